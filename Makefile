@@ -1,0 +1,74 @@
+# Bouquet: `make demo` serves the French demo town, `make test` runs the lint and every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+PG_URL ?= $(shell scripts/postgres-url.sh)
+
+.PHONY: help install demo dev test test-sqlite test-postgres lint fix browser messages bench clean
+
+help:
+	@echo "make demo   installe tout, crée la ville de démonstration et sert le site sur http://127.0.0.1:$(PORT)"
+	@echo "make test   installe ce qu'il faut, lance le lint et tous les tests (SQLite puis PostgreSQL)"
+	@echo "make dev    sert le site et lance le travailleur de tâches"
+	@echo "make lint | fix | messages | bench | clean"
+
+$(STAMP): pyproject.toml requirements.lock
+	@PYBIN=$$(scripts/find-python.sh) || exit 1; \
+	if [ ! -x $(PY) ]; then echo "Création de $(VENV) avec $$PYBIN"; "$$PYBIN" -m venv $(VENV); fi
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py seed_demo
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+dev: install
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=config.settings.dev TASKS_BACKEND=django_tasks_db.DatabaseBackend \
+		$(PY) manage.py db_worker & \
+	DJANGO_SETTINGS_MODULE=config.settings.dev TASKS_BACKEND=django_tasks_db.DatabaseBackend \
+		$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+browser:
+	@scripts/ensure-chromium.sh
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
+
+fix: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: install browser lint
+	@rm -f var/test-passes/*.ok; mkdir -p var/test-passes
+	@echo "== Tests sur SQLite =="
+	env -u DATABASE_URL $(PY) -m pytest -n 2 -p no:randomly
+	@touch var/test-passes/sqlite.ok
+	@if [ -n "$(PG_URL)" ]; then \
+		echo "== Tests sur PostgreSQL ($(PG_URL)) =="; \
+		DATABASE_URL="$(PG_URL)" $(PY) -m pytest -n 2 -p no:randomly && touch var/test-passes/postgresql.ok; \
+	else \
+		echo "!! PostgreSQL injoignable (ni DATABASE_URL ni 127.0.0.1:5432) : la passe PostgreSQL N'A PAS ÉTÉ LANCÉE."; \
+		echo "!! PostgreSQL unreachable: the PostgreSQL pass DID NOT RUN."; \
+	fi
+	@test -f var/test-passes/sqlite.ok && { [ -z "$(PG_URL)" ] || test -f var/test-passes/postgresql.ok; }
+
+messages: install
+	cd bouquet && ../$(PY) ../manage.py makemessages -l en -l fr --no-obsolete && ../$(PY) ../manage.py compilemessages
+
+bench: install
+	$(PY) bench/pages.py
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3 var/static var/test-passes

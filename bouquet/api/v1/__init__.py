@@ -1,0 +1,60 @@
+"""Bouquet's JSON API, version 1: public reads, authenticated writes, errors as French JSON."""
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from bouquet.api.v1.errors import field_errors_from_pydantic
+from bouquet.api.v1.processes import router as processes_router
+from bouquet.api.v1.proposals import router as proposals_router
+from bouquet.core.errors import DomainError
+
+api = NinjaAPI(
+    title="Bouquet API",
+    version="1.0.0",
+    description=(
+        "Read participatory processes, their phases, proposals and comments; submit proposals, "
+        "supports and comments. Authenticate with a session (and its CSRF token) or a personal token "
+        "sent as `Authorization: Bearer <token>`."
+    ),
+    urls_namespace="api-v1",
+)
+api.add_router("/", processes_router)
+api.add_router("/", proposals_router)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """Invalid or unknown fields: 422 with one French message per field."""
+    return api.create_response(
+        request,
+        {
+            "message": _("Les données envoyées ne sont pas valables."),
+            "errors": field_errors_from_pydantic(exc.errors),
+        },
+        status=422,
+    )
+
+
+@api.exception_handler(DomainError)
+def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    """A refused use case: its status and message, with field errors when there are some."""
+    body: dict[str, Any] = {"message": str(exc.message)}
+    if exc.field_errors:
+        body["errors"] = {field: str(message) for field, message in exc.field_errors.items()}
+    return api.create_response(request, body, status=exc.status_code)
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    """No valid session or token."""
+    return api.create_response(request, {"message": _("Authentification requise.")}, status=401)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """Errors raised by endpoints with an explicit status."""
+    return api.create_response(request, {"message": str(exc)}, status=exc.status_code)

@@ -1,0 +1,27 @@
+"""Plain-text helpers: user text is stored as typed and only made safe when shown."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+_URL = re.compile(r"\bhttps?://[^\s<>\"']+", re.IGNORECASE)
+_TRAILING = ".,;:!?)»"
+
+
+def linkify(text: str) -> SafeString:
+    """Escape user text, keep its paragraphs, and turn bare http(s) links into safe anchors."""
+    escaped = escape(text)
+    parts: list[str] = []
+    last = 0
+    for match in _URL.finditer(escaped):
+        url = match.group(0)
+        trimmed = url.rstrip(_TRAILING)
+        parts.append(escaped[last : match.start()])
+        parts.append(f'<a href="{trimmed}" rel="nofollow ugc noopener noreferrer">{trimmed}</a>')
+        parts.append(url[len(trimmed) :])
+        last = match.end()
+    parts.append(escaped[last:])
+    html = "".join(parts)
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", html) if p.strip()]
+    return mark_safe("".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs))  # noqa: S308

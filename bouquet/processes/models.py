@@ -1,0 +1,120 @@
+"""Participatory processes and their phases; what each phase allows is a declared table."""
+
+import datetime as dt
+from enum import StrEnum
+from typing import Final
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bouquet.core.models import TimeStampedModel
+
+
+class PhaseKind(models.TextChoices):
+    INFORMATION = "information", _("Information")
+    PROPOSALS = "proposals", _("Dépôt des propositions")
+    SUPPORTS = "supports", _("Soutien aux propositions")
+    VOTE = "vote", _("Vote")
+    REALISATION = "realisation", _("Réalisation")
+    EVALUATION = "evaluation", _("Évaluation")
+
+
+class Action(StrEnum):
+    SUBMIT = "submit"
+    EDIT = "edit"
+    WITHDRAW = "withdraw"
+    COMMENT = "comment"
+    SUPPORT = "support"
+    VOTE = "vote"
+
+
+# What inhabitants may do in each kind of phase. Reporting and reading are always possible.
+ALLOWED_ACTIONS: Final[dict[PhaseKind, frozenset[Action]]] = {
+    PhaseKind.INFORMATION: frozenset({Action.COMMENT}),
+    PhaseKind.PROPOSALS: frozenset({Action.SUBMIT, Action.EDIT, Action.WITHDRAW, Action.COMMENT}),
+    PhaseKind.SUPPORTS: frozenset({Action.SUPPORT, Action.WITHDRAW, Action.COMMENT}),
+    PhaseKind.VOTE: frozenset({Action.VOTE, Action.COMMENT}),
+    PhaseKind.REALISATION: frozenset({Action.COMMENT}),
+    PhaseKind.EVALUATION: frozenset({Action.COMMENT}),
+}
+
+
+class ProcessQuerySet(models.QuerySet["Process"]):
+    def published(self) -> "ProcessQuerySet":
+        """Processes the public can see."""
+        return self.filter(is_published=True)
+
+
+class Process(TimeStampedModel):
+    title = models.CharField(_("titre"), max_length=200)
+    slug = models.SlugField(_("identifiant"), max_length=200, unique=True)
+    summary = models.CharField(_("résumé"), max_length=300)
+    description = models.TextField(_("description"))
+    district = models.ForeignKey(
+        "places.District",
+        verbose_name=_("quartier concerné"),
+        on_delete=models.PROTECT,  # a district with processes must not vanish silently
+        null=True,
+        blank=True,
+        related_name="processes",
+        help_text=_("Laisser vide si la démarche concerne tout le territoire."),
+    )
+    image = models.ImageField(_("image"), upload_to="processes/", blank=True)
+    image_alt = models.CharField(_("description de l'image"), max_length=200, blank=True)
+    is_published = models.BooleanField(_("publiée"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = ProcessQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("démarche participative")
+        verbose_name_plural = _("démarches participatives")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("processes:detail", kwargs={"slug": self.slug})
+
+
+class Phase(TimeStampedModel):
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="phases")
+    kind = models.CharField(_("type"), max_length=20, choices=PhaseKind.choices)
+    title = models.CharField(_("titre"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    starts_on = models.DateField(_("début"))
+    ends_on = models.DateField(_("fin"))
+
+    class Meta:
+        ordering = ["process", "starts_on", "id"]
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="phase_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        """The phase's own title, or the name of its kind."""
+        return self.title or str(PhaseKind(self.kind).label)
+
+    def is_running(self, on: dt.date | None = None) -> bool:
+        """Whether the phase includes the given day (today by default, in the authority's time zone)."""
+        day = on or timezone.localdate()
+        return self.starts_on <= day <= self.ends_on
+
+    def allows(self, action: Action) -> bool:
+        """Whether this kind of phase allows the action."""
+        return action in ALLOWED_ACTIONS[PhaseKind(self.kind)]

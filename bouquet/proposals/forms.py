@@ -1,0 +1,139 @@
+"""Forms of the proposals pages; they only parse input, the services validate and decide."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from bouquet.core.errors import InvalidInput
+from bouquet.core.forms import AccessibleForm
+from bouquet.places.geo import parse_coordinates
+from bouquet.places.models import District
+from bouquet.proposals.models import (
+    ADDRESS_MAX,
+    BODY_MAX,
+    COMMENT_MAX,
+    REASON_MAX,
+    TITLE_MAX,
+    Origin,
+    Status,
+    Theme,
+)
+from bouquet.proposals.services import ProposalInput
+
+
+class ProposalForm(AccessibleForm):
+    title = forms.CharField(
+        label=_("Titre"),
+        max_length=TITLE_MAX,
+        help_text=_("Une phrase courte qui dit ce que vous proposez."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    body = forms.CharField(
+        label=_("Description"),
+        max_length=BODY_MAX,
+        help_text=_("Expliquez le besoin, pour qui, et ce qui changerait (%(n)s caractères au plus).")
+        % {"n": BODY_MAX},
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    district = forms.ModelChoiceField(
+        label=_("Quartier"),
+        queryset=District.objects.all(),
+        required=False,
+        empty_label=_("Tout le territoire"),
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Thème"), queryset=Theme.objects.all(), required=False, empty_label=_("Aucun thème précis")
+    )
+    address = forms.CharField(
+        label=_("Adresse ou lieu (facultatif)"),
+        max_length=ADDRESS_MAX,
+        required=False,
+        help_text=_("Par exemple : « devant l'école Jules-Ferry » ou « 12 rue des Vanniers »."),
+    )
+    latitude = forms.CharField(label=_("Latitude (facultatif)"), required=False, max_length=32)
+    longitude = forms.CharField(label=_("Longitude (facultatif)"), required=False, max_length=32)
+
+    def clean(self) -> dict[str, Any]:
+        """Check the place as a pair; the rest is the service's job."""
+        data = super().clean() or {}
+        try:
+            data["place"] = parse_coordinates(data.get("latitude"), data.get("longitude"))
+        except InvalidInput as error:
+            for field, message in error.field_errors.items():
+                self.add_error(field, str(message))
+        return data
+
+    def to_input(self) -> ProposalInput:
+        """What the service needs."""
+        data = self.cleaned_data
+        return ProposalInput(
+            title=data["title"],
+            body=data["body"],
+            district=data.get("district"),
+            theme=data.get("theme"),
+            place=data.get("place"),
+            address=data.get("address", ""),
+        )
+
+
+class RecordedProposalForm(ProposalForm):
+    """Facilitators say where a proposal they type in was gathered."""
+
+    origin = forms.ChoiceField(label=_("Recueillie"), choices=Origin.choices, initial=Origin.ONLINE)
+
+
+class FilterForm(AccessibleForm):
+    q = forms.CharField(label=_("Rechercher"), required=False, max_length=200)
+    district = forms.ModelChoiceField(
+        label=_("Quartier"), queryset=District.objects.all(), required=False, empty_label=_("Tous")
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Thème"), queryset=Theme.objects.all(), required=False, empty_label=_("Tous")
+    )
+    status = forms.ChoiceField(
+        label=_("Statut"), choices=[("", _("Tous sauf retirées")), *Status.choices], required=False
+    )
+    sort = forms.ChoiceField(
+        label=_("Trier par"),
+        required=False,
+        choices=[
+            ("recent", _("Les plus récentes")),
+            ("supports", _("Les plus soutenues")),
+            ("random", _("Ordre aléatoire")),
+            ("relevance", _("Pertinence (avec une recherche)")),
+        ],
+    )
+
+
+class CommentForm(AccessibleForm):
+    body = forms.CharField(
+        label=_("Votre commentaire"), max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class ReportForm(AccessibleForm):
+    reason = forms.CharField(
+        label=_("Pourquoi ce contenu pose-t-il problème ?"),
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Par exemple : propos injurieux, données personnelles, publicité."),
+    )
+
+
+class ModerationForm(AccessibleForm):
+    reason = forms.CharField(label=_("Motif de la décision"), max_length=REASON_MAX)
+
+
+class AnswerForm(AccessibleForm):
+    status = forms.ChoiceField(
+        label=_("Statut"),
+        choices=[(value, label) for value, label in Status.choices if value != Status.WITHDRAWN],
+    )
+    answer = forms.CharField(
+        label=_("Réponse publique"),
+        required=False,
+        max_length=BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

@@ -1,0 +1,242 @@
+"""Proposals, their comments and supports, and the reports that moderation acts on."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from bouquet.core.models import TimeStampedModel
+
+TITLE_MIN, TITLE_MAX = 5, 140
+BODY_MIN, BODY_MAX = 10, 5000
+COMMENT_MAX = 2000
+ADDRESS_MAX = 200
+REASON_MAX = 500
+
+
+class Origin(models.TextChoices):
+    ONLINE = "online", _("En ligne")
+    WORKSHOP = "workshop", _("Atelier public")
+    OUTREACH = "outreach", _("Aller-vers (rue, marché, papier)")
+    IMPORT = "import", _("Import")
+
+
+class Status(models.TextChoices):
+    SUBMITTED = "submitted", _("Déposée")
+    UNDER_STUDY = "under_study", _("À l'étude")
+    ACCEPTED = "accepted", _("Retenue")
+    REJECTED = "rejected", _("Non retenue")
+    WITHDRAWN = "withdrawn", _("Retirée")
+
+
+class Moderation(models.TextChoices):
+    PUBLISHED = "published", _("Publiée")
+    PENDING = "pending", _("Masquée en attente de modération")
+    HIDDEN = "hidden", _("Masquée par la modération")
+
+
+class Theme(models.Model):
+    name = models.CharField(_("nom"), max_length=80, unique=True)
+    slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("thème")
+        verbose_name_plural = _("thèmes")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProposalQuerySet(models.QuerySet["Proposal"]):
+    def visible(self) -> "ProposalQuerySet":
+        """Proposals the public can read: not hidden by moderation."""
+        return self.filter(moderation=Moderation.PUBLISHED)
+
+
+class Proposal(TimeStampedModel):
+    process = models.ForeignKey("processes.Process", on_delete=models.CASCADE, related_name="proposals")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,  # erasing a person goes through anonymisation, not a cascade
+        related_name="proposals",
+    )
+    coauthors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="coauthored_proposals",
+        blank=True,
+        verbose_name=_("co-auteurs"),
+    )
+    title = models.CharField(_("titre"), max_length=TITLE_MAX)
+    body = models.TextField(_("description"), max_length=BODY_MAX)
+    district = models.ForeignKey(
+        "places.District",
+        verbose_name=_("quartier"),
+        on_delete=models.SET_NULL,  # the proposal outlives a redrawn district
+        null=True,
+        blank=True,
+        related_name="proposals",
+    )
+    theme = models.ForeignKey(
+        Theme,
+        verbose_name=_("thème"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+    )
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    address = models.CharField(_("adresse"), max_length=ADDRESS_MAX, blank=True)
+    origin = models.CharField(_("origine"), max_length=20, choices=Origin.choices, default=Origin.ONLINE)
+    status = models.CharField(_("statut"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
+    answer = models.TextField(_("réponse de la collectivité"), blank=True)
+    answered_at = models.DateTimeField(_("répondue le"), null=True, blank=True)
+    support_count = models.PositiveIntegerField(_("soutiens"), default=0)
+    comment_count = models.PositiveIntegerField(_("commentaires"), default=0)
+    moderation = models.CharField(
+        _("modération"), max_length=20, choices=Moderation.choices, default=Moderation.PUBLISHED
+    )
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("proposition")
+        verbose_name_plural = _("propositions")
+        indexes = [
+            models.Index(fields=["process", "moderation", "-created_at"], name="proposal_recent"),
+            models.Index(fields=["process", "moderation", "-support_count"], name="proposal_supported"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(latitude__isnull=True) & Q(longitude__isnull=True))
+                | (
+                    Q(latitude__gte=-90)
+                    & Q(latitude__lte=90)
+                    & Q(longitude__gte=-180)
+                    & Q(longitude__lte=180)
+                ),
+                name="proposal_place_is_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("proposals:detail", kwargs={"pk": self.pk})
+
+    @property
+    def has_place(self) -> bool:
+        """Whether the proposal is pinned on the map."""
+        return self.latitude is not None and self.longitude is not None
+
+
+class Comment(TimeStampedModel):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments")
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+        verbose_name=_("réponse à"),
+    )
+    body = models.TextField(_("commentaire"), max_length=COMMENT_MAX)
+    moderation = models.CharField(
+        _("modération"), max_length=20, choices=Moderation.choices, default=Moderation.PUBLISHED
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("commentaire")
+        verbose_name_plural = _("commentaires")
+        indexes = [models.Index(fields=["proposal", "parent", "created_at"], name="comment_thread")]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('proposals:detail', kwargs={'pk': self.proposal_id})}#commentaire-{self.pk}"
+
+
+class Support(TimeStampedModel):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
+    citizen = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supports")
+
+    class Meta:
+        verbose_name = _("soutien")
+        verbose_name_plural = _("soutiens")
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "citizen"], name="one_support_per_citizen")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.citizen_id} → {self.proposal_id}"
+
+
+class Report(TimeStampedModel):
+    """Someone flagged a proposal or a comment as breaking the charter."""
+
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports")
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+    )
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+    )
+    reason = models.CharField(_("motif"), max_length=REASON_MAX)
+    resolved = models.BooleanField(_("traité"), default=False)
+
+    class Meta:
+        verbose_name = _("signalement")
+        verbose_name_plural = _("signalements")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(proposal__isnull=False) & Q(comment__isnull=True))
+                | (Q(proposal__isnull=True) & Q(comment__isnull=False)),
+                name="report_targets_one_item",
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "proposal"],
+                condition=Q(resolved=False, proposal__isnull=False),
+                name="one_open_report_per_proposal",
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "comment"],
+                condition=Q(resolved=False, comment__isnull=False),
+                name="one_open_report_per_comment",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reason[:60]
+
+
+class ModerationDecision(TimeStampedModel):
+    """A moderator hid or restored an item; kept as a public-facing log with its reason."""
+
+    class Verdict(models.TextChoices):
+        HIDE = "hide", _("Masquer")
+        RESTORE = "restore", _("Rétablir")
+
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,  # the log must keep who decided
+        related_name="moderation_decisions",
+    )
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    verdict = models.CharField(_("décision"), max_length=10, choices=Verdict.choices)
+    reason = models.CharField(_("motif"), max_length=REASON_MAX)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("décision de modération")
+        verbose_name_plural = _("décisions de modération")
+
+    def __str__(self) -> str:
+        return f"{self.verdict}: {self.reason[:40]}"

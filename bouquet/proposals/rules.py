@@ -1,0 +1,107 @@
+"""Who may do what with proposals, right now. Services check these; templates only reuse them."""
+
+from typing import Any
+
+import rules
+
+from bouquet.accounts.rules import is_agent, is_facilitator, is_moderator
+from bouquet.processes.models import Action, Process
+from bouquet.processes.selectors import process_allows
+from bouquet.proposals.models import Moderation, Proposal, Status
+
+OPEN_STATUSES = frozenset({Status.SUBMITTED, Status.UNDER_STUDY})
+
+
+def _signed_in(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
+
+
+def _is_author(user: Any, proposal: Proposal) -> bool:
+    if not _signed_in(user):
+        return False
+    if proposal.author_id == user.pk:
+        return True
+    return proposal.coauthors.filter(pk=user.pk).exists()
+
+
+def _is_live(proposal: Proposal) -> bool:
+    return proposal.moderation == Moderation.PUBLISHED and proposal.status != Status.WITHDRAWN
+
+
+@rules.predicate
+def can_submit(user: Any, process: Process) -> bool:
+    """Anyone signed in may propose while the proposals phase runs."""
+    return _signed_in(user) and process.is_published and process_allows(process, Action.SUBMIT)
+
+
+@rules.predicate
+def can_record_for_others(user: Any, process: Process | None = None) -> bool:
+    """Facilitators and agents record proposals gathered in workshops, in the street or on paper."""
+    return bool(is_facilitator(user))
+
+
+@rules.predicate
+def can_support(user: Any, proposal: Proposal) -> bool:
+    """Anyone signed in may support a live proposal while the supports phase runs."""
+    return (
+        _signed_in(user)
+        and _is_live(proposal)
+        and proposal.status in OPEN_STATUSES
+        and process_allows(proposal.process, Action.SUPPORT)
+    )
+
+
+@rules.predicate
+def can_comment(user: Any, proposal: Proposal) -> bool:
+    """Anyone signed in may comment on a live proposal when the phase allows comments."""
+    return _signed_in(user) and _is_live(proposal) and process_allows(proposal.process, Action.COMMENT)
+
+
+@rules.predicate
+def can_edit(user: Any, proposal: Proposal) -> bool:
+    """Authors edit during the proposals phase, as long as nobody has supported the proposal yet."""
+    return (
+        _is_live(proposal)
+        and proposal.support_count == 0
+        and process_allows(proposal.process, Action.EDIT)
+        and _is_author(user, proposal)
+    )
+
+
+@rules.predicate
+def can_withdraw(user: Any, proposal: Proposal) -> bool:
+    """Authors may withdraw their proposal before the vote."""
+    return (
+        proposal.status in OPEN_STATUSES
+        and process_allows(proposal.process, Action.WITHDRAW)
+        and _is_author(user, proposal)
+    )
+
+
+@rules.predicate
+def can_report(user: Any, item: object) -> bool:
+    """Anyone signed in may report an item, whatever the phase."""
+    return _signed_in(user)
+
+
+@rules.predicate
+def can_moderate(user: Any, item: object = None) -> bool:
+    """Moderators decide on reported items."""
+    return bool(is_moderator(user))
+
+
+@rules.predicate
+def can_answer(user: Any, proposal: Proposal | None = None) -> bool:
+    """Agents give the authority's public answer and status."""
+    return bool(is_agent(user))
+
+
+rules.add_perm("proposals.submit", can_submit)
+rules.add_perm("proposals.support", can_support)
+rules.add_perm("proposals.comment", can_comment)
+rules.add_perm("proposals.edit", can_edit)
+rules.add_perm("proposals.withdraw", can_withdraw)
+rules.add_perm("proposals.report", can_report)
+rules.add_perm("proposals.moderate", can_moderate)
+rules.add_perm("proposals.answer", can_answer)
+rules.add_perm("proposals.record_for_others", can_record_for_others)

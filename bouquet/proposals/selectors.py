@@ -1,0 +1,179 @@
+"""Reads on proposals, each shaped for one screen or endpoint with a constant number of queries."""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import ExpressionWrapper, F, IntegerField, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Mod
+
+from bouquet.processes.models import Process
+from bouquet.proposals.models import Comment, Moderation, Proposal, Report, Status
+
+PAGE_SIZE = 20
+COMMENTS_PAGE_SIZE = 25
+MAP_LIMIT = 20000
+SORTS = ("recent", "supports", "random", "relevance")
+# PostgreSQL: the "french" stemmer behind unaccent, created by the migration that adds search.
+PG_SEARCH_CONFIG = "french_unaccent"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class ProposalFilters:
+    """What a person chose on the list: every field optional."""
+
+    district: int | None = None
+    theme: int | None = None
+    status: str | None = None
+    query: str = ""
+    sort: str = "recent"
+    seed: int = 1
+
+
+def _search(queryset: QuerySet[Proposal], query: str) -> tuple[QuerySet[Proposal], bool]:
+    """Filter by French full-text search on title and body; returns whether a relevance rank exists."""
+    words = _WORD.findall(query.lower())[:12]
+    if not words:
+        return queryset, False
+    if connection.vendor == "postgresql":
+        vector = SearchVector("title", weight="A", config=PG_SEARCH_CONFIG) + SearchVector(
+            "body", weight="B", config=PG_SEARCH_CONFIG
+        )
+        search = SearchQuery(query, config=PG_SEARCH_CONFIG, search_type="websearch")
+        return queryset.annotate(rank=SearchRank(vector, search)).filter(rank__gt=0), True
+    # SQLite: the FTS5 table kept in sync by triggers; every word must match, as a prefix.
+    match = " ".join(f'"{word}"*' for word in words)
+    ids = RawSQL("SELECT rowid FROM proposals_proposal_fts WHERE proposals_proposal_fts MATCH %s", [match])
+    return queryset.filter(pk__in=ids), False
+
+
+_PRIMES = (1_000_003, 999_983)
+
+
+def _random_order(seed: int) -> ExpressionWrapper:
+    # A stable shuffle computed by the database: two rounds of multiplication by seed-derived factors modulo
+    # primes mix the ids well enough for display, and the same seed gives the same order on every page.
+    first, second = (
+        (seed * k) % (p // 2) + p // 2 for k, p in zip((2_654_435_761, 40_503), _PRIMES, strict=True)
+    )
+    mixed = Mod(Mod(F("id") * first, _PRIMES[0]) * second, _PRIMES[1])
+    return ExpressionWrapper(mixed, output_field=IntegerField())
+
+
+def proposals_for_list(*, process: Process, filters: ProposalFilters) -> QuerySet[Proposal]:
+    """Visible proposals of a process, filtered, searched and sorted, ready to paginate."""
+    queryset = (
+        Proposal.objects.visible()
+        .filter(process=process)
+        .select_related("district", "theme", "author")
+        .only(
+            "id", "title", "body", "status", "origin", "support_count", "comment_count", "created_at",
+            "latitude", "longitude", "process_id", "moderation",
+            "district__id", "district__name", "theme__id", "theme__name",
+            "author__id", "author__display_name",
+        )
+    )  # fmt: skip
+    if filters.district:
+        queryset = queryset.filter(district_id=filters.district)
+    if filters.theme:
+        queryset = queryset.filter(theme_id=filters.theme)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    else:
+        queryset = queryset.exclude(status=Status.WITHDRAWN)
+    queryset, ranked = _search(queryset, filters.query)
+    if filters.sort == "supports":
+        return queryset.order_by("-support_count", "-created_at", "-id")
+    if filters.sort == "random":
+        return queryset.annotate(shuffle=_random_order(filters.seed)).order_by("shuffle", "id")
+    if filters.sort == "relevance" and ranked:
+        return queryset.order_by("-rank", "-id")
+    return queryset.order_by("-created_at", "-id")
+
+
+def paginate(queryset: QuerySet[Any], *, page: object, per_page: int = PAGE_SIZE) -> Page[Any]:
+    """One page of a list; out-of-range or invalid numbers give the nearest valid page."""
+    return Paginator(queryset, per_page).get_page(page)
+
+
+def proposals_for_map(*, process: Process, filters: ProposalFilters) -> list[dict[str, Any]]:
+    """Located proposals as light GeoJSON features (one query)."""
+    rows = (
+        proposals_for_list(process=process, filters=filters)
+        .filter(latitude__isnull=False, longitude__isnull=False)
+        .values_list("id", "title", "latitude", "longitude", "support_count", "status")[:MAP_LIMIT]
+    )
+    return [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
+            "properties": {"id": pk, "title": title, "supports": supports, "status": status},
+        }
+        for pk, title, lat, lon, supports, status in rows
+    ]
+
+
+def proposal_for_page(*, pk: int) -> Proposal:
+    """One proposal with what its page shows beside it (hidden ones included: the view decides)."""
+    return (
+        Proposal.objects.select_related("process", "district", "theme", "author")
+        .prefetch_related("coauthors", "process__phases")
+        .get(pk=pk)
+    )
+
+
+def comments_for_thread(*, proposal: Proposal) -> QuerySet[Comment]:
+    """Top-level comments, oldest first, with their visible replies and authors prefetched (hidden ones keep
+    their place so a thread stays readable)."""
+    replies = (
+        Comment.objects.filter(moderation=Moderation.PUBLISHED)
+        .select_related("author")
+        .order_by("created_at", "id")
+    )
+    return (
+        Comment.objects.filter(proposal=proposal, parent__isnull=True)
+        .select_related("author")
+        .prefetch_related(Prefetch("replies", queryset=replies, to_attr="visible_replies"))
+        .order_by("created_at", "id")
+    )
+
+
+def comment_thread(*, proposal: Proposal, page: object = 1) -> Page[Comment]:
+    """A page of the comment thread: three queries whatever its size."""
+    return paginate(comments_for_thread(proposal=proposal), page=page, per_page=COMMENTS_PAGE_SIZE)
+
+
+def supported_ids(*, user: Any, proposal_ids: list[int]) -> set[int]:
+    """Which of these proposals the person supports (one query), to show the button state."""
+    if not getattr(user, "is_authenticated", False) or not proposal_ids:
+        return set()
+    return set(user.supports.filter(proposal_id__in=proposal_ids).values_list("proposal_id", flat=True))
+
+
+def moderation_queue() -> dict[str, QuerySet[Any]]:
+    """Items with open reports or awaiting a decision, most reported first."""
+    open_reports = Report.objects.filter(resolved=False)
+    proposals = (
+        Proposal.objects.filter(Q(moderation=Moderation.PENDING) | Q(reports__resolved=False))
+        .distinct()
+        .select_related("author", "process")
+        .prefetch_related(
+            Prefetch("reports", queryset=open_reports.select_related("reporter"), to_attr="open_reports")
+        )
+        .order_by("-updated_at")
+    )
+    comments = (
+        Comment.objects.filter(Q(moderation=Moderation.PENDING) | Q(reports__resolved=False))
+        .distinct()
+        .select_related("author", "proposal")
+        .prefetch_related(
+            Prefetch("reports", queryset=open_reports.select_related("reporter"), to_attr="open_reports")
+        )
+        .order_by("-updated_at")
+    )
+    return {"proposals": proposals, "comments": comments}

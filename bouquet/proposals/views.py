@@ -1,0 +1,388 @@
+"""Pages of proposals: thin views that parse input, call a service or selector, and render."""
+
+import random
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from bouquet.core.errors import DomainError
+from bouquet.processes.models import Action, Process
+from bouquet.processes.selectors import current_phase, process_allows, process_for_page
+from bouquet.proposals import rules, selectors, services
+from bouquet.proposals.forms import (
+    AnswerForm,
+    CommentForm,
+    FilterForm,
+    ModerationForm,
+    ProposalForm,
+    RecordedProposalForm,
+    ReportForm,
+)
+from bouquet.proposals.models import Comment, Moderation, ModerationDecision, Origin, Proposal, Status
+
+
+def _process_or_404(slug: str) -> Process:
+    try:
+        return process_for_page(slug=slug)
+    except Process.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _filters(request: HttpRequest) -> tuple[FilterForm, selectors.ProposalFilters]:
+    form = FilterForm(request.GET or None)
+    data: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
+    try:
+        seed = int(request.GET.get("graine", "")) % 1_000_000
+    except ValueError:
+        seed = random.randint(1, 999_999)  # noqa: S311 - only an order to show, not a secret
+    filters = selectors.ProposalFilters(
+        district=data["district"].pk if data.get("district") else None,
+        theme=data["theme"].pk if data.get("theme") else None,
+        status=data.get("status") or None,
+        query=data.get("q", ""),
+        sort=data.get("sort") or ("relevance" if data.get("q") else "recent"),
+        seed=seed,
+    )
+    return form, filters
+
+
+@require_GET
+def proposal_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """A process's proposals as a filtered, paginated list, with a map above it."""
+    process = _process_or_404(slug)
+    form, filters = _filters(request)
+    page = selectors.paginate(
+        selectors.proposals_for_list(process=process, filters=filters), page=request.GET.get("page")
+    )
+    supported = selectors.supported_ids(user=request.user, proposal_ids=[p.pk for p in page.object_list])
+    return render(
+        request,
+        "proposals/proposal_list.html",
+        {
+            "process": process,
+            "phase": current_phase(process),
+            "form": form,
+            "page": page,
+            "seed": filters.seed,
+            "sort": filters.sort,
+            "supported": supported,
+            "can_submit": rules.can_submit(request.user, process),
+            "show_map": request.GET.get("vue") == "carte",
+        },
+    )
+
+
+@require_GET
+def proposal_map_data(request: HttpRequest, slug: str) -> JsonResponse:
+    """GeoJSON of the located proposals matching the same filters as the list."""
+    process = _process_or_404(slug)
+    _form, filters = _filters(request)
+    features = selectors.proposals_for_map(process=process, filters=filters)
+    return JsonResponse({"type": "FeatureCollection", "features": features})
+
+
+def _form_class(request: HttpRequest) -> type[ProposalForm]:
+    return RecordedProposalForm if rules.can_record_for_others(request.user) else ProposalForm
+
+
+def _apply_errors(form: ProposalForm | CommentForm | ReportForm | AnswerForm, error: DomainError) -> None:
+    for field, message in error.field_errors.items():
+        form.add_error(field if field in form.fields else None, str(message))
+    if not error.field_errors:
+        form.add_error(None, str(error.message))
+
+
+@login_required
+def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
+    """Propose something in a process."""
+    process = _process_or_404(slug)
+    if not rules.can_submit(request.user, process):
+        messages.error(request, _("Le dépôt de propositions n'est pas ouvert pour cette démarche."))
+        return redirect(process)
+    form_class = _form_class(request)
+    form = form_class(request.POST or None, initial={"district": process.district_id})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            origin = Origin(form.cleaned_data.get("origin") or Origin.ONLINE)
+            try:
+                proposal = services.submit_proposal(
+                    author=request.user,  # type: ignore[arg-type]
+                    process=process,
+                    data=form.to_input(),
+                    origin=origin,
+                )
+            except DomainError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("Merci ! Votre proposition est publiée."))
+                return redirect(proposal)
+        status = 422
+    return render(
+        request,
+        "proposals/proposal_form.html",
+        {"process": process, "form": form, "editing": False},
+        status=status,
+    )
+
+
+@login_required
+def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change one's proposal while nobody supports it yet."""
+    proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
+    if not rules.can_edit(request.user, proposal):
+        raise PermissionDenied(_("Vous ne pouvez pas modifier cette proposition."))
+    initial = {
+        "title": proposal.title,
+        "body": proposal.body,
+        "district": proposal.district_id,
+        "theme": proposal.theme_id,
+        "address": proposal.address,
+        "latitude": proposal.latitude or "",
+        "longitude": proposal.longitude or "",
+    }
+    form = ProposalForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.edit_proposal(editor=request.user, proposal=proposal, data=form.to_input())  # type: ignore[arg-type]
+            except DomainError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("Votre proposition est modifiée."))
+                return redirect(proposal)
+        status = 422
+    return render(
+        request,
+        "proposals/proposal_form.html",
+        {"process": proposal.process, "form": form, "editing": True, "proposal": proposal},
+        status=status,
+    )
+
+
+@require_POST
+@login_required
+def proposal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw one's proposal."""
+    proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
+    try:
+        services.withdraw_proposal(actor=request.user, proposal=proposal)  # type: ignore[arg-type]
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("Votre proposition est retirée."))
+    return redirect(proposal)
+
+
+def _support_context(request: HttpRequest, proposal: Proposal) -> dict[str, Any]:
+    return {
+        "proposal": proposal,
+        "supported": bool(selectors.supported_ids(user=request.user, proposal_ids=[proposal.pk])),
+        "can_support": rules.can_support(request.user, proposal),
+        "supports_open": process_allows(proposal.process, Action.SUPPORT),
+    }
+
+
+def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A proposal, its answer, its supports and its comment thread."""
+    try:
+        proposal = selectors.proposal_for_page(pk=pk)
+    except Proposal.DoesNotExist as exc:
+        raise Http404 from exc
+    is_author = rules._is_author(request.user, proposal)
+    if proposal.moderation != Moderation.PUBLISHED and not (is_author or rules.can_moderate(request.user)):
+        return render(request, "proposals/proposal_hidden.html", {"proposal": proposal}, status=410)
+    thread = selectors.comment_thread(proposal=proposal, page=request.GET.get("commentaires"))
+    context = _support_context(request, proposal) | {
+        "process": proposal.process,
+        "phase": current_phase(proposal.process),
+        "thread": thread,
+        "comment_form": CommentForm(),
+        "can_comment": rules.can_comment(request.user, proposal),
+        "can_edit": rules.can_edit(request.user, proposal),
+        "can_withdraw": rules.can_withdraw(request.user, proposal),
+        "can_answer": rules.can_answer(request.user, proposal),
+        "answer_form": AnswerForm(initial={"status": proposal.status, "answer": proposal.answer}),
+        "is_author": is_author,
+    }
+    return render(request, "proposals/proposal_detail.html", context)
+
+
+@require_POST
+def proposal_support(request: HttpRequest, pk: int) -> HttpResponse:
+    """Support a proposal (or take the support back); htmx gets the button back, others a redirect."""
+    proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
+    if not request.user.is_authenticated:
+        messages.info(request, _("Connectez-vous pour soutenir cette proposition."))
+        return redirect(f"/compte/login/?next={proposal.get_absolute_url()}")
+    status = 200
+    try:
+        if request.POST.get("action") == "retirer":
+            services.remove_support(citizen=request.user, proposal=proposal)  # type: ignore[arg-type]
+            note = _("Votre soutien est retiré.")
+        else:
+            _support, created = services.add_support(citizen=request.user, proposal=proposal)  # type: ignore[arg-type]
+            note = (
+                _("Merci, votre soutien est enregistré.")
+                if created
+                else _("Vous soutenez déjà cette proposition.")
+            )
+    except DomainError as error:
+        note, status = str(error.message), error.status_code
+    proposal.refresh_from_db(fields=["support_count"])
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(
+            request,
+            "proposals/_support.html",
+            _support_context(request, proposal) | {"note": note},
+            status=status,
+        )
+    (messages.success if status == 200 else messages.error)(request, note)
+    return redirect(proposal)
+
+
+@require_POST
+@login_required
+def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Post a comment or a reply."""
+    proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
+    form = CommentForm(request.POST)
+    comment = None
+    if form.is_valid():
+        parent = None
+        if form.cleaned_data.get("parent"):
+            parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
+        try:
+            comment = services.add_comment(
+                author=request.user,  # type: ignore[arg-type]
+                proposal=proposal,
+                body=form.cleaned_data["body"],
+                parent=parent,
+            )
+        except DomainError as error:
+            _apply_errors(form, error)
+    if comment is not None:
+        if request.htmx:  # type: ignore[attr-defined]
+            comment.visible_replies = []  # type: ignore[attr-defined]
+            return render(
+                request, "proposals/_comment_posted.html", {"comment": comment, "proposal": proposal}
+            )
+        messages.success(request, _("Votre commentaire est publié."))
+        return redirect(comment)
+    context = {"proposal": proposal, "form": form, "parent": request.POST.get("parent")}
+    return render(request, "proposals/comment_form.html", context, status=422)
+
+
+def _report(request: HttpRequest, *, proposal: Proposal | None, comment: Comment | None) -> HttpResponse:
+    item = proposal if proposal is not None else comment
+    assert item is not None
+    form = ReportForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.report_item(
+                    reporter=request.user,  # type: ignore[arg-type]
+                    reason=form.cleaned_data["reason"],
+                    proposal=proposal,
+                    comment=comment,
+                )
+            except DomainError as error:
+                if error.status_code == 409:
+                    messages.info(request, str(error.message))
+                    return redirect(item)
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("Merci, votre signalement est transmis à la modération."))
+                return redirect(item)
+        status = 422
+    return render(request, "proposals/report_form.html", {"form": form, "item": item}, status=status)
+
+
+@login_required
+def report_proposal(request: HttpRequest, pk: int) -> HttpResponse:
+    """Report a proposal to the moderators."""
+    return _report(request, proposal=get_object_or_404(Proposal, pk=pk), comment=None)
+
+
+@login_required
+def report_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    """Report a comment to the moderators."""
+    return _report(request, proposal=None, comment=get_object_or_404(Comment, pk=pk))
+
+
+@require_POST
+@login_required
+def proposal_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """An agent records the authority's decision and public answer."""
+    proposal = get_object_or_404(Proposal, pk=pk)
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.answer_proposal(
+                agent=request.user,  # type: ignore[arg-type]
+                proposal=proposal,
+                status=Status(form.cleaned_data["status"]),
+                answer=form.cleaned_data["answer"],
+            )
+        except DomainError as error:
+            messages.error(request, " ".join([str(error.message), *map(str, error.field_errors.values())]))
+        else:
+            messages.success(request, _("La réponse est publiée."))
+    else:
+        messages.error(request, _("La réponse n'a pas été enregistrée."))
+    return redirect(proposal)
+
+
+@login_required
+def moderation_queue(request: HttpRequest) -> HttpResponse:
+    """Moderators' queue: reported and hidden items awaiting a decision."""
+    if not rules.can_moderate(request.user):
+        raise PermissionDenied(_("Réservé aux modérateurs."))
+    queue = selectors.moderation_queue()
+    return render(
+        request,
+        "proposals/moderation_queue.html",
+        {
+            "proposals": selectors.paginate(queue["proposals"], page=request.GET.get("page")),
+            "comments": selectors.paginate(queue["comments"], page=request.GET.get("page_commentaires")),
+            "form": ModerationForm(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def moderate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """Hide or restore a proposal or a comment, with a reason."""
+    form = ModerationForm(request.POST)
+    verdict_value = request.POST.get("verdict", "")
+    if verdict_value not in ModerationDecision.Verdict.values or not form.is_valid():
+        messages.error(request, _("Indiquez une décision et son motif."))
+        return redirect("proposals:moderation")
+    target: dict[str, Any] = (
+        {"proposal": get_object_or_404(Proposal, pk=pk)}
+        if kind == "proposition"
+        else {"comment": get_object_or_404(Comment, pk=pk)}
+    )
+    try:
+        services.moderate_item(
+            moderator=request.user,  # type: ignore[arg-type]
+            verdict=ModerationDecision.Verdict(verdict_value),
+            reason=form.cleaned_data["reason"],
+            **target,
+        )
+    except DomainError as error:
+        if error.status_code == 403:
+            raise PermissionDenied(str(error.message)) from error
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("Décision enregistrée."))
+    return redirect("proposals:moderation")

@@ -1,0 +1,59 @@
+/* Maps are an enhancement: every page works without them (a list beside the map, typed coordinates). */
+(function () {
+  "use strict";
+  if (!window.L) { return; }
+
+  function baseLayer(map, element) {
+    var tiles = element.getAttribute("data-tiles");
+    if (tiles) {
+      L.tileLayer(tiles, { attribution: element.getAttribute("data-attribution") || "", maxZoom: 19 }).addTo(map);
+    }
+  }
+
+  function escapeHtml(text) {
+    var div = document.createElement("div");
+    div.textContent = text;
+    return div.innerHTML;
+  }
+
+  var listMap = document.getElementById("carte");
+  if (listMap) {
+    var map = L.map(listMap, { scrollWheelZoom: false });
+    baseLayer(map, listMap);
+    map.setView([47.0, 1.0], 13);
+    fetch(listMap.getAttribute("data-geojson"), { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        var layer = L.geoJSON(data, {
+          pointToLayer: function (feature, latlng) {
+            return L.circleMarker(latlng, { radius: 7, weight: 2, color: "#1f5f8b", fillOpacity: 0.6 });
+          },
+          onEachFeature: function (feature, marker) {
+            var p = feature.properties;
+            marker.bindPopup('<a href="/propositions/' + p.id + '/">' + escapeHtml(p.title) + "</a><br>" + p.supports + " ♥");
+          }
+        }).addTo(map);
+        if (data.features.length) { map.fitBounds(layer.getBounds(), { maxZoom: 16, padding: [20, 20] }); }
+      });
+  }
+
+  var picker = document.getElementById("choix-lieu");
+  if (picker) {
+    var lat = document.getElementById("id_latitude");
+    var lon = document.getElementById("id_longitude");
+    picker.hidden = false;
+    var help = document.getElementById("aide-lieu");
+    if (help) { help.hidden = false; }
+    var pmap = L.map(picker, { scrollWheelZoom: false });
+    baseLayer(pmap, picker);
+    var marker = null;
+    var start = lat.value && lon.value ? [parseFloat(lat.value), parseFloat(lon.value)] : [47.0, 1.0];
+    pmap.setView(start, 14);
+    if (lat.value && lon.value) { marker = L.marker(start).addTo(pmap); }
+    pmap.on("click", function (event) {
+      lat.value = event.latlng.lat.toFixed(6);
+      lon.value = event.latlng.lng.toFixed(6);
+      if (marker) { marker.setLatLng(event.latlng); } else { marker = L.marker(event.latlng).addTo(pmap); }
+    });
+  }
+})();

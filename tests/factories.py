@@ -1,0 +1,93 @@
+"""Factories shared by the tests: real rows, created through the ORM or the services."""
+
+import datetime as dt
+from typing import Any
+
+import factory
+from django.utils import timezone
+
+from bouquet.accounts.models import Role, User
+from bouquet.places.models import District
+from bouquet.processes.models import Phase, PhaseKind, Process
+from bouquet.proposals.models import Proposal, Theme
+
+PASSWORD = "un-mot-de-passe-solide"  # noqa: S105
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"personne{n}@exemple.fr")
+    display_name = factory.Sequence(lambda n: f"Personne {n}")
+    role = Role.INHABITANT
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def save_password(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create:
+            self.save()
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = District
+
+    name = factory.Sequence(lambda n: f"Quartier {n}")
+    slug = factory.Sequence(lambda n: f"quartier-{n}")
+    latitude = 47.0
+    longitude = 1.0
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    name = factory.Sequence(lambda n: f"Thème {n}")
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+
+
+class ProcessFactory(factory.django.DjangoModelFactory):
+    """A process whose running phase is ``current_phase`` (proposals by default)."""
+
+    class Meta:
+        model = Process
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Démarche {n}")
+    slug = factory.Sequence(lambda n: f"demarche-{n}")
+    summary = "Une démarche pour le quartier."
+    description = "Description de la démarche."
+
+    @factory.post_generation
+    def current_phase(self, create: bool, extracted: PhaseKind | None, **kwargs: Any) -> None:
+        if not create:
+            return
+        today = timezone.localdate()
+        kind = extracted or PhaseKind.PROPOSALS
+        Phase.objects.create(
+            process=self,
+            kind=PhaseKind.INFORMATION,
+            starts_on=today - dt.timedelta(days=60),
+            ends_on=today - dt.timedelta(days=31),
+        )
+        Phase.objects.create(
+            process=self,
+            kind=kind,
+            starts_on=today - dt.timedelta(days=30),
+            ends_on=today + dt.timedelta(days=30),
+        )
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Proposal
+
+    process = factory.SubFactory(ProcessFactory)
+    author = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Proposition numéro {n}")
+    body = "Planter des arbres le long de l'avenue pour avoir de l'ombre en été."
+
+    class Params:
+        located = factory.Trait(latitude=47.01, longitude=1.02)
