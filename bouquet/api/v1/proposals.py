@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
@@ -180,7 +180,7 @@ def list_proposals(request: HttpRequest, slug: str, filters: Query[ListQuery]) -
     auth=WRITE_AUTH,
     summary="Submit a proposal",
 )
-def create_proposal(request: HttpRequest, slug: str, payload: ProposalIn) -> tuple[int, Proposal]:
+def create_proposal(request: HttpRequest, slug: str, payload: ProposalIn) -> Status:
     """Submit a proposal during the proposals phase."""
     process = get_object_or_404(processes_for_list(), slug=slug)
     errors: dict[str, str] = {}
@@ -212,7 +212,7 @@ def create_proposal(request: HttpRequest, slug: str, payload: ProposalIn) -> tup
             address=payload.address,
         ),
     )
-    return 201, selectors.proposal_for_page(pk=proposal.pk)
+    return Status(201, selectors.proposal_for_page(pk=proposal.pk))
 
 
 @router.get("/proposals/{pk}", response=ProposalDetailOut, summary="One proposal")
@@ -232,7 +232,7 @@ def list_comments(request: HttpRequest, pk: int) -> object:
 @router.post(
     "/proposals/{pk}/comments", response={201: CommentOut}, auth=WRITE_AUTH, summary="Comment on a proposal"
 )
-def create_comment(request: HttpRequest, pk: int, payload: CommentIn) -> tuple[int, Comment]:
+def create_comment(request: HttpRequest, pk: int, payload: CommentIn) -> Status:
     """Comment, or reply to a comment of the same proposal."""
     proposal = _visible_proposal(pk)
     parent = None
@@ -244,25 +244,28 @@ def create_comment(request: HttpRequest, pk: int, payload: CommentIn) -> tuple[i
             )
     comment = add_comment(author=request.user, proposal=proposal, body=payload.body, parent=parent)  # type: ignore[arg-type]
     comment.visible_replies = []  # type: ignore[attr-defined]
-    return 201, comment
+    return Status(201, comment)
 
 
 @router.post(
     "/proposals/{pk}/support", response={201: SupportOut}, auth=WRITE_AUTH, summary="Support a proposal"
 )
-def support_proposal(request: HttpRequest, pk: int) -> tuple[int, dict[str, object]]:
+def support_proposal(request: HttpRequest, pk: int) -> Status:
     """Support a proposal once; a second support is refused with 409 and changes nothing."""
     proposal = _visible_proposal(pk)
     _support, created = add_support(citizen=request.user, proposal=proposal)  # type: ignore[arg-type]
     if not created:
         raise Conflict(_("Vous soutenez déjà cette proposition."))
     proposal.refresh_from_db(fields=["support_count"])
-    return 201, {
-        "proposal_id": proposal.pk,
-        "support_count": proposal.support_count,
-        "created": True,
-        "message": _("Votre soutien est enregistré."),
-    }
+    return Status(
+        201,
+        {
+            "proposal_id": proposal.pk,
+            "support_count": proposal.support_count,
+            "created": True,
+            "message": _("Votre soutien est enregistré."),
+        },
+    )
 
 
 @router.delete("/proposals/{pk}/support", response=SupportOut, auth=WRITE_AUTH, summary="Withdraw a support")

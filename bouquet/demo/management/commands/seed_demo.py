@@ -5,6 +5,7 @@ import datetime as dt
 import random
 from typing import Any
 
+from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -58,6 +59,7 @@ class Command(BaseCommand):
                 return
             self._reset()
         rng = random.Random(options["seed"])
+        self._password_hash = make_password(ADMIN_PASSWORD)
         with transaction.atomic():
             self._build(rng)
         self._print_accounts()
@@ -189,6 +191,15 @@ class Command(BaseCommand):
         fresh = {p.pk: Process.objects.prefetch_related("phases").get(pk=p.pk) for p in processes.values()}
         for proposal in proposals:
             proposal.process = fresh[proposal.process_id]
+
+        def speaker(text: str) -> User:
+            # What the town hall says is signed by its agent, not by a random resident.
+            return (
+                agent
+                if text.startswith(("Le service", "La mairie", "La ville", "La Ville"))
+                else rng.choice(residents)
+            )
+
         for comment in content.COMMENTS:
             proposal = proposals[comment.proposal_index]
             parent = add_comment(author=rng.choice(residents), proposal=proposal, body=comment.body)
