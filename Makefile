@@ -20,7 +20,6 @@ $(STAMP): pyproject.toml requirements.lock
 	if [ ! -x $(PY) ]; then echo "Création de $(VENV) avec $$PYBIN"; "$$PYBIN" -m venv $(VENV); fi
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
 install: $(STAMP)

@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from bouquet.api.v1 import api as api_v1
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.processes.urls")),
     path("", include("bouquet.proposals.urls")),
     path("compte/", include("allauth.urls")),

@@ -67,7 +67,7 @@ def _random_order(seed: int) -> ExpressionWrapper:
 
 def proposals_for_list(*, process: Process, filters: ProposalFilters) -> QuerySet[Proposal]:
     """Visible proposals of a process, filtered, searched and sorted, ready to paginate."""
-    queryset = (
+    queryset: QuerySet[Proposal] = (
         Proposal.objects.visible()
         .filter(process=process)
         .select_related("district", "theme", "author")
@@ -92,11 +92,11 @@ def proposals_for_list(*, process: Process, filters: ProposalFilters) -> QuerySe
     if filters.sort == "random":
         return queryset.annotate(shuffle=_random_order(filters.seed)).order_by("shuffle", "id")
     if filters.sort == "relevance" and ranked:
-        return queryset.order_by("-rank", "-id")
+        return queryset.order_by("-rank", "-id")  # type: ignore[misc]  # annotated by _search
     return queryset.order_by("-created_at", "-id")
 
 
-def paginate(queryset: QuerySet[Any], *, page: object, per_page: int = PAGE_SIZE) -> Page[Any]:
+def paginate(queryset: QuerySet[Any], *, page: int | str | None, per_page: int = PAGE_SIZE) -> Page[Any]:
     """One page of a list; out-of-range or invalid numbers give the nearest valid page."""
     return Paginator(queryset, per_page).get_page(page)
 
@@ -111,7 +111,7 @@ def proposals_for_map(*, process: Process, filters: ProposalFilters) -> list[dic
     return [
         {
             "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
+            "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},  # type: ignore[arg-type]  # not null: filtered
             "properties": {"id": pk, "title": title, "supports": supports, "status": status},
         }
         for pk, title, lat, lon, supports, status in rows
@@ -143,7 +143,7 @@ def comments_for_thread(*, proposal: Proposal) -> QuerySet[Comment]:
     )
 
 
-def comment_thread(*, proposal: Proposal, page: object = 1) -> Page[Comment]:
+def comment_thread(*, proposal: Proposal, page: int | str | None = 1) -> Page[Comment]:
     """A page of the comment thread: three queries whatever its size."""
     return paginate(comments_for_thread(proposal=proposal), page=page, per_page=COMMENTS_PAGE_SIZE)
 
