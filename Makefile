@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 PG_URL ?= $(shell scripts/postgres-url.sh)
+# Pure algorithms import no Django and touch no database: the PostgreSQL pass need not run them again.
+DB_FREE_TESTS := --ignore=tests/bouquets/engine --ignore=tests/budgets/rules
 
 .PHONY: help install demo dev test test-sqlite test-postgres lint fix browser messages bench clean
 
@@ -27,14 +29,18 @@ install: $(STAMP)
 demo: install
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py seed_demo
-	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Serveur : http://127.0.0.1:$(PORT)  (Ctrl+C pour arrêter ; un travailleur de tâches tourne à côté)"
+	export DJANGO_SETTINGS_MODULE=config.settings.dev TASKS_BACKEND=django_tasks_db.DatabaseBackend; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 dev: install
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
-	DJANGO_SETTINGS_MODULE=config.settings.dev TASKS_BACKEND=django_tasks_db.DatabaseBackend \
-		$(PY) manage.py db_worker & \
-	DJANGO_SETTINGS_MODULE=config.settings.dev TASKS_BACKEND=django_tasks_db.DatabaseBackend \
-		$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	export DJANGO_SETTINGS_MODULE=config.settings.dev TASKS_BACKEND=django_tasks_db.DatabaseBackend; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 browser:
 	@scripts/ensure-chromium.sh
@@ -52,11 +58,12 @@ fix: install
 test: install browser lint
 	@rm -f var/test-passes/*.ok; mkdir -p var/test-passes
 	@echo "== Tests sur SQLite =="
-	env -u DATABASE_URL $(PY) -m pytest -n 2 -p no:randomly
+	env -u DATABASE_URL BOUQUET_REQUIRE_BROWSER=1 $(PY) -m pytest -n 2
 	@touch var/test-passes/sqlite.ok
 	@if [ -n "$(PG_URL)" ]; then \
 		echo "== Tests sur PostgreSQL ($(PG_URL)) =="; \
-		DATABASE_URL="$(PG_URL)" $(PY) -m pytest -n 2 -p no:randomly && touch var/test-passes/postgresql.ok; \
+		DATABASE_URL="$(PG_URL)" BOUQUET_REQUIRE_BROWSER=1 $(PY) -m pytest -n 2 $(DB_FREE_TESTS) \
+			&& touch var/test-passes/postgresql.ok; \
 	else \
 		echo "!! PostgreSQL injoignable (ni DATABASE_URL ni 127.0.0.1:5432) : la passe PostgreSQL N'A PAS ÉTÉ LANCÉE."; \
 		echo "!! PostgreSQL unreachable: the PostgreSQL pass DID NOT RUN."; \
@@ -64,7 +71,9 @@ test: install browser lint
 	@test -f var/test-passes/sqlite.ok && { [ -z "$(PG_URL)" ] || test -f var/test-passes/postgresql.ok; }
 
 messages: install
-	cd bouquet && ../$(PY) ../manage.py makemessages -l en -l fr --no-obsolete && ../$(PY) ../manage.py compilemessages
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py makemessages -l en -l fr --no-obsolete \
+		--ignore=.venv --ignore=var --ignore=tests --ignore=bench
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py compilemessages --ignore=.venv
 
 bench: install
 	$(PY) bench/pages.py

@@ -17,7 +17,11 @@ def test_seed_demo_builds_the_town(client):
     assert Comment.objects.count() >= 80
     assert Support.objects.exists()
     kinds = {p.slug: current_phase(p).kind for p in Process.objects.prefetch_related("phases")}
-    assert kinds == {"place-des-tilleuls": "proposals", "solidarites-proximite": "supports", "initiatives-citoyennes": "proposals"}
+    assert kinds == {
+        "place-des-tilleuls": "proposals",
+        "solidarites-proximite": "supports",
+        "initiatives-citoyennes": "proposals",
+    }
     # Counters agree with the rows they count.
     for proposal in Proposal.objects.all()[:50]:
         assert proposal.support_count == proposal.supports.count()

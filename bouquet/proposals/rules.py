@@ -79,6 +79,12 @@ def can_withdraw(user: Any, proposal: Proposal) -> bool:
 
 
 @rules.predicate
+def can_join(user: Any, proposal: Proposal) -> bool:
+    """During the proposals phase, anyone signed in may join a live proposal as co-author instead of duplicating it."""
+    return _signed_in(user) and _is_live(proposal) and process_allows(proposal.process, Action.SUBMIT)
+
+
+@rules.predicate
 def can_report(user: Any, item: object) -> bool:
     """Anyone signed in may report an item, whatever the phase."""
     return _signed_in(user)
@@ -102,6 +108,7 @@ rules.add_perm("proposals.comment", can_comment)
 rules.add_perm("proposals.edit", can_edit)
 rules.add_perm("proposals.withdraw", can_withdraw)
 rules.add_perm("proposals.report", can_report)
+rules.add_perm("proposals.join", can_join)
 rules.add_perm("proposals.moderate", can_moderate)
 rules.add_perm("proposals.answer", can_answer)
 rules.add_perm("proposals.record_for_others", can_record_for_others)

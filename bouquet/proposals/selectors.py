@@ -4,14 +4,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import ExpressionWrapper, F, IntegerField, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Mod
 
-from bouquet.processes.models import Process
+from bouquet.processes.models import Phase, Process
 from bouquet.proposals.models import Comment, Moderation, Proposal, Report, Status
 
 PAGE_SIZE = 20
@@ -20,6 +20,9 @@ MAP_LIMIT = 20000
 SORTS = ("recent", "supports", "random", "relevance")
 # PostgreSQL: the "french" stemmer behind unaccent, created by the migration that adds search.
 PG_SEARCH_CONFIG = "french_unaccent"
+# PostgreSQL: each proposal's French vector, a column of the table that is not a model field (SQLite has no
+# such type and searches its FTS5 table instead).
+PG_SEARCH_VECTOR = '"proposals_proposal"."search_vector"'
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -33,21 +36,28 @@ class ProposalFilters:
     query: str = ""
     sort: str = "recent"
     seed: int = 1
+    match_any: bool = False  # any of the words instead of all of them (to suggest similar proposals)
 
 
-def _search(queryset: QuerySet[Proposal], query: str) -> tuple[QuerySet[Proposal], bool]:
+def _search(
+    queryset: QuerySet[Proposal], query: str, match_any: bool = False
+) -> tuple[QuerySet[Proposal], bool]:
     """Filter by French full-text search on title and body; returns whether a relevance rank exists."""
     words = _WORD.findall(query.lower())[:12]
     if not words:
         return queryset, False
+    if match_any:
+        query = " or ".join(words)
     if connection.vendor == "postgresql":
-        vector = SearchVector("title", weight="A", config=PG_SEARCH_CONFIG) + SearchVector(
-            "body", weight="B", config=PG_SEARCH_CONFIG
-        )
+        # The stored vector (title weighted A, body B), kept up to date by a trigger and GIN-indexed
+        # (migration 0003): matched with @@, then only the matches are ranked. "rank > 0" is no match test:
+        # ts_rank gives 1e-20, not 0, to a text lacking one of several words.
+        vector = RawSQL(PG_SEARCH_VECTOR, (), output_field=SearchVectorField())
         search = SearchQuery(query, config=PG_SEARCH_CONFIG, search_type="websearch")
-        return queryset.annotate(rank=SearchRank(vector, search)).filter(rank__gt=0), True
+        matches = queryset.alias(search=vector).filter(search=search)
+        return matches.annotate(rank=SearchRank(vector, search)), True
     # SQLite: the FTS5 table kept in sync by triggers; every word must match, as a prefix.
-    match = " ".join(f'"{word}"*' for word in words)
+    match = (" OR " if match_any else " ").join(f'"{word}"*' for word in words)
     ids = RawSQL("SELECT rowid FROM proposals_proposal_fts WHERE proposals_proposal_fts MATCH %s", [match])
     return queryset.filter(pk__in=ids), False
 
@@ -63,6 +73,18 @@ def _random_order(seed: int) -> ExpressionWrapper:
     )
     mixed = Mod(Mod(F("id") * first, _PRIMES[0]) * second, _PRIMES[1])
     return ExpressionWrapper(mixed, output_field=IntegerField())
+
+
+def processes_for_proposal_pages() -> QuerySet[Process]:
+    """Published processes with their phases, for the pages and endpoints that list their proposals.
+
+    Unlike processes_for_list() it does not count each process's proposals: those pages do not show the
+    count, and computing it reads every proposal of the process on every request."""
+    return (
+        Process.objects.published()
+        .select_related("district")
+        .prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("starts_on", "id")))
+    )
 
 
 def proposals_for_list(*, process: Process, filters: ProposalFilters) -> QuerySet[Proposal]:
@@ -86,7 +108,7 @@ def proposals_for_list(*, process: Process, filters: ProposalFilters) -> QuerySe
         queryset = queryset.filter(status=filters.status)
     else:
         queryset = queryset.exclude(status=Status.WITHDRAWN)
-    queryset, ranked = _search(queryset, filters.query)
+    queryset, ranked = _search(queryset, filters.query, filters.match_any)
     if filters.sort == "supports":
         return queryset.order_by("-support_count", "-created_at", "-id")
     if filters.sort == "random":

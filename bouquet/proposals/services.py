@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import User
@@ -116,13 +117,32 @@ def submit_proposal(
     others = [user for user in coauthors if user.pk != author.pk]
     if others:
         proposal.coauthors.add(*others)
+    transaction.on_commit(lambda: _notify_submitted(proposal))
+    return proposal
+
+
+def _notify_submitted(proposal: Proposal) -> None:
+    # Apps that build on proposals (the bouquets engine places the new one) register here in settings,
+    # so that this app imports none of them.
+    for path in settings.BOUQUET_PROPOSAL_SUBMITTED_HOOKS:
+        import_string(path)(proposal)
+
+
+@transaction.atomic
+def join_as_coauthor(*, citizen: User, proposal: Proposal) -> Proposal:
+    """Someone who was about to propose the same thing joins an existing proposal as co-author."""
+    if not rules.can_join(citizen, proposal):
+        raise ActionNotAllowed(_("On ne peut plus rejoindre cette proposition."))
+    if proposal.author_id == citizen.pk or proposal.coauthors.filter(pk=citizen.pk).exists():
+        raise Conflict(_("Vous êtes déjà auteur de cette proposition."))
+    proposal.coauthors.add(citizen)
     return proposal
 
 
 @transaction.atomic
 def edit_proposal(*, editor: User, proposal: Proposal, data: ProposalInput) -> Proposal:
     """Change a proposal's text or place; only its authors, and only while nobody supports it."""
-    locked = Proposal.objects.select_for_update().select_related("process").get(pk=proposal.pk)
+    locked = Proposal.objects.select_for_update(of=("self",)).select_related("process").get(pk=proposal.pk)
     if locked.support_count > 0 or locked.supports.exists():
         raise Conflict(_("Cette proposition a déjà des soutiens : elle ne peut plus être modifiée."))
     if not rules.can_edit(editor, locked):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("propositions/<int:pk>/", views.proposal_detail, name="detail"),
     path("propositions/<int:pk>/modifier/", views.proposal_edit, name="edit"),
     path("propositions/<int:pk>/retirer/", views.proposal_withdraw, name="withdraw"),
+    path("propositions/<int:pk>/rejoindre/", views.proposal_join, name="join"),
     path("propositions/<int:pk>/soutien/", views.proposal_support, name="support"),
     path("propositions/<int:pk>/commentaires/", views.comment_create, name="comment"),
     path("propositions/<int:pk>/signaler/", views.report_proposal, name="report"),

@@ -3,17 +3,19 @@
 import random
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from bouquet.core.errors import DomainError
 from bouquet.processes.models import Action, Process
-from bouquet.processes.selectors import current_phase, process_allows, process_for_page
+from bouquet.processes.selectors import current_phase, process_allows
 from bouquet.proposals import rules, selectors, services
 from bouquet.proposals.forms import (
     AnswerForm,
@@ -28,10 +30,7 @@ from bouquet.proposals.models import Comment, Moderation, ModerationDecision, Or
 
 
 def _process_or_404(slug: str) -> Process:
-    try:
-        return process_for_page(slug=slug)
-    except Process.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_object_or_404(selectors.processes_for_proposal_pages(), slug=slug)
 
 
 def _filters(request: HttpRequest) -> tuple[FilterForm, selectors.ProposalFilters]:
@@ -108,8 +107,14 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
     form_class = _form_class(request)
     form = form_class(request.POST or None, initial={"district": process.district_id})
     status = 200
+    similar: list[Any] = []
     if request.method == "POST":
-        if form.is_valid():
+        if form.is_valid() and not request.POST.get("confirmer"):
+            # Before publishing, show proposals that already say the same thing (works without JavaScript).
+            find = import_string(settings.BOUQUET_SIMILAR_PROPOSALS_FINDER)
+            data = form.cleaned_data
+            similar = find(process=process, text=f"{data['title']}. {data['body']}")
+        if form.is_valid() and not similar:
             origin = Origin(form.cleaned_data.get("origin") or Origin.ONLINE)
             try:
                 proposal = services.submit_proposal(
@@ -123,13 +128,23 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 messages.success(request, _("Merci ! Votre proposition est publiée."))
                 return redirect(proposal)
-        status = 422
-    return render(
-        request,
-        "proposals/proposal_form.html",
-        {"process": process, "form": form, "editing": False},
-        status=status,
-    )
+        status = 200 if similar and not form.errors else 422
+    context = {"process": process, "form": form, "editing": False, "similar": similar}
+    return render(request, "proposals/proposal_form.html", context, status=status)
+
+
+@require_POST
+@login_required
+def proposal_join(request: HttpRequest, pk: int) -> HttpResponse:
+    """Join an existing proposal as co-author instead of writing a duplicate."""
+    proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
+    try:
+        services.join_as_coauthor(citizen=request.user, proposal=proposal)  # type: ignore[arg-type]
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("Vous êtes maintenant co-auteur de cette proposition."))
+    return redirect(proposal)
 
 
 @login_required

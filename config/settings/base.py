@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "bouquet.places",
     "bouquet.processes",
     "bouquet.proposals",
+    "bouquet.bouquets",
     "bouquet.api",
     "bouquet.demo",
 ]
@@ -197,6 +198,11 @@ BOUQUET_AUTHORITY = {
     "map_attribution": os.environ.get("BOUQUET_MAP_ATTRIBUTION", ""),
 }
 
+# Apps building on proposals: called once a new proposal is saved, and the finder of similar proposals
+# used while someone types (both swappable, so the proposals app imports neither).
+BOUQUET_PROPOSAL_SUBMITTED_HOOKS = ["bouquet.bouquets.services.on_proposal_submitted"]
+BOUQUET_SIMILAR_PROPOSALS_FINDER = "bouquet.bouquets.selectors.similar_proposals"
+
 # Moderation: how many reports from distinct accounts hide an item until a moderator decides.
 BOUQUET_REPORTS_TO_HIDE = 3
 
@@ -205,4 +211,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"django.tasks": {"level": "WARNING"}, "django_tasks_db": {"level": "WARNING"}},
 }

@@ -16,8 +16,14 @@ def test_decimal_comma():
 
 @pytest.mark.parametrize(
     ("lat", "lon", "field"),
-    [("91", "2", "latitude"), ("45", "-180.5", "longitude"), ("abc", "2", "latitude"), ("45", "", "longitude"),
-     ("nan", "2", "latitude"), ("inf", "2", "latitude")],
+    [
+        ("91", "2", "latitude"),
+        ("45", "-180.5", "longitude"),
+        ("abc", "2", "latitude"),
+        ("45", "", "longitude"),
+        ("nan", "2", "latitude"),
+        ("inf", "2", "latitude"),
+    ],
 )
 def test_invalid_pairs_are_refused_with_the_field(lat, lon, field):
     with pytest.raises(InvalidInput) as error:

@@ -326,3 +326,19 @@ def test_phase_kind_other_than_proposals_blocks_editing(citizen):
     proposal = ProposalFactory(process=process, author=citizen)
     with pytest.raises(ActionNotAllowed):
         edit_proposal(editor=citizen, proposal=proposal, data=_input(title="Trop tard pour changer"))
+
+
+def test_search_with_several_words_needs_them_all(proposals_process):
+    both = ProposalFactory(
+        process=proposals_process, title="Des arbres et une fontaine", body="Sur la place."
+    )
+    ProposalFactory(process=proposals_process, title="Des arbres", body="Pour l'ombre des bancs.")
+    ProposalFactory(process=proposals_process, title="Une fontaine", body="Pour boire l'été.")
+    found = list(
+        proposals_for_list(process=proposals_process, filters=ProposalFilters(query="arbres fontaine"))
+    )
+    assert found == [both]
+    anyone = proposals_for_list(
+        process=proposals_process, filters=ProposalFilters(query="arbres fontaine", match_any=True)
+    )
+    assert anyone.count() == 3

@@ -34,14 +34,22 @@ def test_list_filters_and_map_data(client, proposals_process):
 
 def test_submit_form_keeps_input_and_shows_french_errors(logged_client, proposals_process):
     url = reverse("proposals:create", args=[proposals_process.slug])
-    response = logged_client.post(url, {"title": "Des bancs", "body": "court", "latitude": "95", "longitude": "2"})
+    response = logged_client.post(
+        url, {"title": "Des bancs", "body": "court", "latitude": "95", "longitude": "2"}
+    )
     assert response.status_code == 422
     html = response.content.decode()
     assert "Écrivez au moins" in html or "Doit être comprise" in html
     assert 'value="Des bancs"' in html
     assert Proposal.objects.count() == 0
     response = logged_client.post(
-        url, {"title": "Des bancs à l'ombre", "body": "Pour se reposer entre le marché et l'arrêt de bus.", "latitude": "47,01", "longitude": "1.02"}
+        url,
+        {
+            "title": "Des bancs à l'ombre",
+            "body": "Pour se reposer entre le marché et l'arrêt de bus.",
+            "latitude": "47,01",
+            "longitude": "1.02",
+        },
     )
     proposal = Proposal.objects.get()
     assert response.status_code == 302 and response["Location"] == proposal.get_absolute_url()
@@ -70,7 +78,9 @@ def test_support_refused_outside_phase_with_status(proposals_process, citizen):
 
 def test_comment_and_report_flow(logged_client, proposals_process, moderator):
     proposal = ProposalFactory(process=proposals_process)
-    response = logged_client.post(reverse("proposals:comment", args=[proposal.pk]), {"body": "Très bonne idée, voir https://exemple.fr"})
+    response = logged_client.post(
+        reverse("proposals:comment", args=[proposal.pk]), {"body": "Très bonne idée, voir https://exemple.fr"}
+    )
     assert response.status_code == 302
     detail = logged_client.get(proposal.get_absolute_url()).content.decode()
     assert 'rel="nofollow ugc noopener noreferrer"' in detail
@@ -78,14 +88,22 @@ def test_comment_and_report_flow(logged_client, proposals_process, moderator):
     for _ in range(3):
         other = Client()
         other.force_login(UserFactory())
-        assert other.post(reverse("proposals:report-comment", args=[comment.pk]), {"reason": "Publicité"}).status_code == 302
+        assert (
+            other.post(
+                reverse("proposals:report-comment", args=[comment.pk]), {"reason": "Publicité"}
+            ).status_code
+            == 302
+        )
     assert Report.objects.count() == 3
     assert "Commentaire masqué" in logged_client.get(proposal.get_absolute_url()).content.decode()
     mod = Client()
     mod.force_login(moderator)
     queue = mod.get(reverse("proposals:moderation"))
     assert queue.status_code == 200 and "Publicité" in queue.content.decode()
-    mod.post(reverse("proposals:moderate", args=["commentaire", comment.pk]), {"verdict": "restore", "reason": "Lien utile"})
+    mod.post(
+        reverse("proposals:moderate", args=["commentaire", comment.pk]),
+        {"verdict": "restore", "reason": "Lien utile"},
+    )
     assert "Très bonne idée" in logged_client.get(proposal.get_absolute_url()).content.decode()
 
 
@@ -95,7 +113,9 @@ def test_moderation_queue_forbidden_to_inhabitants(logged_client):
 
 def test_edit_by_someone_else_is_forbidden(logged_client, proposals_process):
     proposal = ProposalFactory(process=proposals_process, author=UserFactory())
-    response = logged_client.post(reverse("proposals:edit", args=[proposal.pk]), {"title": "Piraté", "body": "Texte remplacé ici."})
+    response = logged_client.post(
+        reverse("proposals:edit", args=[proposal.pk]), {"title": "Piraté", "body": "Texte remplacé ici."}
+    )
     assert response.status_code == 403
     assert Proposal.objects.get(pk=proposal.pk).title != "Piraté"
 

@@ -160,7 +160,7 @@ def list_themes(request: HttpRequest) -> object:
 @paginate(PageNumberPagination, page_size=selectors.PAGE_SIZE, max_page_size=100)
 def list_proposals(request: HttpRequest, slug: str, filters: Query[ListQuery]) -> object:
     """Visible proposals, filtered, searched (French full text) and sorted."""
-    process = get_object_or_404(processes_for_list(), slug=slug)
+    process = get_object_or_404(selectors.processes_for_proposal_pages(), slug=slug)
     return selectors.proposals_for_list(
         process=process,
         filters=selectors.ProposalFilters(

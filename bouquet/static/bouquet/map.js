@@ -10,6 +10,24 @@
     }
   }
 
+  // Leaflet's own labels are English: the page gives them in its language (data-zoom-in, data-zoom-out,
+  // data-close) so that screen readers do not read English words with a French voice.
+  function newMap(element) {
+    var map = L.map(element, { scrollWheelZoom: false, zoomControl: false });
+    L.control.zoom({
+      zoomInTitle: element.getAttribute("data-zoom-in") || "Zoom in",
+      zoomOutTitle: element.getAttribute("data-zoom-out") || "Zoom out"
+    }).addTo(map);
+    var close = element.getAttribute("data-close");
+    if (close) {
+      map.on("popupopen", function (event) {
+        var button = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+        if (button) { button.setAttribute("aria-label", close); button.setAttribute("title", close); }
+      });
+    }
+    return map;
+  }
+
   function escapeHtml(text) {
     var div = document.createElement("div");
     div.textContent = text;
@@ -18,7 +36,7 @@
 
   var listMap = document.getElementById("carte");
   if (listMap) {
-    var map = L.map(listMap, { scrollWheelZoom: false });
+    var map = newMap(listMap);
     baseLayer(map, listMap);
     map.setView([47.0, 1.0], 13);
     fetch(listMap.getAttribute("data-geojson"), { headers: { Accept: "application/json" } })
@@ -44,7 +62,7 @@
     picker.hidden = false;
     var help = document.getElementById("aide-lieu");
     if (help) { help.hidden = false; }
-    var pmap = L.map(picker, { scrollWheelZoom: false });
+    var pmap = newMap(picker);
     baseLayer(pmap, picker);
     var marker = null;
     var start = lat.value && lon.value ? [parseFloat(lat.value), parseFloat(lon.value)] : [47.0, 1.0];

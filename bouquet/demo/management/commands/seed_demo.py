@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from bouquet.accounts.models import Role, User
+from bouquet.bouquets.services import request_grouping, run_grouping
 from bouquet.core.errors import ActionNotAllowed
 from bouquet.demo import content
 from bouquet.places.models import District
@@ -62,7 +63,19 @@ class Command(BaseCommand):
         self._password_hash = make_password(ADMIN_PASSWORD)
         with transaction.atomic():
             self._build(rng)
+        self._group()
         self._print_accounts()
+
+    def _group(self) -> None:
+        """Form the first bouquets of each process, as an agent would from the bouquets page."""
+        agent = User.objects.get(email=STAFF[0][0])
+        for process in Process.objects.order_by("id"):
+            self.stdout.write(f"Regroupement des propositions : {process.title}…")
+            clustering = request_grouping(agent=agent, process=process)
+            # Runs here and now when no worker has taken it (run_grouping claims it, so it never runs twice).
+            clustering = run_grouping(clustering_id=clustering.pk)
+            if clustering.state == clustering.State.FAILED:
+                raise CommandError(f"Regroupement impossible : {clustering.step} ({clustering.error})")
 
     def _reset(self) -> None:
         Proposal.objects.all().delete()

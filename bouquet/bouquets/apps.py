@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BouquetsConfig(AppConfig):
+    name = "bouquet.bouquets"
+    label = "bouquets"
+    verbose_name = _("Bouquets")

@@ -1,0 +1,67 @@
+"""Bouquets engine: themes, bouquets of similar proposals, duplicates and SDG suggestions (no Django)."""
+
+from bouquet.bouquets.engine.engine import Engine, EngineConfig
+from bouquet.bouquets.engine.index import VectorIndex, vectors_from_bytes, vectors_to_bytes
+from bouquet.bouquets.engine.representations import (
+    E5Encoder,
+    Encoder,
+    FrenchTfidf,
+    HybridRepresentation,
+    Representation,
+    RepresentationUnavailable,
+    SentenceTransformersEncoder,
+    UseEncoder,
+)
+from bouquet.bouquets.engine.sdg import SDGS, Sdg
+from bouquet.bouquets.engine.types import (
+    Assignment,
+    Bouquet,
+    Constraints,
+    Grouping,
+    Keyword,
+    Label,
+    Match,
+    Membership,
+    Merge,
+    MoveOut,
+    PinnedBouquet,
+    Placement,
+    Reason,
+    SdgSuggestion,
+    Status,
+    Theme,
+)
+
+__all__ = [
+    "SDGS",
+    "Assignment",
+    "Bouquet",
+    "Constraints",
+    "E5Encoder",
+    "Encoder",
+    "Engine",
+    "EngineConfig",
+    "FrenchTfidf",
+    "Grouping",
+    "HybridRepresentation",
+    "Keyword",
+    "Label",
+    "Match",
+    "Membership",
+    "Merge",
+    "MoveOut",
+    "PinnedBouquet",
+    "Placement",
+    "Reason",
+    "Representation",
+    "RepresentationUnavailable",
+    "Sdg",
+    "SdgSuggestion",
+    "SentenceTransformersEncoder",
+    "Status",
+    "Theme",
+    "UseEncoder",
+    "VectorIndex",
+    "vectors_from_bytes",
+    "vectors_to_bytes",
+]

@@ -1,0 +1,201 @@
+"""Command line: group the proposals of a CSV file into themes and bouquets, without any database."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tqdm import tqdm
+
+from bouquet.bouquets.engine.engine import Engine, Progress
+from bouquet.bouquets.engine.types import Grouping, Status
+
+STATUS_FR = {
+    Status.GROUPED: "groupe",
+    Status.PINNED: "groupe",
+    Status.UNGROUPED: "pas_encore_groupe",
+    Status.UNUSABLE: "inutilisable",
+}
+TEXT_STATUS_FR = {
+    "ok": "ok",
+    "empty": "texte_vide",
+    "too_short": "texte_trop_court",
+    "truncated": "texte_tres_long",
+    "other_language": "autre_langue",
+}
+OUTPUT_COLUMNS = (
+    "statut",
+    "statut_texte",
+    "theme",
+    "libelle_theme",
+    "bouquet",
+    "libelle_bouquet",
+    "mots_cles_partages",
+    "odd",
+)
+
+
+class InputError(Exception):
+    """A problem with the input file, reported in French with exit code 2."""
+
+
+class _TqdmProgress(Progress):
+    """Progress bar on stderr."""
+
+    def __init__(self, total: int, desc: str) -> None:
+        """Open a tqdm bar."""
+        self._bar = tqdm(total=total, desc=desc, unit="texte", file=sys.stderr, leave=False)
+
+    def update(self, n: int) -> None:
+        """Advance the bar."""
+        self._bar.update(n)
+
+    def close(self) -> None:
+        """Close the bar."""
+        self._bar.close()
+
+
+def decode(data: bytes) -> tuple[str, str, str | None]:
+    """Decode bytes: utf-8 (with or without BOM), else cp1252, else latin-1; return (text, encoding, warning)."""
+    for encoding in ("utf-8-sig",):
+        try:
+            return data.decode(encoding), "utf-8", None
+        except UnicodeDecodeError:
+            pass
+    # Not UTF-8: spreadsheets on Windows export cp1252; latin-1 decodes any byte so nothing is lost.
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return (
+            text,
+            encoding,
+            f"Attention : le fichier n'est pas en UTF-8, lu comme {encoding}. Vérifiez les accents.",
+        )
+    raise InputError("Encodage du fichier illisible.")  # unreachable: latin-1 accepts every byte
+
+
+def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]], str | None]:
+    """Read a CSV (delimiter sniffed among , ; tab |); return header, rows and an encoding warning."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"Impossible de lire le fichier « {path} » : {exc.strerror or exc}.") from exc
+    text, _, warning = decode(data)
+    text = text.replace("\x00", "")
+    if not text.strip():
+        raise InputError(f"Le fichier « {path} » est vide.")
+    sample = text[:65536]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect, restkey="_colonnes_en_trop")
+    header = [h for h in (reader.fieldnames or [])]
+    rows = []
+    for row in reader:
+        # Short rows get empty cells rather than None, so every row is still written out.
+        rows.append(
+            {k: ("" if v is None else (" ".join(v) if isinstance(v, list) else v)) for k, v in row.items()}
+        )
+    return header, rows, warning
+
+
+def _check_columns(header: Sequence[str], wanted: Sequence[str]) -> None:
+    """Raise a French error listing available columns when a requested one is missing."""
+    missing = [c for c in wanted if c not in header]
+    if missing:
+        listed = ", ".join(f"« {h} »" for h in header) or "(aucune)"
+        raise InputError(
+            f"Colonne introuvable : {', '.join(f'« {m} »' for m in missing)}. Colonnes disponibles : {listed}."
+        )
+
+
+def _sdg_text(sdgs: Sequence) -> str:
+    """Render SDG suggestions as '11 Villes et communautés durables (0.41); ...'."""
+    return "; ".join(f"{s.number} {s.name} ({s.score:.2f})" for s in sdgs)
+
+
+def write_rows(path: Path, header: list[str], rows: list[dict[str, str]], grouping: Grouping) -> None:
+    """Write every input row with its engine columns, in input order."""
+    themes = {t.key: t for t in grouping.themes}
+    bouquets = {b.key: b for b in grouping.bouquets}
+    names = {c: (c if c not in header else f"{c}_moteur") for c in OUTPUT_COLUMNS}
+    extra = ["_colonnes_en_trop"] if any("_colonnes_en_trop" in r for r in rows) else []
+    fields = [*header, *extra, *names.values()]
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        for i, row in enumerate(rows):
+            m = grouping.memberships[str(i)]
+            out = dict(row)
+            theme = themes.get(m.theme_key or "")
+            bq = bouquets.get(m.bouquet_key or "")
+            out[names["statut"]] = STATUS_FR[m.status]
+            out[names["statut_texte"]] = TEXT_STATUS_FR.get(m.text_status, m.text_status)
+            out[names["theme"]] = m.theme_key or ""
+            out[names["libelle_theme"]] = theme.label.text if theme else ""
+            out[names["bouquet"]] = m.bouquet_key or ""
+            out[names["libelle_bouquet"]] = bq.label.text if bq else ""
+            out[names["mots_cles_partages"]] = ", ".join(m.reason.shared_keywords)
+            out[names["odd"]] = _sdg_text(m.sdgs)
+            writer.writerow(out)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Argument parser (French help)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m bouquet.bouquets.engine", description="Moteur de bouquets."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    g = sub.add_parser("group", help="Regrouper les propositions d'un fichier CSV en thèmes et bouquets.")
+    g.add_argument("input", type=Path, help="fichier CSV d'entrée")
+    g.add_argument(
+        "--text-column",
+        action="append",
+        required=True,
+        help="colonne de texte (répéter pour joindre titre et description)",
+    )
+    g.add_argument("--id-column", help="colonne d'identifiant (sinon le numéro de ligne)")
+    g.add_argument("--themes", type=int, help="nombre de thèmes (sinon choisi automatiquement)")
+    g.add_argument("--out", type=Path, required=True, help="fichier CSV de sortie")
+    g.add_argument("--no-sdg", action="store_true", help="ne pas suggérer d'ODD")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code (0 success, 2 bad input)."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.themes is not None and args.themes < 1:
+            raise InputError("--themes doit être un entier positif.")
+        header, rows, warning = read_rows(args.input)
+        if warning:
+            print(warning, file=sys.stderr)
+        _check_columns(header, [*args.text_column, *([args.id_column] if args.id_column else [])])
+    except InputError as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+    texts = [". ".join(r.get(c, "").strip() for c in args.text_column if r.get(c, "").strip()) for r in rows]
+    # Internal ids are row numbers: the id column may be empty or repeated, and no row may be lost.
+    ids = [str(i) for i in range(len(rows))]
+    engine = Engine()
+    grouping = engine.group(texts, ids, themes=args.themes, with_sdgs=not args.no_sdg, progress=_TqdmProgress)
+    try:
+        write_rows(args.out, header, rows, grouping)
+    except OSError as exc:
+        print(f"Erreur : impossible d'écrire « {args.out} » : {exc.strerror or exc}.", file=sys.stderr)
+        return 2
+    grouped = sum(1 for m in grouping.memberships.values() if m.bouquet_key)
+    unusable = sum(1 for m in grouping.memberships.values() if m.status == Status.UNUSABLE)
+    print(
+        f"{len(rows)} lignes écrites dans {args.out} : {len(grouping.themes)} thèmes, {len(grouping.bouquets)} "
+        f"bouquets, {grouped} propositions groupées, {unusable} inutilisables.",
+        file=sys.stderr,
+    )
+    return 0

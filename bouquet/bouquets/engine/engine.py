@@ -1,0 +1,686 @@
+"""The bouquets engine: themes, bouquets, labels, incremental placement, duplicates and SDG suggestions."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+from sklearn.feature_extraction.text import CountVectorizer
+
+from bouquet.bouquets.engine.clustering import agglomerate, choose_k, k_range, kmeans, mean_pairwise_cosine
+from bouquet.bouquets.engine.index import ANN_MIN_ROWS, VectorIndex
+from bouquet.bouquets.engine.labels import (
+    class_onehot,
+    class_tfidf,
+    label_text,
+    representatives,
+    top_keywords,
+)
+from bouquet.bouquets.engine.representations import (
+    Encoder,
+    FrenchTfidf,
+    HybridRepresentation,
+    UseEncoder,
+    l2_normalise,
+)
+from bouquet.bouquets.engine.sdg import SdgSuggester
+from bouquet.bouquets.engine.text import SurfaceForms, analyse, content_tokens, text_status
+from bouquet.bouquets.engine.types import (
+    Bouquet,
+    Constraints,
+    Grouping,
+    Keyword,
+    Label,
+    Match,
+    Membership,
+    Placement,
+    Reason,
+    SdgSuggestion,
+    Status,
+    Theme,
+)
+
+ProgressFactory = Callable[[int, str], "Progress"]
+
+
+class Progress:
+    """Minimal progress sink; the CLI passes a tqdm-backed one."""
+
+    def update(self, n: int) -> None:
+        """Advance by n items."""
+
+    def close(self) -> None:
+        """Finish."""
+
+
+@dataclass(frozen=True, slots=True)
+class EngineConfig:
+    """Tunable settings; defaults are principled choices documented in docs/bouquets-engine.md."""
+
+    # Weight of the sentence encoder in the hybrid cosine (the rest is the TF-IDF LSA block).
+    encoder_weight: float = 0.7
+    # Mean hybrid cosine a bouquet's members must keep (average linkage cut); calibrated on hand-written
+    # French paraphrase / same-theme-other-need pairs, not on the evaluation data sets.
+    bouquet_threshold: float = 0.36
+    # Hybrid cosine above which an existing proposal is shown as a probable duplicate.
+    duplicate_threshold: float = 0.50
+    neighbours: int = 10  # kNN vote size for placement
+    k_max: int = 30  # largest automatic number of themes
+    max_chars: int = 10000  # longer texts are flagged "truncated" (TF-IDF reads all; encoders read 2,000)
+    ann_min_rows: int = ANN_MIN_ROWS
+    seed: int = 0
+    keywords: int = 5
+
+
+@dataclass(slots=True)
+class _Fixed:
+    """A bouquet decided by agents during constraint resolution."""
+
+    members: list[str]
+    label: str | None
+
+
+class Engine:
+    """Groups proposals into themes and bouquets and places new ones; no Django, no database."""
+
+    def __init__(self, encoder: Encoder | None = None, config: EngineConfig | None = None) -> None:
+        """Use the packaged USE encoder by default, in a hybrid with French TF-IDF."""
+        self.config = config or EngineConfig()
+        self.encoder: Encoder = encoder or UseEncoder()
+        self.representation = HybridRepresentation(self.encoder, FrenchTfidf(), self.config.encoder_weight)
+        self._sdg: SdgSuggester | None = None
+        self.index: VectorIndex | None = None
+        self._row_theme: list[str | None] = []
+        self._row_bouquet: list[str | None] = []
+        self._bouquet_rows: dict[str, list[int]] = defaultdict(list)
+        self._bouquet_keywords: dict[str, tuple[Keyword, ...]] = {}
+
+    # ---- representations ------------------------------------------------------------------------
+
+    def encoder_vectors(self, texts: Sequence[str], progress: ProgressFactory | None = None) -> np.ndarray:
+        """Stable encoder vectors (corpus-independent): what the product should store per proposal."""
+        batch = 256
+        bar = progress(len(texts), "Encodage") if progress else None
+        parts = []
+        for i in range(0, len(texts), batch):
+            parts.append(self.encoder.encode(texts[i : i + batch]))
+            if bar:
+                bar.update(len(texts[i : i + batch]))
+        if bar:
+            bar.close()
+        return np.vstack(parts) if parts else np.zeros((0, self.encoder.dim), np.float32)
+
+    @property
+    def sdg(self) -> SdgSuggester:
+        """SDG suggester, built on first use (embeds the 17 descriptions)."""
+        if self._sdg is None:
+            self._sdg = SdgSuggester(self.encoder, encoder_weight=self.config.encoder_weight)
+        return self._sdg
+
+    # ---- grouping -------------------------------------------------------------------------------
+
+    def group(
+        self,
+        texts: Sequence[str],
+        ids: Sequence[str],
+        themes: int | None = None,
+        constraints: Constraints | None = None,
+        encoder_vectors: np.ndarray | None = None,
+        with_sdgs: bool = True,
+        progress: ProgressFactory | None = None,
+    ) -> Grouping:
+        """Partition proposals into themes (k given or automatic), then bouquets, honouring constraints."""
+        ids = [str(i) for i in ids]
+        if len(ids) != len(texts):
+            raise ValueError("texts and ids must have the same length")
+        if len(set(ids)) != len(ids):
+            dupes = [i for i, c in Counter(ids).items() if c > 1][:5]
+            raise ValueError(f"duplicate ids: {dupes}")
+        cons = constraints or Constraints()
+        cfg = self.config
+        statuses = [text_status(t, cfg.max_chars) for t in texts]
+        usable = [i for i, t in enumerate(texts) if statuses[i] != "empty" and content_tokens(t)]
+        u_ids = [ids[i] for i in usable]
+        u_texts = [texts[i] for i in usable]
+        docs = [analyse(t) for t in u_texts]
+
+        if encoder_vectors is None:
+            enc = self.encoder_vectors(u_texts, progress)
+        else:
+            enc = np.asarray(encoder_vectors, dtype=np.float32)[usable]
+        self.representation.tfidf.fit(docs)
+        x = self.representation.combine(enc, docs) if u_texts else np.zeros((0, 1), np.float32)
+        pos = {pid: r for r, pid in enumerate(u_ids)}
+
+        fixed, anchors = self._resolve_constraints(cons, pos)
+        theme_of, k_scores = self._themes(x, themes)
+        theme_keys = self._stable_keys(theme_of, u_ids, cons.previous_themes, prefix="T", reserved=set())
+        row_theme: list[str | None] = [theme_keys[int(t)] for t in theme_of]
+
+        # Fixed bouquets live in the theme most of their members fall in.
+        for fx in fixed.values():
+            rows = [pos[m] for m in fx.members]
+            major = Counter(row_theme[r] for r in rows).most_common(1)[0][0]
+            for r in rows:
+                row_theme[r] = major
+
+        row_bouquet: list[str | None] = [None] * len(u_ids)
+        fixed_rows = {pos[m] for fx in fixed.values() for m in fx.members}
+        for key, fx in fixed.items():
+            for m in fx.members:
+                row_bouquet[pos[m]] = key
+        self._free_bouquets(x, row_theme, row_bouquet, fixed_rows, cons, u_ids, set(fixed))
+        pinned_keys = set(fixed)
+        self._apply_anchors(anchors, cons, pos, row_theme, row_bouquet, pinned_keys)
+
+        grouping = self._build(
+            u_ids,
+            u_texts,
+            docs,
+            x,
+            enc,
+            row_theme,
+            row_bouquet,
+            pinned_keys,
+            fixed,
+            cons,
+            k_scores,
+            with_sdgs,
+        )
+        memberships = dict(grouping.memberships)
+        for i, pid in enumerate(ids):
+            if pid in memberships:
+                memberships[pid] = replace(memberships[pid], text_status=statuses[i])
+            else:
+                memberships[pid] = Membership(pid, Status.UNUSABLE, None, None, Reason(), statuses[i])
+        # Keep the caller's order so a CSV export lines up with its input.
+        ordered = {pid: memberships[pid] for pid in ids}
+        return replace(grouping, memberships=ordered)
+
+    def _themes(self, x: np.ndarray, themes: int | None) -> tuple[np.ndarray, dict[int, float]]:
+        """Theme index per row: k-means with k given, or k chosen by silhouette."""
+        n = x.shape[0]
+        if n == 0:
+            return np.zeros(0, np.int64), {}
+        if themes is not None:
+            k = max(1, min(int(themes), n))
+            return kmeans(x, k, self.config.seed)[0], {}
+        if n < 16:
+            # Too few proposals to split meaningfully: one theme, bouquets still find the pairs.
+            return np.zeros(n, np.int64), {}
+        k, scores = choose_k(x, k_range(n, self.config.k_max), self.config.seed)
+        return kmeans(x, k, self.config.seed)[0], scores
+
+    def _resolve_constraints(
+        self, cons: Constraints, pos: Mapping[str, int]
+    ) -> tuple[dict[str, _Fixed], list]:
+        """Turn agent decisions into fixed bouquets, plus assignments to bouquets that are not fixed."""
+        previous: dict[str, list[str]] = defaultdict(list)
+        for pid, key in cons.previous_bouquets.items():
+            previous[key].append(pid)
+        fixed: dict[str, _Fixed] = {}
+        for p in cons.pinned:
+            fixed[p.key] = _Fixed([m for m in p.member_ids if m in pos], p.label)
+        for merge in cons.merges:
+            members: list[str] = []
+            label = merge.label
+            for key in (merge.into, *merge.merged_keys):
+                src = fixed.pop(key, None)
+                members += src.members if src else [m for m in previous.get(key, []) if m in pos]
+                if label is None and src is not None and key == merge.into:
+                    label = src.label
+            fixed[merge.into] = _Fixed(list(dict.fromkeys(members)), label)
+        anchors = []
+        for a in cons.assignments:
+            if a.id not in pos:
+                continue
+            if a.bouquet_key in fixed:
+                for fx in fixed.values():
+                    if a.id in fx.members:
+                        fx.members.remove(a.id)
+                fixed[a.bouquet_key].members.append(a.id)
+            else:
+                anchors.append(a)
+        for mo in cons.moved_out:
+            for key, fx in fixed.items():
+                if (mo.bouquet_key is None or key == mo.bouquet_key) and mo.id in fx.members:
+                    fx.members.remove(mo.id)
+        # A member pinned twice stays in the last bouquet that claimed it (the latest agent decision).
+        owner: dict[str, str] = {}
+        for key, fx in fixed.items():
+            for m in fx.members:
+                owner[m] = key
+        for key, fx in fixed.items():
+            fx.members = [m for m in fx.members if owner[m] == key]
+        return {k: v for k, v in fixed.items() if v.members}, anchors
+
+    def _free_bouquets(
+        self,
+        x: np.ndarray,
+        row_theme: list[str | None],
+        row_bouquet: list[str | None],
+        fixed_rows: set[int],
+        cons: Constraints,
+        u_ids: list[str],
+        reserved: set[str],
+    ) -> None:
+        """Average-linkage bouquets among the non-fixed members of each theme; keys stable w.r.t. previous."""
+        by_theme: dict[str | None, list[int]] = defaultdict(list)
+        for r, t in enumerate(row_theme):
+            if r not in fixed_rows:
+                by_theme[t].append(r)
+        labels = np.full(len(u_ids), -1, dtype=np.int64)
+        offset = 0
+        for rows in by_theme.values():
+            sub = agglomerate(x[rows], self.config.bouquet_threshold)
+            mask = sub >= 0
+            labels[np.asarray(rows)[mask]] = sub[mask] + offset
+            offset += int(sub.max()) + 1 if mask.any() else 0
+        grouped = labels >= 0
+        keys = self._stable_keys(
+            labels[grouped],
+            [u_ids[r] for r in np.flatnonzero(grouped)],
+            cons.previous_bouquets,
+            prefix="B",
+            reserved=reserved,
+        )
+        for r in np.flatnonzero(grouped).tolist():
+            row_bouquet[r] = keys[int(labels[r])]
+
+    @staticmethod
+    def _stable_keys(
+        labels: np.ndarray, ids: Sequence[str], previous: Mapping[str, str], prefix: str, reserved: set[str]
+    ) -> dict[int, str]:
+        """Name clusters after the previous cluster they overlap most (Jaccard >= 0.5), else a fresh key."""
+        clusters: dict[int, set[str]] = defaultdict(set)
+        for lab, pid in zip(labels.tolist(), ids, strict=True):
+            clusters[int(lab)].add(pid)
+        prev: dict[str, set[str]] = defaultdict(set)
+        for pid, key in previous.items():
+            prev[key].add(pid)
+        pairs = []
+        for lab, members in clusters.items():
+            for key in {previous[m] for m in members if m in previous}:
+                inter = len(members & prev[key])
+                pairs.append((inter / len(members | prev[key]), lab, key))
+        names: dict[int, str] = {}
+        used = set(reserved)
+        # Greedy on the best overlaps first: each previous key is reused at most once.
+        for jac, lab, key in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+            if jac >= 0.5 and lab not in names and key not in used:
+                names[lab] = key
+                used.add(key)
+        taken = used | set(prev)
+        counter = 1
+        for lab in sorted(clusters):
+            if lab in names:
+                continue
+            while f"{prefix}{counter}" in taken:
+                counter += 1
+            names[lab] = f"{prefix}{counter}"
+            taken.add(names[lab])
+        return names
+
+    @staticmethod
+    def _apply_anchors(
+        anchors: list,
+        cons: Constraints,
+        pos: Mapping[str, int],
+        row_theme: list[str | None],
+        row_bouquet: list[str | None],
+        pinned_keys: set[str],
+    ) -> None:
+        """Apply assignments to non-fixed bouquets and moves out of non-fixed bouquets."""
+        for a in anchors:
+            r = pos[a.id]
+            holders = [i for i, b in enumerate(row_bouquet) if b == a.bouquet_key]
+            if holders:
+                row_theme[r] = row_theme[holders[0]]
+            row_bouquet[r] = a.bouquet_key
+            # The bouquet now carries an agent decision: keep it as pinned from now on.
+            pinned_keys.add(a.bouquet_key)
+        for mo in cons.moved_out:
+            if mo.id not in pos:
+                continue
+            r = pos[mo.id]
+            if (
+                row_bouquet[r] is not None
+                and row_bouquet[r] not in pinned_keys
+                and (mo.bouquet_key is None or row_bouquet[r] == mo.bouquet_key)
+            ):
+                row_bouquet[r] = None
+        # A bouquet left with one member by these moves is no group any more.
+        counts = Counter(b for b in row_bouquet if b is not None)
+        for r, b in enumerate(row_bouquet):
+            if b is not None and counts[b] < 2 and b not in pinned_keys:
+                row_bouquet[r] = None
+
+    def _build(
+        self,
+        u_ids: list[str],
+        u_texts: list[str],
+        docs: list[list[str]],
+        x: np.ndarray,
+        enc: np.ndarray,
+        row_theme: list[str | None],
+        row_bouquet: list[str | None],
+        pinned_keys: set[str],
+        fixed: Mapping[str, _Fixed],
+        cons: Constraints,
+        k_scores: dict[int, float],
+        with_sdgs: bool,
+    ) -> Grouping:
+        """Labels, reasons, SDGs and the placement index from the final assignment."""
+        cfg = self.config
+        row_of = {pid: r for r, pid in enumerate(u_ids)}
+        forms = SurfaceForms()
+        forms.update(u_texts)
+        tfidf = self.representation.tfidf
+        terms = tfidf.terms if u_texts else np.asarray([], dtype=np.str_)
+        counter = CountVectorizer(analyzer=lambda d: d, vocabulary={str(t): i for i, t in enumerate(terms)})
+        counts = counter.transform(docs).tocsr() if u_texts else None
+        presence = counts.copy() if counts is not None else None
+        if presence is not None:
+            presence.data[:] = 1
+
+        def keywords_for(keys_per_row: list[str | None]) -> dict[str, tuple[Keyword, ...]]:
+            """c-TF-IDF keywords per key; rows without a key form one background class."""
+            if counts is None:
+                return {}
+            keys = sorted({k for k in keys_per_row if k is not None})
+            index = {k: i for i, k in enumerate(keys)}
+            classes = np.array(
+                [index.get(k, len(keys)) if k is not None else len(keys) for k in keys_per_row]
+            )
+            scores = class_tfidf(counts, classes, len(keys) + 1)
+            assert presence is not None  # built together with counts
+            support = (class_onehot(classes, len(keys) + 1) @ presence).tocsr()
+            sizes = np.bincount(classes, minlength=len(keys) + 1)
+            return {
+                k: top_keywords(scores[i], support[i], terms, forms, cfg.keywords, min(2, int(sizes[i])))
+                for k, i in index.items()
+            }
+
+        theme_kw = keywords_for(row_theme)
+        bouquet_kw = keywords_for(row_bouquet)
+        sdg_rows = self.sdg.scores(u_texts, enc, docs) if (with_sdgs and u_texts) else None
+
+        members_of: dict[str, list[int]] = defaultdict(list)
+        for r, b in enumerate(row_bouquet):
+            if b is not None:
+                members_of[b].append(r)
+
+        bouquets: list[Bouquet] = []
+        for key in sorted(members_of, key=lambda k: (row_theme[members_of[k][0]] or "", k)):
+            rows = members_of[key]
+            custom = cons.bouquet_labels.get(key) or (fixed[key].label if key in fixed else None)
+            kws = bouquet_kw.get(key, ())
+            reps = representatives(x[rows], [u_ids[r] for r in rows], 3)
+            central = u_texts[row_of[reps[0]]] if reps and not kws else ""
+            label = Label(custom or label_text(kws, central), kws, reps, custom=bool(custom))
+            sdgs = self.sdg.pick(sdg_rows[rows].mean(axis=0)) if sdg_rows is not None else ()
+            bouquets.append(
+                Bouquet(
+                    key,
+                    row_theme[rows[0]] or "",
+                    tuple(u_ids[r] for r in rows),
+                    label,
+                    key in pinned_keys,
+                    round(mean_pairwise_cosine(x[rows]), 4),
+                    sdgs,
+                )
+            )
+
+        theme_rows: dict[str, list[int]] = defaultdict(list)
+        for r, t in enumerate(row_theme):
+            if t is not None:
+                theme_rows[t].append(r)
+        theme_list: list[Theme] = []
+        for key in sorted(theme_rows, key=lambda k: (-len(theme_rows[k]), k)):
+            rows = theme_rows[key]
+            kws = theme_kw.get(key, ())
+            custom = cons.theme_labels.get(key)
+            reps = representatives(x[rows], [u_ids[r] for r in rows], 3)
+            theme_list.append(
+                Theme(
+                    key,
+                    Label(custom or label_text(kws), kws, reps, custom=bool(custom)),
+                    tuple(u_ids[r] for r in rows),
+                    tuple(b.key for b in bouquets if b.theme_key == key),
+                    tuple(u_ids[r] for r in rows if row_bouquet[r] is None),
+                )
+            )
+
+        # Placement index over every usable proposal.
+        self.index = VectorIndex(x.shape[1] if x.size else 1, cfg.ann_min_rows)
+        if len(u_ids):
+            self.index.add(u_ids, x)
+        self._row_theme = list(row_theme)
+        self._row_bouquet = list(row_bouquet)
+        self._bouquet_rows = defaultdict(list, {k: list(v) for k, v in members_of.items()})
+        self._bouquet_keywords = bouquet_kw
+
+        memberships: dict[str, Membership] = {}
+        nearest = self._nearest_in_theme(x, row_theme, row_bouquet)
+        reasons: dict[int, Reason] = {}
+        for b, rows in members_of.items():
+            reasons.update(self._reasons(rows, x, docs, bouquet_kw.get(b, ()), u_ids))
+        for r, pid in enumerate(u_ids):
+            b = row_bouquet[r]
+            sdgs = self.sdg.pick(sdg_rows[r]) if sdg_rows is not None else ()
+            if b is not None:
+                reason = reasons[r]
+                status = Status.PINNED if b in pinned_keys else Status.GROUPED
+            else:
+                near = nearest.get(r)
+                reason = Reason((), (u_ids[near[0]],), round(near[1], 4)) if near else Reason()
+                status = Status.UNGROUPED
+            memberships[pid] = Membership(pid, status, row_theme[r], b, reason, sdgs=sdgs)
+        return Grouping(tuple(theme_list), tuple(bouquets), memberships, self.representation.name, k_scores)
+
+    @staticmethod
+    def _nearest_in_theme(
+        x: np.ndarray, row_theme: list[str | None], row_bouquet: list[str | None]
+    ) -> dict[int, tuple[int, float]]:
+        """Nearest other proposal of the same theme for each ungrouped row (why it is still alone)."""
+        by_theme: dict[str | None, list[int]] = defaultdict(list)
+        for r, t in enumerate(row_theme):
+            by_theme[t].append(r)
+        out: dict[int, tuple[int, float]] = {}
+        for rows in by_theme.values():
+            alone = [r for r in rows if row_bouquet[r] is None]
+            if not alone or len(rows) < 2:
+                continue
+            members = np.asarray(rows)
+            # Blocks keep the similarity matrix small for large themes.
+            for start in range(0, len(alone), 1024):
+                block = alone[start : start + 1024]
+                sims = x[block] @ x[members].T
+                sims[np.asarray(block)[:, None] == members[None, :]] = -np.inf
+                best = sims.argmax(axis=1)
+                for r, j in zip(block, best.tolist(), strict=True):
+                    out[r] = (int(members[j]), float(sims[block.index(r), j]))
+        return out
+
+    @staticmethod
+    def _reasons(
+        rows: list[int], x: np.ndarray, docs: list[list[str]], kws: tuple[Keyword, ...], ids: Sequence[str]
+    ) -> dict[int, Reason]:
+        """Shared keywords and nearest fellow members for every member of one bouquet."""
+        sims = x[rows] @ x[rows].T
+        np.fill_diagonal(sims, -np.inf)
+        out: dict[int, Reason] = {}
+        n = len(rows)
+        for i, r in enumerate(rows):
+            terms = set(docs[r])
+            shared = tuple(k.word for k in kws if k.term in terms)
+            if n < 2:
+                out[r] = Reason(shared, (), 1.0)
+                continue
+            order = np.argsort(-sims[i], kind="stable")[: min(2, n - 1)]
+            mean = (float(np.sum(sims[i][np.isfinite(sims[i])])) / (n - 1)) if n > 1 else 1.0
+            out[r] = Reason(shared, tuple(ids[rows[j]] for j in order), round(mean, 4))
+        return out
+
+    # ---- incremental ----------------------------------------------------------------------------
+
+    def _require_index(self) -> VectorIndex:
+        """The index built by the last `group` (or `load`)."""
+        if self.index is None:
+            raise RuntimeError("Engine.group (or Engine.from_bytes) must run before placing proposals")
+        return self.index
+
+    def _vector(self, text: str, encoder_vector: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """Hybrid vector and encoder vector of one new text with the current TF-IDF fit."""
+        enc = (
+            np.asarray(encoder_vector, dtype=np.float32).reshape(1, -1)
+            if encoder_vector is not None
+            else self.encoder.encode([text])
+        )
+        return self.representation.combine(enc, [text]), enc
+
+    def similar(
+        self,
+        text: str,
+        k: int = 10,
+        threshold: float | None = None,
+        encoder_vector: np.ndarray | None = None,
+        exclude_id: str | None = None,
+    ) -> list[Match]:
+        """Existing proposals most similar to a text, above `threshold` (default: the duplicate threshold)."""
+        index = self._require_index()
+        vec, _ = self._vector(text, encoder_vector)
+        limit = self.config.duplicate_threshold if threshold is None else threshold
+        return [m for m in self._neighbours(index, vec, k, exclude_id) if m.similarity >= limit]
+
+    def _neighbours(self, index: VectorIndex, vec: np.ndarray, k: int, exclude_id: str | None) -> list[Match]:
+        """kNN matches with their theme and bouquet."""
+        sims, idx = index.search(vec, k + (1 if exclude_id else 0))
+        out = []
+        for s, i in zip(sims[0], idx[0], strict=True):
+            if i < 0 or index.ids[i] == exclude_id:
+                continue
+            out.append(Match(index.ids[i], round(float(s), 4), self._row_theme[i], self._row_bouquet[i]))
+        return out[:k]
+
+    def place(
+        self,
+        text: str,
+        id: str | None = None,
+        *,
+        add: bool = False,
+        encoder_vector: np.ndarray | None = None,
+        with_sdgs: bool = True,
+    ) -> Placement:
+        """Theme by a similarity-weighted vote of the 10 nearest proposals, bouquet if close enough, duplicates."""
+        index = self._require_index()
+        cfg = self.config
+        status_text = text_status(text, cfg.max_chars)
+        if status_text == "empty" or not content_tokens(text):
+            return Placement(None, 0.0, None, Status.UNUSABLE, Reason(), (), (), (), status_text)
+        vec, enc = self._vector(text, encoder_vector)
+        neigh = self._neighbours(index, vec, cfg.neighbours, id)
+        votes: dict[str, float] = defaultdict(float)
+        for m in neigh:
+            if m.theme_key is not None:
+                votes[m.theme_key] += max(m.similarity, 0.0)
+        theme = max(votes, key=lambda t: (votes[t], t)) if votes else None
+        confidence = votes[theme] / sum(votes.values()) if theme and sum(votes.values()) > 0 else 0.0
+
+        bouquet, reason = None, Reason()
+        candidates = {
+            m.bouquet_key
+            for m in neigh
+            if m.bouquet_key and m.theme_key == theme and m.similarity >= cfg.bouquet_threshold
+        }
+        best = -1.0
+        for key in sorted(candidates):
+            # Same criterion as average linkage: mean cosine to all members must reach the threshold.
+            rows = self._bouquet_rows[key]
+            mean = float((index.matrix[rows] @ vec[0]).mean())
+            if mean >= cfg.bouquet_threshold and mean > best:
+                best, bouquet = mean, key
+        if bouquet is not None:
+            rows = self._bouquet_rows[bouquet]
+            sims = index.matrix[rows] @ vec[0]
+            order = np.argsort(-sims, kind="stable")[:2]
+            terms = set(analyse(text))
+            reason = Reason(
+                tuple(k.word for k in self._bouquet_keywords.get(bouquet, ()) if k.term in terms),
+                tuple(index.ids[rows[i]] for i in order),
+                round(best, 4),
+            )
+        elif neigh:
+            reason = Reason((), (neigh[0].id,), neigh[0].similarity)
+        dups = tuple(m for m in neigh if m.similarity >= cfg.duplicate_threshold)
+        sdgs = self.sdg.suggest([text], enc)[0] if with_sdgs else ()
+        status = Status.GROUPED if bouquet else Status.UNGROUPED
+        if add and id is not None:
+            self._add(id, vec, theme, bouquet)
+        return Placement(
+            theme, round(confidence, 4), bouquet, status, reason, dups, tuple(neigh), sdgs, status_text
+        )
+
+    def _add(self, pid: str, vec: np.ndarray, theme: str | None, bouquet: str | None) -> None:
+        """Record a placed proposal so later placements and duplicate searches see it."""
+        index = self._require_index()
+        index.add([pid], vec)
+        self._row_theme.append(theme)
+        self._row_bouquet.append(bouquet)
+        if bouquet is not None:
+            self._bouquet_rows[bouquet].append(len(index) - 1)
+
+    def suggest_sdgs(
+        self, texts: str | Sequence[str]
+    ) -> list[SdgSuggestion] | list[tuple[SdgSuggestion, ...]]:
+        """SDG suggestions (top 1-3 above a threshold) for one text, or for each of several texts."""
+        if isinstance(texts, str):
+            return list(self.sdg.suggest([texts])[0])
+        return self.sdg.suggest(list(texts))
+
+    # ---- storage --------------------------------------------------------------------------------
+
+    def to_bytes(self) -> bytes:
+        """Serialise what `place`/`similar` need (TF-IDF state, vectors, assignments) as an npz, no pickle."""
+        index = self._require_index()
+        arrays = {f"rep.{k}": v for k, v in self.representation.get_state().items()}
+        arrays.update({f"index.{k}": v for k, v in index.to_arrays().items()})
+        arrays["row_theme"] = np.asarray([t or "" for t in self._row_theme], dtype=np.str_)
+        arrays["row_bouquet"] = np.asarray([b or "" for b in self._row_bouquet], dtype=np.str_)
+        kw = [(k, w.term, w.word) for k, ws in self._bouquet_keywords.items() for w in ws]
+        arrays["keywords"] = np.asarray(kw, dtype=np.str_).reshape(-1, 3)
+        buf = io.BytesIO()
+        np.savez_compressed(buf, allow_pickle=False, **arrays)
+        return buf.getvalue()
+
+    @classmethod
+    def from_bytes(
+        cls, data: bytes, encoder: Encoder | None = None, config: EngineConfig | None = None
+    ) -> Engine:
+        """Rebuild an engine able to place proposals from `to_bytes` output."""
+        engine = cls(encoder, config)
+        with np.load(io.BytesIO(data), allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+        engine.representation.set_state({k[4:]: v for k, v in arrays.items() if k.startswith("rep.")})
+        vectors = arrays["index.vectors"]
+        engine.index = VectorIndex(vectors.shape[1], engine.config.ann_min_rows)
+        engine.index.add([str(i) for i in arrays["index.ids"]], vectors)
+        engine._row_theme = [str(t) or None for t in arrays["row_theme"]]
+        engine._row_bouquet = [str(b) or None for b in arrays["row_bouquet"]]
+        for r, b in enumerate(engine._row_bouquet):
+            if b is not None:
+                engine._bouquet_rows[b].append(r)
+        kws: dict[str, list[Keyword]] = defaultdict(list)
+        for key, term, word in arrays["keywords"]:
+            kws[str(key)].append(Keyword(str(term), str(word), 0.0))
+        engine._bouquet_keywords = {k: tuple(v) for k, v in kws.items()}
+        return engine
+
+
+def vectors_for(engine: Engine, texts: Iterable[str]) -> np.ndarray:
+    """Hybrid vectors of texts with the engine's current TF-IDF fit (for analysis and tests)."""
+    texts = list(texts)
+    return l2_normalise(engine.representation.encode(texts))

@@ -1,0 +1,84 @@
+"""French labels: class-based TF-IDF keywords over stems, shown with the words people actually wrote."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from bouquet.bouquets.engine.text import SurfaceForms
+from bouquet.bouquets.engine.types import Keyword
+
+
+def class_onehot(classes: np.ndarray, n_classes: int) -> sp.csr_matrix:
+    """(c, n) sparse indicator of which rows belong to which class."""
+    return sp.csr_matrix(
+        (np.ones(len(classes), dtype=np.float32), (classes, np.arange(len(classes)))),
+        shape=(n_classes, len(classes)),
+    )
+
+
+def class_tfidf(counts: sp.csr_matrix, classes: np.ndarray, n_classes: int) -> sp.csr_matrix:
+    """c-TF-IDF: per-class term frequency x log(1 + mean class size / term frequency), sparse (c, v)."""
+    # Kept sparse: 20,000 bouquets x 100,000 terms would be 16 GB dense.
+    per_class = (class_onehot(classes, n_classes) @ counts).tocsr().astype(np.float64)
+    sizes = np.asarray(per_class.sum(axis=1)).ravel()
+    sizes[sizes == 0] = 1.0
+    term_freq = np.asarray(per_class.sum(axis=0)).ravel()
+    term_freq[term_freq == 0] = 1.0
+    mean_words = per_class.sum() / max(n_classes, 1)
+    idf = np.log1p(mean_words / term_freq)
+    return (sp.diags(1.0 / sizes) @ per_class @ sp.diags(idf)).tocsr()
+
+
+def top_keywords(
+    scores: sp.csr_matrix,
+    support: sp.csr_matrix,
+    terms: np.ndarray,
+    forms: SurfaceForms,
+    n: int = 5,
+    min_support: int = 2,
+) -> tuple[Keyword, ...]:
+    """Best terms of one class (1-row sparse inputs); a term must occur in `min_support` members."""
+    cols, vals = scores.indices, scores.data
+    support_of = dict(zip(support.indices.tolist(), support.data.tolist(), strict=True))
+    chosen: list[Keyword] = []
+    seen_stems: set[str] = set()
+    # Ties broken by term so labels are reproducible.
+    for j in sorted(range(len(cols)), key=lambda i: (-vals[i], str(terms[cols[i]]))):
+        if vals[j] <= 0 or len(chosen) >= n:
+            break
+        col = int(cols[j])
+        if support_of.get(col, 0) < min_support:
+            continue
+        term = str(terms[col])
+        if forms.is_proper_noun(term):
+            continue
+        parts = term.split(" ")
+        # Skip a term whose stems are all already shown: "piste cyclable" then "cyclable" adds nothing.
+        if all(p in seen_stems for p in parts):
+            continue
+        seen_stems.update(parts)
+        chosen.append(Keyword(term=term, word=forms.display(term), score=round(float(vals[j]), 4)))
+    return tuple(chosen)
+
+
+def label_text(keywords: Sequence[Keyword], fallback: str = "", n: int = 3) -> str:
+    """Join the first keywords into a short French label; without keywords, quote the most central text."""
+    words = [k.word for k in keywords[:n]]
+    if words:
+        return ", ".join(words)
+    if fallback:
+        short = fallback if len(fallback) <= 60 else fallback[:57].rstrip() + "…"
+        return f"Autour de « {short} »"
+    return "Propositions diverses"
+
+
+def representatives(vectors: np.ndarray, ids: Sequence[str], n: int = 3) -> tuple[str, ...]:
+    """Ids of the members closest to the group's centroid."""
+    if len(ids) == 0:
+        return ()
+    centroid = vectors.mean(axis=0)
+    order = np.argsort(-(vectors @ centroid), kind="stable")
+    return tuple(ids[i] for i in order[:n])

@@ -1,0 +1,206 @@
+"""The 17 UN Sustainable Development Goals, described in French for local participation, and a suggester."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from bouquet.bouquets.engine.representations import Encoder, l2_normalise
+from bouquet.bouquets.engine.text import analyse_any
+from bouquet.bouquets.engine.types import SdgSuggestion
+
+
+@dataclass(frozen=True, slots=True)
+class Sdg:
+    """One goal: number, French short name and a description written for this product."""
+
+    number: int
+    name: str
+    description: str
+
+
+# Written for Bouquet: each description uses the words residents use in local proposals, so that a
+# proposal can be matched to a goal by similarity. They are not the official UN texts.
+SDGS: tuple[Sdg, ...] = (
+    Sdg(
+        1,
+        "Pas de pauvreté",
+        "Lutter contre la pauvreté et la précarité dans la commune. Aide aux personnes sans abri, "
+        "maraudes, hébergement d'urgence, bagagerie solidaire, accès aux droits, épicerie sociale, distribution "
+        "de repas, aide aux familles en difficulté et aux personnes en situation de précarité.",
+    ),
+    Sdg(
+        2,
+        "Faim « zéro »",
+        "Se nourrir sainement et durablement. Jardins potagers, agriculture urbaine, fermes "
+        "urbaines, vergers partagés, alimentation locale et bio à la cantine, circuits courts, marchés de "
+        "producteurs, frigos solidaires, lutte contre le gaspillage alimentaire et aide alimentaire.",
+    ),
+    Sdg(
+        3,
+        "Bonne santé et bien-être",
+        "Santé et bien-être de tous. Centre de santé, maison médicale, prévention, "
+        "dépistage, défibrillateurs, qualité de l'air, lutte contre le bruit, activité physique, parcours sportifs, "
+        "santé mentale, accompagnement des personnes âgées et des malades, soins et hôpitaux.",
+    ),
+    Sdg(
+        4,
+        "Éducation de qualité",
+        "Une éducation de qualité pour tous. Rénover les écoles, les collèges et les "
+        "crèches, cours d'école, équipements numériques pour les élèves, bibliothèques et médiathèques, soutien "
+        "scolaire, ateliers pour les enfants et les jeunes, formation des adultes, apprentissage.",
+    ),
+    Sdg(
+        5,
+        "Égalité entre les sexes",
+        "Égalité entre les femmes et les hommes. Lutter contre les violences faites "
+        "aux femmes et le harcèlement de rue, hébergement des femmes victimes, espaces publics et équipements "
+        "sportifs accueillants pour les filles, rues aux noms de femmes, accès à l'emploi des femmes.",
+    ),
+    Sdg(
+        6,
+        "Eau propre et assainissement",
+        "Eau potable et assainissement. Fontaines à eau, toilettes publiques et "
+        "sanisettes, récupération de l'eau de pluie, économies d'eau, désimperméabilisation des sols, qualité de "
+        "l'eau des rivières et du fleuve, baignade, réseaux d'eau et d'égouts.",
+    ),
+    Sdg(
+        7,
+        "Énergie propre et d'un coût abordable",
+        "Énergie propre et économe. Panneaux solaires et photovoltaïques "
+        "sur les toits, éclairage public LED, rénovation énergétique et isolation des bâtiments, économies "
+        "d'énergie, chauffage, réseau de chaleur, précarité énergétique, énergies renouvelables.",
+    ),
+    Sdg(
+        8,
+        "Travail décent et croissance économique",
+        "Emploi et économie locale. Insertion professionnelle, emploi "
+        "des jeunes, commerce de proximité, artisans, tiers-lieux, espaces de coworking, soutien aux entreprises "
+        "et aux commerçants, économie sociale et solidaire, attractivité, tourisme.",
+    ),
+    Sdg(
+        9,
+        "Industrie, innovation et infrastructure",
+        "Infrastructures et innovation. Accès au numérique et à "
+        "internet, wifi public, fibre, fablab, ateliers de fabrication, innovation, équipements publics modernes, "
+        "rénovation des infrastructures, ponts et réseaux, services en ligne.",
+    ),
+    Sdg(
+        10,
+        "Inégalités réduites",
+        "Réduire les inégalités et inclure chacun. Accessibilité pour les personnes "
+        "handicapées et à mobilité réduite, inclusion, quartiers populaires, accueil des migrants et des réfugiés, "
+        "lutte contre les discriminations, tarifs sociaux, intergénérationnel.",
+    ),
+    Sdg(
+        11,
+        "Villes et communautés durables",
+        "Des villes et quartiers durables et agréables à vivre. Pistes "
+        "cyclables, vélo, marche à pied, transports en commun, rues piétonnes, sécurité routière, espaces publics, "
+        "places, bancs, mobilier urbain, aires de jeux, logement, rénovation des rues, patrimoine et culture, "
+        "propreté, cadre de vie.",
+    ),
+    Sdg(
+        12,
+        "Consommation et production responsables",
+        "Consommer et produire de façon responsable. Réduire et "
+        "trier les déchets, recyclage, compost et composteurs, recyclerie, ressourcerie, réparation, repair café, "
+        "réemploi, boîtes à livres, zéro déchet, consigne, vrac, propreté des rues.",
+    ),
+    Sdg(
+        13,
+        "Mesures relatives à la lutte contre les changements climatiques",
+        "Agir pour le climat. Adapter la "
+        "ville aux canicules, îlots de fraîcheur, végétaliser, planter des arbres, ombrage, réduire les émissions "
+        "de gaz à effet de serre et de carbone, sensibiliser à la transition écologique.",
+    ),
+    Sdg(
+        14,
+        "Vie aquatique",
+        "Protéger la vie aquatique. Rivières, canaux, étangs, mares et berges, poissons, "
+        "pollution de l'eau, déchets plastiques dans l'eau, zones humides, biodiversité aquatique, pêche.",
+    ),
+    Sdg(
+        15,
+        "Vie terrestre",
+        "Protéger la nature et la biodiversité. Espaces verts, parcs et jardins, forêt urbaine, "
+        "haies, prairies, refuges et nichoirs pour les oiseaux, abris pour les insectes et la faune, ruches, "
+        "abeilles, trame verte, protection des animaux, végétalisation.",
+    ),
+    Sdg(
+        16,
+        "Paix, justice et institutions efficaces",
+        "Paix, sécurité et démocratie locale. Tranquillité publique, "
+        "prévention de la délinquance, médiation, éclairage contre l'insécurité, participation des habitants, "
+        "conseils de quartier, budget participatif, transparence, accès au droit, citoyenneté.",
+    ),
+    Sdg(
+        17,
+        "Partenariats pour la réalisation des objectifs",
+        "Coopérer pour agir ensemble. Partenariats entre la "
+        "commune, les associations, les habitants et les entreprises, coopération entre villes, jumelage, "
+        "mutualisation des équipements, maisons des associations, bénévolat, réseaux d'entraide.",
+    ),
+)
+
+
+class SdgSuggester:
+    """Scores texts against the goal descriptions: weighted encoder cosine plus TF-IDF cosine over stems."""
+
+    def __init__(
+        self,
+        encoder: Encoder,
+        encoder_weight: float = 0.7,
+        threshold: float = 0.15,
+        margin: float = 0.08,
+        max_goals: int = 3,
+    ) -> None:
+        """Embed the 17 descriptions once; TF-IDF is fitted on them so idf separates the goals."""
+        self.encoder = encoder
+        self.encoder_weight = encoder_weight
+        self.threshold = threshold
+        self.margin = margin
+        self.max_goals = max_goals
+        docs = [f"{g.name}. {g.description}" for g in SDGS]
+        self._goal_vectors = encoder.encode(docs)
+        self._tfidf = TfidfVectorizer(analyzer=analyse_any, sublinear_tf=True, dtype=np.float32)
+        self._goal_terms = self._tfidf.fit_transform(docs)
+
+    def scores(
+        self,
+        texts: Sequence[str],
+        encoder_vectors: np.ndarray | None = None,
+        docs: list[list[str]] | None = None,
+    ) -> np.ndarray:
+        """(n, 17) similarity of each text to each goal (`docs`: the texts already analysed, to save time)."""
+        enc = encoder_vectors if encoder_vectors is not None else self.encoder.encode(texts)
+        enc_sim = l2_normalise(enc) @ self._goal_vectors.T
+        term_sim = np.asarray(
+            (self._tfidf.transform(docs if docs is not None else list(texts)) @ self._goal_terms.T).todense()
+        )
+        w = self.encoder_weight
+        return (w * enc_sim + (1.0 - w) * term_sim).astype(np.float32)
+
+    def pick(self, row: np.ndarray) -> tuple[SdgSuggestion, ...]:
+        """Top goals above the threshold and within `margin` of the best one."""
+        order = np.argsort(-row)
+        best = float(row[order[0]])
+        out: list[SdgSuggestion] = []
+        for j in order[: self.max_goals]:
+            score = float(row[j])
+            if score < self.threshold or score < best - self.margin:
+                break
+            g = SDGS[int(j)]
+            out.append(SdgSuggestion(number=g.number, name=g.name, score=round(score, 4)))
+        return tuple(out)
+
+    def suggest(
+        self, texts: Sequence[str], encoder_vectors: np.ndarray | None = None
+    ) -> list[tuple[SdgSuggestion, ...]]:
+        """Suggestions for each text."""
+        if len(texts) == 0:
+            return []
+        return [self.pick(row) for row in self.scores(texts, encoder_vectors)]

@@ -1,0 +1,129 @@
+"""Reads on bouquets, shaped for their pages."""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+
+from bouquet.bouquets import registry
+from bouquet.bouquets.models import Bouquet, Clustering, Placement, Topic
+from bouquet.bouquets.services import engine_for
+from bouquet.processes.models import Process
+from bouquet.proposals.models import Moderation, Proposal, Status
+from bouquet.proposals.selectors import ProposalFilters, proposals_for_list
+
+SIMILAR_LIMIT = 5
+_WORD = re.compile(r"\w{5,}", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class SimilarProposal:
+    proposal: Proposal
+    similarity: float | None  # None when found by full-text search (engine not ready)
+
+
+def similar_proposals(
+    *, process: Process, text: str, limit: int = SIMILAR_LIMIT, exclude_id: int | None = None
+) -> list[SimilarProposal]:
+    """Existing proposals close to a text being typed: by meaning when the engine is warm, by words otherwise."""
+    text = (text or "").strip()
+    if len(text) < 8:
+        return []
+    engine = None
+    if registry.encoder_is_warm():
+        engine = engine_for(process)
+    else:
+        registry.warm_encoder_in_background()
+    if engine is not None:
+        matches = engine.similar(text, k=limit + 1, exclude_id=str(exclude_id) if exclude_id else None)
+        ids = [int(m.id) for m in matches]
+        found = _visible(process).in_bulk(ids)
+        return [SimilarProposal(found[int(m.id)], m.similarity) for m in matches if int(m.id) in found][
+            :limit
+        ]
+    # Until the engine is ready (or before any regrouping), the longest words of the text are searched as French full text.
+    words = sorted(set(_WORD.findall(text.lower())), key=len, reverse=True)[:6]
+    if not words:
+        return []
+    filters = ProposalFilters(query=" ".join(words), sort="relevance", match_any=True)
+    queryset = proposals_for_list(process=process, filters=filters)
+    if exclude_id:
+        queryset = queryset.exclude(pk=exclude_id)
+    return [SimilarProposal(p, None) for p in queryset[:limit]]
+
+
+def _visible(process: Process) -> QuerySet[Proposal]:
+    return (
+        Proposal.objects.filter(process=process, moderation=Moderation.PUBLISHED)
+        .exclude(status=Status.WITHDRAWN)
+        .select_related("district")
+    )
+
+
+def bouquets_overview(*, process: Process) -> list[Topic]:
+    """Broad themes with their bouquets, sizes and supports, and the pool of not-yet-grouped proposals."""
+    bouquets = (
+        Bouquet.objects.filter(process=process)
+        .annotate(size=Count("placements"), supports=Sum("placements__proposal__support_count"))
+        .order_by("-pinned", "-size", "label")
+    )
+    return list(
+        Topic.objects.filter(process=process)
+        .annotate(
+            size=Count("placements", distinct=True),
+            ungrouped=Count("placements", filter=Q(placements__bouquet__isnull=True), distinct=True),
+        )
+        .prefetch_related(Prefetch("bouquets", queryset=bouquets, to_attr="bouquet_list"))
+        .order_by("position", "id")
+    )
+
+
+def bouquet_for_page(*, pk: int) -> Bouquet:
+    """A bouquet with its members (visible proposals), their districts and the reasons they are there."""
+    members = (
+        Placement.objects.filter(proposal__moderation=Moderation.PUBLISHED)
+        .select_related("proposal", "proposal__district")
+        .order_by("-proposal__support_count", "proposal_id")
+    )
+    return (
+        Bouquet.objects.select_related("process", "topic")
+        .prefetch_related(Prefetch("placements", queryset=members, to_attr="members"))
+        .get(pk=pk)
+    )
+
+
+def bouquet_districts(bouquet: Bouquet) -> list[dict[str, Any]]:
+    """How many of a bouquet's members come from each district (for the agents' view)."""
+    counts: dict[str, int] = {}
+    for placement in getattr(bouquet, "members", []):
+        district = placement.proposal.district
+        name = district.name if district else "—"
+        counts[name] = counts.get(name, 0) + 1
+    return [{"name": name, "count": count} for name, count in sorted(counts.items(), key=lambda kv: -kv[1])]
+
+
+def ungrouped_proposals(*, process: Process) -> QuerySet[Placement]:
+    """Proposals not close enough to any other yet: shown as such, never forced into a bouquet."""
+    return (
+        Placement.objects.filter(
+            process=process, bouquet__isnull=True, proposal__moderation=Moderation.PUBLISHED
+        )
+        .select_related("proposal", "topic")
+        .order_by("topic__position", "-proposal__support_count")
+    )
+
+
+def latest_clustering(*, process: Process) -> Clustering | None:
+    """The most recent regrouping, whatever its state (for the progress display)."""
+    return (
+        Clustering.objects.filter(process=process)
+        .defer("engine_state")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def placement_of(proposal: Proposal) -> Placement | None:
+    """Where a proposal stands, with its bouquet."""
+    return Placement.objects.select_related("bouquet", "topic").filter(proposal=proposal).first()

@@ -1,0 +1,119 @@
+"""The command line on small CSV files: no row dropped, bad inputs reported in French."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from bouquet.bouquets.engine.cli import main
+from tests.bouquets.engine.conftest import CORPUS
+
+
+def _write(path: Path, rows: list[list[str]], encoding: str = "utf-8", delimiter: str = ",") -> Path:
+    """Write a CSV file."""
+    with path.open("w", encoding=encoding, newline="") as fh:
+        csv.writer(fh, delimiter=delimiter).writerows(rows)
+    return path
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    """Read the output CSV."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.fixture(autouse=True)
+def _shared_encoder(monkeypatch: pytest.MonkeyPatch, encoder) -> None:
+    """The CLI builds its own engine; make it reuse the session encoder."""
+    monkeypatch.setattr("bouquet.bouquets.engine.engine.UseEncoder", lambda: encoder)
+
+
+def test_cli_writes_every_row_with_themes_bouquets_and_status(tmp_path: Path) -> None:
+    """Good, empty, one-word, foreign and huge texts all come out, with an explicit status."""
+    rows = [["id", "titre"], *[[k, v] for k, v in CORPUS.items()]]
+    rows += [
+        ["vide", ""],
+        ["mot", "Vélo"],
+        ["en", "The city should build more parking lots for the cars"],
+        ["long", "Planter des arbres le long des rues. " * 300],
+    ]
+    src = _write(tmp_path / "in.csv", rows)
+    out = tmp_path / "out.csv"
+    assert (
+        main(
+            [
+                "group",
+                str(src),
+                "--text-column",
+                "titre",
+                "--id-column",
+                "id",
+                "--themes",
+                "2",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    got = _read(out)
+    assert [r["id"] for r in got] == [r[0] for r in rows[1:]]
+    by_id = {r["id"]: r for r in got}
+    assert by_id["vide"]["statut"] == "inutilisable" and by_id["vide"]["statut_texte"] == "texte_vide"
+    assert by_id["mot"]["statut_texte"] == "texte_trop_court"
+    assert by_id["en"]["statut_texte"] == "autre_langue"
+    assert by_id["long"]["statut_texte"] == "texte_tres_long" and by_id["long"]["theme"]
+    assert by_id["velo1"]["bouquet"] and by_id["velo1"]["bouquet"] == by_id["velo2"]["bouquet"]
+    assert by_id["velo1"]["libelle_bouquet"] and "11" in by_id["velo1"]["odd"]
+    assert by_id["piano"]["statut"] == "pas_encore_groupe"
+
+
+def test_missing_column_lists_available_ones(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A wrong column name exits with code 2 and a French message naming the real columns."""
+    src = _write(tmp_path / "in.csv", [["titre", "auteur"], ["Piste cyclable", "A"]])
+    assert main(["group", str(src), "--text-column", "texte", "--out", str(tmp_path / "o.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "Colonne introuvable" in err and "« titre »" in err and "« auteur »" in err
+
+
+def test_cp1252_semicolon_file_is_read_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Windows export (cp1252, semicolons) is decoded, accents intact, with a warning."""
+    src = _write(
+        tmp_path / "in.csv",
+        [["titre"], ["Créer une piste cyclable"], ["Végétaliser l'école"], ["Été"]],
+        encoding="cp1252",
+        delimiter=";",
+    )
+    out = tmp_path / "o.csv"
+    assert main(["group", str(src), "--text-column", "titre", "--out", str(out)]) == 0
+    assert "UTF-8" in capsys.readouterr().err
+    assert [r["titre"] for r in _read(out)] == ["Créer une piste cyclable", "Végétaliser l'école", "Été"]
+
+
+def test_empty_file_and_bad_theme_count_are_clear_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Empty input and a non-positive --themes exit with code 2, no traceback."""
+    empty = tmp_path / "vide.csv"
+    empty.write_bytes(b"")
+    assert main(["group", str(empty), "--text-column", "t", "--out", str(tmp_path / "o.csv")]) == 2
+    src = _write(tmp_path / "in.csv", [["t"], ["Piste cyclable"]])
+    assert (
+        main(["group", str(src), "--text-column", "t", "--themes", "0", "--out", str(tmp_path / "o.csv")])
+        == 2
+    )
+    assert "Erreur" in capsys.readouterr().err
+
+
+def test_header_only_and_ragged_rows_lose_nothing(tmp_path: Path) -> None:
+    """Short and long rows are kept; a header-only file gives a header-only output."""
+    src = tmp_path / "in.csv"
+    src.write_text("titre,x\nPiste cyclable rue Haute\nBancs place du marché,1,2\n", encoding="utf-8")
+    out = tmp_path / "o.csv"
+    assert main(["group", str(src), "--text-column", "titre", "--out", str(out)]) == 0
+    assert len(_read(out)) == 2
+    head = _write(tmp_path / "h.csv", [["titre"]])
+    assert main(["group", str(head), "--text-column", "titre", "--out", str(out)]) == 0
+    assert _read(out) == []

@@ -1,0 +1,56 @@
+"""Incremental placement by kNN vote, duplicates, storage, approximate index."""
+
+import numpy as np
+
+from bouquet.bouquets.engine import Engine, Status, VectorIndex
+from tests.bouquets.engine.conftest import CORPUS
+
+
+def test_new_paraphrase_joins_its_bouquet_and_finds_duplicates(engine: Engine) -> None:
+    """A reworded bike-lane proposal goes to the bike bouquet and lists its near duplicates."""
+    g = engine.group(list(CORPUS.values()), list(CORPUS), themes=2)
+    p = engine.place("Construire une piste cyclable protégée sur l'avenue Jean Jaurès", id="new")
+    assert p.bouquet_key == g.memberships["velo1"].bouquet_key and p.status == Status.GROUPED
+    assert p.theme_key == g.memberships["velo1"].theme_key
+    assert {d.id for d in p.duplicates} & {"velo1", "velo2", "velo3"}
+    assert all(d.similarity >= engine.config.duplicate_threshold for d in p.duplicates)
+    assert len(p.neighbours) == min(10, len(CORPUS))
+
+
+def test_unrelated_new_text_is_not_grouped_and_has_no_duplicate(engine: Engine) -> None:
+    """Nothing close: the new proposal waits in the pool."""
+    engine.group(list(CORPUS.values()), list(CORPUS), themes=2)
+    p = engine.place("Traduire les documents municipaux en langue des signes")
+    assert p.bouquet_key is None and p.status == Status.UNGROUPED and not p.duplicates
+
+
+def test_added_placement_is_seen_by_later_searches_and_storage_round_trips(engine: Engine, encoder) -> None:
+    """`add=True` indexes the proposal; an engine rebuilt from bytes places identically."""
+    engine.group(list(CORPUS.values()), list(CORPUS), themes=2)
+    engine.place("Un orchestre de jazz dans le kiosque", id="jazz", add=True)
+    assert engine.similar("Un orchestre de jazz au kiosque", k=3)[0].id == "jazz"
+    restored = Engine.from_bytes(engine.to_bytes(), encoder)
+    text = "Des bancs supplémentaires sur la place du marché"
+    assert restored.place(text) == engine.place(text)
+
+
+def test_unusable_text_is_placed_nowhere(engine: Engine) -> None:
+    """Empty text: explicit unusable placement."""
+    engine.group(list(CORPUS.values()), list(CORPUS), themes=2)
+    assert engine.place("  ").status == Status.UNUSABLE
+
+
+def test_ivf_index_recall_on_clustered_vectors() -> None:
+    """Above its size threshold the index switches to IVF-Flat and keeps recall@10 high."""
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(50, 32))
+    x = centres[rng.integers(0, 50, 6000)] + 0.3 * rng.normal(size=(6000, 32))
+    x = (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+    index = VectorIndex(32, ann_min_rows=5000)
+    index.add([str(i) for i in range(len(x))], x)
+    assert index.approximate
+    q = x[:200] + 0.05 * rng.normal(size=(200, 32)).astype(np.float32)
+    _, got = index.search(q, 10)
+    exact = np.argsort(-(q @ x.T), axis=1)[:, :10]
+    recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(got, exact, strict=True)])
+    assert recall >= 0.9
