@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -236,7 +237,11 @@ def proposal_support(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
     if not request.user.is_authenticated:
         messages.info(request, _("Connectez-vous pour soutenir cette proposition."))
-        return redirect(f"/compte/login/?next={proposal.get_absolute_url()}")
+        login = f"{reverse('account_login')}?next={proposal.get_absolute_url()}"
+        if request.htmx:  # type: ignore[attr-defined]
+            # A whole page, not the box: htmx would otherwise swap the login form into the support box.
+            return HttpResponse(status=204, headers={"HX-Redirect": login})
+        return redirect(login)
     status = 200
     try:
         if request.POST.get("action") == "retirer":
@@ -291,6 +296,14 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
             )
         messages.success(request, _("Votre commentaire est publié."))
         return redirect(comment)
+    if request.htmx and not request.POST.get("parent"):  # type: ignore[attr-defined]
+        # The form comes back in place, with its errors and the text kept.
+        response = render(
+            request, "proposals/_comment_form.html", {"proposal": proposal, "comment_form": form}, status=422
+        )
+        response["HX-Retarget"] = "#formulaire-commentaire"
+        response["HX-Reswap"] = "outerHTML"
+        return response
     context = {"proposal": proposal, "form": form, "parent": request.POST.get("parent")}
     return render(request, "proposals/comment_form.html", context, status=422)
 

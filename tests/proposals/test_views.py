@@ -123,3 +123,21 @@ def test_edit_by_someone_else_is_forbidden(logged_client, proposals_process):
 def test_english_is_available(client, proposals_process):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert client.get("/").status_code == 200
+
+
+def test_htmx_comment_error_comes_back_as_the_form(logged_client, proposals_process):
+    proposal = ProposalFactory(process=proposals_process)
+    response = logged_client.post(
+        reverse("proposals:comment", args=[proposal.pk]), {"body": "a"}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 422
+    assert response["HX-Retarget"] == "#formulaire-commentaire"
+    html = response.content.decode()
+    assert "<html" not in html and "Écrivez au moins 2 caractères" in html
+    assert 'aria-invalid="true"' in html and "id_body_error" in html
+
+
+def test_htmx_support_when_logged_out_redirects_the_whole_page(client, supports_process):
+    proposal = ProposalFactory(process=supports_process)
+    response = client.post(reverse("proposals:support", args=[proposal.pk]), headers={"HX-Request": "true"})
+    assert response.status_code == 204 and response["HX-Redirect"].startswith("/compte/login/")
