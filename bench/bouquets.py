@@ -19,8 +19,10 @@ import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
-from bouquet.bouquets.engine import Engine, EngineConfig, FrenchTfidf, UseEncoder, VectorIndex
-from bouquet.bouquets.engine.index import exact_search
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
+
+from bouquet.bouquets.engine import Engine, EngineConfig, FrenchTfidf, UseEncoder, VectorIndex  # noqa: E402
+from bouquet.bouquets.engine.index import exact_search  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 

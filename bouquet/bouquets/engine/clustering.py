@@ -35,6 +35,9 @@ def kmeans(
             seed=seed,
             verbose=False,
             max_points_per_centroid=512,
+            # Small corpora (the automatic choice of k tries the fast path) are fine with few points per
+            # centroid; faiss would otherwise print a warning on stderr for each try.
+            min_points_per_centroid=1,
         )
         km.train(np.ascontiguousarray(x, dtype=np.float32))
         _, assign = km.index.search(np.ascontiguousarray(x, dtype=np.float32), 1)

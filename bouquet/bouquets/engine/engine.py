@@ -65,6 +65,12 @@ class EngineConfig:
     # Mean hybrid cosine a bouquet's members must keep (average linkage cut); calibrated on hand-written
     # French paraphrase / same-theme-other-need pairs, not on the evaluation data sets.
     bouquet_threshold: float = 0.36
+    # The cut actually used is relative to the corpus: members must be unusually similar for this corpus
+    # (mean + z standard deviations of all pairwise similarities), because absolute cosine levels depend on
+    # text length and representation (paragraphs score lower than titles). It never exceeds the absolute
+    # value above, and never falls below the floor.
+    bouquet_z: float = 2.0
+    bouquet_floor: float = 0.20
     # Hybrid cosine above which an existing proposal is shown as a probable duplicate.
     duplicate_threshold: float = 0.50
     neighbours: int = 10  # kNN vote size for placement
@@ -97,6 +103,7 @@ class Engine:
         self._row_bouquet: list[str | None] = []
         self._bouquet_rows: dict[str, list[int]] = defaultdict(list)
         self._bouquet_keywords: dict[str, tuple[Keyword, ...]] = {}
+        self.bouquet_cut: float = self.config.bouquet_threshold
 
     # ---- representations ------------------------------------------------------------------------
 
@@ -155,6 +162,7 @@ class Engine:
         x = self.representation.combine(enc, docs) if u_texts else np.zeros((0, 1), np.float32)
         pos = {pid: r for r, pid in enumerate(u_ids)}
 
+        self.bouquet_cut = self._bouquet_cut(x)
         fixed, anchors = self._resolve_constraints(cons, pos)
         theme_of, k_scores = self._themes(x, themes)
         theme_keys = self._stable_keys(theme_of, u_ids, cons.previous_themes, prefix="T", reserved=set())
@@ -199,6 +207,18 @@ class Engine:
         # Keep the caller's order so a CSV export lines up with its input.
         ordered = {pid: memberships[pid] for pid in ids}
         return replace(grouping, memberships=ordered)
+
+    def _bouquet_cut(self, x: np.ndarray) -> float:
+        """Similarity a bouquet's members must keep on average: unusually high for this corpus (see config)."""
+        cfg = self.config
+        n = x.shape[0]
+        if n < 3:
+            return cfg.bouquet_threshold
+        rows = np.random.default_rng(cfg.seed).choice(n, size=min(n, 2000), replace=False)
+        sims = x[rows] @ x[rows].T
+        off = sims[~np.eye(len(rows), dtype=bool)]
+        cut = float(off.mean() + cfg.bouquet_z * off.std())
+        return round(min(cfg.bouquet_threshold, max(cfg.bouquet_floor, cut)), 4)
 
     def _themes(self, x: np.ndarray, themes: int | None) -> tuple[np.ndarray, dict[int, float]]:
         """Theme index per row: k-means with k given, or k chosen by silhouette."""
@@ -275,7 +295,7 @@ class Engine:
         labels = np.full(len(u_ids), -1, dtype=np.int64)
         offset = 0
         for rows in by_theme.values():
-            sub = agglomerate(x[rows], self.config.bouquet_threshold)
+            sub = agglomerate(x[rows], self.bouquet_cut)
             mask = sub >= 0
             labels[np.asarray(rows)[mask]] = sub[mask] + offset
             offset += int(sub.max()) + 1 if mask.any() else 0
@@ -594,14 +614,14 @@ class Engine:
         candidates = {
             m.bouquet_key
             for m in neigh
-            if m.bouquet_key and m.theme_key == theme and m.similarity >= cfg.bouquet_threshold
+            if m.bouquet_key and m.theme_key == theme and m.similarity >= self.bouquet_cut
         }
         best = -1.0
         for key in sorted(candidates):
             # Same criterion as average linkage: mean cosine to all members must reach the threshold.
             rows = self._bouquet_rows[key]
             mean = float((index.matrix[rows] @ vec[0]).mean())
-            if mean >= cfg.bouquet_threshold and mean > best:
+            if mean >= self.bouquet_cut and mean > best:
                 best, bouquet = mean, key
         if bouquet is not None:
             rows = self._bouquet_rows[bouquet]
@@ -652,6 +672,7 @@ class Engine:
         arrays["row_bouquet"] = np.asarray([b or "" for b in self._row_bouquet], dtype=np.str_)
         kw = [(k, w.term, w.word) for k, ws in self._bouquet_keywords.items() for w in ws]
         arrays["keywords"] = np.asarray(kw, dtype=np.str_).reshape(-1, 3)
+        arrays["bouquet_cut"] = np.asarray([self.bouquet_cut], dtype=np.float64)
         buf = io.BytesIO()
         np.savez_compressed(buf, allow_pickle=False, **arrays)
         return buf.getvalue()
@@ -677,6 +698,8 @@ class Engine:
         for key, term, word in arrays["keywords"]:
             kws[str(key)].append(Keyword(str(term), str(word), 0.0))
         engine._bouquet_keywords = {k: tuple(v) for k, v in kws.items()}
+        if "bouquet_cut" in arrays:
+            engine.bouquet_cut = float(arrays["bouquet_cut"][0])
         return engine
 
 

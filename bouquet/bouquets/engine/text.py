@@ -33,6 +33,8 @@ trop tu un une unes uns vers via voici voilà vos votre vous vu y
 projet projets proposition propositions proposer propose proposons idée idées mettre mise place
 permettre permet permettant création créer réaliser réalisation nouveau nouvelle nouveaux
 nouvelles ville quartier quartiers habitants habitant besoin etc
+atelier ateliers participant participants participante participantes propos recueilli recueillie
+recueillis recueillies proposent proposé proposée proposés proposées aussi
 """
 
 
