@@ -1,0 +1,32 @@
+"""Forms of the account pages."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from bouquet.core.forms import AccessibleForm
+from bouquet.places.models import District
+
+
+class ProfileForm(AccessibleForm):
+    display_name = forms.CharField(
+        label=_("Nom affiché"),
+        max_length=60,
+        required=False,
+        help_text=_(
+            "Il apparaît à côté de vos contributions. Un prénom suffit ; votre e-mail n'est jamais montré."
+        ),
+    )
+    district = forms.ModelChoiceField(
+        label=_("Votre quartier"),
+        queryset=District.objects.all(),
+        required=False,
+        empty_label=_("Je préfère ne pas le dire"),
+    )
+
+
+class TokenForm(AccessibleForm):
+    name = forms.CharField(
+        label=_("Nom du jeton"),
+        max_length=80,
+        help_text=_("Pour vous souvenir de son usage, par exemple « tableur »."),
+    )

@@ -1,0 +1,61 @@
+"""A person's own account: profile and API tokens."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bouquet.accounts import services
+from bouquet.accounts.forms import ProfileForm, TokenForm
+from bouquet.core.errors import DomainError
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    """Edit one's display name and district; list and create API tokens."""
+    user = request.user
+    form = ProfileForm(
+        request.POST or None,
+        initial={"display_name": user.display_name, "district": user.district_id},  # type: ignore[union-attr]
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.update_profile(
+                    user=user,  # type: ignore[arg-type]
+                    display_name=form.cleaned_data["display_name"],
+                    district=form.cleaned_data["district"],
+                )
+            except DomainError as error:
+                for field, message in error.field_errors.items():
+                    form.add_error(field, str(message))
+            else:
+                messages.success(request, _("Votre profil est enregistré."))
+                return redirect("accounts:profile")
+        status = 422
+    context = {"form": form, "token_form": TokenForm(), "tokens": user.api_tokens.order_by("-created_at")}  # type: ignore[union-attr]
+    return render(request, "accounts/profile.html", context, status=status)
+
+
+@require_POST
+@login_required
+def create_token(request: HttpRequest) -> HttpResponse:
+    """Create an API token and show its value once."""
+    form = TokenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Donnez un nom au jeton."))
+        return redirect("accounts:profile")
+    key = services.issue_api_token(user=request.user, name=form.cleaned_data["name"])  # type: ignore[arg-type]
+    return render(request, "accounts/token_created.html", {"key": key, "name": form.cleaned_data["name"]})
+
+
+@require_POST
+@login_required
+def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
+    """Revoke one of one's tokens."""
+    if services.revoke_api_token(user=request.user, token_id=pk):  # type: ignore[arg-type]
+        messages.success(request, _("Le jeton est révoqué."))
+    return redirect("accounts:profile")
