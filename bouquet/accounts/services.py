@@ -3,7 +3,6 @@
 import secrets
 
 from django.db import transaction
-
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import ApiToken, User
