@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.processes.urls")),
     path("", include("bouquet.proposals.urls")),
     path("", include("bouquet.bouquets.urls")),
+    path("", include("bouquet.budgets.urls")),
     path("", include("bouquet.accounts.urls")),
     path("compte/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -25,6 +25,7 @@ from bouquet.bouquets.engine import (
     PinnedBouquet,
 )
 from bouquet.bouquets.engine import Placement as EnginePlacement
+from bouquet.bouquets.engine.engine import Progress
 from bouquet.bouquets.models import Bouquet, Clustering, CurationDecision, Placement, Topic
 from bouquet.bouquets.rules import can_curate
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
@@ -129,7 +130,7 @@ def constraints_for(process: Process) -> Constraints:
     )
 
 
-class _DatabaseProgress:
+class _DatabaseProgress(Progress):
     """Reports the engine's progress on the clustering row, at most twice a second."""
 
     def __init__(self, clustering: Clustering, total: int, step: str, span: tuple[int, int]) -> None:
@@ -244,13 +245,13 @@ def _save_grouping(*, process: Process, grouping: Grouping, proposals: list[Prop
     rows = []
     for proposal in proposals:
         membership = grouping.memberships[str(proposal.pk)]
-        bouquet = existing.get(membership.bouquet_key) if membership.bouquet_key else None
+        member_of = existing.get(membership.bouquet_key) if membership.bouquet_key else None
         rows.append(
             Placement(
                 proposal=proposal,
                 process=process,
                 topic=topics.get(membership.theme_key) if membership.theme_key else None,
-                bouquet=bouquet,
+                bouquet=member_of,
                 status=str(membership.status),
                 shared_keywords=list(membership.reason.shared_keywords),
                 nearest_ids=[int(i) for i in membership.reason.nearest_ids],
@@ -284,6 +285,8 @@ def engine_for(process: Process) -> Engine | None:
     if engine is not None:
         return engine
     state = Clustering.objects.values_list("engine_state", flat=True).get(pk=clustering.pk)
+    if not state:
+        return None
     engine = Engine.from_bytes(bytes(state))
     # Proposals placed since that regrouping are added back, so duplicates include them.
     later = (

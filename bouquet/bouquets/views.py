@@ -1,7 +1,8 @@
 """Bouquet pages: the public sees them; agents regroup and curate them."""
 
-from typing import Any
+from typing import Any, cast
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,6 +17,7 @@ from bouquet.bouquets.forms import LabelForm, MergeForm, RegroupForm, SdgForm, S
 from bouquet.bouquets.models import Bouquet, Topic
 from bouquet.bouquets.rules import can_curate
 from bouquet.core.errors import DomainError
+from bouquet.core.views import signed_in_user
 from bouquet.processes.models import Process
 from bouquet.processes.selectors import process_for_page
 from bouquet.proposals.models import Proposal
@@ -66,7 +68,9 @@ def regroup(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("bouquets:process", slug=slug)
     try:
-        services.request_grouping(agent=request.user, process=process, themes=form.cleaned_data.get("themes"))  # type: ignore[arg-type]
+        services.request_grouping(
+            agent=signed_in_user(request), process=process, themes=form.cleaned_data.get("themes")
+        )
     except DomainError as error:
         if error.status_code == 403:
             raise PermissionDenied(str(error.message)) from error
@@ -98,13 +102,17 @@ def bouquet_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if curator:
         others = Bouquet.objects.filter(process=bouquet.process).exclude(pk=bouquet.pk).order_by("label")
         split_form = SplitForm()
-        split_form.fields["proposals"].choices = [(p.proposal_id, p.proposal.title) for p in members]
+        cast(forms.ChoiceField, split_form.fields["proposals"]).choices = [
+            (p.proposal_id, p.proposal.title) for p in members
+        ]
         merge_form = MergeForm()
-        merge_form.fields["others"].choices = [(b.pk, b.label) for b in others]
+        cast(forms.ChoiceField, merge_form.fields["others"]).choices = [(b.pk, b.label) for b in others]
         sdg_form = SdgForm(
             initial={"sdgs": bouquet.confirmed_sdgs or [s["number"] for s in bouquet.suggested_sdgs]}
         )
-        sdg_form.fields["sdgs"].choices = [(s.number, f"{s.number}. {s.name}") for s in SDGS]
+        cast(forms.ChoiceField, sdg_form.fields["sdgs"]).choices = [
+            (s.number, f"{s.number}. {s.name}") for s in SDGS
+        ]
         context |= {
             "label_form": LabelForm(initial={"label": bouquet.label}),
             "split_form": split_form,
@@ -135,8 +143,10 @@ def rename(request: HttpRequest, pk: int) -> HttpResponse:
     bouquet = get_object_or_404(Bouquet.objects.select_related("process"), pk=pk)
     label = request.POST.get("label", "")
     return _curate(
-        request, bouquet, lambda: services.rename_bouquet(agent=request.user, bouquet=bouquet, label=label)
-    )  # type: ignore[arg-type]
+        request,
+        bouquet,
+        lambda: services.rename_bouquet(agent=signed_in_user(request), bouquet=bouquet, label=label),
+    )
 
 
 @require_POST
@@ -145,7 +155,7 @@ def rename_topic(request: HttpRequest, pk: int) -> HttpResponse:
     """Rename a broad theme."""
     topic = get_object_or_404(Topic.objects.select_related("process"), pk=pk)
     try:
-        services.rename_topic(agent=request.user, topic=topic, label=request.POST.get("label", ""))  # type: ignore[arg-type]
+        services.rename_topic(agent=signed_in_user(request), topic=topic, label=request.POST.get("label", ""))
     except DomainError as error:
         if error.status_code == 403:
             raise PermissionDenied(str(error.message)) from error
@@ -162,8 +172,10 @@ def pin(request: HttpRequest, pk: int) -> HttpResponse:
     bouquet = get_object_or_404(Bouquet.objects.select_related("process"), pk=pk)
     pinned = request.POST.get("pinned") == "1"
     return _curate(
-        request, bouquet, lambda: services.set_pinned(agent=request.user, bouquet=bouquet, pinned=pinned)
-    )  # type: ignore[arg-type]
+        request,
+        bouquet,
+        lambda: services.set_pinned(agent=signed_in_user(request), bouquet=bouquet, pinned=pinned),
+    )
 
 
 @require_POST
@@ -174,8 +186,10 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
     ids = [int(v) for v in request.POST.getlist("others") if v.isdigit()]
     others = list(Bouquet.objects.filter(pk__in=ids, process=bouquet.process))
     return _curate(
-        request, bouquet, lambda: services.merge_bouquets(agent=request.user, into=bouquet, others=others)
-    )  # type: ignore[arg-type]
+        request,
+        bouquet,
+        lambda: services.merge_bouquets(agent=signed_in_user(request), into=bouquet, others=others),
+    )
 
 
 @require_POST
@@ -188,7 +202,9 @@ def split(request: HttpRequest, pk: int) -> HttpResponse:
     return _curate(
         request,
         bouquet,
-        lambda: services.split_bouquet(agent=request.user, bouquet=bouquet, proposal_ids=ids, label=label),  # type: ignore[arg-type]
+        lambda: services.split_bouquet(
+            agent=signed_in_user(request), bouquet=bouquet, proposal_ids=ids, label=label
+        ),
     )
 
 
@@ -206,7 +222,7 @@ def move(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse:
     )
 
     def action() -> Bouquet:
-        services.move_proposal(agent=request.user, proposal=proposal, to=target)  # type: ignore[arg-type]
+        services.move_proposal(agent=signed_in_user(request), proposal=proposal, to=target)
         return bouquet
 
     return _curate(request, bouquet, action)
@@ -219,8 +235,10 @@ def confirm_sdgs(request: HttpRequest, pk: int) -> HttpResponse:
     bouquet = get_object_or_404(Bouquet.objects.select_related("process"), pk=pk)
     numbers = [int(v) for v in request.POST.getlist("sdgs") if v.isdigit()]
     return _curate(
-        request, bouquet, lambda: services.confirm_sdgs(agent=request.user, bouquet=bouquet, numbers=numbers)
-    )  # type: ignore[arg-type]
+        request,
+        bouquet,
+        lambda: services.confirm_sdgs(agent=signed_in_user(request), bouquet=bouquet, numbers=numbers),
+    )
 
 
 @require_GET

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "bouquet.processes",
     "bouquet.proposals",
     "bouquet.bouquets",
+    "bouquet.budgets",
     "bouquet.api",
     "bouquet.demo",
 ]

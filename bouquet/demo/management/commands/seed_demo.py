@@ -64,6 +64,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._build(rng)
         self._group()
+        self._budget()
         self._print_accounts()
 
     def _group(self) -> None:
@@ -109,9 +110,9 @@ class Command(BaseCommand):
             )
             for d in content.DISTRICTS
         }
-        for district, data in zip(districts.values(), content.DISTRICTS, strict=True):
-            if district.slug != data.slug:
-                district.slug = data.slug
+        for district, place_data in zip(districts.values(), content.DISTRICTS, strict=True):
+            if district.slug != place_data.slug:
+                district.slug = place_data.slug
                 district.save(update_fields=["slug"])
         districts = {d.slug: d for d in District.objects.all()}
         themes = {slug: Theme.objects.create(slug=slug, name=name) for slug, name in content.THEMES}
@@ -132,54 +133,54 @@ class Command(BaseCommand):
 
         processes: dict[str, Process] = {}
         final_dates: dict[str, list[tuple[dt.date, dt.date]]] = {}
-        for data in content.PROCESSES:
+        for process_data in content.PROCESSES:
             # Open every process in its proposals phase first, so that proposals go through the same service
             # as on the site; then put each phase back at its real dates.
             specs = []
-            for phase in data.phases:
-                start = today + dt.timedelta(days=phase.start_offset_days)
-                end = today + dt.timedelta(days=phase.end_offset_days)
-                if phase.kind == PhaseKind.PROPOSALS:
+            for phase_data in process_data.phases:
+                if phase_data.kind == PhaseKind.PROPOSALS:
                     start, end = today - dt.timedelta(days=1), today + dt.timedelta(days=1)
                 else:
                     start, end = today + dt.timedelta(days=400), today + dt.timedelta(days=401)
                 specs.append(
                     PhaseSpec(
-                        kind=PhaseKind(phase.kind),
+                        kind=PhaseKind(phase_data.kind),
                         starts_on=start,
                         ends_on=end,
-                        title=phase.title,
-                        description=phase.description,
+                        title=phase_data.title,
+                        description=phase_data.description,
                     )
                 )
-            processes[data.slug] = create_process(
-                title=data.title,
-                summary=data.summary,
-                description=data.description,
+            processes[process_data.slug] = create_process(
+                title=process_data.title,
+                summary=process_data.summary,
+                description=process_data.description,
                 phases=specs,
-                district=districts.get(data.district_slug) if data.district_slug else None,
+                district=districts.get(process_data.district_slug) if process_data.district_slug else None,
                 created_by=agent,
-                slug=data.slug,
+                slug=process_data.slug,
             )
-            final_dates[data.slug] = [
+            final_dates[process_data.slug] = [
                 (today + dt.timedelta(days=p.start_offset_days), today + dt.timedelta(days=p.end_offset_days))
-                for p in data.phases
+                for p in process_data.phases
             ]
 
         proposals: list[Proposal] = []
-        for data in content.PROPOSALS:
-            origin = Origin(data.origin)
+        for proposal_data in content.PROPOSALS:
+            origin = Origin(proposal_data.origin)
             author = facilitator if origin != Origin.ONLINE else rng.choice(residents)
             proposal = submit_proposal(
                 author=author,
-                process=processes[data.process_slug],
+                process=processes[proposal_data.process_slug],
                 data=ProposalInput(
-                    title=data.title,
-                    body=data.body,
-                    district=districts.get(data.district_slug) if data.district_slug else None,
-                    theme=themes[data.theme_slug],
-                    place=data.place,
-                    address=data.address,
+                    title=proposal_data.title,
+                    body=proposal_data.body,
+                    district=districts.get(proposal_data.district_slug)
+                    if proposal_data.district_slug
+                    else None,
+                    theme=themes[proposal_data.theme_slug],
+                    place=proposal_data.place,
+                    address=proposal_data.address,
                 ),
                 origin=origin,
             )
@@ -221,10 +222,13 @@ class Command(BaseCommand):
                     author=rng.choice(residents + [agent]), proposal=proposal, body=reply, parent=parent
                 )
 
-        for proposal, data in zip(proposals, content.PROPOSALS, strict=True):
-            if data.status != Status.SUBMITTED and data.answer:
+        for proposal, proposal_data in zip(proposals, content.PROPOSALS, strict=True):
+            if proposal_data.status != Status.SUBMITTED and proposal_data.answer:
                 answer_proposal(
-                    agent=agent, proposal=proposal, status=Status(data.status), answer=data.answer
+                    agent=agent,
+                    proposal=proposal,
+                    status=Status(proposal_data.status),
+                    answer=proposal_data.answer,
                 )
             # Supports only where the supports phase runs today, as on the site.
             supporters = rng.sample(residents, k=rng.choice([0, 1, 2, 3, 5, 8, 13, 21]) if residents else 0)
@@ -238,4 +242,98 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{len(districts)} quartiers, {len(processes)} démarches, {len(proposals)} propositions, "
             f"{len(content.COMMENTS)} fils de commentaires."
+        )
+
+    # ---- participatory budget (budgets app) -----------------------------------------------------------
+
+    def _budget(self) -> None:
+        """The 2026 budget of « initiatives-citoyennes » from its biggest bouquets, and last year's edition replayed."""
+        from fractions import Fraction
+
+        from django.db.models import Count
+
+        from bouquet.bouquets.models import Bouquet, Placement
+        from bouquet.budgets import services as budgets
+        from bouquet.budgets.rules import Ballot, Election, Project, write_pb
+
+        agent = User.objects.get(email=STAFF[0][0])
+        process = Process.objects.get(slug="initiatives-citoyennes")
+        if budgets.vote_phase_of(process) is None:
+            return
+        rng = random.Random(2026)
+        self.stdout.write("Budget participatif : projets issus des bouquets…")
+        budget = budgets.create_budget(
+            agent=agent,
+            process=process,
+            data=budgets.BudgetInput(
+                title="Budget participatif 2026",
+                amount=150_000,
+                description="150 000 € pour les projets des habitants : choisissez ceux que vous voulez financer.",
+            ),
+        )
+        biggest = list(
+            Bouquet.objects.filter(process=process)
+            .annotate(n=Count("placements"))
+            .filter(n__gt=1)
+            .order_by("-n", "id")[:6]
+        )
+        for bouquet in biggest:
+            budgets.create_project_from_bouquet(
+                agent=agent, budget=budget, bouquet=bouquet, cost=rng.randrange(15, 61) * 1000
+            )
+        grouped = Placement.objects.filter(bouquet__in=biggest).values_list("proposal_id", flat=True)
+        for proposal in (
+            Proposal.objects.filter(process=process)
+            .exclude(pk__in=grouped)
+            .order_by("-support_count", "id")[:2]
+        ):
+            budgets.create_project_from_proposal(
+                agent=agent, budget=budget, proposal=proposal, cost=rng.randrange(5, 16) * 1000
+            )
+
+        # Last year's edition, replayed from its anonymous ballots (deterministic), so the results pages show.
+        titles = [
+            ("Jardins partagés au pied des immeubles", 24_000),
+            ("Une fontaine et des bancs place du marché", 18_000),
+            ("Pistes cyclables vers le collège", 60_000),
+            ("Boîtes à livres dans chaque quartier", 5_000),
+            ("Éclairage doux du chemin de halage", 32_000),
+            ("Aire de jeux inclusive au parc", 45_000),
+            ("Ateliers de réparation de vélos", 8_000),
+            ("Nichoirs et refuges à insectes", 6_000),
+        ]
+        popularity = [0.45, 0.35, 0.4, 0.5, 0.25, 0.3, 0.2, 0.3]
+        projects = [Project(id=str(i), cost=Fraction(c), name=t) for i, (t, c) in enumerate(titles, start=1)]
+        ballots = []
+        for voter in range(1, 201):
+            left, chosen = 100_000, []
+            for index in rng.sample(range(len(titles)), k=len(titles)):
+                if titles[index][1] <= left and rng.random() < popularity[index]:
+                    chosen.append(str(index + 1))
+                    left -= titles[index][1]
+            ballots.append(Ballot(voter_id=str(voter), projects=tuple(sorted(chosen, key=int) or ["4"])))
+        year = timezone.localdate().year - 1
+        election = Election(
+            budget=Fraction(100_000),
+            projects=projects,
+            ballots=ballots,
+            meta={
+                "description": "Budget participatif de Val-de-Loirette (édition précédente)",
+                "country": "France",
+                "unit": "Val-de-Loirette",
+                "instance": str(year),
+                "date_begin": f"01.10.{year}",
+                "date_end": f"31.10.{year}",
+                "rule": "equalshares",
+                "currency": "EUR",
+                "language": "fr",
+            },
+            project_columns=["project_id", "cost", "name"],
+        )
+        budgets.import_pabulib(
+            agent=agent,
+            process=process,
+            data=write_pb(election).encode(),
+            title=f"Budget participatif {year} (édition précédente)",
+            rule="mes_cost_add1u",
         )

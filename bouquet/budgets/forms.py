@@ -1,0 +1,244 @@
+"""Forms of the budget pages; each one only parses input for a service."""
+
+from collections.abc import Iterable
+from typing import Any, cast
+
+from django import forms
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from bouquet.budgets.models import (
+    AllocationKind,
+    BallotKind,
+    Budget,
+    BudgetProject,
+    Eligibility,
+    Feasibility,
+    Rule,
+    TieBreakOrder,
+)
+from bouquet.budgets.services.setup import BudgetInput, ProjectInput
+from bouquet.core.forms import AccessibleForm
+from bouquet.places.models import District
+from bouquet.proposals.models import Proposal, Theme
+
+SDG_CHOICES = [(n, str(n)) for n in range(1, 18)]
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+class BudgetForm(AccessibleForm):
+    title = forms.CharField(label=gettext_lazy("Titre"), max_length=200)
+    description = forms.CharField(label=gettext_lazy("Présentation"), widget=forms.Textarea, required=False)
+    amount = forms.IntegerField(label=gettext_lazy("Enveloppe totale (en euros)"), min_value=1)
+    ballot_kind = forms.ChoiceField(label=gettext_lazy("Type de bulletin"), choices=BallotKind.choices)
+    min_projects = forms.IntegerField(label=gettext_lazy("Nombre minimum de projets"), min_value=0, initial=1)
+    max_projects = forms.IntegerField(
+        label=gettext_lazy("Nombre maximum de projets"), min_value=1, required=False
+    )
+    points_total = forms.IntegerField(
+        label=gettext_lazy("Points à répartir"),
+        min_value=1,
+        required=False,
+        help_text=gettext_lazy("Seulement pour un bulletin à points."),
+    )
+    max_points_per_project = forms.IntegerField(
+        label=gettext_lazy("Points au plus par projet"), min_value=1, required=False
+    )
+    eligibility = forms.ChoiceField(label=gettext_lazy("Qui peut voter"), choices=Eligibility.choices)
+    minimum_age = forms.IntegerField(
+        label=gettext_lazy("Âge minimum"),
+        min_value=0,
+        max_value=120,
+        required=False,
+        help_text=gettext_lazy("Affiché aux votants ; pas vérifié : les profils n'indiquent pas d'âge."),
+    )
+    rule = forms.ChoiceField(label=gettext_lazy("Règle de sélection des lauréats"), choices=Rule.choices)
+    threshold = forms.IntegerField(label=gettext_lazy("Seuil de voix"), min_value=1, required=False)
+    tie_break = forms.ChoiceField(label=gettext_lazy("Départage des égalités"), choices=TieBreakOrder.choices)
+    tie_break_seed = forms.CharField(
+        label=gettext_lazy("Graine publiée du départage"), max_length=64, initial="bouquet"
+    )
+    is_secret = forms.BooleanField(
+        label=gettext_lazy("Vote secret (un bulletin validé ne peut plus être modifié)"), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.districts = list(District.objects.order_by("name"))
+        for district in self.districts:
+            self.fields[f"envelope_{district.pk}"] = forms.IntegerField(
+                label=_("Enveloppe réservée au quartier %(name)s (en euros)") % {"name": district.name},
+                min_value=1,
+                required=False,
+            )
+
+    def to_input(self) -> BudgetInput:
+        data = self.cleaned_data
+        envelopes = {d: data[f"envelope_{d.pk}"] for d in self.districts if data.get(f"envelope_{d.pk}")}
+        return BudgetInput(
+            title=data["title"],
+            description=data["description"],
+            amount=data["amount"],
+            ballot_kind=data["ballot_kind"],
+            min_projects=data["min_projects"] or 0,
+            max_projects=data["max_projects"],
+            points_total=data["points_total"],
+            max_points_per_project=data["max_points_per_project"],
+            eligibility=data["eligibility"],
+            minimum_age=data["minimum_age"],
+            rule=data["rule"],
+            threshold=data["threshold"],
+            tie_break=data["tie_break"],
+            tie_break_seed=data["tie_break_seed"],
+            is_secret=data["is_secret"],
+            envelopes=envelopes,
+        )
+
+
+class ProjectForm(AccessibleForm):
+    proposal = forms.ModelChoiceField(
+        label=gettext_lazy("À partir de la proposition"),
+        queryset=Proposal.objects.none(),
+        required=False,
+        help_text=gettext_lazy("Facultatif : le titre, le texte, le quartier et le thème en sont repris."),
+    )
+    title = forms.CharField(label=gettext_lazy("Titre"), max_length=200, required=False)
+    description = forms.CharField(label=gettext_lazy("Description"), widget=forms.Textarea, required=False)
+    cost = forms.IntegerField(label=gettext_lazy("Coût estimé (en euros)"), min_value=1)
+    min_cost = forms.IntegerField(label=gettext_lazy("Coût minimum (en euros)"), min_value=1, required=False)
+    district = forms.ModelChoiceField(
+        label=gettext_lazy("Quartier"),
+        queryset=District.objects.order_by("name"),
+        required=False,
+        help_text=gettext_lazy("Vide : projet pour tout le territoire."),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Thèmes"),
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sdgs = forms.TypedMultipleChoiceField(
+        label=gettext_lazy("Objectifs de développement durable"),
+        choices=SDG_CHOICES,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, budget: Budget, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["proposal"]).queryset = Proposal.objects.visible().filter(
+            process=budget.process_id
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("proposal") and not (data.get("title") or "").strip():
+            self.add_error("title", _("Donnez un titre, ou choisissez une proposition."))
+        return data
+
+    def to_input(self) -> ProjectInput:
+        data = self.cleaned_data
+        return ProjectInput(
+            title=data["title"],
+            description=data["description"],
+            cost=data["cost"],
+            min_cost=data["min_cost"],
+            district=data["district"],
+            themes=data["themes"],
+            sdgs=data["sdgs"],
+        )
+
+
+class BouquetProjectForm(AccessibleForm):
+    budget = forms.ModelChoiceField(label=gettext_lazy("Budget"), queryset=Budget.objects.none())
+    title = forms.CharField(
+        label=gettext_lazy("Titre du projet"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("Vide : le nom du bouquet."),
+    )
+    cost = forms.IntegerField(label=gettext_lazy("Coût estimé (en euros)"), min_value=1)
+    min_cost = forms.IntegerField(label=gettext_lazy("Coût minimum (en euros)"), min_value=1, required=False)
+
+    def __init__(self, *args: Any, budgets: Iterable[Budget], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["budget"]).queryset = Budget.objects.filter(
+            pk__in=[b.pk for b in budgets]
+        )
+
+
+class FeasibilityForm(AccessibleForm):
+    feasibility = forms.ChoiceField(label=gettext_lazy("Avis"), choices=Feasibility.choices)
+    note = forms.CharField(
+        label=gettext_lazy("Explication pour les habitants"), widget=forms.Textarea, required=False
+    )
+
+
+class PaperVoterForm(AccessibleForm):
+    email = forms.EmailField(
+        label=gettext_lazy("Adresse e-mail de la personne"),
+        help_text=gettext_lazy(
+            "La personne doit avoir un compte : son vote papier remplace tout vote en ligne."
+        ),
+    )
+
+
+class ImportForm(AccessibleForm):
+    file = forms.FileField(label=gettext_lazy("Fichier pabulib (.pb)"))
+    title = forms.CharField(
+        label=gettext_lazy("Titre du budget"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("Vide : repris des métadonnées du fichier."),
+    )
+    rule = forms.ChoiceField(
+        label=gettext_lazy("Règle"),
+        choices=[("", gettext_lazy("Celle du fichier")), *Rule.choices],
+        required=False,
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("Le fichier dépasse 20 Mo."))
+        return upload
+
+
+class AllocationForm(AccessibleForm):
+    kind = forms.ChoiceField(label=gettext_lazy("Nature"), choices=AllocationKind.choices)
+    amount = forms.IntegerField(label=gettext_lazy("Quantité (euros ou heures)"), min_value=1)
+    unit = forms.CharField(
+        label=gettext_lazy("Unité"), max_length=20, required=False, help_text=gettext_lazy("Vide : € ou h.")
+    )
+    note = forms.CharField(label=gettext_lazy("Précision"), max_length=300, required=False)
+
+
+def parse_choices(
+    budget: Budget, projects: Iterable[BudgetProject], data: QueryDict
+) -> tuple[dict[int, int], dict[str, str]]:
+    """Read a ballot from a form: ticked projects, or points or ranks typed per project."""
+    projects = list(projects)
+    if budget.ballot_kind in (BallotKind.APPROVAL, BallotKind.KNAPSACK):
+        ticked = set(data.getlist("projet"))
+        return {p.pk: 1 for p in projects if str(p.pk) in ticked}, {}
+    prefix = "points" if budget.ballot_kind == BallotKind.CUMULATIVE else "rang"
+    choices: dict[int, int] = {}
+    errors: dict[str, str] = {}
+    for project in projects:
+        raw = (data.get(f"{prefix}-{project.pk}") or "").strip()
+        if not raw:
+            continue
+        try:
+            value = int(raw)
+        except ValueError:
+            errors[f"projet-{project.pk}"] = _("Écrivez un nombre entier.")
+            continue
+        if value < 0:
+            errors[f"projet-{project.pk}"] = _("Une valeur négative n'est pas possible.")
+            continue
+        if value:
+            choices[project.pk] = value
+    return choices, errors

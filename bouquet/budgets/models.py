@@ -1,0 +1,375 @@
+"""Participatory budgets: envelopes, projects, who took part, anonymous ballots, results and means per bouquet.
+
+Secrecy is a property of the schema, not of a flag: a ``Ballot`` has a random id, a coarse date and no foreign
+key that leads back to a person. Who voted (and how) lives in ``Participation``; only budgets that are not
+secret keep, in ``Participation.ballot_ref``, the id of the ballot to replace when the person changes it.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from bouquet.budgets.rules.registry import RULES
+from bouquet.budgets.rules.tiebreak import DEFAULT_SEED, ID_NUMBER, ID_STRING, VOTES
+from bouquet.core.models import TimeStampedModel
+
+DEFAULT_RULE = "mes_cost_add1u"
+SDG_MIN, SDG_MAX = 1, 17
+TERRITORY_KEY = "territoire"  # the part of the budget not earmarked for a district
+
+
+class BallotKind(models.TextChoices):
+    APPROVAL = "approval", _("Choisir des projets (nombre minimum et maximum)")
+    KNAPSACK = "knapsack", _("Choisir des projets dans la limite du budget")
+    CUMULATIVE = "cumulative", _("Répartir des points entre les projets")
+    RANKED = "ranked", _("Classer des projets par ordre de préférence")
+
+
+class Eligibility(models.TextChoices):
+    SIGNED_IN = "signed_in", _("Toute personne connectée")
+    TERRITORY = "territory", _("Habitants du territoire (quartier renseigné sur leur profil)")
+    PROJECT_DISTRICT = "project_district", _("Habitants du quartier de chaque projet")
+
+
+class Rule(models.TextChoices):
+    """The pure rules of ``bouquet.budgets.rules`` that a budget may use."""
+
+    MES_COST_ADD1U = "mes_cost_add1u", _("Parts égales (coût), complétée (Add1 puis glouton) — recommandée")
+    MES_COST_ADD1 = "mes_cost_add1", _("Parts égales (coût), complétée par Add1")
+    MES_COST_UTIL = "mes_cost_util", _("Parts égales (coût), complétée par le glouton")
+    MES_COST = "mes_cost", _("Parts égales (coût), sans complétion")
+    MES_CARD_ADD1U = "mes_card_add1u", _("Parts égales (nombre de projets), Add1 puis glouton")
+    MES_CARD_ADD1 = "mes_card_add1", _("Parts égales (nombre de projets), complétée par Add1")
+    MES_CARD = "mes_card", _("Parts égales (nombre de projets), sans complétion")
+    GREEDY_COST = "greedy_cost", _("Glouton par nombre de voix (la règle habituelle)")
+    GREEDY_CARD = "greedy_card", _("Glouton par voix par euro")
+    GREEDY_THRESHOLD = "greedy_threshold", _("Glouton parmi les projets ayant atteint un seuil de voix")
+    GREEDY_NOSKIP = "greedy_noskip", _("Glouton qui s'arrête au premier projet trop cher")
+    PHRAGMEN = "phragmen", _("Phragmén séquentiel")
+    MAXWELFARE_COST = "maxwelfare_cost", _("Satisfaction totale maximale (coût)")
+    MAXWELFARE_CARD = "maxwelfare_card", _("Satisfaction totale maximale (nombre de projets)")
+
+
+assert {r.value for r in Rule} <= set(RULES), "every rule offered must exist in the rules package"
+
+
+class TieBreakOrder(models.TextChoices):
+    VOTES = VOTES, _("Voix, puis coût le plus bas, puis numéro du projet, puis graine publiée")
+    ID_NUMBER = ID_NUMBER, _("Numéro du projet (9 avant 10)")
+    ID_STRING = ID_STRING, _("Identifiant du projet comme texte (comme pabutools)")
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("En ligne")
+    PAPER = "paper", _("Bulletin papier saisi par un agent")
+
+
+class Feasibility(models.TextChoices):
+    PENDING = "pending", _("En cours d'étude")
+    FEASIBLE = "feasible", _("Réalisable")
+    NOT_FEASIBLE = "not_feasible", _("Non réalisable")
+
+
+class Budget(TimeStampedModel):
+    """A participatory budget voted during a process's vote phase."""
+
+    process = models.ForeignKey("processes.Process", on_delete=models.CASCADE, related_name="budgets")
+    phase = models.ForeignKey(
+        "processes.Phase",
+        verbose_name=_("phase de vote"),
+        # Ballots are dated by this phase: it may only go away together with its process (and the budget).
+        on_delete=models.RESTRICT,
+        related_name="budgets",
+    )
+    title = models.CharField(_("titre"), max_length=200)
+    description = models.TextField(_("présentation"), blank=True)
+    amount = models.PositiveBigIntegerField(_("enveloppe totale (en euros)"))
+    currency = models.CharField(_("monnaie"), max_length=3, default="EUR")
+    ballot_kind = models.CharField(
+        _("type de bulletin"), max_length=12, choices=BallotKind.choices, default=BallotKind.KNAPSACK
+    )
+    min_projects = models.PositiveSmallIntegerField(_("nombre minimum de projets"), default=1)
+    max_projects = models.PositiveSmallIntegerField(
+        _("nombre maximum de projets"),
+        null=True,
+        blank=True,
+        help_text=_("Pour le choix de projets et le classement ; vide : pas de limite."),
+    )
+    points_total = models.PositiveIntegerField(_("points à répartir"), null=True, blank=True)
+    max_points_per_project = models.PositiveIntegerField(
+        _("points au plus par projet"), null=True, blank=True
+    )
+    eligibility = models.CharField(
+        _("qui peut voter"), max_length=20, choices=Eligibility.choices, default=Eligibility.SIGNED_IN
+    )
+    minimum_age = models.PositiveSmallIntegerField(
+        _("âge minimum"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Affiché aux votants ; il n'est pas vérifié tant que les profils n'indiquent pas d'année "
+            "de naissance."
+        ),
+    )
+    rule = models.CharField(
+        _("règle de sélection"), max_length=20, choices=Rule.choices, default=DEFAULT_RULE
+    )
+    tie_break = models.CharField(
+        _("départage des égalités"), max_length=10, choices=TieBreakOrder.choices, default=VOTES
+    )
+    tie_break_seed = models.CharField(_("graine publiée"), max_length=64, default=DEFAULT_SEED)
+    threshold = models.PositiveIntegerField(
+        _("seuil de voix"), null=True, blank=True, help_text=_("Seulement pour la règle à seuil.")
+    )
+    is_secret = models.BooleanField(
+        _("vote secret"),
+        default=False,
+        help_text=_(
+            "Un vote secret ne garde aucun lien entre la personne et son bulletin : il ne peut plus être modifié."
+        ),
+    )
+    is_imported = models.BooleanField(_("importé d'un fichier pabulib"), default=False)
+    source_meta = models.JSONField(_("métadonnées du fichier importé"), default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("budget participatif")
+        verbose_name_plural = _("budgets participatifs")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(max_projects__isnull=True) | Q(max_projects__gte=models.F("min_projects")),
+                name="budget_max_projects_above_min",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("budgets:detail", kwargs={"pk": self.pk})
+
+
+class BudgetEnvelope(models.Model):
+    """A part of the budget earmarked for the projects of one district."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="envelopes")
+    district = models.ForeignKey("places.District", on_delete=models.PROTECT, related_name="+")
+    amount = models.PositiveBigIntegerField(_("montant (en euros)"))
+
+    class Meta:
+        ordering = ["district__name"]
+        verbose_name = _("enveloppe de quartier")
+        verbose_name_plural = _("enveloppes de quartier")
+        constraints = [
+            models.UniqueConstraint(fields=["budget", "district"], name="one_envelope_per_district")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.district_id}: {self.amount}"
+
+
+class BudgetProject(TimeStampedModel):
+    """A project put to the vote, made from one proposal or from a whole bouquet."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="projects")
+    code = models.CharField(
+        _("numéro"), max_length=40, help_text=_("L'identifiant du projet dans le fichier publié.")
+    )
+    title = models.CharField(_("titre"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    cost = models.PositiveBigIntegerField(_("coût estimé (en euros)"))
+    min_cost = models.PositiveBigIntegerField(_("coût minimum (en euros)"), null=True, blank=True)
+    district = models.ForeignKey(
+        "places.District",
+        verbose_name=_("quartier"),
+        on_delete=models.PROTECT,  # the project is counted in this district's envelope
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    themes = models.ManyToManyField("proposals.Theme", blank=True, related_name="+", verbose_name=_("thèmes"))
+    sdgs = models.JSONField(_("objectifs de développement durable"), default=list, blank=True)
+    # Free category labels of an imported file, when they match none of the platform's themes.
+    categories = models.JSONField(_("catégories"), default=list, blank=True)
+    proposals = models.ManyToManyField(
+        "proposals.Proposal", blank=True, related_name="budget_projects", verbose_name=_("propositions")
+    )
+    bouquet = models.ForeignKey(
+        "bouquets.Bouquet",
+        verbose_name=_("bouquet d'origine"),
+        on_delete=models.SET_NULL,  # the project keeps its proposals when the bouquet is regrouped
+        null=True,
+        blank=True,
+        related_name="budget_projects",
+    )
+    feasibility = models.CharField(
+        _("faisabilité"), max_length=12, choices=Feasibility.choices, default=Feasibility.PENDING
+    )
+    feasibility_note = models.TextField(_("avis de la collectivité"), blank=True)
+
+    class Meta:
+        ordering = ["budget", "title", "id"]
+        verbose_name = _("projet du budget")
+        verbose_name_plural = _("projets du budget")
+        constraints = [
+            models.UniqueConstraint(fields=["budget", "code"], name="one_project_code_per_budget"),
+            models.CheckConstraint(
+                condition=Q(min_cost__isnull=True) | Q(min_cost__lte=models.F("cost")),
+                name="project_min_cost_below_cost",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("budgets:project", kwargs={"pk": self.budget_id, "project_pk": self.pk})
+
+    @property
+    def on_ballot(self) -> bool:
+        """Projects found not feasible are not put to the vote."""
+        return self.feasibility != Feasibility.NOT_FEASIBLE
+
+
+class Participation(TimeStampedModel):
+    """Who took part in a budget, when and through which channel: one row per person, whatever the channel."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="participations")
+    voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    channel = models.CharField(_("canal"), max_length=10, choices=Channel.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saisi par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Not a foreign key on purpose: set only for budgets that are not secret, so that the person can change
+    # their ballot; secret budgets leave it empty and the schema holds no path from a ballot to a person.
+    ballot_ref = models.UUIDField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        constraints = [
+            models.UniqueConstraint(fields=["budget", "voter"], name="one_participation_per_voter"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.budget_id} · {self.voter_id} · {self.channel}"
+
+
+class Ballot(models.Model):
+    """An anonymous ballot: a random id, the day it was cast, and no link to whoever cast it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="ballots")
+    cast_on = models.DateField(_("jour du vote"))
+    # The voter id of an imported pabulib file (already anonymous there); empty for ballots cast here.
+    source_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["budget", "id"]
+        verbose_name = _("bulletin")
+        verbose_name_plural = _("bulletins")
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+
+class BallotLine(models.Model):
+    """One project chosen on a ballot, with its points (cumulative) or its rank (ranked)."""
+
+    # A random id too: increasing ids would reveal the order of the votes, and with it who cast them.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="lines")
+    project = models.ForeignKey(BudgetProject, on_delete=models.CASCADE, related_name="ballot_lines")
+    points = models.PositiveIntegerField(default=1)
+    rank = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ligne de bulletin")
+        verbose_name_plural = _("lignes de bulletin")
+        constraints = [
+            models.UniqueConstraint(fields=["ballot", "project"], name="one_line_per_project"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ballot_id} → {self.project_id}"
+
+
+class BudgetResult(TimeStampedModel):
+    """The outcome of the budget's rule on one part of the budget, with the file it was computed from."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="results")
+    part = models.CharField(max_length=120)  # TERRITORY_KEY or a district's slug
+    district = models.ForeignKey(
+        "places.District", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    amount = models.PositiveBigIntegerField()
+    rule = models.CharField(max_length=20)
+    tie_break = models.CharField(max_length=300)
+    winners = models.JSONField(default=list)
+    spent = models.CharField(max_length=60)
+    outcome = models.JSONField(default=dict)
+    ballot_count = models.PositiveIntegerField(default=0)
+    pb_file = models.TextField()
+    pb_sha256 = models.CharField(max_length=64)
+    computed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["budget", "part"]
+        verbose_name = _("résultat")
+        verbose_name_plural = _("résultats")
+        constraints = [models.UniqueConstraint(fields=["budget", "part"], name="one_result_per_part")]
+
+    def __str__(self) -> str:
+        return f"{self.budget_id} · {self.part}"
+
+
+class AllocationKind(models.TextChoices):
+    MONEY = "money", _("Argent")
+    STAFF_TIME = "staff_time", _("Temps d'agents")
+    ROOM = "room", _("Salle ou local")
+    MENTORING = "mentoring", _("Accompagnement")
+
+
+ALLOCATION_UNITS = {
+    AllocationKind.MONEY: "€",
+    AllocationKind.STAFF_TIME: "h",
+    AllocationKind.ROOM: "h",
+    AllocationKind.MENTORING: "h",
+}
+
+
+class Allocation(TimeStampedModel):
+    """Means the authority gives to a bouquet as a whole, rather than to each of its proposals."""
+
+    bouquet = models.ForeignKey("bouquets.Bouquet", on_delete=models.CASCADE, related_name="allocations")
+    kind = models.CharField(_("nature"), max_length=12, choices=AllocationKind.choices)
+    amount = models.PositiveBigIntegerField(_("quantité"))
+    unit = models.CharField(_("unité"), max_length=20)
+    note = models.CharField(_("précision"), max_length=300, blank=True)
+    allocated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,  # an allocation of public means keeps who decided it
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("moyen alloué")
+        verbose_name_plural = _("moyens alloués")
+
+    def __str__(self) -> str:
+        return f"{self.bouquet_id} · {self.kind} · {self.amount} {self.unit}"

@@ -1,0 +1,281 @@
+"""Reads on budgets, each shaped for one screen or export."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.utils.translation import gettext as _
+
+from bouquet.bouquets.models import Bouquet, Placement
+from bouquet.budgets.models import (
+    TERRITORY_KEY,
+    Allocation,
+    AllocationKind,
+    Ballot,
+    BallotLine,
+    Budget,
+    BudgetEnvelope,
+    BudgetProject,
+    BudgetResult,
+    Feasibility,
+    Participation,
+)
+from bouquet.processes.models import Process
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of the budget decided on its own: the territory-wide part, or one district's envelope."""
+
+    key: str
+    label: str
+    amount: int
+    district_id: int | None = None
+
+
+def budget_parts(budget: Budget) -> list[Part]:
+    """The territory-wide part (what the district envelopes leave) then one part per district envelope."""
+    envelopes = list(BudgetEnvelope.objects.filter(budget=budget).select_related("district"))
+    if not envelopes:
+        return [Part(key=TERRITORY_KEY, label=_("tout le territoire"), amount=budget.amount)]
+    territory = budget.amount - sum(e.amount for e in envelopes)
+    parts = [Part(key=TERRITORY_KEY, label=_("projets pour tout le territoire"), amount=territory)]
+    parts += [
+        Part(
+            key=e.district.slug,
+            label=_("quartier %(name)s") % {"name": e.district.name},
+            amount=e.amount,
+            district_id=e.district_id,
+        )
+        for e in envelopes
+    ]
+    return parts
+
+
+def part_of(project: BudgetProject, parts: list[Part]) -> Part:
+    """The part of the budget a project draws on: its district's envelope, or the territory-wide part."""
+    for part in parts:
+        if part.district_id is not None and part.district_id == project.district_id:
+            return part
+    return parts[0]
+
+
+def budgets_for_process(*, process: Process) -> QuerySet[Budget]:
+    """A process's budgets, newest first, with their project counts."""
+    return (
+        Budget.objects.filter(process=process)
+        .select_related("phase", "process")
+        .annotate(project_count=Count("projects", distinct=True))
+    )
+
+
+def budget_for_page(*, pk: int) -> Budget:
+    """One budget with what its page shows."""
+    return Budget.objects.select_related("process", "phase").get(pk=pk, process__is_published=True)
+
+
+def ballot_projects(budget: Budget) -> QuerySet[BudgetProject]:
+    """The projects on the ballot (not those found not feasible), in a stable order."""
+    return (
+        BudgetProject.objects.filter(budget=budget)
+        .exclude(feasibility=Feasibility.NOT_FEASIBLE)
+        .select_related("district")
+        .prefetch_related("themes")
+        .order_by("district__name", "title", "id")
+    )
+
+
+def projects_for_page(budget: Budget) -> QuerySet[BudgetProject]:
+    """Every project of a budget with its proposals counted."""
+    return (
+        BudgetProject.objects.filter(budget=budget)
+        .select_related("district", "bouquet")
+        .prefetch_related("themes")
+        .annotate(proposal_count=Count("proposals", distinct=True))
+        .order_by("title", "id")
+    )
+
+
+def project_for_page(*, budget: Budget, pk: int) -> BudgetProject:
+    """One project with the proposals it gathers."""
+    return (
+        BudgetProject.objects.select_related("district", "bouquet", "budget")
+        .prefetch_related("themes", Prefetch("proposals", queryset=_proposals()))
+        .get(budget=budget, pk=pk)
+    )
+
+
+def _proposals() -> Any:
+    from bouquet.proposals.models import Proposal
+
+    return Proposal.objects.visible().select_related("district").order_by("-support_count", "id")
+
+
+def participation_of(*, voter: Any, budget: Budget) -> Participation | None:
+    """The person's participation in a budget, if they voted."""
+    if not getattr(voter, "is_authenticated", False):
+        return None
+    return Participation.objects.filter(budget=budget, voter=voter).first()
+
+
+def current_choices(participation: Participation | None) -> dict[int, int]:
+    """The choices of the ballot a person cast (budgets that are not secret): project id -> 1, points or rank."""
+    if participation is None or participation.ballot_ref is None:
+        return {}
+    lines = BallotLine.objects.filter(ballot_id=participation.ballot_ref).values_list(
+        "project_id", "points", "rank"
+    )
+    return {pk: rank if rank is not None else points for pk, points, rank in lines}
+
+
+def ballots_for_export(budget: Budget) -> list[tuple[Ballot, list[BallotLine]]]:
+    """Every anonymous ballot with its lines, ordered by random id (so the order reveals nothing)."""
+    ballots = (
+        Ballot.objects.filter(budget=budget)
+        .prefetch_related(
+            Prefetch(
+                "lines",
+                queryset=BallotLine.objects.select_related("project").order_by("rank", "project__code"),
+            )
+        )
+        .order_by("id")
+    )
+    return [(ballot, list(ballot.lines.all())) for ballot in ballots]
+
+
+def turnout(budget: Budget) -> dict[str, int]:
+    """How many people voted, online and on paper, and how many ballots there are."""
+    by_channel = dict(
+        Participation.objects.filter(budget=budget).values_list("channel").annotate(n=Count("id")).order_by()
+    )
+    return {
+        "online": by_channel.get("online", 0),
+        "paper": by_channel.get("paper", 0),
+        "ballots": Ballot.objects.filter(budget=budget).count(),
+    }
+
+
+def results_of(budget: Budget) -> list[BudgetResult]:
+    """The stored results of a budget, territory part first."""
+    results = list(BudgetResult.objects.filter(budget=budget).select_related("district"))
+    return sorted(results, key=lambda r: (r.part != TERRITORY_KEY, r.part))
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a chart and one row of its table."""
+
+    label: str
+    amount: int
+    share: float  # of all the money granted
+    y: int  # position and length in the chart's 640-wide drawing
+    width: float
+
+
+BAR_STEP, BAR_MAX = 34, 300
+
+
+def _bars(totals: dict[str, int]) -> list[Bar]:
+    top = max(totals.values(), default=0) or 1
+    total = sum(totals.values()) or 1
+    return [
+        Bar(
+            label=label,
+            amount=amount,
+            share=round(100 * amount / total, 1),
+            y=index * BAR_STEP,
+            width=round(BAR_MAX * amount / top, 1),
+        )
+        for index, (label, amount) in enumerate(sorted(totals.items(), key=lambda item: (-item[1], item[0])))
+    ]
+
+
+def spending_breakdown(budget: Budget, winners: list[BudgetProject]) -> dict[str, list[Bar]]:
+    """Money granted to the winning projects per district and per theme (a project counts in each of its themes)."""
+    by_district: dict[str, int] = defaultdict(int)
+    by_theme: dict[str, int] = defaultdict(int)
+    for project in winners:
+        by_district[project.district.name if project.district else _("Tout le territoire")] += project.cost
+        themes = [t.name for t in project.themes.all()] or [_("Sans thème")]
+        for name in themes:
+            by_theme[name] += project.cost
+    return {"district": _bars(by_district), "theme": _bars(by_theme)}
+
+
+@dataclass(frozen=True)
+class SobrietyReport:
+    """How far the means of a process go thanks to bouquets."""
+
+    euros: int
+    covered: int
+    through_bouquets: int
+    one_by_one: int
+    overlaps_avoided: int
+    funded_bouquets: int
+    means: list[dict[str, Any]]
+
+    @property
+    def per_thousand_euros(self) -> float | None:
+        """Proposals answered for every thousand euros."""
+        return round(1000 * self.covered / self.euros, 2) if self.euros else None
+
+
+def sobriety_report(*, process: Process) -> SobrietyReport:
+    """Proposals answered per euro, through bouquets versus one by one, and the duplicate projects avoided.
+
+    A proposal is answered when its bouquet received money, or when a winning budget project includes it.
+    """
+    money_bouquets = dict(
+        Allocation.objects.filter(bouquet__process=process, kind=AllocationKind.MONEY)
+        .values_list("bouquet")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    winners: list[BudgetProject] = []
+    for result in BudgetResult.objects.filter(budget__process=process):
+        codes = set(result.winners)
+        winners += list(
+            BudgetProject.objects.filter(budget_id=result.budget_id, code__in=codes).prefetch_related(
+                "proposals"
+            )
+        )
+    funded_bouquets = set(money_bouquets) | {p.bouquet_id for p in winners if p.bouquet_id}
+    members: dict[int, set[int]] = defaultdict(set)
+    for bouquet_id, proposal_id in Placement.objects.filter(bouquet_id__in=funded_bouquets).values_list(
+        "bouquet_id", "proposal_id"
+    ):
+        members[bouquet_id].add(proposal_id)
+    through_bouquets: set[int] = set().union(*members.values()) if members else set()
+    one_by_one: set[int] = set()
+    for project in winners:
+        ids = {p.pk for p in project.proposals.all()}
+        if project.bouquet_id:
+            through_bouquets |= ids
+        else:
+            one_by_one |= ids
+    one_by_one -= through_bouquets
+    euros = sum(money_bouquets.values()) + sum(p.cost for p in winners)
+    overlaps = sum(max(len(ids) - 1, 0) for ids in members.values())
+    means: list[dict[str, Any]] = [
+        dict(row)
+        for row in Allocation.objects.filter(bouquet__process=process)
+        .values("bouquet_id", "kind", "unit")
+        .annotate(total=Sum("amount"))
+        .order_by("bouquet_id", "kind")
+    ]
+    labels = dict(
+        Bouquet.objects.filter(pk__in={row["bouquet_id"] for row in means}).values_list("pk", "label")
+    )
+    for row in means:
+        row["bouquet"] = labels.get(row["bouquet_id"], "")
+        row["kind_label"] = AllocationKind(row["kind"]).label
+    return SobrietyReport(
+        euros=euros,
+        covered=len(through_bouquets | one_by_one),
+        through_bouquets=len(through_bouquets),
+        one_by_one=len(one_by_one),
+        overlaps_avoided=overlaps,
+        funded_bouquets=len(funded_bouquets),
+        means=means,
+    )

@@ -1,0 +1,273 @@
+"""Ballots: check a ballot against the budget's kind and envelopes, cast it online, record it from paper.
+
+One ``Participation`` row per person and budget (a unique constraint) carries the channel: whoever voted on
+paper cannot vote online and the reverse, and simultaneous submissions by one person give one ballot.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from bouquet.accounts.models import User
+from bouquet.budgets.models import (
+    Ballot,
+    BallotKind,
+    BallotLine,
+    Budget,
+    BudgetProject,
+    Channel,
+    Participation,
+)
+from bouquet.budgets.permissions import may_choose, vote_is_open, vote_refusal
+from bouquet.budgets.selectors import Part, ballot_projects, budget_parts, part_of
+from bouquet.budgets.services.setup import require_manager
+from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
+
+GENERAL = "__all__"
+
+
+@dataclass(frozen=True)
+class PartUse:
+    """How much of one part of the budget a ballot uses."""
+
+    part: Part
+    chosen: int
+
+    @property
+    def left(self) -> int:
+        """Money left in this part (negative when the ballot goes over)."""
+        return self.part.amount - self.chosen
+
+    @property
+    def over(self) -> bool:
+        """Whether the ballot spends more than this part holds."""
+        return self.chosen > self.part.amount
+
+
+@dataclass
+class BallotCheck:
+    """A ballot as the person filled it, what it leaves of their budget or points, and what is wrong."""
+
+    budget: Budget
+    choices: dict[int, int]
+    projects: dict[int, BudgetProject]
+    parts: list[PartUse]
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the ballot may be cast."""
+        return not self.errors
+
+    @property
+    def count(self) -> int:
+        """Number of projects chosen."""
+        return len(self.choices)
+
+    @property
+    def cost(self) -> int:
+        """Total cost of the projects chosen."""
+        return sum(self.projects[pk].cost for pk in self.choices)
+
+    @property
+    def points_used(self) -> int:
+        """Points given (cumulative ballots)."""
+        return sum(self.choices.values())
+
+    @property
+    def points_left(self) -> int | None:
+        """Points still to give (cumulative ballots)."""
+        total = self.budget.points_total
+        return None if total is None else total - self.points_used
+
+    @property
+    def picks_left(self) -> int | None:
+        """Projects one may still choose or rank, when there is a maximum."""
+        top = self.budget.max_projects
+        return None if top is None else top - self.count
+
+
+def _error(errors: dict[str, str], key: str, message: str) -> None:
+    errors.setdefault(key, message)
+
+
+def check_ballot(*, budget: Budget, voter: User | None, choices: Mapping[int, int]) -> BallotCheck:
+    """Validate a ballot (project id -> 1, points or rank) and compute what it leaves; never writes."""
+    projects = {p.pk: p for p in ballot_projects(budget)}
+    parts = budget_parts(budget)
+    has_envelopes = len(parts) > 1 or parts[0].district_id is not None
+    errors: dict[str, str] = {}
+    clean: dict[int, int] = {}
+    for pk, value in choices.items():
+        project = projects.get(pk)
+        if project is None:
+            _error(errors, GENERAL, _("Un projet choisi ne fait pas partie de ce bulletin."))
+            continue
+        if value < 0:
+            _error(errors, f"projet-{pk}", _("Une valeur négative n'est pas possible."))
+            continue
+        if value == 0:
+            continue
+        if voter is not None and not may_choose(voter, budget, project, has_envelopes=has_envelopes):
+            _error(
+                errors,
+                f"projet-{pk}",
+                _("« %(title)s » concerne un autre quartier que le vôtre : vous ne pouvez pas le choisir.")
+                % {"title": project.title},
+            )
+            continue
+        clean[pk] = value
+    uses = [
+        PartUse(
+            part=part, chosen=sum(projects[pk].cost for pk in clean if part_of(projects[pk], parts) == part)
+        )
+        for part in parts
+    ]
+    kind = budget.ballot_kind
+    count = len(clean)
+    if kind in (BallotKind.APPROVAL, BallotKind.KNAPSACK) and any(v != 1 for v in clean.values()):
+        _error(errors, GENERAL, _("Cochez les projets choisis, sans leur donner de points."))
+    if kind == BallotKind.KNAPSACK:
+        for use in uses:
+            if use.over:
+                _error(
+                    errors,
+                    GENERAL,
+                    _(
+                        "Votre choix dépasse le budget de %(over)s € : les projets choisis coûtent %(cost)s € "
+                        "pour %(amount)s € disponibles (%(part)s)."
+                    )
+                    % {
+                        "over": _euros(use.chosen - use.part.amount),
+                        "cost": _euros(use.chosen),
+                        "amount": _euros(use.part.amount),
+                        "part": use.part.label,
+                    },
+                )
+    if kind == BallotKind.CUMULATIVE:
+        total = budget.points_total or 0
+        cap = budget.max_points_per_project
+        for pk, value in clean.items():
+            if cap is not None and value > cap:
+                _error(
+                    errors,
+                    f"projet-{pk}",
+                    _("%(cap)d points au plus par projet.") % {"cap": cap},
+                )
+        used = sum(clean.values())
+        if used > total:
+            _error(
+                errors,
+                GENERAL,
+                _("Vous avez donné %(used)d points sur les %(total)d à répartir.")
+                % {"used": used, "total": total},
+            )
+    if kind == BallotKind.RANKED:
+        ranks = sorted(clean.values())
+        if ranks != list(range(1, count + 1)):
+            _error(
+                errors,
+                GENERAL,
+                _("Numérotez les projets choisis 1, 2, 3… sans sauter ni répéter de rang."),
+            )
+    if count == 0 and not errors:
+        _error(errors, GENERAL, _("Choisissez au moins un projet."))
+    elif count < budget.min_projects and not errors:
+        _error(
+            errors,
+            GENERAL,
+            ngettext(
+                "Choisissez au moins %(n)d projet (vous en avez choisi %(c)d).",
+                "Choisissez au moins %(n)d projets (vous en avez choisi %(c)d).",
+                budget.min_projects,
+            )
+            % {"n": budget.min_projects, "c": count},
+        )
+    if budget.max_projects is not None and count > budget.max_projects:
+        _error(
+            errors,
+            GENERAL,
+            _("Choisissez au plus %(n)d projets (vous en avez choisi %(c)d).")
+            % {"n": budget.max_projects, "c": count},
+        )
+    return BallotCheck(budget=budget, choices=clean, projects=projects, parts=uses, errors=errors)
+
+
+def _euros(amount: int) -> str:
+    return f"{amount:,}".replace(",", "\u202f")
+
+
+def _refuse(check: BallotCheck) -> None:
+    if not check.ok:
+        specific = [message for key, message in check.errors.items() if key != GENERAL]
+        raise InvalidInput(
+            check.errors.get(GENERAL) or (specific[0] if specific else _("Le bulletin n'est pas valable.")),
+            field_errors=check.errors,
+        )
+
+
+def cast_ballot(
+    *,
+    voter: User,
+    budget: Budget,
+    choices: Mapping[int, int],
+    channel: Channel = Channel.ONLINE,
+    recorded_by: User | None = None,
+) -> Ballot:
+    """Cast (or, in a budget that is not secret, replace) a person's ballot; the last one counts."""
+    refusal = vote_refusal(voter, budget)
+    if refusal is not None:
+        raise ActionNotAllowed(refusal)
+    check = check_ballot(budget=budget, voter=voter, choices=choices)
+    _refuse(check)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                participation = Participation.objects.create(
+                    budget=budget, voter=voter, channel=channel, recorded_by=recorded_by
+                )
+        except IntegrityError:
+            # Someone (this person in another tab, or an agent with their paper ballot) got here first:
+            # wait for their transaction, then decide on the row it left.
+            participation = Participation.objects.select_for_update().get(budget=budget, voter=voter)
+            if participation.channel != channel:
+                raise Conflict(
+                    _("Cette personne a déjà voté en ligne : son bulletin papier ne peut pas être ajouté.")
+                    if channel == Channel.PAPER
+                    else _(
+                        "Votre bulletin papier a déjà été enregistré : vous ne pouvez pas voter aussi en ligne."
+                    )
+                ) from None
+            if budget.is_secret or participation.ballot_ref is None:
+                raise Conflict(
+                    _(
+                        "Vous avez déjà voté. Le vote est secret : un bulletin validé ne peut plus être modifié."
+                    )
+                ) from None
+            Ballot.objects.filter(pk=participation.ballot_ref, budget=budget).delete()
+        ballot = Ballot.objects.create(budget=budget, cast_on=timezone.localdate())
+        BallotLine.objects.bulk_create(
+            BallotLine(
+                ballot=ballot,
+                project_id=pk,
+                points=value if budget.ballot_kind == BallotKind.CUMULATIVE else 1,
+                rank=value if budget.ballot_kind == BallotKind.RANKED else None,
+            )
+            for pk, value in sorted(check.choices.items())
+        )
+        participation.ballot_ref = None if budget.is_secret else ballot.pk
+        participation.recorded_by = recorded_by
+        participation.save(update_fields=["ballot_ref", "recorded_by", "updated_at"])
+    return ballot
+
+
+def record_paper_ballot(*, agent: User, budget: Budget, voter: User, choices: Mapping[int, int]) -> Ballot:
+    """An agent types in the paper ballot a person handed in during the vote."""
+    require_manager(agent, _("Seuls les agents de la collectivité saisissent les bulletins papier."))
+    if not vote_is_open(budget):
+        raise ActionNotAllowed(_("Le vote n'est pas ouvert pour ce budget."))
+    return cast_ballot(voter=voter, budget=budget, choices=choices, channel=Channel.PAPER, recorded_by=agent)

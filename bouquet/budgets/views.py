@@ -1,0 +1,597 @@
+"""Pages of participatory budgets: thin views that parse input, call a service or selector, and render."""
+
+import csv
+import io
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from bouquet.accounts.models import User
+from bouquet.bouquets.models import Bouquet
+from bouquet.budgets import selectors, services
+from bouquet.budgets.explain import RULE_SENTENCES, explain
+from bouquet.budgets.forms import (
+    AllocationForm,
+    BouquetProjectForm,
+    BudgetForm,
+    FeasibilityForm,
+    ImportForm,
+    PaperVoterForm,
+    ProjectForm,
+    parse_choices,
+)
+from bouquet.budgets.models import TERRITORY_KEY, BallotKind, Budget, BudgetProject, BudgetResult
+from bouquet.budgets.permissions import can_manage, may_choose, vote_is_open, vote_refusal
+from bouquet.budgets.rules.pabulib import parse_pb_string
+from bouquet.core.errors import DomainError
+from bouquet.core.views import signed_in_user
+from bouquet.processes.models import Process
+
+
+def _budget_or_404(pk: int) -> Budget:
+    try:
+        return selectors.budget_for_page(pk=pk)
+    except Budget.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _process_or_404(slug: str) -> Process:
+    return get_object_or_404(Process.objects.published(), slug=slug)
+
+
+def _require_manager(request: HttpRequest) -> None:
+    if not can_manage(request.user):
+        raise PermissionDenied(_("Seuls les agents de la collectivité gèrent les budgets."))
+
+
+def _apply_errors(form: Any, error: DomainError) -> None:
+    for field, message in error.field_errors.items():
+        form.add_error(field if field in form.fields else None, str(message))
+    if not error.field_errors or not any(f in form.fields for f in error.field_errors):
+        if str(error.message) not in [str(e) for e in form.non_field_errors()]:
+            form.add_error(None, str(error.message))
+
+
+def _agent_form(request: HttpRequest, context: dict[str, Any], status: int = 200) -> HttpResponse:
+    return render(request, "budgets/agent_form.html", context, status=status)
+
+
+def _refused(request: HttpRequest, error: DomainError, back: str) -> HttpResponse:
+    return render(
+        request, "budgets/refused.html", {"message": error.message, "back": back}, status=error.status_code
+    )
+
+
+# ---- reading -------------------------------------------------------------------------------------------
+
+
+@require_GET
+def process_budgets(request: HttpRequest, slug: str) -> HttpResponse:
+    """The budgets of a process."""
+    process = _process_or_404(slug)
+    budgets = list(selectors.budgets_for_process(process=process))
+    return render(
+        request,
+        "budgets/budget_list.html",
+        {"process": process, "budgets": budgets, "manager": can_manage(request.user)},
+    )
+
+
+@require_GET
+def budget_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A budget: its rules, envelopes and projects, and what one can do now."""
+    budget = _budget_or_404(pk)
+    participation = selectors.participation_of(voter=request.user, budget=budget)
+    return render(
+        request,
+        "budgets/budget_detail.html",
+        {
+            "budget": budget,
+            "process": budget.process,
+            "parts": selectors.budget_parts(budget),
+            "projects": selectors.projects_for_page(budget),
+            "vote_open": vote_is_open(budget),
+            "participation": participation,
+            "has_results": BudgetResult.objects.filter(budget=budget).exists(),
+            "can_compute": services.results_can_be_computed(budget),
+            "manager": can_manage(request.user),
+            "started": services.vote_has_started(budget),
+            "turnout": selectors.turnout(budget) if can_manage(request.user) else None,
+            "rule_sentence": RULE_SENTENCES.get(budget.rule, ""),
+        },
+    )
+
+
+@require_GET
+def project_detail(request: HttpRequest, pk: int, project_pk: int) -> HttpResponse:
+    """A project of the budget, with the proposals it gathers."""
+    budget = _budget_or_404(pk)
+    try:
+        project = selectors.project_for_page(budget=budget, pk=project_pk)
+    except BudgetProject.DoesNotExist as exc:
+        raise Http404 from exc
+    manager = can_manage(request.user)
+    return render(
+        request,
+        "budgets/project_detail.html",
+        {
+            "budget": budget,
+            "process": budget.process,
+            "project": project,
+            "manager": manager and not services.vote_has_started(budget),
+            "feasibility_form": FeasibilityForm(
+                initial={"feasibility": project.feasibility, "note": project.feasibility_note}
+            ),
+        },
+    )
+
+
+# ---- voting --------------------------------------------------------------------------------------------
+
+
+def _ballot_context(
+    request: HttpRequest, budget: Budget, check: services.BallotCheck | None
+) -> dict[str, Any]:
+    projects = list(selectors.ballot_projects(budget))
+    participation = selectors.participation_of(voter=request.user, budget=budget)
+    chosen = check.choices if check is not None else selectors.current_choices(participation)
+    shown = check is not None
+    if check is None:
+        check = services.check_ballot(budget=budget, voter=None, choices=chosen)
+    voter = request.user if request.user.is_authenticated else None
+    parts = selectors.budget_parts(budget)
+    has_envelopes = len(parts) > 1
+    rows = [
+        {
+            "project": p,
+            "value": chosen.get(p.pk, ""),
+            "checked": p.pk in chosen,
+            "error": check.errors.get(f"projet-{p.pk}") if shown else None,
+            "allowed": voter is None or may_choose(voter, budget, p, has_envelopes=has_envelopes),
+            "part": selectors.part_of(p, parts),
+        }
+        for p in projects
+    ]
+    return {
+        "budget": budget,
+        "process": budget.process,
+        "rows": rows,
+        "check": check,
+        "general_error": check.errors.get("__all__") if shown else None,
+        "participation": participation,
+        "refusal": vote_refusal(request.user, budget),
+        "kind": budget.ballot_kind,
+        "kinds": BallotKind,
+        "locked": bool(participation and (budget.is_secret or participation.channel == "paper")),
+    }
+
+
+def budget_vote(request: HttpRequest, pk: int) -> HttpResponse:
+    """The ballot: without JavaScript, « Vérifier mon vote » re-renders what is left, « Valider » casts it."""
+    budget = _budget_or_404(pk)
+    if request.method == "GET":
+        return render(request, "budgets/budget_vote.html", _ballot_context(request, budget, None))
+    if request.method != "POST":
+        return HttpResponse(status=405)
+    if not request.user.is_authenticated:
+        return redirect(f"/compte/login/?next={request.path}")
+    choices, parse_errors = parse_choices(budget, selectors.ballot_projects(budget), request.POST)
+    check = services.check_ballot(budget=budget, voter=request.user, choices=choices)  # type: ignore[arg-type]
+    check.errors.update(parse_errors)
+    if request.POST.get("action") != "valider" or not check.ok:
+        status = 422 if (request.POST.get("action") == "valider" and not check.ok) else 200
+        return render(
+            request, "budgets/budget_vote.html", _ballot_context(request, budget, check), status=status
+        )
+    try:
+        services.cast_ballot(voter=request.user, budget=budget, choices=choices)  # type: ignore[arg-type]
+    except DomainError as error:
+        context = _ballot_context(request, budget, check)
+        context["general_error"] = str(error.message)
+        for key, message in error.field_errors.items():
+            check.errors[key] = str(message)
+        return render(request, "budgets/budget_vote.html", context, status=error.status_code)
+    messages.success(
+        request,
+        _("Votre vote est enregistré.")
+        + " "
+        + (
+            _("Le vote est secret : il ne peut plus être modifié.")
+            if budget.is_secret
+            else _("Vous pouvez le modifier jusqu'au %(date)s.")
+            % {"date": budget.phase.ends_on.strftime("%d/%m/%Y")}
+        ),
+    )
+    return redirect("budgets:vote", pk=budget.pk)
+
+
+@require_POST
+def budget_vote_check(request: HttpRequest, pk: int) -> HttpResponse:
+    """htmx: what the ballot being filled leaves, and what is wrong with it (never saves)."""
+    budget = _budget_or_404(pk)
+    choices, parse_errors = parse_choices(budget, selectors.ballot_projects(budget), request.POST)
+    voter = request.user if request.user.is_authenticated else None
+    check = services.check_ballot(budget=budget, voter=voter, choices=choices)  # type: ignore[arg-type]
+    check.errors.update(parse_errors)
+    return render(
+        request,
+        "budgets/_ballot_summary.html",
+        {"budget": budget, "check": check, "kinds": BallotKind, "live": True},
+    )
+
+
+@login_required
+def paper_ballot(request: HttpRequest, pk: int) -> HttpResponse:
+    """An agent types in a paper ballot for a person."""
+    budget = _budget_or_404(pk)
+    _require_manager(request)
+    form = PaperVoterForm(request.POST or None)
+    projects = list(selectors.ballot_projects(budget))
+    status = 200
+    check = None
+    if request.method == "POST":
+        choices, parse_errors = parse_choices(budget, projects, request.POST)
+        if form.is_valid():
+            voter = User.objects.filter(email__iexact=form.cleaned_data["email"]).first()
+            if voter is None:
+                form.add_error("email", _("Aucun compte n'a cette adresse."))
+            else:
+                try:
+                    services.record_paper_ballot(
+                        agent=signed_in_user(request), budget=budget, voter=voter, choices=choices
+                    )
+                except DomainError as error:
+                    _apply_errors(form, error)
+                    status = error.status_code
+                else:
+                    messages.success(request, _("Le bulletin papier est enregistré."))
+                    return redirect("budgets:paper", pk=budget.pk)
+        check = services.check_ballot(budget=budget, voter=None, choices=choices)
+        check.errors.update(parse_errors)
+        status = status if status != 200 else 422
+    context = {
+        "budget": budget,
+        "process": budget.process,
+        "form": form,
+        "rows": [{"project": p, "value": "", "checked": False, "allowed": True} for p in projects],
+        "kind": budget.ballot_kind,
+        "kinds": BallotKind,
+        "check": check,
+    }
+    return render(request, "budgets/paper_ballot.html", context, status=status)
+
+
+# ---- results and audit ---------------------------------------------------------------------------------
+
+
+@require_GET
+def budget_results(request: HttpRequest, pk: int) -> HttpResponse:
+    """The winners, why each project won or lost, and where the money goes, in plain French."""
+    budget = _budget_or_404(pk)
+    results = selectors.results_of(budget)
+    if not results:
+        return render(
+            request, "budgets/budget_results.html", {"budget": budget, "process": budget.process, "parts": []}
+        )
+    projects = {p.code: p for p in selectors.projects_for_page(budget)}
+    parts = []
+    for result in results:
+        election = parse_pb_string(result.pb_file)
+        votes = election.approval_counts()
+        explanation = explain(result.outcome, {p.id: p.name for p in election.projects})
+        ordered = sorted(
+            explanation.projects.items(),
+            key=lambda kv: (not kv[1].funded, _rank(explanation.winners, kv[0]), -votes.get(kv[0], 0)),
+        )
+        rows = [
+            {"project": projects.get(code), "code": code, "why": item, "votes": votes.get(code, 0)}
+            for code, item in ordered
+        ]
+        parts.append({"result": result, "explanation": explanation, "rows": rows})
+    winners = services.winning_projects(budget, results)
+    return render(
+        request,
+        "budgets/budget_results.html",
+        {
+            "budget": budget,
+            "process": budget.process,
+            "parts": parts,
+            "winners": winners,
+            "spent": sum(p.cost for p in winners),
+            "charts": selectors.spending_breakdown(budget, winners),
+            "ballots": max((r.ballot_count for r in results), default=0),
+        },
+    )
+
+
+def _rank(winners: list[str], code: str) -> int:
+    return winners.index(code) if code in winners else len(winners)
+
+
+def _result_or_404(budget: Budget, part: str) -> BudgetResult:
+    return get_object_or_404(BudgetResult, budget=budget, part=part or TERRITORY_KEY)
+
+
+@require_GET
+def download_pb(request: HttpRequest, pk: int, part: str) -> HttpResponse:
+    """The published pabulib file of one part: the instance and the anonymous ballots."""
+    budget = _budget_or_404(pk)
+    result = _result_or_404(budget, part)
+    response = HttpResponse(result.pb_file, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="budget-{budget.pk}-{result.part}.pb"'
+    return response
+
+
+@require_GET
+def download_csv(request: HttpRequest, pk: int, part: str) -> HttpResponse:
+    """The same anonymous ballots as CSV: one line per ballot and project."""
+    budget = _budget_or_404(pk)
+    result = _result_or_404(budget, part)
+    election = parse_pb_string(result.pb_file)
+    names = {p.id: p.name for p in election.projects}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(["bulletin", "projet", "titre", "points", "rang"])
+    for ballot in election.ballots:
+        points = ballot.points_by_project()
+        for rank, code in enumerate(ballot.projects, start=1):
+            writer.writerow(
+                [
+                    ballot.voter_id,
+                    code,
+                    names.get(code, ""),
+                    points[code],
+                    rank if budget.ballot_kind == BallotKind.RANKED else "",
+                ]
+            )
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="bulletins-{budget.pk}-{result.part}.csv"'
+    return response
+
+
+@require_GET
+def budget_recount(request: HttpRequest, pk: int) -> HttpResponse:
+    """Recompute the published result from the published file, and say whether it matches."""
+    budget = _budget_or_404(pk)
+    recounts = [services.recount(result) for result in selectors.results_of(budget)]
+    return render(
+        request,
+        "budgets/budget_recount.html",
+        {"budget": budget, "process": budget.process, "recounts": recounts},
+    )
+
+
+@require_POST
+@login_required
+def compute(request: HttpRequest, pk: int) -> HttpResponse:
+    """An agent computes (or recomputes) the results once the vote is over."""
+    budget = _budget_or_404(pk)
+    try:
+        services.compute_results(agent=request.user, budget=budget)  # type: ignore[arg-type]
+    except DomainError as error:
+        return _refused(request, error, budget.get_absolute_url())
+    messages.success(request, _("Les résultats sont calculés et publiés."))
+    return redirect("budgets:results", pk=budget.pk)
+
+
+# ---- setting up (agents) -------------------------------------------------------------------------------
+
+
+@login_required
+def budget_create(request: HttpRequest, slug: str) -> HttpResponse:
+    """An agent opens a budget on the process's vote phase."""
+    process = _process_or_404(slug)
+    _require_manager(request)
+    form = BudgetForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                budget = services.create_budget(agent=request.user, process=process, data=form.to_input())  # type: ignore[arg-type]
+            except DomainError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("Le budget est créé : ajoutez-lui des projets."))
+                return redirect(budget)
+        status = 422
+    return _agent_form(
+        request,
+        {
+            "process": process,
+            "form": form,
+            "heading": _("Nouveau budget participatif"),
+            "submit": _("Créer le budget"),
+        },
+        status,
+    )
+
+
+@login_required
+def project_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """An agent adds a project, written or made from one proposal."""
+    budget = _budget_or_404(pk)
+    _require_manager(request)
+    form = ProjectForm(request.POST or None, budget=budget)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                proposal = form.cleaned_data["proposal"]
+                if proposal is not None:
+                    project = services.create_project_from_proposal(
+                        agent=request.user,  # type: ignore[arg-type]
+                        budget=budget,
+                        proposal=proposal,
+                        cost=form.cleaned_data["cost"],
+                        min_cost=form.cleaned_data["min_cost"],
+                        title=form.cleaned_data["title"],
+                        description=form.cleaned_data["description"],
+                    )
+                else:
+                    project = services.create_project(agent=request.user, budget=budget, data=form.to_input())  # type: ignore[arg-type]
+            except DomainError as error:
+                _apply_errors(form, error)
+                status = error.status_code
+            else:
+                messages.success(request, _("Le projet est ajouté au budget."))
+                return redirect(project)
+        status = status if status != 200 else 422
+    return _agent_form(
+        request,
+        {
+            "process": budget.process,
+            "budget": budget,
+            "form": form,
+            "heading": _("Ajouter un projet au budget"),
+            "submit": _("Ajouter le projet"),
+        },
+        status,
+    )
+
+
+@require_POST
+@login_required
+def project_feasibility(request: HttpRequest, pk: int, project_pk: int) -> HttpResponse:
+    """An agent gives the authority's feasibility answer."""
+    budget = _budget_or_404(pk)
+    project = get_object_or_404(BudgetProject, budget=budget, pk=project_pk)
+    form = FeasibilityForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choisissez un avis."))
+        return redirect(project)
+    try:
+        services.answer_feasibility(
+            agent=request.user,  # type: ignore[arg-type]
+            project=project,
+            feasibility=form.cleaned_data["feasibility"],
+            note=form.cleaned_data["note"],
+        )
+    except DomainError as error:
+        return _refused(request, error, project.get_absolute_url())
+    messages.success(request, _("L'avis de faisabilité est enregistré."))
+    return redirect(project)
+
+
+@login_required
+def bouquet_project(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
+    """An agent makes a whole bouquet one project of a budget."""
+    bouquet = get_object_or_404(Bouquet.objects.select_related("process"), pk=bouquet_pk)
+    _require_manager(request)
+    budgets = [
+        b for b in selectors.budgets_for_process(process=bouquet.process) if not services.vote_has_started(b)
+    ]
+    form = BouquetProjectForm(request.POST or None, budgets=budgets)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                project = services.create_project_from_bouquet(
+                    agent=request.user,  # type: ignore[arg-type]
+                    budget=form.cleaned_data["budget"],
+                    bouquet=bouquet,
+                    cost=form.cleaned_data["cost"],
+                    min_cost=form.cleaned_data["min_cost"],
+                    title=form.cleaned_data["title"],
+                )
+            except DomainError as error:
+                _apply_errors(form, error)
+                status = error.status_code
+            else:
+                messages.success(request, _("Le bouquet est devenu un projet du budget."))
+                return redirect(project)
+        status = status if status != 200 else 422
+    return _agent_form(
+        request,
+        {
+            "process": bouquet.process,
+            "form": form,
+            "heading": _("Faire du bouquet « %(label)s » un projet du budget") % {"label": bouquet.label},
+            "submit": _("Créer le projet"),
+            "empty": None if budgets else _("Aucun budget de cette démarche n'accepte encore de projets."),
+        },
+        status,
+    )
+
+
+@login_required
+def budget_import(request: HttpRequest, slug: str) -> HttpResponse:
+    """An agent replays a published election from a pabulib file."""
+    process = _process_or_404(slug)
+    _require_manager(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                budget = services.import_pabulib(
+                    agent=request.user,  # type: ignore[arg-type]
+                    process=process,
+                    data=form.cleaned_data["file"].read(),
+                    title=form.cleaned_data["title"],
+                    rule=form.cleaned_data["rule"] or None,
+                )
+            except DomainError as error:
+                _apply_errors(form, error)
+                status = error.status_code
+            else:
+                messages.success(request, _("L'élection est importée et son résultat calculé."))
+                return redirect("budgets:results", pk=budget.pk)
+        status = status if status != 200 else 422
+    return _agent_form(
+        request,
+        {
+            "process": process,
+            "form": form,
+            "heading": _("Importer une élection (fichier pabulib)"),
+            "submit": _("Importer"),
+            "multipart": True,
+        },
+        status,
+    )
+
+
+@login_required
+def bouquet_means(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
+    """An agent gives means (money, staff time, rooms, mentoring) to a whole bouquet."""
+    bouquet = get_object_or_404(Bouquet.objects.select_related("process"), pk=bouquet_pk)
+    _require_manager(request)
+    form = AllocationForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.allocate_means(agent=request.user, bouquet=bouquet, **form.cleaned_data)  # type: ignore[arg-type]
+            except DomainError as error:
+                _apply_errors(form, error)
+                status = error.status_code
+            else:
+                messages.success(request, _("Les moyens sont alloués au bouquet."))
+                return redirect("budgets:sobriety", slug=bouquet.process.slug)
+        status = status if status != 200 else 422
+    return _agent_form(
+        request,
+        {
+            "process": bouquet.process,
+            "form": form,
+            "heading": _("Allouer des moyens au bouquet « %(label)s »") % {"label": bouquet.label},
+            "submit": _("Allouer"),
+        },
+        status,
+    )
+
+
+@require_GET
+def sobriety(request: HttpRequest, slug: str) -> HttpResponse:
+    """How far the means of a process go thanks to bouquets."""
+    process = _process_or_404(slug)
+    return render(
+        request,
+        "budgets/sobriety_report.html",
+        {"process": process, "report": selectors.sobriety_report(process=process)},
+    )

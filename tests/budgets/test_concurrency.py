@@ -1,0 +1,81 @@
+"""Ballots under concurrency: real threads, real connections, on SQLite and PostgreSQL."""
+
+import threading
+
+import pytest
+from django.db import close_old_connections, connection
+
+from bouquet.budgets.models import Ballot, BallotLine, Budget, Participation
+from bouquet.budgets.services import cast_ballot, record_paper_ballot
+from bouquet.core.errors import Conflict
+from tests.budgets.builders import make_budget, open_vote, projects, staff
+from tests.factories import UserFactory
+
+THREADS = 20
+
+
+def _run_together(work) -> list[BaseException]:
+    barrier = threading.Barrier(THREADS)
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+
+    def run(index: int) -> None:
+        try:
+            barrier.wait(timeout=30)
+            work(index)
+        except BaseException as error:  # noqa: BLE001 - collected and asserted by the caller
+            with lock:
+                errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=90)
+    close_old_connections()
+    return errors
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("secret", [False, True], ids=["changeable", "secret"])
+def test_twenty_simultaneous_submissions_by_one_person_give_one_ballot(secret):
+    budget = open_vote(make_budget(costs=(30_000, 20_000, 10_000), is_secret=secret))
+    choices = {p.pk: 1 for p in projects(budget)[:2]}
+    voter = UserFactory()
+
+    def vote(_index: int) -> None:
+        cast_ballot(
+            voter=voter,
+            budget=Budget.objects.select_related("phase", "process").get(pk=budget.pk),
+            choices=choices,
+        )
+
+    errors = _run_together(vote)
+    unexpected = [e for e in errors if not isinstance(e, Conflict)]
+    assert unexpected == []
+    assert len(errors) == (THREADS - 1 if secret else 0)
+    assert Participation.objects.filter(budget=budget, voter=voter).count() == 1
+    assert Ballot.objects.filter(budget=budget).count() == 1
+    assert BallotLine.objects.filter(ballot__budget=budget).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_paper_and_online_at_the_same_time_keep_a_single_vote():
+    budget = open_vote(make_budget(costs=(30_000, 20_000)))
+    first = projects(budget)[0]
+    voter, agent = UserFactory(), staff()
+
+    def vote(index: int) -> None:
+        fresh = Budget.objects.select_related("phase", "process").get(pk=budget.pk)
+        if index % 2:
+            record_paper_ballot(agent=agent, budget=fresh, voter=voter, choices={first.pk: 1})
+        else:
+            cast_ballot(voter=voter, budget=fresh, choices={first.pk: 1})
+
+    errors = _run_together(vote)
+    assert all(isinstance(e, Conflict) for e in errors)
+    assert len(errors) == THREADS // 2  # every call of the other channel was refused
+    assert Participation.objects.filter(budget=budget).count() == 1
+    assert Ballot.objects.filter(budget=budget).count() == 1

@@ -1,0 +1,216 @@
+"""Budget pages: vote without JavaScript and with htmx, status codes, results, downloads, agent pages."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from bouquet.bouquets.models import Bouquet, Placement
+from bouquet.budgets.models import Allocation, Ballot, Budget, BudgetProject, Participation
+from bouquet.budgets.services import cast_ballot, compute_results
+from tests.budgets.builders import close_vote, make_budget, open_vote, projects, staff, vote_process
+from tests.factories import ProposalFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def budget():
+    return open_vote(make_budget(costs=(60_000, 30_000, 20_000)))
+
+
+def test_budget_page_lists_projects_and_the_vote(budget):
+    response = Client().get(f"/budgets/{budget.pk}/")
+    assert response.status_code == 200
+    assert "Projet 1" in response.content.decode()
+    assert f"/budgets/{budget.pk}/voter/" in response.content.decode()
+
+
+def test_anonymous_visitors_are_asked_to_log_in(budget):
+    response = Client().get(f"/budgets/{budget.pk}/voter/")
+    assert "Connectez-vous pour voter." in response.content.decode()
+
+
+def test_check_without_javascript_shows_what_is_left_and_saves_nothing(budget):
+    a, b, _c = projects(budget)
+    response = client_for(UserFactory()).post(
+        f"/budgets/{budget.pk}/voter/", {"projet": [a.pk, b.pk], "action": "verifier"}
+    )
+    assert response.status_code == 200
+    assert "Il vous reste <strong>10\xa0000 €</strong>" in response.content.decode()
+    assert not Ballot.objects.exists()
+
+
+def test_htmx_check_returns_the_summary_only(budget):
+    a = projects(budget)[0]
+    response = client_for(UserFactory()).post(
+        f"/budgets/{budget.pk}/voter/verifier/", {"projet": [a.pk]}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<html" not in body and "40\xa0000 €" in body
+
+
+def test_over_budget_is_refused_with_422_and_nothing_saved(budget):
+    response = client_for(UserFactory()).post(
+        f"/budgets/{budget.pk}/voter/", {"projet": [p.pk for p in projects(budget)], "action": "valider"}
+    )
+    assert response.status_code == 422
+    assert "dépasse le budget de 10\u202f000 €" in response.content.decode()
+    assert not Ballot.objects.exists() and not Participation.objects.exists()
+
+
+def test_vote_then_change_it(budget):
+    a, b, c = projects(budget)
+    voter = UserFactory()
+    client = client_for(voter)
+    response = client.post(f"/budgets/{budget.pk}/voter/", {"projet": [a.pk], "action": "valider"})
+    assert response.status_code == 302
+    page = client.get(f"/budgets/{budget.pk}/voter/").content.decode()
+    assert "Modifier mon vote" in page and f'value="{a.pk}" id="projet-{a.pk}" checked' in page
+    client.post(f"/budgets/{budget.pk}/voter/", {"projet": [b.pk, c.pk], "action": "valider"})
+    assert Ballot.objects.count() == 1
+    assert set(Ballot.objects.get().lines.values_list("project_id", flat=True)) == {b.pk, c.pk}
+
+
+def test_secret_second_vote_is_a_409():
+    budget = open_vote(make_budget(costs=(10, 20), is_secret=True))
+    a, b = projects(budget)
+    client = client_for(UserFactory())
+    client.post(f"/budgets/{budget.pk}/voter/", {"projet": [a.pk], "action": "valider"})
+    page = client.get(f"/budgets/{budget.pk}/voter/").content.decode()
+    assert "ne peut plus être modifié" in page and 'name="action"' not in page
+    response = client.post(f"/budgets/{budget.pk}/voter/", {"projet": [b.pk], "action": "valider"})
+    assert response.status_code == 409
+
+
+def test_voting_outside_the_phase_is_a_403():
+    budget = make_budget(costs=(10,))
+    response = client_for(UserFactory()).post(
+        f"/budgets/{budget.pk}/voter/", {"projet": [projects(budget)[0].pk], "action": "valider"}
+    )
+    assert response.status_code == 403
+    assert "pas ouvert" in response.content.decode()
+
+
+@pytest.fixture
+def results_budget():
+    budget = open_vote(make_budget(costs=(60_000, 30_000, 20_000)))
+    a, b, c = projects(budget)
+    for chosen in ([a, b], [a, c], [b, c], [a], [c]):
+        cast_ballot(voter=UserFactory(), budget=budget, choices={p.pk: 1 for p in chosen})
+    close_vote(budget)
+    compute_results(agent=staff(), budget=budget)
+    return budget
+
+
+def test_results_page_explains_and_charts(results_budget):
+    body = Client().get(f"/budgets/{results_budget.pk}/resultats/").content.decode()
+    assert "Retenu" in body and "Non retenu" in body
+    assert "Méthode des parts égales" in body
+    assert 'role="img"' in body and "<title id=" in body and "<desc id=" in body
+    assert "<table" in body
+    assert "bulletins-territoire.pb" in body
+
+
+def test_downloads_and_recount(results_budget):
+    client = Client()
+    pb = client.get(f"/budgets/{results_budget.pk}/bulletins-territoire.pb")
+    assert pb.status_code == 200 and pb.content.decode().startswith("META\n")
+    csv = client.get(f"/budgets/{results_budget.pk}/bulletins-territoire.csv").content.decode()
+    assert csv.splitlines()[0] == "bulletin;projet;titre;points;rang"
+    assert len(csv.splitlines()) == 1 + 8  # one line per ballot and project
+    recount = client.get(f"/budgets/{results_budget.pk}/recomptage/").content.decode()
+    assert "Conforme" in recount
+
+
+def test_inhabitants_cannot_reach_agent_pages(budget):
+    client = client_for(UserFactory())
+    for url in (
+        f"/demarches/{budget.process.slug}/budget/nouveau/",
+        f"/demarches/{budget.process.slug}/budget/importer/",
+        f"/budgets/{budget.pk}/vote-papier/",
+        f"/budgets/{budget.pk}/projets/nouveau/",
+    ):
+        assert client.get(url).status_code == 403, url
+    assert client.post(f"/budgets/{budget.pk}/calculer/").status_code == 403
+
+
+def test_agent_creates_a_budget_and_a_project_from_a_proposal():
+    agent = staff()
+    process = vote_process()
+    client = client_for(agent)
+    response = client.post(
+        f"/demarches/{process.slug}/budget/nouveau/",
+        {
+            "title": "Budget des quartiers",
+            "amount": "80000",
+            "ballot_kind": "knapsack",
+            "min_projects": "1",
+            "eligibility": "signed_in",
+            "rule": "mes_cost_add1u",
+            "tie_break": "votes",
+            "tie_break_seed": "bouquet",
+        },
+    )
+    assert response.status_code == 302
+    budget = Budget.objects.get()
+    proposal = ProposalFactory(process=process)
+    response = client.post(
+        f"/budgets/{budget.pk}/projets/nouveau/", {"proposal": proposal.pk, "cost": "12000"}
+    )
+    assert response.status_code == 302
+    assert BudgetProject.objects.get().title == proposal.title
+
+
+def test_agent_makes_a_bouquet_a_project_and_allocates_means():
+    agent = staff()
+    budget = make_budget(agent=agent)
+    bouquet = Bouquet.objects.create(process=budget.process, key="k", label="Des arbres partout")
+    for _ in range(3):
+        Placement.objects.create(
+            proposal=ProposalFactory(process=budget.process), process=budget.process, bouquet=bouquet
+        )
+    client = client_for(agent)
+    assert client.get(f"/bouquets/{bouquet.pk}/projet-budget/").status_code == 200
+    response = client.post(f"/bouquets/{bouquet.pk}/projet-budget/", {"budget": budget.pk, "cost": "45000"})
+    assert response.status_code == 302
+    assert BudgetProject.objects.get().proposals.count() == 3
+    response = client.post(f"/bouquets/{bouquet.pk}/moyens/", {"kind": "staff_time", "amount": "35"})
+    assert response.status_code == 302
+    assert Allocation.objects.get().unit == "h"
+    report = Client().get(f"/demarches/{budget.process.slug}/sobriete/").content.decode()
+    assert "Des arbres partout" in report
+
+
+def test_import_page_refuses_a_malformed_file_with_its_line():
+    agent = staff()
+    process = vote_process()
+    upload = SimpleUploadedFile("faux.pb", b"META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\n")
+    response = client_for(agent).post(f"/demarches/{process.slug}/budget/importer/", {"file": upload})
+    assert response.status_code == 422
+    assert "ligne" in response.content.decode()
+    assert not Budget.objects.exists()
+
+
+def test_paper_ballot_page(budget):
+    agent, voter = staff(), UserFactory()
+    response = client_for(agent).post(
+        f"/budgets/{budget.pk}/vote-papier/", {"email": voter.email, "projet": [projects(budget)[1].pk]}
+    )
+    assert response.status_code == 302
+    assert Participation.objects.get().channel == "paper"
+    response = client_for(voter).post(
+        f"/budgets/{budget.pk}/voter/", {"projet": [projects(budget)[2].pk], "action": "valider"}
+    )
+    assert response.status_code == 409
+
+
+def test_process_page_links_to_the_budget(budget):
+    body = Client().get(f"/demarches/{budget.process.slug}/").content.decode()
+    assert f"/demarches/{budget.process.slug}/budget/" in body
