@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from bouquet.accounts import services
 from bouquet.accounts.forms import ProfileForm, TokenForm
 from bouquet.core.errors import DomainError
+from bouquet.core.forms import add_domain_errors
 
 
 @login_required
@@ -30,8 +31,7 @@ def profile(request: HttpRequest) -> HttpResponse:
                     district=form.cleaned_data["district"],
                 )
             except DomainError as error:
-                for field, message in error.field_errors.items():
-                    form.add_error(field, str(message))
+                add_domain_errors(form, error)
             else:
                 messages.success(request, _("Votre profil est enregistré."))
                 return redirect("accounts:profile")

@@ -30,6 +30,7 @@ from bouquet.budgets.models import TERRITORY_KEY, BallotKind, Budget, BudgetProj
 from bouquet.budgets.permissions import can_manage, may_choose, vote_is_open, vote_refusal
 from bouquet.budgets.rules.pabulib import parse_pb_string
 from bouquet.core.errors import DomainError
+from bouquet.core.forms import add_domain_errors
 from bouquet.core.views import signed_in_user
 from bouquet.processes.models import Process
 
@@ -48,14 +49,6 @@ def _process_or_404(slug: str) -> Process:
 def _require_manager(request: HttpRequest) -> None:
     if not can_manage(request.user):
         raise PermissionDenied(_("Seuls les agents de la collectivité gèrent les budgets."))
-
-
-def _apply_errors(form: Any, error: DomainError) -> None:
-    for field, message in error.field_errors.items():
-        form.add_error(field if field in form.fields else None, str(message))
-    if not error.field_errors or not any(f in form.fields for f in error.field_errors):
-        if str(error.message) not in [str(e) for e in form.non_field_errors()]:
-            form.add_error(None, str(error.message))
 
 
 def _agent_form(request: HttpRequest, context: dict[str, Any], status: int = 200) -> HttpResponse:
@@ -247,7 +240,7 @@ def paper_ballot(request: HttpRequest, pk: int) -> HttpResponse:
                         agent=signed_in_user(request), budget=budget, voter=voter, choices=choices
                     )
                 except DomainError as error:
-                    _apply_errors(form, error)
+                    add_domain_errors(form, error)
                     status = error.status_code
                 else:
                     messages.success(request, _("Le bulletin papier est enregistré."))
@@ -395,7 +388,7 @@ def budget_create(request: HttpRequest, slug: str) -> HttpResponse:
             try:
                 budget = services.create_budget(agent=request.user, process=process, data=form.to_input())  # type: ignore[arg-type]
             except DomainError as error:
-                _apply_errors(form, error)
+                add_domain_errors(form, error)
             else:
                 messages.success(request, _("Le budget est créé : ajoutez-lui des projets."))
                 return redirect(budget)
@@ -436,7 +429,7 @@ def project_create(request: HttpRequest, pk: int) -> HttpResponse:
                 else:
                     project = services.create_project(agent=request.user, budget=budget, data=form.to_input())  # type: ignore[arg-type]
             except DomainError as error:
-                _apply_errors(form, error)
+                add_domain_errors(form, error)
                 status = error.status_code
             else:
                 messages.success(request, _("Le projet est ajouté au budget."))
@@ -500,7 +493,7 @@ def bouquet_project(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
                     title=form.cleaned_data["title"],
                 )
             except DomainError as error:
-                _apply_errors(form, error)
+                add_domain_errors(form, error)
                 status = error.status_code
             else:
                 messages.success(request, _("Le bouquet est devenu un projet du budget."))
@@ -537,7 +530,7 @@ def budget_import(request: HttpRequest, slug: str) -> HttpResponse:
                     rule=form.cleaned_data["rule"] or None,
                 )
             except DomainError as error:
-                _apply_errors(form, error)
+                add_domain_errors(form, error)
                 status = error.status_code
             else:
                 messages.success(request, _("L'élection est importée et son résultat calculé."))
@@ -568,7 +561,7 @@ def bouquet_means(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
             try:
                 services.allocate_means(agent=request.user, bouquet=bouquet, **form.cleaned_data)  # type: ignore[arg-type]
             except DomainError as error:
-                _apply_errors(form, error)
+                add_domain_errors(form, error)
                 status = error.status_code
             else:
                 messages.success(request, _("Les moyens sont alloués au bouquet."))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from bouquet.core.errors import DomainError
+from bouquet.core.forms import add_domain_errors
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import current_phase, process_allows
 from bouquet.proposals import rules, selectors, services
@@ -91,13 +92,6 @@ def _form_class(request: HttpRequest) -> type[ProposalForm]:
     return RecordedProposalForm if rules.can_record_for_others(request.user) else ProposalForm
 
 
-def _apply_errors(form: ProposalForm | CommentForm | ReportForm | AnswerForm, error: DomainError) -> None:
-    for field, message in error.field_errors.items():
-        form.add_error(field if field in form.fields else None, str(message))
-    if not error.field_errors:
-        form.add_error(None, str(error.message))
-
-
 @login_required
 def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
     """Propose something in a process."""
@@ -125,7 +119,7 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
                     origin=origin,
                 )
             except DomainError as error:
-                _apply_errors(form, error)
+                add_domain_errors(form, error)
             else:
                 messages.success(request, _("Merci ! Votre proposition est publiée."))
                 return redirect(proposal)
@@ -170,7 +164,7 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.edit_proposal(editor=request.user, proposal=proposal, data=form.to_input())  # type: ignore[arg-type]
             except DomainError as error:
-                _apply_errors(form, error)
+                add_domain_errors(form, error)
             else:
                 messages.success(request, _("Votre proposition est modifiée."))
                 return redirect(proposal)
@@ -287,7 +281,7 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
                 parent=parent,
             )
         except DomainError as error:
-            _apply_errors(form, error)
+            add_domain_errors(form, error)
     if comment is not None:
         if request.htmx:  # type: ignore[attr-defined]
             comment.visible_replies = []  # type: ignore[attr-defined]
@@ -326,7 +320,7 @@ def _report(request: HttpRequest, *, proposal: Proposal | None, comment: Comment
                 if error.status_code == 409:
                     messages.info(request, str(error.message))
                     return redirect(item)
-                _apply_errors(form, error)
+                add_domain_errors(form, error)
             else:
                 messages.success(request, _("Merci, votre signalement est transmis à la modération."))
                 return redirect(item)
