@@ -600,8 +600,8 @@ def _at_least_one(marker: str) -> Callable[[Any, Dataset], None]:
 
 
 def _map_check(response: Any, data: Dataset) -> None:
-    found = len(response.json()["features"])
-    assert found == data.expected["located"], f"{found} features, expected {data.expected['located']}"
+    found = len(response.json()["points"])
+    assert found == data.expected["located"], f"{found} points, expected {data.expected['located']}"
 
 
 def _thread(page: int) -> Callable[[Any, Dataset], None]:
@@ -654,7 +654,7 @@ PAGES = [
         True,
         _at_least_one('class="proposal-item"'),
     ),
-    PageSpec("Map data (GeoJSON)", lambda d: f"{_list(d)}carte.geojson", True, _map_check),
+    PageSpec("Map data (points)", lambda d: f"{_list(d)}carte.json", True, _map_check),
     PageSpec(
         "Proposal page, thread p. 1",
         lambda d: f"/propositions/{d.thread_id}/",

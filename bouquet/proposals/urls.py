@@ -5,7 +5,7 @@ from bouquet.proposals import views
 app_name = "proposals"
 urlpatterns = [
     path("demarches/<slug:slug>/propositions/", views.proposal_list, name="list"),
-    path("demarches/<slug:slug>/propositions/carte.geojson", views.proposal_map_data, name="map-data"),
+    path("demarches/<slug:slug>/propositions/carte.json", views.proposal_map_data, name="map-data"),
     path("demarches/<slug:slug>/propositions/nouvelle/", views.proposal_create, name="create"),
     path("propositions/<int:pk>/", views.proposal_detail, name="detail"),
     path("propositions/<int:pk>/modifier/", views.proposal_edit, name="edit"),

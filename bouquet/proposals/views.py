@@ -81,11 +81,11 @@ def proposal_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def proposal_map_data(request: HttpRequest, slug: str) -> JsonResponse:
-    """GeoJSON of the located proposals matching the same filters as the list."""
+    """The located proposals matching the same filters as the list, as compact rows for the map."""
     process = _process_or_404(slug)
     _form, filters = _filters(request)
-    features = selectors.proposals_for_map(process=process, filters=filters)
-    return JsonResponse({"type": "FeatureCollection", "features": features})
+    points = selectors.proposals_for_map(process=process, filters=filters)
+    return JsonResponse({"fields": selectors.MAP_FIELDS, "points": points})
 
 
 def _form_class(request: HttpRequest) -> type[ProposalForm]:

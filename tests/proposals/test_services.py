@@ -310,8 +310,8 @@ class TestSelectors:
     def test_map_features(self, proposals_process):
         ProposalFactory(process=proposals_process, located=True)
         ProposalFactory(process=proposals_process)
-        features = proposals_for_map(process=proposals_process, filters=ProposalFilters())
-        assert len(features) == 1 and features[0]["geometry"]["coordinates"] == [1.02, 47.01]
+        points = proposals_for_map(process=proposals_process, filters=ProposalFilters())
+        assert len(points) == 1 and points[0][1:3] == (47.01, 1.02)
 
     def test_withdrawn_hidden_by_default_but_filterable(self, proposals_process):
         withdrawn = ProposalFactory(process=proposals_process, status=Status.WITHDRAWN)

@@ -28,7 +28,8 @@ def test_list_filters_and_map_data(client, proposals_process):
     html = response.content.decode()
     assert "Ombre sur la place" in html and "Terrain de basket" not in html
     geo = client.get(reverse("proposals:map-data", args=[proposals_process.slug])).json()
-    assert [f["properties"]["title"] for f in geo["features"]] == ["Ombre sur la place"]
+    title = geo["fields"].index("title")
+    assert [row[title] for row in geo["points"]] == ["Ombre sur la place"]
     assert client.get(url, {"page": "abc", "sort": "nimporte"}).status_code == 200
 
 

@@ -39,19 +39,18 @@
     var map = newMap(listMap);
     baseLayer(map, listMap);
     map.setView([47.0, 1.0], 13);
-    fetch(listMap.getAttribute("data-geojson"), { headers: { Accept: "application/json" } })
+    fetch(listMap.getAttribute("data-points"), { headers: { Accept: "application/json" } })
       .then(function (response) { return response.json(); })
       .then(function (data) {
-        var layer = L.geoJSON(data, {
-          pointToLayer: function (feature, latlng) {
-            return L.circleMarker(latlng, { radius: 7, weight: 2, color: "#1f5f8b", fillOpacity: 0.6 });
-          },
-          onEachFeature: function (feature, marker) {
-            var p = feature.properties;
-            marker.bindPopup('<a href="/propositions/' + p.id + '/">' + escapeHtml(p.title) + "</a><br>" + p.supports + " ♥");
-          }
-        }).addTo(map);
-        if (data.features.length) { map.fitBounds(layer.getBounds(), { maxZoom: 16, padding: [20, 20] }); }
+        // Rows follow data.fields: id, latitude, longitude, support_count, status, title.
+        var layer = L.featureGroup();
+        data.points.forEach(function (row) {
+          L.circleMarker([row[1], row[2]], { radius: 7, weight: 2, color: "#1f5f8b", fillOpacity: 0.6 })
+            .bindPopup('<a href="/propositions/' + row[0] + '/">' + escapeHtml(row[5]) + "</a><br>" + row[3] + " ♥")
+            .addTo(layer);
+        });
+        layer.addTo(map);
+        if (data.points.length) { map.fitBounds(layer.getBounds(), { maxZoom: 16, padding: [20, 20] }); }
       });
   }
 
