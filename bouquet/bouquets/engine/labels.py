@@ -67,10 +67,12 @@ def top_keywords(
 def label_text(keywords: Sequence[Keyword], fallback: str = "", n: int = 3) -> str:
     """Join the first keywords into a short French label; without keywords, quote the most central text."""
     words = [k.word for k in keywords[:n]]
-    if words:
+    # One word alone ("pharmacie", "pleut") rarely names a need: the most central proposal says it better.
+    if len(words) >= 2 or (words and not fallback):
         return ", ".join(words)
     if fallback:
-        short = fallback if len(fallback) <= 60 else fallback[:57].rstrip() + "…"
+        first = fallback.split(". ", 1)[0].strip()  # the product passes "title. description"
+        short = first if len(first) <= 60 else first[:57].rstrip() + "…"
         return f"Autour de « {short} »"
     return "Propositions diverses"
 
