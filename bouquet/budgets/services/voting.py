@@ -191,7 +191,11 @@ def check_ballot(*, budget: Budget, voter: User | None, choices: Mapping[int, in
         _error(
             errors,
             GENERAL,
-            _("Choisissez au plus %(n)d projets (vous en avez choisi %(c)d).")
+            ngettext(
+                "Choisissez au plus %(n)d projet (vous en avez choisi %(c)d).",
+                "Choisissez au plus %(n)d projets (vous en avez choisi %(c)d).",
+                budget.max_projects,
+            )
             % {"n": budget.max_projects, "c": count},
         )
     return BallotCheck(budget=budget, choices=clean, projects=projects, parts=uses, errors=errors)
