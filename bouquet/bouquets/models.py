@@ -164,3 +164,22 @@ class CurationDecision(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.payload}"
+
+
+class ProposalVector(models.Model):
+    """A proposal's sentence-encoder vector, kept so that regrouping does not encode every text again.
+
+    The vector depends only on the text and the encoder (not on the corpus), so it stays valid until the
+    proposal is edited: ``text_hash`` tells."""
+
+    proposal = models.OneToOneField("proposals.Proposal", on_delete=models.CASCADE, related_name="vector")
+    encoder = models.CharField(max_length=40)
+    text_hash = models.CharField(max_length=64)
+    vector = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("vecteur d'une proposition")
+        verbose_name_plural = _("vecteurs des propositions")
+
+    def __str__(self) -> str:
+        return f"{self.proposal_id} ({self.encoder})"

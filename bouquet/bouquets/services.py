@@ -3,11 +3,13 @@
 Agents' decisions live in the database (pinned bouquets, custom labels, moves); every regrouping turns them into
 engine constraints, so they survive it."""
 
+import hashlib
 import logging
 import time
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -26,7 +28,8 @@ from bouquet.bouquets.engine import (
 )
 from bouquet.bouquets.engine import Placement as EnginePlacement
 from bouquet.bouquets.engine.engine import Progress
-from bouquet.bouquets.models import Bouquet, Clustering, CurationDecision, Placement, Topic
+from bouquet.bouquets.engine.index import vectors_from_bytes, vectors_to_bytes
+from bouquet.bouquets.models import Bouquet, Clustering, CurationDecision, Placement, ProposalVector, Topic
 from bouquet.bouquets.rules import can_curate
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 from bouquet.processes.models import Process
@@ -182,8 +185,14 @@ def run_grouping(*, clustering_id: int, engine: Engine | None = None) -> Cluster
         themes = clustering.themes_requested
         if themes is not None:
             themes = min(themes, len(proposals))
+        vectors = encoder_vectors_for(engine=engine, proposals=proposals, texts=texts, progress=progress)
         grouping = engine.group(
-            texts, ids, themes=themes, constraints=constraints_for(process), progress=progress
+            texts,
+            ids,
+            themes=themes,
+            constraints=constraints_for(process),
+            encoder_vectors=vectors,
+            progress=progress,
         )
         state = engine.to_bytes()
         _save_grouping(process=process, grouping=grouping, proposals=proposals)
@@ -208,6 +217,43 @@ def run_grouping(*, clustering_id: int, engine: Engine | None = None) -> Cluster
         )
     clustering.refresh_from_db()
     return clustering
+
+
+def encoder_vectors_for(
+    *, engine: Engine, proposals: list[Proposal], texts: list[str], progress: Any = None
+) -> np.ndarray:
+    """Encoder vectors of the proposals, encoding only the new or edited ones and keeping them for next time."""
+    encoder = engine.encoder.name
+    hashes = [hashlib.sha256(text.encode()).hexdigest() for text in texts]
+    stored = {
+        v.proposal_id: v
+        for v in ProposalVector.objects.filter(proposal__in=[p.pk for p in proposals], encoder=encoder)
+    }
+    missing = [
+        i for i, p in enumerate(proposals) if p.pk not in stored or stored[p.pk].text_hash != hashes[i]
+    ]
+    fresh = engine.encoder_vectors([texts[i] for i in missing], progress) if missing else None
+    rows = np.zeros((len(proposals), engine.encoder.dim), dtype=np.float32)
+    for i, proposal in enumerate(proposals):
+        if proposal.pk in stored and stored[proposal.pk].text_hash == hashes[i]:
+            rows[i] = vectors_from_bytes(bytes(stored[proposal.pk].vector), engine.encoder.dim)[0]
+    if fresh is not None:
+        rows[missing] = fresh
+        with transaction.atomic():
+            ProposalVector.objects.filter(proposal_id__in=[proposals[i].pk for i in missing]).delete()
+            ProposalVector.objects.bulk_create(
+                [
+                    ProposalVector(
+                        proposal=proposals[i],
+                        encoder=encoder,
+                        text_hash=hashes[i],
+                        vector=vectors_to_bytes(fresh[j : j + 1]),
+                    )
+                    for j, i in enumerate(missing)
+                ],
+                batch_size=1000,
+            )
+    return rows
 
 
 @transaction.atomic

@@ -252,3 +252,25 @@ def test_similar_partial(client, process_with_needs):
     )
     assert response.status_code == 200
     assert "Des propositions proches" in response.content.decode()
+
+
+def test_regrouping_encodes_only_new_or_edited_texts(
+    agent, process_with_needs, django_capture_on_commit_callbacks
+):
+    from bouquet.bouquets.models import ProposalVector
+    from bouquet.proposals.models import Proposal
+
+    process, ids = process_with_needs
+    _regroup(agent, process, django_capture_on_commit_callbacks)
+    first = {v.proposal_id: (v.pk, v.text_hash) for v in ProposalVector.objects.all()}
+    assert set(first) == {pid for group in ids.values() for pid in group}
+    edited = ids["velo"][0]
+    Proposal.objects.filter(pk=edited).update(
+        body="Des arceaux et un abri pour les vélos cargo des familles."
+    )
+    clustering = _regroup(agent, process, django_capture_on_commit_callbacks)
+    assert clustering.state == Clustering.State.DONE
+    second = {v.proposal_id: (v.pk, v.text_hash) for v in ProposalVector.objects.all()}
+    assert second[edited][1] != first[edited][1]
+    # Untouched proposals keep the very rows stored the first time: nothing was encoded again for them.
+    assert all(second[pid] == first[pid] for pid in first if pid != edited)
