@@ -16,7 +16,8 @@ def _signed_in(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
 
 
-def _is_author(user: Any, proposal: Proposal) -> bool:
+def is_author(user: Any, proposal: Proposal) -> bool:
+    """Whether the person wrote the proposal or co-signs it."""
     if not _signed_in(user):
         return False
     if proposal.author_id == user.pk:
@@ -64,7 +65,7 @@ def can_edit(user: Any, proposal: Proposal) -> bool:
         _is_live(proposal)
         and proposal.support_count == 0
         and process_allows(proposal.process, Action.EDIT)
-        and _is_author(user, proposal)
+        and is_author(user, proposal)
     )
 
 
@@ -74,7 +75,7 @@ def can_withdraw(user: Any, proposal: Proposal) -> bool:
     return (
         proposal.status in OPEN_STATUSES
         and process_allows(proposal.process, Action.WITHDRAW)
-        and _is_author(user, proposal)
+        and is_author(user, proposal)
     )
 
 

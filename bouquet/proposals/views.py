@@ -206,8 +206,8 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         proposal = selectors.proposal_for_page(pk=pk)
     except Proposal.DoesNotExist as exc:
         raise Http404 from exc
-    is_author = rules._is_author(request.user, proposal)
-    if proposal.moderation != Moderation.PUBLISHED and not (is_author or rules.can_moderate(request.user)):
+    authored = rules.is_author(request.user, proposal)
+    if proposal.moderation != Moderation.PUBLISHED and not (authored or rules.can_moderate(request.user)):
         return render(request, "proposals/proposal_hidden.html", {"proposal": proposal}, status=410)
     thread = selectors.comment_thread(proposal=proposal, page=request.GET.get("commentaires"))
     context = _support_context(request, proposal) | {
@@ -220,7 +220,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_withdraw": rules.can_withdraw(request.user, proposal),
         "can_answer": rules.can_answer(request.user, proposal),
         "answer_form": AnswerForm(initial={"status": proposal.status, "answer": proposal.answer}),
-        "is_author": is_author,
+        "is_author": authored,
     }
     return render(request, "proposals/proposal_detail.html", context)
 
