@@ -11,6 +11,7 @@ from bouquet.accounts import services
 from bouquet.accounts.forms import ProfileForm, TokenForm
 from bouquet.core.errors import DomainError
 from bouquet.core.forms import add_domain_errors
+from bouquet.core.views import signed_in_user
 
 
 @login_required
@@ -48,7 +49,7 @@ def create_token(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Donnez un nom au jeton."))
         return redirect("accounts:profile")
-    key = services.issue_api_token(user=request.user, name=form.cleaned_data["name"])  # type: ignore[arg-type]
+    key = services.issue_api_token(user=signed_in_user(request), name=form.cleaned_data["name"])
     return render(request, "accounts/token_created.html", {"key": key, "name": form.cleaned_data["name"]})
 
 
@@ -56,6 +57,6 @@ def create_token(request: HttpRequest) -> HttpResponse:
 @login_required
 def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
     """Revoke one of one's tokens."""
-    if services.revoke_api_token(user=request.user, token_id=pk):  # type: ignore[arg-type]
+    if services.revoke_api_token(user=signed_in_user(request), token_id=pk):
         messages.success(request, _("Le jeton est révoqué."))
     return redirect("accounts:profile")

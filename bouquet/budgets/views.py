@@ -175,7 +175,7 @@ def budget_vote(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect(f"/compte/login/?next={request.path}")
     choices, parse_errors = parse_choices(budget, selectors.ballot_projects(budget), request.POST)
-    check = services.check_ballot(budget=budget, voter=request.user, choices=choices)  # type: ignore[arg-type]
+    check = services.check_ballot(budget=budget, voter=signed_in_user(request), choices=choices)
     check.errors.update(parse_errors)
     if request.POST.get("action") != "valider" or not check.ok:
         status = 422 if (request.POST.get("action") == "valider" and not check.ok) else 200
@@ -183,7 +183,7 @@ def budget_vote(request: HttpRequest, pk: int) -> HttpResponse:
             request, "budgets/budget_vote.html", _ballot_context(request, budget, check), status=status
         )
     try:
-        services.cast_ballot(voter=request.user, budget=budget, choices=choices)  # type: ignore[arg-type]
+        services.cast_ballot(voter=signed_in_user(request), budget=budget, choices=choices)
     except DomainError as error:
         context = _ballot_context(request, budget, check)
         context["general_error"] = str(error.message)
@@ -366,7 +366,7 @@ def compute(request: HttpRequest, pk: int) -> HttpResponse:
     """An agent computes (or recomputes) the results once the vote is over."""
     budget = _budget_or_404(pk)
     try:
-        services.compute_results(agent=request.user, budget=budget)  # type: ignore[arg-type]
+        services.compute_results(agent=signed_in_user(request), budget=budget)
     except DomainError as error:
         return _refused(request, error, budget.get_absolute_url())
     messages.success(request, _("Les résultats sont calculés et publiés."))
@@ -386,7 +386,9 @@ def budget_create(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                budget = services.create_budget(agent=request.user, process=process, data=form.to_input())  # type: ignore[arg-type]
+                budget = services.create_budget(
+                    agent=signed_in_user(request), process=process, data=form.to_input()
+                )
             except DomainError as error:
                 add_domain_errors(form, error)
             else:
@@ -418,7 +420,7 @@ def project_create(request: HttpRequest, pk: int) -> HttpResponse:
                 proposal = form.cleaned_data["proposal"]
                 if proposal is not None:
                     project = services.create_project_from_proposal(
-                        agent=request.user,  # type: ignore[arg-type]
+                        agent=signed_in_user(request),
                         budget=budget,
                         proposal=proposal,
                         cost=form.cleaned_data["cost"],
@@ -427,7 +429,9 @@ def project_create(request: HttpRequest, pk: int) -> HttpResponse:
                         description=form.cleaned_data["description"],
                     )
                 else:
-                    project = services.create_project(agent=request.user, budget=budget, data=form.to_input())  # type: ignore[arg-type]
+                    project = services.create_project(
+                        agent=signed_in_user(request), budget=budget, data=form.to_input()
+                    )
             except DomainError as error:
                 add_domain_errors(form, error)
                 status = error.status_code
@@ -460,7 +464,7 @@ def project_feasibility(request: HttpRequest, pk: int, project_pk: int) -> HttpR
         return redirect(project)
     try:
         services.answer_feasibility(
-            agent=request.user,  # type: ignore[arg-type]
+            agent=signed_in_user(request),
             project=project,
             feasibility=form.cleaned_data["feasibility"],
             note=form.cleaned_data["note"],
@@ -485,7 +489,7 @@ def bouquet_project(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 project = services.create_project_from_bouquet(
-                    agent=request.user,  # type: ignore[arg-type]
+                    agent=signed_in_user(request),
                     budget=form.cleaned_data["budget"],
                     bouquet=bouquet,
                     cost=form.cleaned_data["cost"],
@@ -523,7 +527,7 @@ def budget_import(request: HttpRequest, slug: str) -> HttpResponse:
         if form.is_valid():
             try:
                 budget = services.import_pabulib(
-                    agent=request.user,  # type: ignore[arg-type]
+                    agent=signed_in_user(request),
                     process=process,
                     data=form.cleaned_data["file"].read(),
                     title=form.cleaned_data["title"],
@@ -559,7 +563,7 @@ def bouquet_means(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.allocate_means(agent=request.user, bouquet=bouquet, **form.cleaned_data)  # type: ignore[arg-type]
+                services.allocate_means(agent=signed_in_user(request), bouquet=bouquet, **form.cleaned_data)
             except DomainError as error:
                 add_domain_errors(form, error)
                 status = error.status_code

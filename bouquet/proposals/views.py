@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bouquet.core.errors import DomainError
 from bouquet.core.forms import add_domain_errors
+from bouquet.core.views import signed_in_user
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import current_phase, process_allows
 from bouquet.proposals import rules, selectors, services
@@ -113,7 +114,7 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
             origin = Origin(form.cleaned_data.get("origin") or Origin.ONLINE)
             try:
                 proposal = services.submit_proposal(
-                    author=request.user,  # type: ignore[arg-type]
+                    author=signed_in_user(request),
                     process=process,
                     data=form.to_input(),
                     origin=origin,
@@ -134,7 +135,7 @@ def proposal_join(request: HttpRequest, pk: int) -> HttpResponse:
     """Join an existing proposal as co-author instead of writing a duplicate."""
     proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
     try:
-        services.join_as_coauthor(citizen=request.user, proposal=proposal)  # type: ignore[arg-type]
+        services.join_as_coauthor(citizen=signed_in_user(request), proposal=proposal)
     except DomainError as error:
         messages.error(request, str(error.message))
     else:
@@ -162,7 +163,9 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.edit_proposal(editor=request.user, proposal=proposal, data=form.to_input())  # type: ignore[arg-type]
+                services.edit_proposal(
+                    editor=signed_in_user(request), proposal=proposal, data=form.to_input()
+                )
             except DomainError as error:
                 add_domain_errors(form, error)
             else:
@@ -183,7 +186,7 @@ def proposal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     """Withdraw one's proposal."""
     proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
     try:
-        services.withdraw_proposal(actor=request.user, proposal=proposal)  # type: ignore[arg-type]
+        services.withdraw_proposal(actor=signed_in_user(request), proposal=proposal)
     except DomainError as error:
         messages.error(request, str(error.message))
     else:
@@ -239,10 +242,10 @@ def proposal_support(request: HttpRequest, pk: int) -> HttpResponse:
     status = 200
     try:
         if request.POST.get("action") == "retirer":
-            services.remove_support(citizen=request.user, proposal=proposal)  # type: ignore[arg-type]
+            services.remove_support(citizen=signed_in_user(request), proposal=proposal)
             note = _("Votre soutien est retiré.")
         else:
-            _support, created = services.add_support(citizen=request.user, proposal=proposal)  # type: ignore[arg-type]
+            _support, created = services.add_support(citizen=signed_in_user(request), proposal=proposal)
             note = (
                 _("Merci, votre soutien est enregistré.")
                 if created
@@ -275,7 +278,7 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
             parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
         try:
             comment = services.add_comment(
-                author=request.user,  # type: ignore[arg-type]
+                author=signed_in_user(request),
                 proposal=proposal,
                 body=form.cleaned_data["body"],
                 parent=parent,
@@ -311,7 +314,7 @@ def _report(request: HttpRequest, *, proposal: Proposal | None, comment: Comment
         if form.is_valid():
             try:
                 services.report_item(
-                    reporter=request.user,  # type: ignore[arg-type]
+                    reporter=signed_in_user(request),
                     reason=form.cleaned_data["reason"],
                     proposal=proposal,
                     comment=comment,
@@ -349,7 +352,7 @@ def proposal_answer(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.answer_proposal(
-                agent=request.user,  # type: ignore[arg-type]
+                agent=signed_in_user(request),
                 proposal=proposal,
                 status=Status(form.cleaned_data["status"]),
                 answer=form.cleaned_data["answer"],
@@ -396,7 +399,7 @@ def moderate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     )
     try:
         services.moderate_item(
-            moderator=request.user,  # type: ignore[arg-type]
+            moderator=signed_in_user(request),
             verdict=ModerationDecision.Verdict(verdict_value),
             reason=form.cleaned_data["reason"],
             **target,
