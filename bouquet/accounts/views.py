@@ -9,35 +9,32 @@ from django.views.decorators.http import require_POST
 
 from bouquet.accounts import services
 from bouquet.accounts.forms import ProfileForm, TokenForm
-from bouquet.core.errors import DomainError
-from bouquet.core.forms import add_domain_errors
+from bouquet.core.forms import submit_form
 from bouquet.core.views import signed_in_user
 
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     """Edit one's display name and district; list and create API tokens."""
-    user = request.user
+    user = signed_in_user(request)
     form = ProfileForm(
-        request.POST or None,
-        initial={"display_name": user.display_name, "district": user.district_id},  # type: ignore[union-attr]
+        request.POST or None, initial={"display_name": user.display_name, "district": user.district_id}
     )
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.update_profile(
-                    user=user,  # type: ignore[arg-type]
-                    display_name=form.cleaned_data["display_name"],
-                    district=form.cleaned_data["district"],
-                )
-            except DomainError as error:
-                add_domain_errors(form, error)
-            else:
-                messages.success(request, _("Votre profil est enregistré."))
-                return redirect("accounts:profile")
-        status = 422
-    context = {"form": form, "token_form": TokenForm(), "tokens": user.api_tokens.order_by("-created_at")}  # type: ignore[union-attr]
+        outcome = submit_form(
+            form,
+            lambda: services.update_profile(
+                user=user,
+                display_name=form.cleaned_data["display_name"],
+                district=form.cleaned_data["district"],
+            ),
+        )
+        if outcome.ok:
+            messages.success(request, _("Votre profil est enregistré."))
+            return redirect("accounts:profile")
+        status = outcome.status
+    context = {"form": form, "token_form": TokenForm(), "tokens": user.api_tokens.order_by("-created_at")}
     return render(request, "accounts/profile.html", context, status=status)
 
 

@@ -30,7 +30,7 @@ from bouquet.budgets.models import TERRITORY_KEY, BallotKind, Budget, BudgetProj
 from bouquet.budgets.permissions import can_manage, may_choose, vote_is_open, vote_refusal
 from bouquet.budgets.rules.pabulib import parse_pb_string
 from bouquet.core.errors import DomainError
-from bouquet.core.forms import add_domain_errors
+from bouquet.core.forms import add_domain_errors, submit_form
 from bouquet.core.views import signed_in_user
 from bouquet.processes.models import Process
 
@@ -384,17 +384,16 @@ def budget_create(request: HttpRequest, slug: str) -> HttpResponse:
     form = BudgetForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                budget = services.create_budget(
-                    agent=signed_in_user(request), process=process, data=form.to_input()
-                )
-            except DomainError as error:
-                add_domain_errors(form, error)
-            else:
-                messages.success(request, _("Le budget est créé : ajoutez-lui des projets."))
-                return redirect(budget)
-        status = 422
+        outcome = submit_form(
+            form,
+            lambda: services.create_budget(
+                agent=signed_in_user(request), process=process, data=form.to_input()
+            ),
+        )
+        if outcome.ok:
+            messages.success(request, _("Le budget est créé : ajoutez-lui des projets."))
+            return redirect(outcome.value)
+        status = outcome.status
     return _agent_form(
         request,
         {
@@ -415,30 +414,28 @@ def project_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProjectForm(request.POST or None, budget=budget)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                proposal = form.cleaned_data["proposal"]
-                if proposal is not None:
-                    project = services.create_project_from_proposal(
-                        agent=signed_in_user(request),
-                        budget=budget,
-                        proposal=proposal,
-                        cost=form.cleaned_data["cost"],
-                        min_cost=form.cleaned_data["min_cost"],
-                        title=form.cleaned_data["title"],
-                        description=form.cleaned_data["description"],
-                    )
-                else:
-                    project = services.create_project(
-                        agent=signed_in_user(request), budget=budget, data=form.to_input()
-                    )
-            except DomainError as error:
-                add_domain_errors(form, error)
-                status = error.status_code
-            else:
-                messages.success(request, _("Le projet est ajouté au budget."))
-                return redirect(project)
-        status = status if status != 200 else 422
+
+        def create() -> BudgetProject:
+            proposal = form.cleaned_data["proposal"]
+            if proposal is None:
+                return services.create_project(
+                    agent=signed_in_user(request), budget=budget, data=form.to_input()
+                )
+            return services.create_project_from_proposal(
+                agent=signed_in_user(request),
+                budget=budget,
+                proposal=proposal,
+                cost=form.cleaned_data["cost"],
+                min_cost=form.cleaned_data["min_cost"],
+                title=form.cleaned_data["title"],
+                description=form.cleaned_data["description"],
+            )
+
+        outcome = submit_form(form, create)
+        if outcome.ok:
+            messages.success(request, _("Le projet est ajouté au budget."))
+            return redirect(outcome.value)
+        status = outcome.status
     return _agent_form(
         request,
         {
@@ -486,23 +483,21 @@ def bouquet_project(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
     form = BouquetProjectForm(request.POST or None, budgets=budgets)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                project = services.create_project_from_bouquet(
-                    agent=signed_in_user(request),
-                    budget=form.cleaned_data["budget"],
-                    bouquet=bouquet,
-                    cost=form.cleaned_data["cost"],
-                    min_cost=form.cleaned_data["min_cost"],
-                    title=form.cleaned_data["title"],
-                )
-            except DomainError as error:
-                add_domain_errors(form, error)
-                status = error.status_code
-            else:
-                messages.success(request, _("Le bouquet est devenu un projet du budget."))
-                return redirect(project)
-        status = status if status != 200 else 422
+        outcome = submit_form(
+            form,
+            lambda: services.create_project_from_bouquet(
+                agent=signed_in_user(request),
+                budget=form.cleaned_data["budget"],
+                bouquet=bouquet,
+                cost=form.cleaned_data["cost"],
+                min_cost=form.cleaned_data["min_cost"],
+                title=form.cleaned_data["title"],
+            ),
+        )
+        if outcome.ok:
+            messages.success(request, _("Le bouquet est devenu un projet du budget."))
+            return redirect(outcome.value)
+        status = outcome.status
     return _agent_form(
         request,
         {
@@ -524,22 +519,20 @@ def budget_import(request: HttpRequest, slug: str) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                budget = services.import_pabulib(
-                    agent=signed_in_user(request),
-                    process=process,
-                    data=form.cleaned_data["file"].read(),
-                    title=form.cleaned_data["title"],
-                    rule=form.cleaned_data["rule"] or None,
-                )
-            except DomainError as error:
-                add_domain_errors(form, error)
-                status = error.status_code
-            else:
-                messages.success(request, _("L'élection est importée et son résultat calculé."))
-                return redirect("budgets:results", pk=budget.pk)
-        status = status if status != 200 else 422
+        outcome = submit_form(
+            form,
+            lambda: services.import_pabulib(
+                agent=signed_in_user(request),
+                process=process,
+                data=form.cleaned_data["file"].read(),
+                title=form.cleaned_data["title"],
+                rule=form.cleaned_data["rule"] or None,
+            ),
+        )
+        if outcome.ok:
+            messages.success(request, _("L'élection est importée et son résultat calculé."))
+            return redirect("budgets:results", pk=outcome.value.pk)
+        status = outcome.status
     return _agent_form(
         request,
         {
@@ -561,16 +554,16 @@ def bouquet_means(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
     form = AllocationForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.allocate_means(agent=signed_in_user(request), bouquet=bouquet, **form.cleaned_data)
-            except DomainError as error:
-                add_domain_errors(form, error)
-                status = error.status_code
-            else:
-                messages.success(request, _("Les moyens sont alloués au bouquet."))
-                return redirect("budgets:sobriety", slug=bouquet.process.slug)
-        status = status if status != 200 else 422
+        outcome = submit_form(
+            form,
+            lambda: services.allocate_means(
+                agent=signed_in_user(request), bouquet=bouquet, **form.cleaned_data
+            ),
+        )
+        if outcome.ok:
+            messages.success(request, _("Les moyens sont alloués au bouquet."))
+            return redirect("budgets:sobriety", slug=bouquet.process.slug)
+        status = outcome.status
     return _agent_form(
         request,
         {

@@ -1,5 +1,9 @@
 """Form helpers shared by every app."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import cast
+
 from django import forms
 
 from bouquet.core.errors import DomainError
@@ -18,3 +22,36 @@ def add_domain_errors(form: forms.Form, error: DomainError) -> None:
     if not any(field in form.fields for field in error.field_errors):
         if str(error.message) not in [str(e) for e in form.non_field_errors()]:
             form.add_error(None, str(error.message))
+
+
+@dataclass(frozen=True, slots=True)
+class FormOutcome[T]:
+    """What became of a posted form: the service's result, or the status to answer with (errors are on the form)."""
+
+    ok: bool
+    status: int
+    result: T | None = None
+    error: DomainError | None = None
+
+    @property
+    def value(self) -> T:
+        """The service's result; only meaningful when `ok`."""
+        if not self.ok:
+            raise ValueError("the form was refused")
+        return cast(T, self.result)
+
+
+def submit_form[T](form: forms.Form, action: Callable[[], T]) -> FormOutcome[T]:
+    """Validate `form`, then call `action` (a service reading `form.cleaned_data`) when it is valid.
+
+    Invalid data answers 422; a service's refusal puts its messages on the form and answers with its own
+    status (403, 409 or 422). Every view that posts a form to a service goes through here, so they all answer
+    the same way."""
+    if not form.is_valid():
+        return FormOutcome(ok=False, status=422)
+    try:
+        result = action()
+    except DomainError as error:
+        add_domain_errors(form, error)
+        return FormOutcome(ok=False, status=error.status_code, error=error)
+    return FormOutcome(ok=True, status=200, result=result)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from bouquet.core.errors import DomainError
-from bouquet.core.forms import add_domain_errors
+from bouquet.core.forms import add_domain_errors, submit_form
 from bouquet.core.views import signed_in_user
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import current_phase, process_allows
@@ -110,21 +110,22 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
             find = import_string(settings.BOUQUET_SIMILAR_PROPOSALS_FINDER)
             data = form.cleaned_data
             similar = find(process=process, text=f"{data['title']}. {data['body']}")
-        if form.is_valid() and not similar:
-            origin = Origin(form.cleaned_data.get("origin") or Origin.ONLINE)
-            try:
-                proposal = services.submit_proposal(
+        if not similar:
+            outcome = submit_form(
+                form,
+                lambda: services.submit_proposal(
                     author=signed_in_user(request),
                     process=process,
                     data=form.to_input(),
-                    origin=origin,
-                )
-            except DomainError as error:
-                add_domain_errors(form, error)
-            else:
+                    origin=Origin(form.cleaned_data.get("origin") or Origin.ONLINE),
+                ),
+            )
+            if outcome.ok:
                 messages.success(request, _("Merci ! Votre proposition est publiée."))
-                return redirect(proposal)
-        status = 200 if similar and not form.errors else 422
+                return redirect(outcome.value)
+            status = outcome.status
+        else:
+            status = 200  # a valid form, shown again with the similar proposals before confirmation
     context = {"process": process, "form": form, "editing": False, "similar": similar}
     return render(request, "proposals/proposal_form.html", context, status=status)
 
@@ -161,17 +162,16 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProposalForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.edit_proposal(
-                    editor=signed_in_user(request), proposal=proposal, data=form.to_input()
-                )
-            except DomainError as error:
-                add_domain_errors(form, error)
-            else:
-                messages.success(request, _("Votre proposition est modifiée."))
-                return redirect(proposal)
-        status = 422
+        outcome = submit_form(
+            form,
+            lambda: services.edit_proposal(
+                editor=signed_in_user(request), proposal=proposal, data=form.to_input()
+            ),
+        )
+        if outcome.ok:
+            messages.success(request, _("Votre proposition est modifiée."))
+            return redirect(proposal)
+        status = outcome.status
     return render(
         request,
         "proposals/proposal_form.html",
@@ -311,23 +311,22 @@ def _report(request: HttpRequest, *, proposal: Proposal | None, comment: Comment
     form = ReportForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.report_item(
-                    reporter=signed_in_user(request),
-                    reason=form.cleaned_data["reason"],
-                    proposal=proposal,
-                    comment=comment,
-                )
-            except DomainError as error:
-                if error.status_code == 409:
-                    messages.info(request, str(error.message))
-                    return redirect(item)
-                add_domain_errors(form, error)
-            else:
-                messages.success(request, _("Merci, votre signalement est transmis à la modération."))
-                return redirect(item)
-        status = 422
+        outcome = submit_form(
+            form,
+            lambda: services.report_item(
+                reporter=signed_in_user(request),
+                reason=form.cleaned_data["reason"],
+                proposal=proposal,
+                comment=comment,
+            ),
+        )
+        if outcome.ok:
+            messages.success(request, _("Merci, votre signalement est transmis à la modération."))
+            return redirect(item)
+        if outcome.error is not None and outcome.error.status_code == 409:
+            messages.info(request, str(outcome.error.message))  # already reported: not a mistake
+            return redirect(item)
+        status = outcome.status
     return render(request, "proposals/report_form.html", {"form": form, "item": item}, status=status)
 
 
