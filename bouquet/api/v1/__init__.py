@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from bouquet.api.v1.budgets import router as budgets_router
 from bouquet.api.v1.errors import field_errors_from_pydantic
 from bouquet.api.v1.processes import router as processes_router
 from bouquet.api.v1.proposals import router as proposals_router
@@ -16,7 +17,8 @@ api = NinjaAPI(
     title="Bouquet API",
     version="1.0.0",
     description=(
-        "Read participatory processes, their phases, proposals and comments; submit proposals, "
+        "Read participatory processes, their phases, proposals and comments, their bouquets, their "
+        "participatory budgets and results (with the pabulib files to recompute them); submit proposals, "
         "supports and comments. Authenticate with a session (and its CSRF token) or a personal token "
         "sent as `Authorization: Bearer <token>`."
     ),
@@ -24,6 +26,7 @@ api = NinjaAPI(
 )
 api.add_router("/", processes_router)
 api.add_router("/", proposals_router)
+api.add_router("/", budgets_router)
 
 
 @api.exception_handler(ValidationError)
