@@ -10,11 +10,13 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from bouquet.accounts.models import User
 from bouquet.bouquets import registry
@@ -81,7 +83,10 @@ def request_grouping(*, agent: User, process: Process, themes: int | None = None
     if active is not None:
         return active
     clustering = Clustering.objects.create(
-        process=process, requested_by=agent, themes_requested=themes, step=_("En attente d'un travailleur")
+        process=process,
+        requested_by=agent,
+        themes_requested=themes,
+        step=gettext_noop("En attente d'un travailleur"),
     )
     from bouquet.bouquets.tasks import regroup_proposals
 
@@ -133,6 +138,10 @@ def constraints_for(process: Process) -> Constraints:
     )
 
 
+# The engine's step names (pure Python, no gettext there), listed for the catalogue.
+ENGINE_STEPS = (gettext_noop("Encodage"),)
+
+
 class _DatabaseProgress(Progress):
     """Reports the engine's progress on the clustering row, at most twice a second."""
 
@@ -161,11 +170,21 @@ class _DatabaseProgress(Progress):
 
 
 def run_grouping(*, clustering_id: int, engine: Engine | None = None) -> Clustering:
-    """Run the engine for a queued regrouping and save themes, bouquets and placements (the task's body)."""
+    """Run the engine for a queued regrouping and save themes, bouquets and placements (the task's body).
+
+    It runs in the site's language whoever started it: steps and messages are stored as their source text
+    and translated when shown, in each reader's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _run_grouping(clustering_id, engine)
+
+
+def _run_grouping(clustering_id: int, engine: Engine | None) -> Clustering:
     clustering = Clustering.objects.select_related("process").get(pk=clustering_id)
     # Claim the run: if two workers (or a worker and a command) pick it up, only one proceeds.
     claimed = Clustering.objects.filter(pk=clustering.pk, state=Clustering.State.QUEUED).update(
-        state=Clustering.State.RUNNING, started_at=timezone.now(), step=_("Lecture des propositions")
+        state=Clustering.State.RUNNING,
+        started_at=timezone.now(),
+        step=gettext_noop("Lecture des propositions"),
     )
     if not claimed:
         return clustering
@@ -200,7 +219,7 @@ def run_grouping(*, clustering_id: int, engine: Engine | None = None) -> Cluster
         Clustering.objects.filter(pk=clustering.pk).update(
             state=Clustering.State.DONE,
             progress=100,
-            step=_("Terminé"),
+            step=gettext_noop("Terminé"),
             finished_at=timezone.now(),
             proposal_count=len(proposals),
             engine_state=state,
@@ -208,7 +227,11 @@ def run_grouping(*, clustering_id: int, engine: Engine | None = None) -> Cluster
         registry.remember_engine((process.pk, clustering.pk), engine)
     except Exception as error:
         logger.exception("Regrouping %s failed", clustering.pk)
-        message = str(error.message) if isinstance(error, InvalidInput) else _("Le regroupement a échoué.")
+        # Steps are stored as their French source text and translated when shown, in the reader's language.
+        with translation.override(settings.LANGUAGE_CODE):
+            message = (
+                str(error.message) if isinstance(error, InvalidInput) else _("Le regroupement a échoué.")
+            )
         Clustering.objects.filter(pk=clustering.pk).update(
             state=Clustering.State.FAILED,
             step=message[:120],

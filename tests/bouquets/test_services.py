@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from bouquet.accounts.models import Role
 from bouquet.bouquets import registry, selectors, services
@@ -274,3 +275,18 @@ def test_regrouping_encodes_only_new_or_edited_texts(
     assert second[edited][1] != first[edited][1]
     # Untouched proposals keep the very rows stored the first time: nothing was encoded again for them.
     assert all(second[pid] == first[pid] for pid in first if pid != edited)
+
+
+def test_steps_are_stored_in_french_and_shown_in_the_readers_language(
+    client, agent, django_capture_on_commit_callbacks
+):
+    process = ProcessFactory()
+    ProposalFactory(process=process)
+    with translation.override("en"):  # a regrouping started from an English page
+        clustering = _regroup(agent, process, django_capture_on_commit_callbacks)
+    assert clustering.step == "Il faut au moins deux propositions pour former des bouquets."
+    url = reverse("bouquets:progress", kwargs={"slug": process.slug})
+    english = client.get(url, headers={"accept-language": "en"}).content.decode()
+    assert "At least two proposals are needed to form bouquets." in english
+    french = client.get(url, headers={"accept-language": "fr"}).content.decode()
+    assert "Il faut au moins deux propositions" in french
