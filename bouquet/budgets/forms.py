@@ -152,6 +152,31 @@ class ProjectForm(AccessibleForm):
         )
 
 
+class ProjectEditForm(ProjectForm):
+    """The same fields as a new project, without the proposal it would be made from."""
+
+    def __init__(self, *args: Any, budget: Budget, **kwargs: Any) -> None:
+        super().__init__(*args, budget=budget, **kwargs)
+        del self.fields["proposal"]
+        self.fields["title"].required = True
+
+    def clean(self) -> dict[str, Any]:
+        return forms.Form.clean(self) or {}
+
+    @classmethod
+    def initial_for(cls, project: BudgetProject) -> dict[str, Any]:
+        """The project's current values, to start the form from."""
+        return {
+            "title": project.title,
+            "description": project.description,
+            "cost": project.cost,
+            "min_cost": project.min_cost,
+            "district": project.district_id,
+            "themes": [t.pk for t in project.themes.all()],
+            "sdgs": list(project.sdgs),
+        }
+
+
 class BouquetProjectForm(AccessibleForm):
     budget = forms.ModelChoiceField(label=gettext_lazy("Budget"), queryset=Budget.objects.none())
     title = forms.CharField(

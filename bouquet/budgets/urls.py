@@ -14,6 +14,7 @@ urlpatterns = [
     path("budgets/<int:pk>/vote-papier/", views.paper_ballot, name="paper"),
     path("budgets/<int:pk>/projets/nouveau/", views.project_create, name="project-create"),
     path("budgets/<int:pk>/projets/<int:project_pk>/", views.project_detail, name="project"),
+    path("budgets/<int:pk>/projets/<int:project_pk>/modifier/", views.project_edit, name="project-edit"),
     path(
         "budgets/<int:pk>/projets/<int:project_pk>/faisabilite/",
         views.project_feasibility,

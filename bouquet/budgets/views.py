@@ -23,13 +23,14 @@ from bouquet.budgets.forms import (
     FeasibilityForm,
     ImportForm,
     PaperVoterForm,
+    ProjectEditForm,
     ProjectForm,
     parse_choices,
 )
 from bouquet.budgets.models import TERRITORY_KEY, BallotKind, Budget, BudgetProject, BudgetResult
 from bouquet.budgets.permissions import can_manage, may_choose, vote_is_open, vote_refusal
 from bouquet.budgets.rules.pabulib import parse_pb_string
-from bouquet.core.errors import DomainError
+from bouquet.core.errors import Conflict, DomainError
 from bouquet.core.forms import add_domain_errors, submit_form
 from bouquet.core.views import signed_in_user
 from bouquet.processes.models import Process
@@ -122,6 +123,42 @@ def project_detail(request: HttpRequest, pk: int, project_pk: int) -> HttpRespon
                 initial={"feasibility": project.feasibility, "note": project.feasibility_note}
             ),
         },
+    )
+
+
+@login_required
+def project_edit(request: HttpRequest, pk: int, project_pk: int) -> HttpResponse:
+    """An agent corrects a project (cost, text, district...) until the vote starts."""
+    budget = _budget_or_404(pk)
+    _require_manager(request)
+    project = get_object_or_404(
+        BudgetProject.objects.prefetch_related("themes"), budget=budget, pk=project_pk
+    )
+    if services.vote_has_started(budget):
+        refusal = Conflict(_("Le vote a commencé : le projet ne peut plus changer."))
+        return _refused(request, refusal, project.get_absolute_url())
+    form = ProjectEditForm(request.POST or None, budget=budget, initial=ProjectEditForm.initial_for(project))
+    status = 200
+    if request.method == "POST":
+        outcome = submit_form(
+            form,
+            lambda: services.edit_project(
+                agent=signed_in_user(request), project=project, data=form.to_input()
+            ),
+        )
+        if outcome.ok:
+            messages.success(request, _("Le projet est modifié."))
+            return redirect(outcome.value)
+        status = outcome.status
+    return _agent_form(
+        request,
+        {
+            "process": budget.process,
+            "form": form,
+            "heading": _("Modifier le projet « %(title)s »") % {"title": project.title},
+            "submit": _("Enregistrer"),
+        },
+        status,
     )
 
 

@@ -214,3 +214,31 @@ def test_paper_ballot_page(budget):
 def test_process_page_links_to_the_budget(budget):
     body = Client().get(f"/demarches/{budget.process.slug}/").content.decode()
     assert f"/demarches/{budget.process.slug}/budget/" in body
+
+
+def test_agent_edits_a_project_until_the_vote_starts():
+    budget = make_budget(costs=(60_000,))
+    [project] = projects(budget)
+    agent = client_for(staff())
+    url = f"/budgets/{budget.pk}/projets/{project.pk}/modifier/"
+    form = agent.get(url)
+    assert form.status_code == 200 and 'value="60000"' in form.content.decode()
+    refused = agent.post(url, {"title": "Projet 1", "cost": "0"})
+    assert refused.status_code == 422
+    project.refresh_from_db()
+    assert project.cost == 60_000  # nothing saved
+    done = agent.post(url, {"title": "Des bancs à l'ombre", "cost": "45000", "min_cost": "30000"})
+    assert done.status_code == 302
+    project.refresh_from_db()
+    assert (project.title, project.cost, project.min_cost, project.code) == (
+        "Des bancs à l'ombre",
+        45_000,
+        30_000,
+        "1",
+    )
+    assert client_for(UserFactory()).get(url).status_code == 403
+    open_vote(budget)
+    assert agent.get(url).status_code == 409
+    assert agent.post(url, {"title": "Autre titre", "cost": "1000"}).status_code == 409
+    project.refresh_from_db()
+    assert project.title == "Des bancs à l'ombre"

@@ -21,6 +21,7 @@ from bouquet.budgets.services.setup import (
     create_project,
     create_project_from_bouquet,
     create_project_from_proposal,
+    edit_project,
     vote_has_started,
     vote_phase_of,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "create_project",
     "create_project_from_bouquet",
     "create_project_from_proposal",
+    "edit_project",
     "election_for_part",
     "import_pabulib",
     "published_file",

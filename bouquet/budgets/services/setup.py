@@ -315,6 +315,32 @@ def create_project_from_bouquet(
 
 
 @transaction.atomic
+@transaction.atomic
+def edit_project(*, agent: User, project: BudgetProject, data: ProjectInput) -> BudgetProject:
+    """Correct a project's title, text, cost, district, themes or goals, until the vote starts.
+
+    The proposals it gathers, its bouquet and its code do not change: the code is how results and files
+    name it."""
+    require_manager(agent)
+    locked = (
+        BudgetProject.objects.select_related("budget__phase")
+        .select_for_update(of=("self",))
+        .get(pk=project.pk)
+    )
+    if vote_has_started(locked.budget):
+        raise Conflict(_("Le vote a commencé : le projet ne peut plus changer."))
+    clean, sdgs = _validate_project(data)
+    locked.title = clean.title.strip()
+    locked.description = clean.description.strip()
+    locked.cost = clean.cost
+    locked.min_cost = clean.min_cost
+    locked.district = clean.district
+    locked.sdgs = sdgs
+    locked.save(update_fields=["title", "description", "cost", "min_cost", "district", "sdgs", "updated_at"])
+    locked.themes.set(list(clean.themes))
+    return locked
+
+
 def answer_feasibility(*, agent: User, project: BudgetProject, feasibility: str, note: str) -> BudgetProject:
     """Record the authority's study of a project; a project found not feasible leaves the ballot."""
     require_manager(agent)
