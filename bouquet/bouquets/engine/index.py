@@ -1,28 +1,44 @@
-"""Nearest-neighbour search on unit vectors: exact numpy for small corpora, faiss IVF-Flat beyond."""
+"""Nearest-neighbour search on unit vectors: exact numpy for small corpora, a faiss IVF index beyond."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Literal
 
 import numpy as np
 
 # Measured (docs/bouquets-engine.md): exact search costs ~0.25 ms per 1,000 vectors of 768-d on 2 cores;
-# below this size it stays under ~12 ms and is exact, above it IVF-Flat is used.
+# below this size it stays under ~12 ms and is exact, above it the IVF index is used.
 ANN_MIN_ROWS = 50000
+
+IvfKind = Literal["flat", "sq8"]
 
 
 class VectorIndex:
-    """Inner-product (cosine on unit vectors) kNN over proposals, growable one proposal at a time."""
+    """Inner-product (cosine on unit vectors) kNN over proposals, growable one proposal at a time.
 
-    def __init__(self, dim: int, ann_min_rows: int = ANN_MIN_ROWS, nprobe: int | None = None) -> None:
+    The float32 vectors are kept in one buffer that grows by steps, so adding a proposal never copies the
+    whole matrix. Above `ann_min_rows` an inverted-file index answers: either IVF-Flat (`kind="flat"`) or
+    IVF with 8-bit scalar codes (`kind="sq8"`, a quarter of the memory to scan) whose candidates are then
+    re-ranked exactly on the float vectors."""
+
+    def __init__(
+        self,
+        dim: int,
+        ann_min_rows: int = ANN_MIN_ROWS,
+        nprobe: int | None = None,
+        kind: IvfKind = "sq8",
+        rerank: int = 4,
+    ) -> None:
         """Start empty; the approximate index is built when the size crosses `ann_min_rows`."""
         self.dim = dim
         self.ann_min_rows = ann_min_rows
         self.nprobe = nprobe
+        self.kind: IvfKind = kind
+        self.rerank = max(1, rerank) if kind == "sq8" else 1
         self.ids: list[str] = []
-        self._rows: list[np.ndarray] = []
-        self._matrix = np.zeros((0, dim), dtype=np.float32)
+        self._buffer = np.zeros((0, dim), dtype=np.float32)
         self._ivf: object | None = None
 
     def __len__(self) -> int:
@@ -36,44 +52,83 @@ class VectorIndex:
 
     @property
     def matrix(self) -> np.ndarray:
-        """All vectors, in id order."""
-        if self._rows:
-            self._matrix = np.vstack([self._matrix, *self._rows])
-            self._rows = []
-        return self._matrix
+        """All vectors, in id order (a view, not a copy)."""
+        return self._buffer[: len(self.ids)]
+
+    def describe(self) -> str:
+        """A short description for benchmarks and logs."""
+        if self._ivf is None:
+            return "exact"
+        ivf = self._ivf
+        name = "IVF-SQ8 + exact re-rank" if self.kind == "sq8" else "IVF-Flat"
+        return f"{name} (nlist {ivf.nlist}, nprobe {ivf.nprobe})"  # type: ignore[attr-defined]
 
     def add(self, ids: Sequence[str], vectors: np.ndarray) -> None:
         """Add unit vectors with their ids."""
         vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, self.dim)
         if len(ids) != vectors.shape[0]:
             raise ValueError("ids and vectors differ in length")
+        start, end = len(self.ids), len(self.ids) + vectors.shape[0]
+        if end > self._buffer.shape[0]:
+            # Grow by at least an eighth: amortised copying stays small and the spare room too.
+            grown = np.empty((max(end, start + start // 8, 1024), self.dim), dtype=np.float32)
+            grown[:start] = self._buffer[:start]
+            self._buffer = grown
+        self._buffer[start:end] = vectors
         self.ids.extend(ids)
-        self._rows.append(vectors)
         if self._ivf is not None:
             self._ivf.add(vectors)  # type: ignore[attr-defined]
-        elif len(self.ids) >= self.ann_min_rows:
+        elif end >= self.ann_min_rows:
             self.build_ivf()
 
     def build_ivf(self, train_sample: int = 100000, seed: int = 0) -> None:
-        """Train and fill a faiss IVF-Flat index (inner product) over the current vectors."""
+        """Train and fill a faiss IVF index (inner product) over the current vectors."""
         import faiss
 
         x = self.matrix
         n = x.shape[0]
         nlist = max(16, int(4 * math.sqrt(n)))
         quantizer = faiss.IndexFlatIP(self.dim)
-        ivf = faiss.IndexIVFFlat(quantizer, self.dim, nlist, faiss.METRIC_INNER_PRODUCT)
+        ivf: object
+        if self.kind == "sq8":
+            ivf = faiss.IndexIVFScalarQuantizer(
+                quantizer, self.dim, nlist, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
+            )
+        else:
+            ivf = faiss.IndexIVFFlat(quantizer, self.dim, nlist, faiss.METRIC_INNER_PRODUCT)
         rng = np.random.default_rng(seed)
         # 40-100 points per list are enough to place the centroids; more only costs training time.
         sample = min(n, train_sample, nlist * 100)
-        train = x[rng.choice(n, sample, replace=False)] if sample < n else x
-        ivf.cp.min_points_per_centroid = 1
-        ivf.train(np.ascontiguousarray(train))
-        ivf.add(x)
-        # Probing an eighth of the lists (bench/bouquets.py --only search, 1,000,000 synthetic rows): recall@10
-        # 0.80 with 1/64, 0.87 with 1/16, 0.91 with 1/8 at p99 20 ms; more would pass the 30 ms target.
-        ivf.nprobe = self.nprobe or max(8, nlist // 8)
+        train = x[np.sort(rng.choice(n, sample, replace=False))] if sample < n else x
+        ivf.cp.min_points_per_centroid = 1  # type: ignore[attr-defined]
+        ivf.train(np.ascontiguousarray(train))  # type: ignore[attr-defined]
+        ivf.add(x)  # type: ignore[attr-defined]
+        ivf.nprobe = self.nprobe or self.default_nprobe(nlist)  # type: ignore[attr-defined]
         self._ivf = ivf
+
+    def default_nprobe(self, nlist: int) -> int:
+        """Lists probed per query (measured with bench/bouquets.py --only search; docs/bouquets-engine.md).
+
+        On a million real French texts really embedded, IVF-SQ8 re-ranked finds the exact top 10 (recall
+        1.000) from a sixteenth of the lists, p99 under 10 ms; an eighth costs about twice as much. IVF-Flat
+        scans four times the bytes, so it keeps to an eighth."""
+        return max(8, nlist // 16) if self.kind == "sq8" else max(8, nlist // 8)
+
+    def set_nprobe(self, nprobe: int) -> None:
+        """Probe this many lists from now on (benchmarks compare settings on one built index)."""
+        self.nprobe = nprobe
+        if self._ivf is not None:
+            self._ivf.nprobe = nprobe  # type: ignore[attr-defined]
+
+    @property
+    def nlist(self) -> int:
+        """Number of IVF lists (0 while the search is exact)."""
+        return int(self._ivf.nlist) if self._ivf is not None else 0  # type: ignore[attr-defined]
+
+    @property
+    def lists_probed(self) -> int:
+        """Number of IVF lists each search scans (0 while the search is exact)."""
+        return int(self._ivf.nprobe) if self._ivf is not None else 0  # type: ignore[attr-defined]
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Return (similarities, row indices) of the k nearest rows for each query; -1 pads."""
@@ -81,10 +136,25 @@ class VectorIndex:
         n = len(self.ids)
         if n == 0 or k <= 0:
             return np.zeros((q.shape[0], 0), np.float32), np.zeros((q.shape[0], 0), np.int64)
-        if self._ivf is not None:
-            sims, idx = self._ivf.search(q, k)  # type: ignore[attr-defined]
-            return sims, idx.astype(np.int64)
-        return exact_search(self.matrix, q, k)
+        if self._ivf is None:
+            return exact_search(self.matrix, q, k)
+        sims, idx = self._ivf.search(q, k * self.rerank)  # type: ignore[attr-defined]
+        idx = idx.astype(np.int64)
+        if self.rerank == 1:
+            return sims, idx
+        return self._rerank(q, idx, k)
+
+    def _rerank(self, q: np.ndarray, candidates: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Exact similarities of each query's candidates on the float vectors; keep the k best."""
+        out_sims = np.full((q.shape[0], k), -np.inf, dtype=np.float32)
+        out_idx = np.full((q.shape[0], k), -1, dtype=np.int64)
+        for row, (query, cand) in enumerate(zip(q, candidates, strict=True)):
+            cand = cand[cand >= 0]
+            exact = self._buffer[cand] @ query
+            order = np.argsort(-exact, kind="stable")[:k]
+            out_sims[row, : len(order)] = exact[order]
+            out_idx[row, : len(order)] = cand[order]
+        return out_sims, out_idx
 
     def to_arrays(self) -> dict[str, np.ndarray]:
         """Ids and vectors for storage (the IVF is rebuilt on load)."""

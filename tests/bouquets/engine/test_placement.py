@@ -1,8 +1,10 @@
 """Incremental placement by kNN vote, duplicates, storage, approximate index."""
 
 import numpy as np
+import pytest
 
 from bouquet.bouquets.engine import Engine, Status, VectorIndex
+from bouquet.bouquets.engine.index import IvfKind
 from tests.bouquets.engine.conftest import CORPUS
 
 
@@ -40,17 +42,38 @@ def test_unusable_text_is_placed_nowhere(engine: Engine) -> None:
     assert engine.place("  ").status == Status.UNUSABLE
 
 
-def test_ivf_index_recall_on_clustered_vectors() -> None:
-    """Above its size threshold the index switches to IVF-Flat and keeps recall@10 high."""
+@pytest.mark.parametrize("kind", ["flat", "sq8"])
+def test_ivf_index_recall_on_clustered_vectors(kind: IvfKind) -> None:
+    """Above its size threshold the index switches to IVF and keeps recall@10 high."""
     rng = np.random.default_rng(0)
     centres = rng.normal(size=(50, 32))
     x = centres[rng.integers(0, 50, 6000)] + 0.3 * rng.normal(size=(6000, 32))
     x = (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
-    index = VectorIndex(32, ann_min_rows=5000)
+    index = VectorIndex(32, ann_min_rows=5000, kind=kind)
     index.add([str(i) for i in range(len(x))], x)
     assert index.approximate
     q = x[:200] + 0.05 * rng.normal(size=(200, 32)).astype(np.float32)
-    _, got = index.search(q, 10)
+    sims, got = index.search(q, 10)
     exact = np.argsort(-(q @ x.T), axis=1)[:, :10]
     recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(got, exact, strict=True)])
     assert recall >= 0.9
+    # Similarities are exact inner products, best first (re-ranked on the float vectors for sq8).
+    np.testing.assert_allclose(
+        sims[:, 0], np.einsum("ij,ij->i", q, x[got[:, 0]]), rtol=1e-3 if kind == "flat" else 1e-5
+    )
+    assert np.all(np.diff(sims, axis=1) <= 1e-6)
+
+
+def test_index_grows_one_proposal_at_a_time_and_finds_each() -> None:
+    """Adding rows one by one (as placements do) keeps ids, vectors and search results aligned."""
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(3000, 16)).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    index = VectorIndex(16, ann_min_rows=2000)
+    index.add([str(i) for i in range(1500)], x[:1500])
+    for i in range(1500, 3000):
+        index.add([str(i)], x[i : i + 1])
+    assert index.approximate and len(index) == 3000
+    np.testing.assert_array_equal(index.matrix, x)
+    _, found = index.search(x[[10, 1700, 2999]], 1)
+    assert [index.ids[i] for i in found[:, 0]] == ["10", "1700", "2999"]
