@@ -1,6 +1,9 @@
 """Benchmark of the bouquets engine: quality on shipped data, throughput, scale and latency.
 
-Run: .venv/bin/python bench/bouquets.py [--quick] [--skip-1m] [--with-e5] [--data DIR]
+Run: .venv/bin/python bench/bouquets.py [--quick] [--skip-1m] [--synthetic-1m] [--with-e5] [--data DIR]
+      [--only quality|throughput|scale|search]
+
+The million-text search set is embedded once (about 30 minutes on 2 cores) and cached under var/bench/.
 """
 
 from __future__ import annotations
