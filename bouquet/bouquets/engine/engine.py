@@ -439,7 +439,8 @@ class Engine:
             custom = cons.bouquet_labels.get(key) or (fixed[key].label if key in fixed else None)
             kws = bouquet_kw.get(key, ())
             reps = representatives(x[rows], [u_ids[r] for r in rows], 3)
-            central = u_texts[row_of[reps[0]]] if reps and not kws else ""
+            # Fewer than two keywords rarely name a need: the most central proposal then gives the label.
+            central = u_texts[row_of[reps[0]]] if reps and len(kws) < 2 else ""
             label = Label(custom or label_text(kws, central), kws, reps, custom=bool(custom))
             sdgs = self.sdg.pick(sdg_rows[rows].mean(axis=0)) if sdg_rows is not None else ()
             bouquets.append(

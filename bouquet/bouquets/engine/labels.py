@@ -71,7 +71,7 @@ def label_text(keywords: Sequence[Keyword], fallback: str = "", n: int = 3) -> s
     if len(words) >= 2 or (words and not fallback):
         return ", ".join(words)
     if fallback:
-        first = fallback.split(". ", 1)[0].strip()  # the product passes "title. description"
+        first = fallback.split(". ", 1)[0].strip().rstrip(".")  # the product passes "title. description"
         short = first if len(first) <= 60 else first[:57].rstrip() + "…"
         return f"Autour de « {short} »"
     return "Propositions diverses"

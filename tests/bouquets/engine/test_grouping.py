@@ -53,3 +53,23 @@ def test_every_theme_partition_is_complete(engine: Engine) -> None:
     for b in g.bouquets:
         assert set(b.member_ids) <= set(g.theme(b.theme_key).member_ids)
         assert len(b.member_ids) >= 2
+
+
+def test_every_bouquet_label_has_two_keywords_or_quotes_its_central_proposal(engine: Engine) -> None:
+    """A lone keyword ("parking", "pleut") does not name a need: such bouquets quote their central proposal."""
+    texts = {
+        **CORPUS,
+        "abri1": "Un abribus, vite. On se fait tremper au car de 7 heures.",
+        "abri2": "Un abribus à l'arrêt. Quand il pleut, rien pour se protéger.",
+    }
+    g = engine.group(list(texts.values()), list(texts), themes=2)
+    abri = g.memberships["abri1"].bouquet_key
+    assert abri is not None and abri == g.memberships["abri2"].bouquet_key
+    assert [k.word for k in g.bouquet(abri).label.keywords] == ["abribus"]
+    for bouquet in g.bouquets:
+        label = bouquet.label
+        if len(label.keywords) >= 2:
+            assert label.text == ", ".join(k.word for k in label.keywords[:3])
+        else:
+            central = texts[label.representative_ids[0]].split(". ")[0].rstrip(".")
+            assert label.text == f"Autour de « {central} »"
