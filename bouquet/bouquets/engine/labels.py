@@ -60,6 +60,9 @@ def top_keywords(
         if all(p in seen_stems for p in parts):
             continue
         seen_stems.update(parts)
+        if len(parts) > 1:
+            # "personnes âgées" after "âgées": show the phrase once, not the word and then the phrase.
+            chosen = [k for k in chosen if k.term not in parts]
         chosen.append(Keyword(term=term, word=forms.display(term), score=round(float(vals[j]), 4)))
     return tuple(chosen)
 

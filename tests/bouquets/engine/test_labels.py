@@ -1,4 +1,8 @@
-from bouquet.bouquets.engine.labels import label_text
+import numpy as np
+import scipy.sparse as sp
+
+from bouquet.bouquets.engine.labels import label_text, top_keywords
+from bouquet.bouquets.engine.text import SurfaceForms
 from bouquet.bouquets.engine.types import Keyword
 
 
@@ -22,3 +26,14 @@ def test_long_titles_are_shortened_and_nothing_gives_a_neutral_label() -> None:
     assert label.startswith("Autour de « Un très long titre") and label.endswith("… »")
     assert len(label) < 80
     assert label_text((), "") == "Propositions diverses"
+
+
+def test_a_phrase_replaces_its_word_already_chosen() -> None:
+    terms = np.array(["age", "banc", "person age"])
+    scores = sp.csr_matrix(np.array([[0.9, 0.8, 0.7]]))
+    support = sp.csr_matrix(np.array([[3.0, 2.0, 3.0]]))
+    forms = SurfaceForms()
+    forms.update(["Des bancs pour les personnes âgées", "bancs et personnes âgées", "personnes âgées"])
+    keywords = top_keywords(scores, support, terms, forms)
+    assert [k.term for k in keywords] == ["banc", "person age"]
+    assert label_text(keywords) == "bancs, personnes âgées"
