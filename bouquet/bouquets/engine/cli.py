@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import io
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 from tqdm import tqdm
 
 from bouquet.bouquets.engine.engine import Engine, Progress
@@ -147,6 +150,47 @@ def write_rows(path: Path, header: list[str], rows: list[dict[str, str]], groupi
             writer.writerow(out)
 
 
+CACHE_CHUNK = 10000
+
+
+def encode_with_cache(
+    engine: Engine, texts: Sequence[str], cache: Path, chunk: int = CACHE_CHUNK
+) -> np.ndarray:
+    """Encoder vectors of every text, kept by chunks in `cache` so that an interrupted run resumes.
+
+    Each chunk's file is named after the encoder and a hash of its texts: an edited file only re-encodes
+    the chunks that changed, and a file of the wrong shape (a run killed while writing) is recomputed."""
+    cache.mkdir(parents=True, exist_ok=True)
+    encoder = engine.encoder
+    bar = _TqdmProgress(len(texts), "Encodage")
+    parts, reused = [], 0
+    for start in range(0, len(texts), chunk):
+        part = list(texts[start : start + chunk])
+        digest = hashlib.sha256("\x1f".join([encoder.name, *part]).encode("utf-8")).hexdigest()[:32]
+        path = cache / f"{encoder.name}-{digest}.npy"
+        vectors = None
+        if path.exists():
+            try:
+                vectors = np.load(path, allow_pickle=False)
+            except (OSError, ValueError):
+                vectors = None
+            if vectors is not None and vectors.shape != (len(part), encoder.dim):
+                vectors = None
+        if vectors is None:
+            vectors = engine.encoder_vectors(part)
+            temporary = path.with_suffix(".tmp.npy")
+            np.save(temporary, vectors)
+            os.replace(temporary, path)  # never a half-written file under the final name
+        else:
+            reused += len(part)
+        parts.append(vectors)
+        bar.update(len(part))
+    bar.close()
+    if reused:
+        print(f"{reused} textes déjà encodés repris de « {cache} ».", file=sys.stderr)
+    return np.vstack(parts) if parts else np.zeros((0, encoder.dim), np.float32)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Argument parser (French help)."""
     parser = argparse.ArgumentParser(
@@ -165,6 +209,12 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--themes", type=int, help="nombre de thèmes (sinon choisi automatiquement)")
     g.add_argument("--out", type=Path, required=True, help="fichier CSV de sortie")
     g.add_argument("--no-sdg", action="store_true", help="ne pas suggérer d'ODD")
+    g.add_argument(
+        "--cache",
+        type=Path,
+        help="dossier où garder les vecteurs calculés : relancée, une commande interrompue reprend là où elle "
+        "s'était arrêtée (utile pour une consultation nationale)",
+    )
     return parser
 
 
@@ -185,7 +235,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Internal ids are row numbers: the id column may be empty or repeated, and no row may be lost.
     ids = [str(i) for i in range(len(rows))]
     engine = Engine()
-    grouping = engine.group(texts, ids, themes=args.themes, with_sdgs=not args.no_sdg, progress=_TqdmProgress)
+    vectors = encode_with_cache(engine, texts, args.cache) if args.cache else None
+    grouping = engine.group(
+        texts,
+        ids,
+        themes=args.themes,
+        with_sdgs=not args.no_sdg,
+        progress=_TqdmProgress,
+        encoder_vectors=vectors,
+    )
     try:
         write_rows(args.out, header, rows, grouping)
     except OSError as exc:

@@ -3,6 +3,7 @@
 import csv
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bouquet.bouquets.engine.cli import main
@@ -117,3 +118,37 @@ def test_header_only_and_ragged_rows_lose_nothing(tmp_path: Path) -> None:
     head = _write(tmp_path / "h.csv", [["titre"]])
     assert main(["group", str(head), "--text-column", "titre", "--out", str(out)]) == 0
     assert _read(out) == []
+
+
+def test_cache_resumes_an_interrupted_encoding_and_gives_the_same_result(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoder
+) -> None:
+    """A second run reuses the stored vectors; a chunk left half-written is recomputed; outputs are identical."""
+    from bouquet.bouquets.engine import Engine
+    from bouquet.bouquets.engine.cli import encode_with_cache
+
+    texts = list(CORPUS.values())
+    cache = tmp_path / "cache"
+    first = encode_with_cache(Engine(encoder), texts, cache, chunk=4)
+    files = sorted(cache.glob("*.npy"))
+    assert len(files) == -(-len(texts) // 4)
+    np.testing.assert_allclose(first, encoder.encode(texts), atol=1e-5)
+    lost = np.load(files[1]).shape[0]
+    files[1].write_bytes(b"killed while writing")  # an interrupted run
+    capsys.readouterr()
+    again = encode_with_cache(Engine(encoder), texts, cache, chunk=4)
+    np.testing.assert_allclose(again, first, atol=1e-6)
+    assert f"{len(texts) - lost} textes déjà encodés repris" in capsys.readouterr().err
+    edited = [*texts[:-1], "Un texte modifié depuis : des bancs au square"]
+    changed = encode_with_cache(Engine(encoder), edited, cache, chunk=4)
+    np.testing.assert_allclose(changed[:-1], first[:-1], atol=1e-6)
+    assert not np.allclose(changed[-1], first[-1])
+
+    src = _write(tmp_path / "in.csv", [["titre"], *[[t] for t in texts]])
+    outs = []
+    for name in ("a.csv", "b.csv"):
+        out = tmp_path / name
+        args = ["group", str(src), "--text-column", "titre", "--themes", "2", "--out", str(out)]
+        assert main([*args, "--cache", str(tmp_path / "cli-cache")]) == 0
+        outs.append(_read(out))
+    assert outs[0] == outs[1]
