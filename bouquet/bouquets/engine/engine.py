@@ -15,6 +15,7 @@ from bouquet.bouquets.engine.index import ANN_MIN_ROWS, VectorIndex
 from bouquet.bouquets.engine.labels import (
     class_onehot,
     class_tfidf,
+    head_of,
     label_text,
     representatives,
     top_keywords,
@@ -405,6 +406,12 @@ class Engine:
         presence = counts.copy() if counts is not None else None
         if presence is not None:
             presence.data[:] = 1
+        # A label word must also appear in the head (title) of at least one member: the title is the
+        # author's own summary of the need, while words found only in descriptions ("osent", "pleut")
+        # describe circumstances.
+        head_presence = counter.transform([analyse(head_of(t)) for t in u_texts]).tocsr() if u_texts else None
+        if head_presence is not None:
+            head_presence.data[:] = 1
 
         def keywords_for(keys_per_row: list[str | None]) -> dict[str, tuple[Keyword, ...]]:
             """c-TF-IDF keywords per key; rows without a key form one background class."""
@@ -417,10 +424,15 @@ class Engine:
             )
             scores = class_tfidf(counts, classes, len(keys) + 1)
             assert presence is not None  # built together with counts
-            support = (class_onehot(classes, len(keys) + 1) @ presence).tocsr()
+            onehot = class_onehot(classes, len(keys) + 1)
+            support = (onehot @ presence).tocsr()
+            assert head_presence is not None
+            in_heads = (onehot @ head_presence).tocsr()
             sizes = np.bincount(classes, minlength=len(keys) + 1)
             return {
-                k: top_keywords(scores[i], support[i], terms, forms, cfg.keywords, min(2, int(sizes[i])))
+                k: top_keywords(
+                    scores[i], support[i], terms, forms, cfg.keywords, min(2, int(sizes[i])), in_heads[i]
+                )
                 for k, i in index.items()
             }
 
@@ -439,8 +451,8 @@ class Engine:
             custom = cons.bouquet_labels.get(key) or (fixed[key].label if key in fixed else None)
             kws = bouquet_kw.get(key, ())
             reps = representatives(x[rows], [u_ids[r] for r in rows], 3)
-            # Fewer than two keywords rarely name a need: the most central proposal then gives the label.
-            central = u_texts[row_of[reps[0]]] if reps and len(kws) < 2 else ""
+            # A single word rarely names a need: the most central proposal then gives the label.
+            central = u_texts[row_of[reps[0]]] if reps and sum(len(k.word.split()) for k in kws) < 2 else ""
             label = Label(custom or label_text(kws, central), kws, reps, custom=bool(custom))
             sdgs = self.sdg.pick(sdg_rows[rows].mean(axis=0)) if sdg_rows is not None else ()
             bouquets.append(

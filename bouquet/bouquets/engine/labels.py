@@ -39,10 +39,13 @@ def top_keywords(
     forms: SurfaceForms,
     n: int = 5,
     min_support: int = 2,
+    in_heads: sp.csr_matrix | None = None,
 ) -> tuple[Keyword, ...]:
-    """Best terms of one class (1-row sparse inputs); a term must occur in `min_support` members."""
+    """Best terms of one class (1-row sparse inputs); a term must occur in `min_support` members and, when
+    `in_heads` is given, in the head (title) of at least one of them."""
     cols, vals = scores.indices, scores.data
     support_of = dict(zip(support.indices.tolist(), support.data.tolist(), strict=True))
+    heads = set(in_heads.indices.tolist()) if in_heads is not None else None
     chosen: list[Keyword] = []
     seen_stems: set[str] = set()
     # Ties broken by term so labels are reproducible.
@@ -50,7 +53,7 @@ def top_keywords(
         if vals[j] <= 0 or len(chosen) >= n:
             break
         col = int(cols[j])
-        if support_of.get(col, 0) < min_support:
+        if support_of.get(col, 0) < min_support or (heads is not None and col not in heads):
             continue
         term = str(terms[col])
         if forms.is_proper_noun(term):
@@ -67,14 +70,20 @@ def top_keywords(
     return tuple(chosen)
 
 
+def head_of(text: str) -> str:
+    """The head of a text: its title when the product passes "title. description", else its first sentence."""
+    return text.split(". ", 1)[0].strip()
+
+
 def label_text(keywords: Sequence[Keyword], fallback: str = "", n: int = 3) -> str:
-    """Join the first keywords into a short French label; without keywords, quote the most central text."""
+    """Join the first keywords into a short French label; with a single word, quote the most central text."""
     words = [k.word for k in keywords[:n]]
     # One word alone ("pharmacie", "pleut") rarely names a need: the most central proposal says it better.
-    if len(words) >= 2 or (words and not fallback):
+    # A phrase alone ("repair café", "personnes âgées") does.
+    if sum(len(w.split()) for w in words) >= 2 or (words and not fallback):
         return ", ".join(words)
     if fallback:
-        first = fallback.split(". ", 1)[0].strip().rstrip(".")  # the product passes "title. description"
+        first = head_of(fallback).rstrip(".")
         short = first if len(first) <= 60 else first[:57].rstrip() + "…"
         return f"Autour de « {short} »"
     return "Propositions diverses"

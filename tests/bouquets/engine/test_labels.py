@@ -21,6 +21,10 @@ def test_a_lone_keyword_gives_way_to_the_central_title() -> None:
     assert label_text(_kw("parking"), central) == "Autour de « Un terrain de pétanque ombragé »"
 
 
+def test_a_phrase_alone_is_a_label() -> None:
+    assert label_text(_kw("repair café"), "Un repair café une fois par mois. Pour réparer.") == "repair café"
+
+
 def test_long_titles_are_shortened_and_nothing_gives_a_neutral_label() -> None:
     label = label_text((), "Un très long titre " * 10)
     assert label.startswith("Autour de « Un très long titre") and label.endswith("… »")
@@ -37,3 +41,17 @@ def test_a_phrase_replaces_its_word_already_chosen() -> None:
     keywords = top_keywords(scores, support, terms, forms)
     assert [k.term for k in keywords] == ["banc", "person age"]
     assert label_text(keywords) == "bancs, personnes âgées"
+
+
+def test_a_word_found_only_in_descriptions_is_not_a_label_word() -> None:
+    terms = np.array(["pleut", "abribus", "arret"])
+    scores = sp.csr_matrix(np.array([[0.9, 0.8, 0.7]]))
+    support = sp.csr_matrix(np.array([[2.0, 2.0, 2.0]]))
+    in_heads = sp.csr_matrix(np.array([[0.0, 2.0, 1.0]]))  # "pleut" is in no title
+    forms = SurfaceForms()
+    forms.update(["Un abribus à l'arrêt. Quand il pleut", "Un abribus. Il pleut à l'arrêt"])
+    assert [k.term for k in top_keywords(scores, support, terms, forms, in_heads=in_heads)] == [
+        "abribus",
+        "arret",
+    ]
+    assert [k.term for k in top_keywords(scores, support, terms, forms)][0] == "pleut"
