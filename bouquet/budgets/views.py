@@ -2,8 +2,10 @@
 
 import csv
 import io
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -52,8 +54,25 @@ def _require_manager(request: HttpRequest) -> None:
         raise PermissionDenied(_("Seuls les agents de la collectivité gèrent les budgets."))
 
 
-def _agent_form(request: HttpRequest, context: dict[str, Any], status: int = 200) -> HttpResponse:
-    return render(request, "budgets/agent_form.html", context, status=status)
+def _agent_form[T](
+    request: HttpRequest,
+    form: forms.Form,
+    action: Callable[[], T],
+    *,
+    done: str,
+    then: Callable[[T], HttpResponse],
+    context: dict[str, Any],
+) -> HttpResponse:
+    """An agent's form page. A valid post runs `action` (the service), says `done` and answers `then(result)`;
+    otherwise the form comes back with its errors, under the refusal's status."""
+    status = 200
+    if request.method == "POST":
+        outcome = submit_form(form, action)
+        if outcome.ok:
+            messages.success(request, done)
+            return then(outcome.value)
+        status = outcome.status
+    return render(request, "budgets/agent_form.html", {"form": form, **context}, status=status)
 
 
 def _refused(request: HttpRequest, error: DomainError, back: str) -> HttpResponse:
@@ -138,27 +157,17 @@ def project_edit(request: HttpRequest, pk: int, project_pk: int) -> HttpResponse
         refusal = Conflict(_("Le vote a commencé : le projet ne peut plus changer."))
         return _refused(request, refusal, project.get_absolute_url())
     form = ProjectEditForm(request.POST or None, budget=budget, initial=ProjectEditForm.initial_for(project))
-    status = 200
-    if request.method == "POST":
-        outcome = submit_form(
-            form,
-            lambda: services.edit_project(
-                agent=signed_in_user(request), project=project, data=form.to_input()
-            ),
-        )
-        if outcome.ok:
-            messages.success(request, _("Le projet est modifié."))
-            return redirect(outcome.value)
-        status = outcome.status
     return _agent_form(
         request,
-        {
+        form,
+        lambda: services.edit_project(agent=signed_in_user(request), project=project, data=form.to_input()),
+        done=_("Le projet est modifié."),
+        then=redirect,
+        context={
             "process": budget.process,
-            "form": form,
             "heading": _("Modifier le projet « %(title)s »") % {"title": project.title},
             "submit": _("Enregistrer"),
         },
-        status,
     )
 
 
@@ -419,27 +428,17 @@ def budget_create(request: HttpRequest, slug: str) -> HttpResponse:
     process = _process_or_404(slug)
     _require_manager(request)
     form = BudgetForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        outcome = submit_form(
-            form,
-            lambda: services.create_budget(
-                agent=signed_in_user(request), process=process, data=form.to_input()
-            ),
-        )
-        if outcome.ok:
-            messages.success(request, _("Le budget est créé : ajoutez-lui des projets."))
-            return redirect(outcome.value)
-        status = outcome.status
     return _agent_form(
         request,
-        {
+        form,
+        lambda: services.create_budget(agent=signed_in_user(request), process=process, data=form.to_input()),
+        done=_("Le budget est créé : ajoutez-lui des projets."),
+        then=redirect,
+        context={
             "process": process,
-            "form": form,
             "heading": _("Nouveau budget participatif"),
             "submit": _("Créer le budget"),
         },
-        status,
     )
 
 
@@ -449,40 +448,33 @@ def project_create(request: HttpRequest, pk: int) -> HttpResponse:
     budget = _budget_or_404(pk)
     _require_manager(request)
     form = ProjectForm(request.POST or None, budget=budget)
-    status = 200
-    if request.method == "POST":
 
-        def create() -> BudgetProject:
-            proposal = form.cleaned_data["proposal"]
-            if proposal is None:
-                return services.create_project(
-                    agent=signed_in_user(request), budget=budget, data=form.to_input()
-                )
-            return services.create_project_from_proposal(
-                agent=signed_in_user(request),
-                budget=budget,
-                proposal=proposal,
-                cost=form.cleaned_data["cost"],
-                min_cost=form.cleaned_data["min_cost"],
-                title=form.cleaned_data["title"],
-                description=form.cleaned_data["description"],
-            )
+    def create() -> BudgetProject:
+        proposal = form.cleaned_data["proposal"]
+        if proposal is None:
+            return services.create_project(agent=signed_in_user(request), budget=budget, data=form.to_input())
+        return services.create_project_from_proposal(
+            agent=signed_in_user(request),
+            budget=budget,
+            proposal=proposal,
+            cost=form.cleaned_data["cost"],
+            min_cost=form.cleaned_data["min_cost"],
+            title=form.cleaned_data["title"],
+            description=form.cleaned_data["description"],
+        )
 
-        outcome = submit_form(form, create)
-        if outcome.ok:
-            messages.success(request, _("Le projet est ajouté au budget."))
-            return redirect(outcome.value)
-        status = outcome.status
     return _agent_form(
         request,
-        {
+        form,
+        create,
+        done=_("Le projet est ajouté au budget."),
+        then=redirect,
+        context={
             "process": budget.process,
             "budget": budget,
-            "form": form,
             "heading": _("Ajouter un projet au budget"),
             "submit": _("Ajouter le projet"),
         },
-        status,
     )
 
 
@@ -518,33 +510,25 @@ def bouquet_project(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
         b for b in selectors.budgets_for_process(process=bouquet.process) if not services.vote_has_started(b)
     ]
     form = BouquetProjectForm(request.POST or None, budgets=budgets)
-    status = 200
-    if request.method == "POST":
-        outcome = submit_form(
-            form,
-            lambda: services.create_project_from_bouquet(
-                agent=signed_in_user(request),
-                budget=form.cleaned_data["budget"],
-                bouquet=bouquet,
-                cost=form.cleaned_data["cost"],
-                min_cost=form.cleaned_data["min_cost"],
-                title=form.cleaned_data["title"],
-            ),
-        )
-        if outcome.ok:
-            messages.success(request, _("Le bouquet est devenu un projet du budget."))
-            return redirect(outcome.value)
-        status = outcome.status
     return _agent_form(
         request,
-        {
+        form,
+        lambda: services.create_project_from_bouquet(
+            agent=signed_in_user(request),
+            budget=form.cleaned_data["budget"],
+            bouquet=bouquet,
+            cost=form.cleaned_data["cost"],
+            min_cost=form.cleaned_data["min_cost"],
+            title=form.cleaned_data["title"],
+        ),
+        done=_("Le bouquet est devenu un projet du budget."),
+        then=redirect,
+        context={
             "process": bouquet.process,
-            "form": form,
             "heading": _("Faire du bouquet « %(label)s » un projet du budget") % {"label": bouquet.label},
             "submit": _("Créer le projet"),
             "empty": None if budgets else _("Aucun budget de cette démarche n'accepte encore de projets."),
         },
-        status,
     )
 
 
@@ -554,32 +538,24 @@ def budget_import(request: HttpRequest, slug: str) -> HttpResponse:
     process = _process_or_404(slug)
     _require_manager(request)
     form = ImportForm(request.POST or None, request.FILES or None)
-    status = 200
-    if request.method == "POST":
-        outcome = submit_form(
-            form,
-            lambda: services.import_pabulib(
-                agent=signed_in_user(request),
-                process=process,
-                data=form.cleaned_data["file"].read(),
-                title=form.cleaned_data["title"],
-                rule=form.cleaned_data["rule"] or None,
-            ),
-        )
-        if outcome.ok:
-            messages.success(request, _("L'élection est importée et son résultat calculé."))
-            return redirect("budgets:results", pk=outcome.value.pk)
-        status = outcome.status
     return _agent_form(
         request,
-        {
+        form,
+        lambda: services.import_pabulib(
+            agent=signed_in_user(request),
+            process=process,
+            data=form.cleaned_data["file"].read(),
+            title=form.cleaned_data["title"],
+            rule=form.cleaned_data["rule"] or None,
+        ),
+        done=_("L'élection est importée et son résultat calculé."),
+        then=lambda budget: redirect("budgets:results", pk=budget.pk),
+        context={
             "process": process,
-            "form": form,
             "heading": _("Importer une élection (fichier pabulib)"),
             "submit": _("Importer"),
             "multipart": True,
         },
-        status,
     )
 
 
@@ -589,27 +565,17 @@ def bouquet_means(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
     bouquet = get_object_or_404(Bouquet.objects.select_related("process"), pk=bouquet_pk)
     _require_manager(request)
     form = AllocationForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        outcome = submit_form(
-            form,
-            lambda: services.allocate_means(
-                agent=signed_in_user(request), bouquet=bouquet, **form.cleaned_data
-            ),
-        )
-        if outcome.ok:
-            messages.success(request, _("Les moyens sont alloués au bouquet."))
-            return redirect("budgets:sobriety", slug=bouquet.process.slug)
-        status = outcome.status
     return _agent_form(
         request,
-        {
+        form,
+        lambda: services.allocate_means(agent=signed_in_user(request), bouquet=bouquet, **form.cleaned_data),
+        done=_("Les moyens sont alloués au bouquet."),
+        then=lambda _allocation: redirect("budgets:sobriety", slug=bouquet.process.slug),
+        context={
             "process": bouquet.process,
-            "form": form,
             "heading": _("Allouer des moyens au bouquet « %(label)s »") % {"label": bouquet.label},
             "submit": _("Allouer"),
         },
-        status,
     )
 
 
