@@ -409,7 +409,12 @@ class Engine:
         # A label word must also appear in the head (title) of at least one member: the title is the
         # author's own summary of the need, while words found only in descriptions ("osent", "pleut")
         # describe circumstances.
-        head_presence = counter.transform([analyse(head_of(t)) for t in u_texts]).tocsr() if u_texts else None
+        heads = [head_of(t) for t in u_texts]
+        head_docs = [
+            doc if head == text else analyse(head)
+            for head, text, doc in zip(heads, u_texts, docs, strict=True)
+        ]
+        head_presence = counter.transform(head_docs).tocsr() if u_texts else None
         if head_presence is not None:
             head_presence.data[:] = 1
 
@@ -451,8 +456,7 @@ class Engine:
             custom = cons.bouquet_labels.get(key) or (fixed[key].label if key in fixed else None)
             kws = bouquet_kw.get(key, ())
             reps = representatives(x[rows], [u_ids[r] for r in rows], 3)
-            # A single word rarely names a need: the most central proposal then gives the label.
-            central = u_texts[row_of[reps[0]]] if reps and sum(len(k.word.split()) for k in kws) < 2 else ""
+            central = u_texts[row_of[reps[0]]] if reps else ""  # label_text decides when to quote it
             label = Label(custom or label_text(kws, central), kws, reps, custom=bool(custom))
             sdgs = self.sdg.pick(sdg_rows[rows].mean(axis=0)) if sdg_rows is not None else ()
             bouquets.append(

@@ -59,9 +59,8 @@ class VectorIndex:
         """A short description for benchmarks and logs."""
         if self._ivf is None:
             return "exact"
-        ivf = self._ivf
         name = "IVF-SQ8 + exact re-rank" if self.kind == "sq8" else "IVF-Flat"
-        return f"{name} (nlist {ivf.nlist}, nprobe {ivf.nprobe})"  # type: ignore[attr-defined]
+        return f"{name} (nlist {self.nlist}, nprobe {self.lists_probed})"
 
     def add(self, ids: Sequence[str], vectors: np.ndarray) -> None:
         """Add unit vectors with their ids."""
