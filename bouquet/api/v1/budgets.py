@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Router, Schema
@@ -12,7 +12,6 @@ from bouquet.bouquets.models import Bouquet
 from bouquet.budgets import selectors
 from bouquet.budgets.models import Budget, BudgetProject, BudgetResult
 from bouquet.processes.models import Process
-from bouquet.processes.selectors import processes_for_list
 
 router = Router(tags=["budgets and bouquets"])
 
@@ -181,13 +180,14 @@ class BouquetDetailOut(BouquetOut):
 
 
 def _process(slug: str) -> Process:
-    return get_object_or_404(processes_for_list(), slug=slug)
+    return get_object_or_404(Process.objects.published(), slug=slug)
 
 
 def _budget(pk: int) -> Budget:
-    return get_object_or_404(
-        Budget.objects.select_related("process", "phase"), pk=pk, process__is_published=True
-    )
+    try:
+        return selectors.budget_for_page(pk=pk)
+    except Budget.DoesNotExist as exc:
+        raise Http404 from exc
 
 
 @router.get(
