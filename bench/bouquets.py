@@ -25,6 +25,7 @@ from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
 
 from bouquet.bouquets.engine import Engine, EngineConfig, FrenchTfidf, UseEncoder, VectorIndex  # noqa: E402
+from bouquet.bouquets.engine.cli import encode_with_cache  # noqa: E402
 from bouquet.bouquets.engine.index import exact_search  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -172,23 +173,8 @@ def embedded_pairs(titles: list[str], n: int, cache: Path, seed: int = 0) -> tup
     codes = rng.choice(m * m, size=min(n, m * (m - 1)) + m, replace=False)
     codes = codes[codes // m != codes % m][:n]  # never a title paired with itself
     texts = [f"{titles[c // m]}. {titles[c % m]}" for c in codes]
-    cache.mkdir(parents=True, exist_ok=True)
-    encoder = UseEncoder()
-    chunk, parts = 20000, []
-    t = time.perf_counter()
-    for start in range(0, len(texts), chunk):
-        path = cache / f"use-{len(titles)}-{n}-{seed}-{start:08d}.npy"
-        if not path.exists():
-            np.save(path, encoder.encode(texts[start : start + chunk]))
-            done = start + chunk
-            rate = done / (time.perf_counter() - t)
-            print(
-                f"  embedded {min(done, len(texts)):,}/{len(texts):,} ({rate:.0f}/s)",
-                file=sys.stderr,
-                flush=True,
-            )
-        parts.append(np.load(path))
-    return texts, np.vstack(parts).astype(np.float32)
+    # The command line's resumable cache: chunks named after their texts.
+    return texts, encode_with_cache(Engine(UseEncoder()), texts, cache, chunk=20000)
 
 
 def _group_child(n: int, titles: list[str], queue: mp.Queue) -> None:
