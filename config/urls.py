@@ -8,11 +8,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from bouquet.api.v1 import api as api_v1
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("", include("bouquet.processes.urls")),
-    path("", include("bouquet.proposals.urls")),
-    path("", include("bouquet.bouquets.urls")),
-    path("", include("bouquet.budgets.urls")),
-    path("", include("bouquet.accounts.urls")),
+    path("", include("bouquet.www.urls")),
     path("compte/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api_v1.urls),

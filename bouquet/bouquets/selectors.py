@@ -10,7 +10,7 @@ from bouquet.bouquets import registry
 from bouquet.bouquets.models import Bouquet, Clustering, Placement, Topic
 from bouquet.bouquets.services import engine_for
 from bouquet.processes.models import Process
-from bouquet.proposals.models import Moderation, Proposal, Status
+from bouquet.proposals.models import Proposal, live_condition
 from bouquet.proposals.selectors import ProposalFilters, proposals_for_list
 
 SIMILAR_LIMIT = 5
@@ -54,11 +54,7 @@ def similar_proposals(
 
 
 def _visible(process: Process) -> QuerySet[Proposal]:
-    return (
-        Proposal.objects.filter(process=process, moderation=Moderation.PUBLISHED)
-        .exclude(status=Status.WITHDRAWN)
-        .select_related("district")
-    )
+    return Proposal.objects.live().filter(process=process).select_related("district")
 
 
 def bouquets_overview(*, process: Process) -> list[Topic]:
@@ -82,7 +78,7 @@ def bouquets_overview(*, process: Process) -> list[Topic]:
 def bouquet_for_page(*, pk: int) -> Bouquet:
     """A bouquet with its members (visible proposals), their districts and the reasons they are there."""
     members = (
-        Placement.objects.filter(proposal__moderation=Moderation.PUBLISHED)
+        Placement.objects.filter(live_condition(via="proposal__"))
         .select_related("proposal", "proposal__district")
         .order_by("-proposal__support_count", "proposal_id")
     )
@@ -106,9 +102,7 @@ def bouquet_districts(bouquet: Bouquet) -> list[dict[str, Any]]:
 def ungrouped_proposals(*, process: Process) -> QuerySet[Placement]:
     """Proposals not close enough to any other yet: shown as such, never forced into a bouquet."""
     return (
-        Placement.objects.filter(
-            process=process, bouquet__isnull=True, proposal__moderation=Moderation.PUBLISHED
-        )
+        Placement.objects.filter(live_condition(via="proposal__"), process=process, bouquet__isnull=True)
         .select_related("proposal", "topic")
         .order_by("topic__position", "-proposal__support_count")
     )

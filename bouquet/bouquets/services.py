@@ -35,7 +35,7 @@ from bouquet.bouquets.models import Bouquet, Clustering, CurationDecision, Place
 from bouquet.bouquets.rules import can_curate
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 from bouquet.processes.models import Process
-from bouquet.proposals.models import Moderation, Proposal, Status
+from bouquet.proposals.models import Proposal
 
 logger = logging.getLogger(__name__)
 LABEL_MAX = 200
@@ -48,8 +48,8 @@ def proposal_text(proposal: Proposal) -> str:
 
 def _groupable(process: Process) -> Any:
     return (
-        Proposal.objects.filter(process=process, moderation=Moderation.PUBLISHED)
-        .exclude(status=Status.WITHDRAWN)
+        Proposal.objects.live()
+        .filter(process=process)
         .only("id", "title", "body", "created_at")
         .order_by("id")
     )

@@ -109,7 +109,7 @@ def project_for_page(*, budget: Budget, pk: int) -> BudgetProject:
 def _proposals() -> Any:
     from bouquet.proposals.models import Proposal
 
-    return Proposal.objects.visible().select_related("district").order_by("-support_count", "id")
+    return Proposal.objects.live().select_related("district").order_by("-support_count", "id")
 
 
 def participation_of(*, voter: Any, budget: Budget) -> Participation | None:

@@ -49,10 +49,29 @@ class Theme(models.Model):
         return self.name
 
 
+# The one definition of « a proposal that counts » (for supports, bouquets, budgets and duplicates), and of
+# « a proposal someone may read ». Querysets and single objects say the same thing: `live()` and `is_live`,
+# `public()` and `rules.can_read`.
+def live_condition(via: str = "") -> Q:
+    """« A proposal that counts » as a condition on proposals, or through a relation (``via="proposal__"``)."""
+    return Q(**{f"{via}moderation": Moderation.PUBLISHED}) & ~Q(**{f"{via}status": Status.WITHDRAWN})
+
+
+def public_condition(via: str = "") -> Q:
+    """« A proposal anyone may read » as a condition on proposals, or through a relation."""
+    return Q(**{f"{via}moderation": Moderation.PUBLISHED, f"{via}process__is_published": True})
+
+
 class ProposalQuerySet(models.QuerySet["Proposal"]):
-    def visible(self) -> "ProposalQuerySet":
-        """Proposals the public can read: not hidden by moderation."""
-        return self.filter(moderation=Moderation.PUBLISHED)
+    def live(self) -> "ProposalQuerySet":
+        """Proposals that count: published by moderation and not withdrawn by their authors."""
+        return self.filter(live_condition())
+
+    def public(self) -> "ProposalQuerySet":
+        """Proposals anyone may read: not hidden by moderation, in a published process (withdrawn ones stay
+        readable, marked as such). A hidden proposal is only readable by its authors and moderators, one at a
+        time, through ``rules.can_read``."""
+        return self.filter(public_condition())
 
 
 class Proposal(TimeStampedModel):
@@ -127,6 +146,11 @@ class Proposal(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("proposals:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_live(self) -> bool:
+        """Whether the proposal counts (the single-object twin of ``Proposal.objects.live()``)."""
+        return self.moderation == Moderation.PUBLISHED and self.status != Status.WITHDRAWN
 
     @property
     def has_place(self) -> bool:

@@ -25,8 +25,13 @@ def is_author(user: Any, proposal: Proposal) -> bool:
     return proposal.coauthors.filter(pk=user.pk).exists()
 
 
-def _is_live(proposal: Proposal) -> bool:
-    return proposal.moderation == Moderation.PUBLISHED and proposal.status != Status.WITHDRAWN
+@rules.predicate
+def can_read(user: Any, proposal: Proposal) -> bool:
+    """Anyone reads a proposal of a published process that moderation has not hidden; its authors and the
+    moderators read it even hidden (the single-object twin of ``Proposal.objects.public()``)."""
+    if proposal.moderation == Moderation.PUBLISHED and proposal.process.is_published:
+        return True
+    return bool(is_author(user, proposal) or can_moderate(user))
 
 
 @rules.predicate
@@ -46,7 +51,7 @@ def can_support(user: Any, proposal: Proposal) -> bool:
     """Anyone signed in may support a live proposal while the supports phase runs."""
     return (
         _signed_in(user)
-        and _is_live(proposal)
+        and proposal.is_live
         and proposal.status in OPEN_STATUSES
         and process_allows(proposal.process, Action.SUPPORT)
     )
@@ -55,14 +60,14 @@ def can_support(user: Any, proposal: Proposal) -> bool:
 @rules.predicate
 def can_comment(user: Any, proposal: Proposal) -> bool:
     """Anyone signed in may comment on a live proposal when the phase allows comments."""
-    return _signed_in(user) and _is_live(proposal) and process_allows(proposal.process, Action.COMMENT)
+    return _signed_in(user) and proposal.is_live and process_allows(proposal.process, Action.COMMENT)
 
 
 @rules.predicate
 def can_edit(user: Any, proposal: Proposal) -> bool:
     """Authors edit during the proposals phase, as long as nobody has supported the proposal yet."""
     return (
-        _is_live(proposal)
+        proposal.is_live
         and proposal.support_count == 0
         and process_allows(proposal.process, Action.EDIT)
         and is_author(user, proposal)
@@ -82,7 +87,7 @@ def can_withdraw(user: Any, proposal: Proposal) -> bool:
 @rules.predicate
 def can_join(user: Any, proposal: Proposal) -> bool:
     """During the proposals phase, anyone signed in may join a live proposal as co-author instead of duplicating it."""
-    return _signed_in(user) and _is_live(proposal) and process_allows(proposal.process, Action.SUBMIT)
+    return _signed_in(user) and proposal.is_live and process_allows(proposal.process, Action.SUBMIT)
 
 
 @rules.predicate

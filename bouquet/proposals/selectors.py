@@ -90,7 +90,7 @@ def processes_for_proposal_pages() -> QuerySet[Process]:
 def proposals_for_list(*, process: Process, filters: ProposalFilters) -> QuerySet[Proposal]:
     """Visible proposals of a process, filtered, searched and sorted, ready to paginate."""
     queryset: QuerySet[Proposal] = (
-        Proposal.objects.visible()
+        Proposal.objects.public()
         .filter(process=process)
         .select_related("district", "theme", "author")
         .only(

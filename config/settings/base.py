@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "bouquet.proposals",
     "bouquet.bouquets",
     "bouquet.budgets",
+    "bouquet.www",
     "bouquet.api",
     "bouquet.demo",
 ]
@@ -76,7 +77,7 @@ ASGI_APPLICATION = "config.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "bouquet" / "templates"],
+        "DIRS": [BASE_DIR / "bouquet" / "www" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -84,7 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "bouquet.core.context_processors.authority",
+                "bouquet.www.context_processors.authority",
             ],
         },
     }
@@ -138,7 +139,7 @@ def _package_static(package: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "static"
 
 
-STATICFILES_DIRS = [BASE_DIR / "bouquet" / "static", _package_static("leaflet")]
+STATICFILES_DIRS = [_package_static("leaflet")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {

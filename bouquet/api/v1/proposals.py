@@ -144,10 +144,7 @@ class ThemeOut(Schema):
 
 
 def _visible_proposal(pk: int) -> Proposal:
-    proposal = get_object_or_404(Proposal.objects.select_related("process", "author"), pk=pk)
-    if proposal.moderation != Moderation.PUBLISHED or not proposal.process.is_published:
-        raise InvalidInput(_("Cette proposition n'est pas visible."))
-    return proposal
+    return get_object_or_404(Proposal.objects.public().select_related("process", "author"), pk=pk)
 
 
 @router.get("/themes", response=list[ThemeOut], summary="Themes")

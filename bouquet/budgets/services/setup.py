@@ -27,7 +27,7 @@ from bouquet.budgets.rules.tiebreak import DEFAULT_SEED
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 from bouquet.places.models import District
 from bouquet.processes.models import Phase, PhaseKind, Process
-from bouquet.proposals.models import Moderation, Proposal, Status, Theme
+from bouquet.proposals.models import Proposal, Theme
 
 TITLE_MAX = 200
 
@@ -246,7 +246,7 @@ def create_project(
 
 
 def _live(proposals: Iterable[Proposal]) -> list[Proposal]:
-    return [p for p in proposals if p.moderation == Moderation.PUBLISHED and p.status != Status.WITHDRAWN]
+    return [p for p in proposals if p.is_live]
 
 
 def create_project_from_proposal(

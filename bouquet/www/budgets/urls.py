@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bouquet.budgets import views
+from bouquet.www.budgets import views
 
 app_name = "budgets"
 urlpatterns = [

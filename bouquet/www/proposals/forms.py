@@ -6,7 +6,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bouquet.core.errors import InvalidInput
-from bouquet.core.forms import AccessibleForm
 from bouquet.places.geo import parse_coordinates
 from bouquet.places.models import District
 from bouquet.proposals.models import (
@@ -20,6 +19,7 @@ from bouquet.proposals.models import (
     Theme,
 )
 from bouquet.proposals.services import ProposalInput
+from bouquet.www.forms import AccessibleForm
 
 
 class ProposalForm(AccessibleForm):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bouquet.accounts import views
+from bouquet.www.accounts import views
 
 app_name = "accounts"
 urlpatterns = [

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bouquet.accounts import services
-from bouquet.accounts.forms import ProfileForm, TokenForm
-from bouquet.core.forms import submit_form
-from bouquet.core.views import signed_in_user
+from bouquet.www.accounts.forms import ProfileForm, TokenForm
+from bouquet.www.auth import signed_in_user
+from bouquet.www.forms import submit_form
 
 
 @login_required

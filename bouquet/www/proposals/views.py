@@ -15,12 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from bouquet.core.errors import DomainError
-from bouquet.core.forms import add_domain_errors, submit_form
-from bouquet.core.views import signed_in_user
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import current_phase, process_allows
 from bouquet.proposals import rules, selectors, services
-from bouquet.proposals.forms import (
+from bouquet.proposals.models import Comment, ModerationDecision, Origin, Proposal, Status
+from bouquet.www.auth import signed_in_user
+from bouquet.www.forms import add_domain_errors, submit_form
+from bouquet.www.proposals.forms import (
     AnswerForm,
     CommentForm,
     FilterForm,
@@ -29,7 +30,6 @@ from bouquet.proposals.forms import (
     RecordedProposalForm,
     ReportForm,
 )
-from bouquet.proposals.models import Comment, Moderation, ModerationDecision, Origin, Proposal, Status
 
 
 def _process_or_404(slug: str) -> Process:
@@ -209,9 +209,9 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         proposal = selectors.proposal_for_page(pk=pk)
     except Proposal.DoesNotExist as exc:
         raise Http404 from exc
+    if not rules.can_read(request.user, proposal):
+        raise Http404  # what one may not see answers as if it did not exist, here and in the API
     authored = rules.is_author(request.user, proposal)
-    if proposal.moderation != Moderation.PUBLISHED and not (authored or rules.can_moderate(request.user)):
-        return render(request, "proposals/proposal_hidden.html", {"proposal": proposal}, status=410)
     thread = selectors.comment_thread(proposal=proposal, page=request.GET.get("commentaires"))
     context = _support_context(request, proposal) | {
         "process": proposal.process,

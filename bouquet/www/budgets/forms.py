@@ -19,9 +19,9 @@ from bouquet.budgets.models import (
     TieBreakOrder,
 )
 from bouquet.budgets.services.setup import BudgetInput, ProjectInput
-from bouquet.core.forms import AccessibleForm
 from bouquet.places.models import District
 from bouquet.proposals.models import Proposal, Theme
+from bouquet.www.forms import AccessibleForm
 
 SDG_CHOICES = [(n, str(n)) for n in range(1, 18)]
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -129,7 +129,7 @@ class ProjectForm(AccessibleForm):
 
     def __init__(self, *args: Any, budget: Budget, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["proposal"]).queryset = Proposal.objects.visible().filter(
+        cast(forms.ModelChoiceField, self.fields["proposal"]).queryset = Proposal.objects.live().filter(
             process=budget.process_id
         )
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bouquet.proposals import views
+from bouquet.www.proposals import views
 
 app_name = "proposals"
 urlpatterns = [

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bouquet.core.forms import AccessibleForm
+from bouquet.www.forms import AccessibleForm
 
 
 class RegroupForm(AccessibleForm):

@@ -18,7 +18,13 @@ from bouquet.accounts.models import User
 from bouquet.bouquets.models import Bouquet
 from bouquet.budgets import selectors, services
 from bouquet.budgets.explain import RULE_SENTENCES, explain
-from bouquet.budgets.forms import (
+from bouquet.budgets.models import TERRITORY_KEY, BallotKind, Budget, BudgetProject, BudgetResult
+from bouquet.budgets.permissions import can_manage, may_choose, vote_is_open, vote_refusal
+from bouquet.budgets.rules.pabulib import parse_pb_string
+from bouquet.core.errors import Conflict, DomainError
+from bouquet.processes.models import Process
+from bouquet.www.auth import signed_in_user
+from bouquet.www.budgets.forms import (
     AllocationForm,
     BouquetProjectForm,
     BudgetForm,
@@ -29,13 +35,7 @@ from bouquet.budgets.forms import (
     ProjectForm,
     parse_choices,
 )
-from bouquet.budgets.models import TERRITORY_KEY, BallotKind, Budget, BudgetProject, BudgetResult
-from bouquet.budgets.permissions import can_manage, may_choose, vote_is_open, vote_refusal
-from bouquet.budgets.rules.pabulib import parse_pb_string
-from bouquet.core.errors import Conflict, DomainError
-from bouquet.core.forms import add_domain_errors, submit_form
-from bouquet.core.views import signed_in_user
-from bouquet.processes.models import Process
+from bouquet.www.forms import add_domain_errors, submit_form
 
 
 def _budget_or_404(pk: int) -> Budget:

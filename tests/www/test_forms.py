@@ -2,7 +2,7 @@ import pytest
 from django import forms
 
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
-from bouquet.core.forms import submit_form
+from bouquet.www.forms import submit_form
 
 
 class TitleForm(forms.Form):

@@ -13,14 +13,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bouquet.bouquets import selectors, services
 from bouquet.bouquets.engine import SDGS
-from bouquet.bouquets.forms import LabelForm, MergeForm, RegroupForm, SdgForm, SplitForm
 from bouquet.bouquets.models import Bouquet, Topic
 from bouquet.bouquets.rules import can_curate
 from bouquet.core.errors import DomainError
-from bouquet.core.views import signed_in_user
 from bouquet.processes.models import Process
 from bouquet.processes.selectors import process_for_page
 from bouquet.proposals.models import Proposal
+from bouquet.www.auth import signed_in_user
+from bouquet.www.bouquets.forms import LabelForm, MergeForm, RegroupForm, SdgForm, SplitForm
 
 
 def _process(slug: str) -> Process:

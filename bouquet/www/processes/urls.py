@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bouquet.processes import views
+from bouquet.www.processes import views
 
 app_name = "processes"
 urlpatterns = [

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bouquet.bouquets import views
+from bouquet.www.bouquets import views
 
 app_name = "bouquets"
 urlpatterns = [

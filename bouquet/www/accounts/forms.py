@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bouquet.core.forms import AccessibleForm
 from bouquet.places.models import District
+from bouquet.www.forms import AccessibleForm
 
 
 class ProfileForm(AccessibleForm):

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import current_phase, process_for_page, processes_for_list
+from bouquet.proposals.rules import can_submit
 
 
 def process_list(request: HttpRequest) -> HttpResponse:
@@ -31,7 +32,7 @@ def process_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "process": process,
             "phase": phase,
             "today": today,
-            "can_submit": request.user.has_perm("proposals.submit", process),
+            "can_submit": can_submit(request.user, process),
             "supports_open": bool(phase and phase.allows(Action.SUPPORT)),
         },
     )

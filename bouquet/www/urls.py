@@ -1,0 +1,11 @@
+"""URLs of the public and participant pages."""
+
+from django.urls import URLPattern, URLResolver, include, path
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", include("bouquet.www.processes.urls")),
+    path("", include("bouquet.www.proposals.urls")),
+    path("", include("bouquet.www.bouquets.urls")),
+    path("", include("bouquet.www.budgets.urls")),
+    path("", include("bouquet.www.accounts.urls")),
+]
