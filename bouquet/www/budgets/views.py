@@ -35,6 +35,7 @@ from bouquet.www.budgets.forms import (
     ProjectForm,
     parse_choices,
 )
+from bouquet.www.errors import refusal_page
 from bouquet.www.forms import add_domain_errors, submit_form
 
 
@@ -73,12 +74,6 @@ def _agent_form[T](
             return then(outcome.value)
         status = outcome.status
     return render(request, "budgets/agent_form.html", {"form": form, **context}, status=status)
-
-
-def _refused(request: HttpRequest, error: DomainError, back: str) -> HttpResponse:
-    return render(
-        request, "budgets/refused.html", {"message": error.message, "back": back}, status=error.status_code
-    )
 
 
 # ---- reading -------------------------------------------------------------------------------------------
@@ -155,7 +150,7 @@ def project_edit(request: HttpRequest, pk: int, project_pk: int) -> HttpResponse
     )
     if services.vote_has_started(budget):
         refusal = Conflict(_("Le vote a commencé : le projet ne peut plus changer."))
-        return _refused(request, refusal, project.get_absolute_url())
+        return refusal_page(request, refusal, project.get_absolute_url())
     form = ProjectEditForm(request.POST or None, budget=budget, initial=ProjectEditForm.initial_for(project))
     return _agent_form(
         request,
@@ -414,7 +409,7 @@ def compute(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.compute_results(agent=signed_in_user(request), budget=budget)
     except DomainError as error:
-        return _refused(request, error, budget.get_absolute_url())
+        return refusal_page(request, error, budget.get_absolute_url())
     messages.success(request, _("Les résultats sont calculés et publiés."))
     return redirect("budgets:results", pk=budget.pk)
 
@@ -496,7 +491,7 @@ def project_feasibility(request: HttpRequest, pk: int, project_pk: int) -> HttpR
             note=form.cleaned_data["note"],
         )
     except DomainError as error:
-        return _refused(request, error, project.get_absolute_url())
+        return refusal_page(request, error, project.get_absolute_url())
     messages.success(request, _("L'avis de faisabilité est enregistré."))
     return redirect(project)
 
