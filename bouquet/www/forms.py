@@ -24,6 +24,11 @@ def add_domain_errors(form: forms.Form, error: DomainError) -> None:
             form.add_error(None, str(error.message))
 
 
+def form_field_errors(form: forms.Form) -> dict[str, str]:
+    """A form's errors as one message per field, for a refusal page (a form that has no page of its own)."""
+    return {field: " ".join(str(e) for e in errors) for field, errors in form.errors.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class FormOutcome[T]:
     """What became of a posted form: the service's result, or the status to answer with (errors are on the form)."""

@@ -14,13 +14,13 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from bouquet.core.errors import DomainError
+from bouquet.core.errors import DomainError, InvalidInput
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import current_phase, process_allows
 from bouquet.proposals import rules, selectors, services
 from bouquet.proposals.models import Comment, ModerationDecision, Origin, Proposal, Status
 from bouquet.www.auth import signed_in_user
-from bouquet.www.forms import add_domain_errors, submit_form
+from bouquet.www.forms import form_field_errors, submit_form
 from bouquet.www.proposals.forms import (
     AnswerForm,
     CommentForm,
@@ -135,12 +135,8 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
 def proposal_join(request: HttpRequest, pk: int) -> HttpResponse:
     """Join an existing proposal as co-author instead of writing a duplicate."""
     proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
-    try:
-        services.join_as_coauthor(citizen=signed_in_user(request), proposal=proposal)
-    except DomainError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, _("Vous êtes maintenant co-auteur de cette proposition."))
+    services.join_as_coauthor(citizen=signed_in_user(request), proposal=proposal)
+    messages.success(request, _("Vous êtes maintenant co-auteur de cette proposition."))
     return redirect(proposal)
 
 
@@ -185,12 +181,8 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def proposal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     """Withdraw one's proposal."""
     proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
-    try:
-        services.withdraw_proposal(actor=signed_in_user(request), proposal=proposal)
-    except DomainError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, _("Votre proposition est retirée."))
+    services.withdraw_proposal(actor=signed_in_user(request), proposal=proposal)
+    messages.success(request, _("Votre proposition est retirée."))
     return redirect(proposal)
 
 
@@ -271,21 +263,17 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Post a comment or a reply."""
     proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
     form = CommentForm(request.POST)
-    comment = None
-    if form.is_valid():
-        parent = None
-        if form.cleaned_data.get("parent"):
-            parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
-        try:
-            comment = services.add_comment(
-                author=signed_in_user(request),
-                proposal=proposal,
-                body=form.cleaned_data["body"],
-                parent=parent,
-            )
-        except DomainError as error:
-            add_domain_errors(form, error)
-    if comment is not None:
+    outcome = submit_form(
+        form,
+        lambda: services.add_comment(
+            author=signed_in_user(request),
+            proposal=proposal,
+            body=form.cleaned_data["body"],
+            parent=Comment.objects.filter(pk=form.cleaned_data.get("parent") or None).first(),
+        ),
+    )
+    if outcome.ok:
+        comment = outcome.value
         if request.htmx:  # type: ignore[attr-defined]
             comment.visible_replies = []  # type: ignore[attr-defined]
             return render(
@@ -302,7 +290,7 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
         response["HX-Reswap"] = "outerHTML"
         return response
     context = {"proposal": proposal, "form": form, "parent": request.POST.get("parent")}
-    return render(request, "proposals/comment_form.html", context, status=422)
+    return render(request, "proposals/comment_form.html", context, status=outcome.status)
 
 
 def _report(request: HttpRequest, *, proposal: Proposal | None, comment: Comment | None) -> HttpResponse:
@@ -348,20 +336,15 @@ def proposal_answer(request: HttpRequest, pk: int) -> HttpResponse:
     """An agent records the authority's decision and public answer."""
     proposal = get_object_or_404(Proposal, pk=pk)
     form = AnswerForm(request.POST)
-    if form.is_valid():
-        try:
-            services.answer_proposal(
-                agent=signed_in_user(request),
-                proposal=proposal,
-                status=Status(form.cleaned_data["status"]),
-                answer=form.cleaned_data["answer"],
-            )
-        except DomainError as error:
-            messages.error(request, " ".join([str(error.message), *map(str, error.field_errors.values())]))
-        else:
-            messages.success(request, _("La réponse est publiée."))
-    else:
-        messages.error(request, _("La réponse n'a pas été enregistrée."))
+    if not form.is_valid():
+        raise InvalidInput(_("La réponse n'a pas été enregistrée."), field_errors=form_field_errors(form))
+    services.answer_proposal(
+        agent=signed_in_user(request),
+        proposal=proposal,
+        status=Status(form.cleaned_data["status"]),
+        answer=form.cleaned_data["answer"],
+    )
+    messages.success(request, _("La réponse est publiée."))
     return redirect(proposal)
 
 
@@ -389,24 +372,17 @@ def moderate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     form = ModerationForm(request.POST)
     verdict_value = request.POST.get("verdict", "")
     if verdict_value not in ModerationDecision.Verdict.values or not form.is_valid():
-        messages.error(request, _("Indiquez une décision et son motif."))
-        return redirect("proposals:moderation")
+        raise InvalidInput(_("Indiquez une décision et son motif."), field_errors=form_field_errors(form))
     target: dict[str, Any] = (
         {"proposal": get_object_or_404(Proposal, pk=pk)}
         if kind == "proposition"
         else {"comment": get_object_or_404(Comment, pk=pk)}
     )
-    try:
-        services.moderate_item(
-            moderator=signed_in_user(request),
-            verdict=ModerationDecision.Verdict(verdict_value),
-            reason=form.cleaned_data["reason"],
-            **target,
-        )
-    except DomainError as error:
-        if error.status_code == 403:
-            raise PermissionDenied(str(error.message)) from error
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, _("Décision enregistrée."))
+    services.moderate_item(
+        moderator=signed_in_user(request),
+        verdict=ModerationDecision.Verdict(verdict_value),
+        reason=form.cleaned_data["reason"],
+        **target,
+    )
+    messages.success(request, _("Décision enregistrée."))
     return redirect("proposals:moderation")
