@@ -1,26 +1,25 @@
 """Role predicates shared by every app."""
 
-import rules
-
 from bouquet.accounts.models import Role
+from bouquet.core.predicates import add_perm, predicate
 
 STAFF_ROLES = frozenset({Role.AGENT, Role.ADMINISTRATOR})
 MODERATION_ROLES = frozenset({Role.MODERATOR, Role.ADMINISTRATOR})
 
 
-@rules.predicate
+@predicate
 def is_moderator(user: object) -> bool:
     """Moderators and administrators decide on reported content."""
     return bool(getattr(user, "is_authenticated", False) and getattr(user, "role", None) in MODERATION_ROLES)
 
 
-@rules.predicate
+@predicate
 def is_agent(user: object) -> bool:
     """Agents of the authority and administrators run processes and answer proposals."""
     return bool(getattr(user, "is_authenticated", False) and getattr(user, "role", None) in STAFF_ROLES)
 
 
-@rules.predicate
+@predicate
 def is_facilitator(user: object) -> bool:
     """Facilitators record what people said in workshops and outreach."""
     return bool(
@@ -29,5 +28,5 @@ def is_facilitator(user: object) -> bool:
     )
 
 
-rules.add_perm("accounts.moderate", is_moderator)
-rules.add_perm("accounts.act_for_authority", is_agent)
+add_perm("accounts.moderate", is_moderator)
+add_perm("accounts.act_for_authority", is_agent)

@@ -2,9 +2,8 @@
 
 from typing import Any
 
-import rules
-
 from bouquet.accounts.rules import is_agent, is_facilitator, is_moderator
+from bouquet.core.predicates import add_perm, predicate
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import process_allows
 from bouquet.proposals.models import Moderation, Proposal, Status
@@ -25,7 +24,7 @@ def is_author(user: Any, proposal: Proposal) -> bool:
     return proposal.coauthors.filter(pk=user.pk).exists()
 
 
-@rules.predicate
+@predicate
 def can_read(user: Any, proposal: Proposal) -> bool:
     """Anyone reads a proposal of a published process that moderation has not hidden; its authors and the
     moderators read it even hidden (the single-object twin of ``Proposal.objects.public()``)."""
@@ -34,19 +33,19 @@ def can_read(user: Any, proposal: Proposal) -> bool:
     return bool(is_author(user, proposal) or can_moderate(user))
 
 
-@rules.predicate
+@predicate
 def can_submit(user: Any, process: Process) -> bool:
     """Anyone signed in may propose while the proposals phase runs."""
     return _signed_in(user) and process.is_published and process_allows(process, Action.SUBMIT)
 
 
-@rules.predicate
+@predicate
 def can_record_for_others(user: Any, process: Process | None = None) -> bool:
     """Facilitators and agents record proposals gathered in workshops, in the street or on paper."""
     return bool(is_facilitator(user))
 
 
-@rules.predicate
+@predicate
 def can_support(user: Any, proposal: Proposal) -> bool:
     """Anyone signed in may support a live proposal while the supports phase runs."""
     return (
@@ -57,13 +56,13 @@ def can_support(user: Any, proposal: Proposal) -> bool:
     )
 
 
-@rules.predicate
+@predicate
 def can_comment(user: Any, proposal: Proposal) -> bool:
     """Anyone signed in may comment on a live proposal when the phase allows comments."""
     return _signed_in(user) and proposal.is_live and process_allows(proposal.process, Action.COMMENT)
 
 
-@rules.predicate
+@predicate
 def can_edit(user: Any, proposal: Proposal) -> bool:
     """Authors edit during the proposals phase, as long as nobody has supported the proposal yet."""
     return (
@@ -74,7 +73,7 @@ def can_edit(user: Any, proposal: Proposal) -> bool:
     )
 
 
-@rules.predicate
+@predicate
 def can_withdraw(user: Any, proposal: Proposal) -> bool:
     """Authors may withdraw their proposal before the vote."""
     return (
@@ -84,37 +83,37 @@ def can_withdraw(user: Any, proposal: Proposal) -> bool:
     )
 
 
-@rules.predicate
+@predicate
 def can_join(user: Any, proposal: Proposal) -> bool:
     """During the proposals phase, anyone signed in may join a live proposal as co-author instead of duplicating it."""
     return _signed_in(user) and proposal.is_live and process_allows(proposal.process, Action.SUBMIT)
 
 
-@rules.predicate
+@predicate
 def can_report(user: Any, item: object) -> bool:
     """Anyone signed in may report an item, whatever the phase."""
     return _signed_in(user)
 
 
-@rules.predicate
+@predicate
 def can_moderate(user: Any, item: object = None) -> bool:
     """Moderators decide on reported items."""
     return bool(is_moderator(user))
 
 
-@rules.predicate
+@predicate
 def can_answer(user: Any, proposal: Proposal | None = None) -> bool:
     """Agents give the authority's public answer and status."""
     return bool(is_agent(user))
 
 
-rules.add_perm("proposals.submit", can_submit)
-rules.add_perm("proposals.support", can_support)
-rules.add_perm("proposals.comment", can_comment)
-rules.add_perm("proposals.edit", can_edit)
-rules.add_perm("proposals.withdraw", can_withdraw)
-rules.add_perm("proposals.report", can_report)
-rules.add_perm("proposals.join", can_join)
-rules.add_perm("proposals.moderate", can_moderate)
-rules.add_perm("proposals.answer", can_answer)
-rules.add_perm("proposals.record_for_others", can_record_for_others)
+add_perm("proposals.submit", can_submit)
+add_perm("proposals.support", can_support)
+add_perm("proposals.comment", can_comment)
+add_perm("proposals.edit", can_edit)
+add_perm("proposals.withdraw", can_withdraw)
+add_perm("proposals.report", can_report)
+add_perm("proposals.join", can_join)
+add_perm("proposals.moderate", can_moderate)
+add_perm("proposals.answer", can_answer)
+add_perm("proposals.record_for_others", can_record_for_others)

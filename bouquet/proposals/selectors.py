@@ -65,7 +65,7 @@ def _search(
 _PRIMES = (1_000_003, 999_983)
 
 
-def _random_order(seed: int) -> ExpressionWrapper:
+def _random_order(seed: int) -> ExpressionWrapper[Mod]:
     # A stable shuffle computed by the database: two rounds of multiplication by seed-derived factors modulo
     # primes mix the ids well enough for display, and the same seed gives the same order on every page.
     first, second = (

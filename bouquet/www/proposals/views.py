@@ -257,6 +257,10 @@ def proposal_support(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(proposal)
 
 
+def _parent_comment(parent_id: int | None) -> Comment | None:
+    return Comment.objects.filter(pk=parent_id).first() if parent_id else None
+
+
 @require_POST
 @login_required
 def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
@@ -269,7 +273,7 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
             author=signed_in_user(request),
             proposal=proposal,
             body=form.cleaned_data["body"],
-            parent=Comment.objects.filter(pk=form.cleaned_data.get("parent") or None).first(),
+            parent=_parent_comment(form.cleaned_data.get("parent")),
         ),
     )
     if outcome.ok:
