@@ -5,6 +5,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "bouquet.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -86,6 +89,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "bouquet.www.context_processors.authority",
             ],
         },
@@ -156,7 +160,7 @@ CACHES = {
     )
 }
 
-MAILERS = {
+MAILERS: dict[str, dict[str, object]] = {
     "default": {"BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "participation@example.org")
@@ -200,6 +204,36 @@ BOUQUET_AUTHORITY = {
     "map_tiles_url": os.environ.get("BOUQUET_MAP_TILES_URL", ""),
     "map_attribution": os.environ.get("BOUQUET_MAP_ATTRIBUTION", ""),
 }
+
+
+# What browsers may load and run: this site's own files only (nothing is fetched from elsewhere); scripts and
+# styles from its static files or carrying the request's nonce (the authority's colours); no eval, no framing.
+# The authority's own tile server, when configured, is the only other origin, for map images.
+def _origin(url: str) -> list[str]:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme in {"http", "https"} and parts.netloc else []
+
+
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:", *_origin(BOUQUET_AUTHORITY["map_tiles_url"])],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# Powerful browser features the site never uses are switched off; geolocation stays for the map picker.
+BOUQUET_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(self), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
+SECURE_REFERRER_POLICY = "same-origin"
 
 # Apps building on proposals: called once a new proposal is saved, and the finder of similar proposals
 # used while someone types (both swappable, so the proposals app imports neither).

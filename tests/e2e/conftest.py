@@ -98,8 +98,17 @@ def context(browser: Browser, live_server: LiveServer, js_enabled: bool) -> Iter
 
 
 @pytest.fixture
-def page(context: BrowserContext) -> Page:
-    return context.new_page()
+def page(context: BrowserContext) -> Iterator[Page]:
+    """A page whose console is watched: a script or style that the Content-Security-Policy blocks fails the test
+    (the browser reports it only there, and the feature would silently stop working)."""
+    page = context.new_page()
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None,
+    )
+    yield page
+    assert not refused, f"blocked by the Content-Security-Policy: {refused}"
 
 
 @pytest.fixture
