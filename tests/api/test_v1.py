@@ -166,3 +166,25 @@ def test_list_query_count_is_flat(client, proposals_process, django_assert_max_n
     with django_assert_max_num_queries(4):
         response = client.get(f"/api/v1/processes/{proposals_process.slug}/proposals")
     assert len(response.json()["items"]) == 20
+
+
+@pytest.mark.parametrize(
+    "query", ["page=8681736869307106304", "page=0", "page=-3", "page_size=100000", "page=abc"]
+)
+def test_absurd_page_numbers_are_refused_with_a_message_not_a_server_error(client, query):
+    proposal = ProposalFactory()
+    for url in (
+        "/api/v1/processes",
+        f"/api/v1/processes/{proposal.process.slug}/proposals",
+        f"/api/v1/proposals/{proposal.pk}/comments",
+    ):
+        response = client.get(f"{url}?{query}")
+        assert response.status_code == 422, (url, query)
+        assert response.json()["message"]
+
+
+def test_the_last_allowed_page_is_an_empty_page(client):
+    proposal = ProposalFactory()
+    response = client.get(f"/api/v1/processes/{proposal.process.slug}/proposals?page=100000")
+    assert response.status_code == 200
+    assert response.json()["items"] == []

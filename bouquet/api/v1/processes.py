@@ -5,8 +5,9 @@ import datetime as dt
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from bouquet.api.v1.pagination import BoundedPages
 from bouquet.places.models import District
 from bouquet.processes.models import Process
 from bouquet.processes.selectors import current_phase, processes_for_list
@@ -71,7 +72,7 @@ class DistrictOut(Schema):
 
 
 @router.get("/processes", response=list[ProcessOut], summary="Published processes")
-@paginate(PageNumberPagination, page_size=20)
+@paginate(BoundedPages, page_size=20)
 def list_processes(request: HttpRequest) -> object:
     """Published processes, most recent first."""
     return processes_for_list()

@@ -7,10 +7,11 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from pydantic import ConfigDict
 
 from bouquet.api.v1.auth import WRITE_AUTH
+from bouquet.api.v1.pagination import BoundedPages
 from bouquet.core.errors import Conflict, InvalidInput
 from bouquet.places.models import District
 from bouquet.processes.selectors import processes_for_list
@@ -154,7 +155,7 @@ def list_themes(request: HttpRequest) -> object:
 
 
 @router.get("/processes/{slug}/proposals", response=list[ProposalOut], summary="Proposals of a process")
-@paginate(PageNumberPagination, page_size=selectors.PAGE_SIZE, max_page_size=100)
+@paginate(BoundedPages, page_size=selectors.PAGE_SIZE)
 def list_proposals(request: HttpRequest, slug: str, filters: Query[ListQuery]) -> object:
     """Visible proposals, filtered, searched (French full text) and sorted."""
     process = get_object_or_404(selectors.processes_for_proposal_pages(), slug=slug)
@@ -220,7 +221,7 @@ def get_proposal(request: HttpRequest, pk: int) -> object:
 
 
 @router.get("/proposals/{pk}/comments", response=list[CommentOut], summary="Comments of a proposal")
-@paginate(PageNumberPagination, page_size=selectors.COMMENTS_PAGE_SIZE, max_page_size=100)
+@paginate(BoundedPages, page_size=selectors.COMMENTS_PAGE_SIZE)
 def list_comments(request: HttpRequest, pk: int) -> object:
     """Top-level comments, oldest first, each with its visible replies (hidden ones keep their place)."""
     return selectors.comments_for_thread(proposal=_visible_proposal(pk))
