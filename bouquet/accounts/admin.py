@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from bouquet.accounts.models import ApiToken, User
@@ -17,6 +18,11 @@ class UserAdmin(BaseUserAdmin):
         (_("Droits"), {"fields": ("is_active", "is_staff", "is_superuser")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2", "role")}),)
+
+    def has_delete_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
+        # Deleting the row would cascade through supports and participations and leave counters and ballots
+        # wrong; a person's account is erased through privacy.services.erase_account, which anonymises it.
+        return False
 
 
 @admin.register(ApiToken)

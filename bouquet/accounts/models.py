@@ -61,6 +61,9 @@ class User(AbstractUser):
         blank=True,
         related_name="residents",
     )
+    # Set when the person deleted their account: the row stays so that their contributions, supports and
+    # participations keep their meaning and counters stay true, but nothing in it identifies them any more.
+    erased_at = models.DateTimeField(_("compte supprimé le"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
@@ -77,6 +80,8 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         """The name shown beside contributions: never the e-mail address."""
+        if self.erased_at is not None:
+            return str(_("Compte supprimé"))
         return self.display_name or str(_("Participant·e n°%(id)s") % {"id": self.pk})
 
 

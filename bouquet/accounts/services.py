@@ -1,11 +1,17 @@
 """Writes on accounts."""
 
 import secrets
+import uuid
 
+from allauth.account.models import EmailAddress
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bouquet.accounts.models import ApiToken, User
+from bouquet.accounts.models import ApiToken, Role, User
 from bouquet.core.errors import InvalidInput
 from bouquet.places.models import District
 
@@ -37,3 +43,33 @@ def revoke_api_token(*, user: User, token_id: int) -> bool:
     """Delete one of a person's API tokens; returns whether it existed."""
     deleted, _detail = ApiToken.objects.filter(user=user, pk=token_id).delete()
     return bool(deleted)
+
+
+ERASED_DOMAIN = "compte-supprime.invalid"  # a reserved top-level domain: no mail can ever reach it
+
+
+@transaction.atomic
+def anonymise_account(*, person: User) -> User:
+    """Strip everything that identifies a person from their account row and from what Django keeps about it
+    (e-mail addresses, API tokens, open sessions, the admin's log of changes to their account). The row itself
+    stays, so their contributions, supports and participations keep their meaning; it can no longer sign in."""
+    person.email = f"{uuid.uuid4().hex}@{ERASED_DOMAIN}"
+    person.display_name = ""
+    person.set_unusable_password()
+    person.is_active = person.is_staff = person.is_superuser = False
+    person.role = Role.INHABITANT
+    person.district = None
+    person.last_login = None
+    person.erased_at = timezone.now()
+    person.save()
+    person.groups.clear()
+    person.user_permissions.clear()
+    EmailAddress.objects.filter(user=person).delete()
+    ApiToken.objects.filter(user=person).delete()
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get("_auth_user_id") == str(person.pk):
+            session.delete()
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(User), object_id=str(person.pk)
+    ).update(object_repr=_("Compte supprimé"), change_message="")
+    return person

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "bouquet.proposals",
     "bouquet.bouquets",
     "bouquet.budgets",
+    "bouquet.privacy",
     "bouquet.www",
     "bouquet.api",
     "bouquet.demo",

@@ -30,3 +30,11 @@ class TokenForm(AccessibleForm):
         max_length=80,
         help_text=_("Pour vous souvenir de son usage, par exemple « tableur »."),
     )
+
+
+class EraseForm(AccessibleForm):
+    confirmation = forms.CharField(
+        label=_("Votre adresse e-mail, pour confirmer"),
+        max_length=254,
+        help_text=_("La suppression est définitive : on ne peut pas retrouver un compte supprimé."),
+    )

@@ -1,6 +1,7 @@
-"""A person's own account: profile and API tokens."""
+"""A person's own account: profile, API tokens, their data and the deletion of their account."""
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -8,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bouquet.accounts import services
-from bouquet.www.accounts.forms import ProfileForm, TokenForm
+from bouquet.privacy.services import erase_account, export_personal_data
+from bouquet.www.accounts.forms import EraseForm, ProfileForm, TokenForm
 from bouquet.www.auth import signed_in_user
 from bouquet.www.forms import submit_form
 
@@ -57,3 +59,39 @@ def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
     if services.revoke_api_token(user=signed_in_user(request), token_id=pk):
         messages.success(request, _("Le jeton est révoqué."))
     return redirect("accounts:profile")
+
+
+@login_required
+def my_data(request: HttpRequest) -> HttpResponse:
+    """What the platform keeps about the person, and the way to download it or delete their account."""
+    return render(request, "accounts/my_data.html")
+
+
+@login_required
+def download_my_data(request: HttpRequest) -> HttpResponse:
+    """Everything held about the person, as a ZIP of JSON and CSV files."""
+    archive = export_personal_data(person=signed_in_user(request))
+    response = HttpResponse(archive, content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="mes-donnees-bouquet.zip"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def erase(request: HttpRequest) -> HttpResponse:
+    """Delete one's account, after typing one's e-mail address to confirm."""
+    form = EraseForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        person = signed_in_user(request)
+        outcome = submit_form(
+            form, lambda: erase_account(person=person, confirmation=form.cleaned_data["confirmation"])
+        )
+        if outcome.ok:
+            logout(request)
+            messages.success(
+                request, _("Votre compte est supprimé. Vos contributions restent, sans votre nom.")
+            )
+            return redirect("/")
+        status = outcome.status
+    return render(request, "accounts/erase.html", {"form": form}, status=status)
