@@ -13,7 +13,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bouquet.budgets.rules.trace import winners_from_trace
+from bouquet.budgets.counting.trace import winners_from_trace
 
 RULE_SENTENCES = {
     "greedy_cost": gettext_lazy(

@@ -13,8 +13,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from bouquet.budgets.rules.registry import RULES
-from bouquet.budgets.rules.tiebreak import DEFAULT_SEED, ID_NUMBER, ID_STRING, VOTES
+from bouquet.budgets.counting.registry import RULES
+from bouquet.budgets.counting.tiebreak import DEFAULT_SEED, ID_NUMBER, ID_STRING, VOTES
 from bouquet.core.models import TimeStampedModel
 
 DEFAULT_RULE = "mes_cost_add1u"
@@ -36,7 +36,7 @@ class Eligibility(models.TextChoices):
 
 
 class Rule(models.TextChoices):
-    """The pure rules of ``bouquet.budgets.rules`` that a budget may use."""
+    """The pure rules of ``bouquet.budgets.counting`` that a budget may use."""
 
     MES_COST_ADD1U = "mes_cost_add1u", _("Parts égales (coût), complétée (Add1 puis glouton) — recommandée")
     MES_COST_ADD1 = "mes_cost_add1", _("Parts égales (coût), complétée par Add1")

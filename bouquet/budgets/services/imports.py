@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import User
+from bouquet.budgets.counting.models import APPROVAL, CHOOSE_1, CUMULATIVE, ORDINAL, Election
+from bouquet.budgets.counting.pabulib import PabulibError, parse_pb_bytes
 from bouquet.budgets.models import Ballot, BallotKind, BallotLine, Budget, BudgetProject, Rule
-from bouquet.budgets.rules.models import APPROVAL, CHOOSE_1, CUMULATIVE, ORDINAL, Election
-from bouquet.budgets.rules.pabulib import PabulibError, parse_pb_bytes
 from bouquet.budgets.services.results import compute_results
 from bouquet.budgets.services.setup import BudgetInput, create_budget, require_manager, vote_phase_of
 from bouquet.core.errors import InvalidInput

@@ -15,13 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import User
+from bouquet.budgets.counting.models import APPROVAL, CUMULATIVE, ORDINAL, Election, Outcome, Project
+from bouquet.budgets.counting.models import Ballot as RuleBallot
+from bouquet.budgets.counting.pabulib import parse_pb_string, write_pb
+from bouquet.budgets.counting.registry import run_rule
+from bouquet.budgets.counting.tiebreak import TieBreak
+from bouquet.budgets.counting.trace import TraceError, outcome_to_json, winners_from_trace
 from bouquet.budgets.models import TERRITORY_KEY, BallotKind, Budget, BudgetProject, BudgetResult, Rule
-from bouquet.budgets.rules.models import APPROVAL, CUMULATIVE, ORDINAL, Election, Outcome, Project
-from bouquet.budgets.rules.models import Ballot as RuleBallot
-from bouquet.budgets.rules.pabulib import parse_pb_string, write_pb
-from bouquet.budgets.rules.registry import run_rule
-from bouquet.budgets.rules.tiebreak import TieBreak
-from bouquet.budgets.rules.trace import TraceError, outcome_to_json, winners_from_trace
 from bouquet.budgets.selectors import Part, ballot_projects, ballots_for_export, budget_parts, part_of
 from bouquet.budgets.services.setup import require_manager
 from bouquet.core.errors import Conflict

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import User
 from bouquet.bouquets.models import Bouquet, Placement
+from bouquet.budgets.counting.tiebreak import DEFAULT_SEED
 from bouquet.budgets.models import (
     DEFAULT_RULE,
     SDG_MAX,
@@ -22,8 +23,7 @@ from bouquet.budgets.models import (
     Rule,
     TieBreakOrder,
 )
-from bouquet.budgets.permissions import can_manage
-from bouquet.budgets.rules.tiebreak import DEFAULT_SEED
+from bouquet.budgets.rules import can_manage
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 from bouquet.places.models import District
 from bouquet.processes.models import Phase, PhaseKind, Process

@@ -22,7 +22,7 @@ from bouquet.budgets.models import (
     Channel,
     Participation,
 )
-from bouquet.budgets.permissions import may_choose, vote_is_open, vote_refusal
+from bouquet.budgets.rules import may_choose, vote_is_open, vote_refusal
 from bouquet.budgets.selectors import Part, ballot_projects, budget_parts, part_of
 from bouquet.budgets.services.setup import require_manager
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput

@@ -17,10 +17,10 @@ from django.views.decorators.http import require_GET, require_POST
 from bouquet.accounts.models import User
 from bouquet.bouquets.models import Bouquet
 from bouquet.budgets import selectors, services
+from bouquet.budgets.counting.pabulib import parse_pb_string
 from bouquet.budgets.explain import RULE_SENTENCES, explain
 from bouquet.budgets.models import TERRITORY_KEY, BallotKind, Budget, BudgetProject, BudgetResult
-from bouquet.budgets.permissions import can_manage, may_choose, vote_is_open, vote_refusal
-from bouquet.budgets.rules.pabulib import parse_pb_string
+from bouquet.budgets.rules import can_manage, may_choose, vote_is_open, vote_refusal
 from bouquet.core.errors import Conflict, DomainError
 from bouquet.processes.models import Process
 from bouquet.www.auth import signed_in_user

@@ -4,10 +4,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from bouquet.budgets.counting.pabulib import PabulibError, parse_pb
+from bouquet.budgets.counting.registry import RULES, run_rule
+from bouquet.budgets.counting.tiebreak import DEFAULT_SEED, ORDERS, TieBreak
 from bouquet.budgets.models import Budget, BudgetResult
-from bouquet.budgets.rules.pabulib import PabulibError, parse_pb
-from bouquet.budgets.rules.registry import RULES, run_rule
-from bouquet.budgets.rules.tiebreak import DEFAULT_SEED, ORDERS, TieBreak
 from bouquet.budgets.services import recount
 
 

@@ -7,12 +7,12 @@ from fractions import Fraction
 
 import pytest
 
-from bouquet.budgets.rules.__main__ import main
-from bouquet.budgets.rules.pabulib import parse_pb
-from bouquet.budgets.rules.registry import RULES, run_rule
-from bouquet.budgets.rules.tiebreak import ID_NUMBER, ID_STRING, VOTES, TieBreak, id_number_key
-from bouquet.budgets.rules.trace import TraceError, check_trace, jsonable, winners_from_trace
-from tests.budgets.rules.helpers import ANIOLKI, TOULOUSE_1, make_election, needs_data
+from bouquet.budgets.counting.__main__ import main
+from bouquet.budgets.counting.pabulib import parse_pb
+from bouquet.budgets.counting.registry import RULES, run_rule
+from bouquet.budgets.counting.tiebreak import ID_NUMBER, ID_STRING, VOTES, TieBreak, id_number_key
+from bouquet.budgets.counting.trace import TraceError, check_trace, jsonable, winners_from_trace
+from tests.budgets.counting.helpers import ANIOLKI, TOULOUSE_1, make_election, needs_data
 
 
 @needs_data

@@ -5,13 +5,13 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from bouquet.budgets.rules.greedy import Utility, greedy
-from bouquet.budgets.rules.maxwelfare import max_welfare
-from bouquet.budgets.rules.mes import ExhaustiveOver, equal_shares, equal_shares_add1, total_cost
-from bouquet.budgets.rules.models import Election, Outcome
-from bouquet.budgets.rules.phragmen import sequential_phragmen
-from bouquet.budgets.rules.profile import GroupedProfile
-from bouquet.budgets.rules.tiebreak import TieBreak
+from bouquet.budgets.counting.greedy import Utility, greedy
+from bouquet.budgets.counting.maxwelfare import max_welfare
+from bouquet.budgets.counting.mes import ExhaustiveOver, equal_shares, equal_shares_add1, total_cost
+from bouquet.budgets.counting.models import Election, Outcome
+from bouquet.budgets.counting.phragmen import sequential_phragmen
+from bouquet.budgets.counting.profile import GroupedProfile
+from bouquet.budgets.counting.tiebreak import TieBreak
 
 THRESHOLD_META_KEYS = ("min_project_score_threshold", "min_project_votes_threshold", "threshold")
 

@@ -1,4 +1,4 @@
-"""Command line: `python -m bouquet.budgets.rules FILE.pb --rule NAME [--tie-break ORDER] [--trace]`."""
+"""Command line: `python -m bouquet.budgets.counting FILE.pb --rule NAME [--tie-break ORDER] [--trace]`."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import argparse
 import json
 import sys
 
-from bouquet.budgets.rules.pabulib import PabulibError, parse_pb
-from bouquet.budgets.rules.registry import RULES, run_rule
-from bouquet.budgets.rules.tiebreak import DEFAULT_SEED, ORDERS, TieBreak
-from bouquet.budgets.rules.trace import outcome_to_json
+from bouquet.budgets.counting.pabulib import PabulibError, parse_pb
+from bouquet.budgets.counting.registry import RULES, run_rule
+from bouquet.budgets.counting.tiebreak import DEFAULT_SEED, ORDERS, TieBreak
+from bouquet.budgets.counting.trace import outcome_to_json
 
 
 class _FrenchParser(argparse.ArgumentParser):
@@ -25,7 +25,7 @@ class _FrenchParser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the command."""
     parser = _FrenchParser(
-        prog="python -m bouquet.budgets.rules",
+        prog="python -m bouquet.budgets.counting",
         description="Calcule les projets lauréats d'un budget participatif à partir d'un fichier pabulib.",
     )
     parser.add_argument("file", help="fichier .pb (format pabulib)")

@@ -10,13 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bouquet.budgets.rules.models import Election
-from bouquet.budgets.rules.pabulib import parse_pb
-from bouquet.budgets.rules.profile import GroupedProfile
-from bouquet.budgets.rules.reference import load_pabutools, run_pabutools, to_pabutools
-from bouquet.budgets.rules.registry import RULES, run_rule
-from bouquet.budgets.rules.tiebreak import ID_STRING, VOTES, TieBreak
-from tests.budgets.rules.helpers import ANIOLKI, TOULOUSE_1, make_election, needs_data
+from bouquet.budgets.counting.models import Election
+from bouquet.budgets.counting.pabulib import parse_pb
+from bouquet.budgets.counting.profile import GroupedProfile
+from bouquet.budgets.counting.reference import load_pabutools, run_pabutools, to_pabutools
+from bouquet.budgets.counting.registry import RULES, run_rule
+from bouquet.budgets.counting.tiebreak import ID_STRING, VOTES, TieBreak
+from tests.budgets.counting.helpers import ANIOLKI, TOULOUSE_1, make_election, needs_data
 
 pabutools = pytest.importorskip("pabutools")
 

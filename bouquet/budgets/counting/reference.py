@@ -10,9 +10,9 @@ import importlib
 import warnings
 from typing import Any
 
-from bouquet.budgets.rules.models import CUMULATIVE, ORDINAL, SCORING, Election
-from bouquet.budgets.rules.pabulib import write_pb
-from bouquet.budgets.rules.tiebreak import TieBreak
+from bouquet.budgets.counting.models import CUMULATIVE, ORDINAL, SCORING, Election
+from bouquet.budgets.counting.pabulib import write_pb
+from bouquet.budgets.counting.tiebreak import TieBreak
 
 _loaded: dict[str, Any] = {}
 

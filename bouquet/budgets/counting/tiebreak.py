@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from bouquet.budgets.rules.models import Election
+from bouquet.budgets.counting.models import Election
 
 VOTES = "votes"
 ID_STRING = "id-string"

@@ -1,7 +1,5 @@
 """Who may do what with budgets, right now. Services check these; templates only reuse them.
 
-(Named ``permissions`` rather than ``rules``: ``bouquet.budgets.rules`` is the package of allocation rules.)
-
 What is checked about voters, honestly: being signed in and active; for the "territory" and "project
 district" eligibilities, having a district on one's profile (declared by the person, not verified). The
 minimum age is shown but not checked: profiles have no birth year yet.
