@@ -23,10 +23,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bouquet.budgets.counting.catalogue import RULES, meta_threshold, run_rule  # noqa: E402
 from bouquet.budgets.counting.models import Ballot, Election, Project  # noqa: E402
 from bouquet.budgets.counting.pabulib import parse_pb, write_pb  # noqa: E402
 from bouquet.budgets.counting.profile import GroupedProfile  # noqa: E402
-from bouquet.budgets.counting.registry import RULES, meta_threshold, run_rule  # noqa: E402
 from bouquet.budgets.counting.tiebreak import TieBreak  # noqa: E402
 
 DATA = Path("/work/shared/data/pabulib")

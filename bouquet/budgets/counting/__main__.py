@@ -6,9 +6,9 @@ import argparse
 import json
 import sys
 
+from bouquet.budgets.counting.catalogue import Rule, run_rule
 from bouquet.budgets.counting.pabulib import PabulibError, parse_pb
-from bouquet.budgets.counting.registry import RULES, run_rule
-from bouquet.budgets.counting.tiebreak import DEFAULT_SEED, ORDERS, TieBreak
+from bouquet.budgets.counting.tiebreak import DEFAULT_SEED, TieBreak, TieOrder
 from bouquet.budgets.counting.trace import outcome_to_json
 
 
@@ -29,9 +29,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Calcule les projets lauréats d'un budget participatif à partir d'un fichier pabulib.",
     )
     parser.add_argument("file", help="fichier .pb (format pabulib)")
-    parser.add_argument("--rule", required=True, choices=sorted(RULES), help="règle de sélection")
     parser.add_argument(
-        "--tie-break", default="votes", choices=ORDERS, help="ordre de départage des égalités"
+        "--rule", required=True, choices=[rule.value for rule in Rule], help="règle de sélection"
+    )
+    parser.add_argument(
+        "--tie-break",
+        default=TieOrder.VOTES.value,
+        choices=[order.value for order in TieOrder],
+        help="ordre de départage des égalités",
     )
     parser.add_argument("--seed", default=DEFAULT_SEED, help="graine publiée pour l'ordre « votes »")
     parser.add_argument("--threshold", type=int, default=None, help="seuil de votes pour greedy_threshold")

@@ -4,9 +4,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from bouquet.budgets.counting.catalogue import Rule, run_rule
 from bouquet.budgets.counting.pabulib import PabulibError, parse_pb
-from bouquet.budgets.counting.registry import RULES, run_rule
-from bouquet.budgets.counting.tiebreak import DEFAULT_SEED, ORDERS, TieBreak
+from bouquet.budgets.counting.tiebreak import DEFAULT_SEED, TieBreak, TieOrder
 from bouquet.budgets.models import Budget, BudgetResult
 from bouquet.budgets.services import recount
 
@@ -18,8 +18,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("file", nargs="?", help="fichier .pb (format pabulib)")
-        parser.add_argument("--rule", choices=sorted(RULES), help="règle de sélection (avec un fichier)")
-        parser.add_argument("--tie-break", default="votes", choices=ORDERS, help="ordre de départage")
+        parser.add_argument(
+            "--rule", choices=[rule.value for rule in Rule], help="règle de sélection (avec un fichier)"
+        )
+        parser.add_argument(
+            "--tie-break",
+            default=TieOrder.VOTES.value,
+            choices=[order.value for order in TieOrder],
+            help="ordre de départage",
+        )
         parser.add_argument("--seed", default=DEFAULT_SEED, help="graine publiée du départage")
         parser.add_argument(
             "--budget", type=int, help="identifiant d'un budget dont les résultats sont publiés"
