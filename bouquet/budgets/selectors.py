@@ -83,6 +83,7 @@ def budgets_for_process(*, process: Process) -> QuerySet[Budget]:
         Budget.objects.filter(process=process)
         .select_related("phase", "process")
         .annotate(project_count=Count("projects", distinct=True))
+        .order_by("-created_at", "-id")
     )
 
 

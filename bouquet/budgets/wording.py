@@ -134,10 +134,8 @@ TIE_ORDER_LABELS: Final[Mapping[TieOrder, Promise]] = MappingProxyType(
             "sort publié"
         ),
         TieOrder.ID_NUMBER: _("Le plus petit numéro de projet (le 9 passe avant le 10)"),
-        TieOrder.ID_STRING: _(
-            "L'ordre alphabétique des numéros de projet (le 10 passe avant le 9), pour comparer avec le logiciel "
-            "pabutools"
-        ),
+        # What research software does by default (pabutools): kept to compare results with it.
+        TieOrder.ID_STRING: _("Les numéros de projet dans l'ordre alphabétique (le 10 passe avant le 9)"),
     }
 )
 

@@ -237,7 +237,9 @@ def cast_ballot(
             refusal = replacement_refusal(budget, participation, channel)
             if refusal is not None:
                 raise Conflict(refusal) from None
-            assert participation.ballot_ref is not None  # replacement_refusal refuses a participation without one
+            assert (
+                participation.ballot_ref is not None
+            )  # replacement_refusal refuses a participation without one
             Ballot.objects.filter(pk=participation.ballot_ref, budget=budget).delete()
         ballot = Ballot.objects.create(budget=budget, cast_on=timezone.localdate())
         BallotLine.objects.bulk_create(
