@@ -28,6 +28,11 @@ class BallotKind(models.TextChoices):
     CUMULATIVE = "cumulative", _("Répartir des points entre les projets")
     RANKED = "ranked", _("Classer des projets par ordre de préférence")
 
+    @property
+    def ticks_projects(self) -> bool:
+        """Whether a ballot of this kind ticks projects (no points, no ranks)."""
+        return self in (BallotKind.APPROVAL, BallotKind.KNAPSACK)
+
 
 class Eligibility(models.TextChoices):
     SIGNED_IN = "signed_in", _("Toute personne connectée")

@@ -3,7 +3,7 @@
 import pytest
 
 from bouquet.budgets import rules, selectors
-from bouquet.budgets.models import Channel, Participation
+from bouquet.budgets.models import BallotKind, Channel, Participation
 from bouquet.budgets.services import (
     BudgetInput,
     ProjectInput,
@@ -114,3 +114,16 @@ def test_only_agents_manage():
     rules.require_manager(staff())
     with pytest.raises(ActionNotAllowed, match="Seuls les agents"):
         rules.require_manager(UserFactory())
+
+
+@pytest.mark.parametrize(
+    ("kind", "ticks"),
+    [
+        (BallotKind.APPROVAL, True),
+        (BallotKind.KNAPSACK, True),
+        (BallotKind.CUMULATIVE, False),
+        (BallotKind.RANKED, False),
+    ],
+)
+def test_which_ballots_tick_projects(kind, ticks):
+    assert kind.ticks_projects is ticks

@@ -127,9 +127,9 @@ def check_ballot(*, budget: Budget, voter: User | None, choices: Mapping[int, in
         )
         for part in parts
     ]
-    kind = budget.ballot_kind
+    kind = BallotKind(budget.ballot_kind)
     count = len(clean)
-    if kind in (BallotKind.APPROVAL, BallotKind.KNAPSACK) and any(v != 1 for v in clean.values()):
+    if kind.ticks_projects and any(v != 1 for v in clean.values()):
         _error(errors, GENERAL, _("Cochez les projets choisis, sans leur donner de points."))
     if kind == BallotKind.KNAPSACK:
         for use in uses:

@@ -253,7 +253,7 @@ def parse_choices(
 ) -> tuple[dict[int, int], dict[str, str]]:
     """Read a ballot from a form: ticked projects, or points or ranks typed per project."""
     projects = list(projects)
-    if budget.ballot_kind in (BallotKind.APPROVAL, BallotKind.KNAPSACK):
+    if BallotKind(budget.ballot_kind).ticks_projects:
         ticked = set(data.getlist("projet"))
         return {p.pk: 1 for p in projects if str(p.pk) in ticked}, {}
     prefix = "points" if budget.ballot_kind == BallotKind.CUMULATIVE else "rang"

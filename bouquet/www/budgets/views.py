@@ -186,7 +186,7 @@ def _ballot_context(
         "general_error": check.errors.get("__all__") if shown else None,
         "participation": participation,
         "refusal": rules.vote_refusal(request.user, budget),
-        "kind": budget.ballot_kind,
+        "kind": BallotKind(budget.ballot_kind),
         "kinds": BallotKind,
         "locked": participation is not None
         and rules.replacement_refusal(budget, participation, Channel.ONLINE) is not None,
@@ -278,7 +278,7 @@ def paper_ballot(request: HttpRequest, pk: int) -> HttpResponse:
         "process": budget.process,
         "form": form,
         "rows": [{"project": p, "value": "", "checked": False, "allowed": True} for p in projects],
-        "kind": budget.ballot_kind,
+        "kind": BallotKind(budget.ballot_kind),
         "kinds": BallotKind,
         "check": check,
     }
