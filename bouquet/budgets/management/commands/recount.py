@@ -7,7 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from bouquet.budgets.counting.catalogue import Rule, run_rule
 from bouquet.budgets.counting.pabulib import PabulibError, parse_pb
 from bouquet.budgets.counting.tiebreak import DEFAULT_SEED, TieBreak, TieOrder
-from bouquet.budgets.models import Budget, BudgetResult
+from bouquet.budgets.models import Budget
+from bouquet.budgets.selectors import results_of
 from bouquet.budgets.services import recount
 
 
@@ -59,7 +60,7 @@ class Command(BaseCommand):
         budget = Budget.objects.filter(pk=pk).first()
         if budget is None:
             raise CommandError(f"Aucun budget n° {pk}.")
-        results = list(BudgetResult.objects.filter(budget=budget).order_by("part"))
+        results = results_of(budget)
         if not results:
             raise CommandError(f"Le budget n° {pk} n'a pas encore de résultat publié.")
         failures = 0
