@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 PG_URL ?= $(shell scripts/postgres-url.sh)
 # Pure algorithms import no Django and touch no database: the PostgreSQL pass need not run them again.
-DB_FREE_TESTS := --ignore=tests/bouquets/engine --ignore=tests/budgets/rules
+DB_FREE_TESTS := --ignore=tests/bouquets/engine --ignore=tests/budgets/counting
 
 .PHONY: help install demo dev test test-sqlite test-postgres lint fix browser messages bench clean
 

@@ -267,8 +267,8 @@ def prepare_database(url: str, *, fresh: bool) -> str:
 
 def setup_django(url: str) -> None:
     """Development settings, with DEBUG off (timings) and the test client's host allowed."""
-    # Python put this script's folder first on the path: its neighbours (bench/rules.py) would shadow packages
-    # of the same name (django-rules).
+    # Python put this script's folder first on the path: a neighbour named like a package (a `rules.py` would
+    # shadow django-rules) must not hide it.
     here = Path(__file__).resolve().parent
     sys.path[:] = [str(ROOT)] + [entry for entry in sys.path if Path(entry or ".").resolve() != here]
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"

@@ -1,4 +1,5 @@
-"""Admin: budgets, projects and means are editable; ballots and participations are read-only evidence."""
+"""Admin: budgets are read-only here. Every change goes through the services (``bouquet.budgets.services``), which
+refuse to touch a project, a cost or a rule once the vote has started; the admin would bypass them."""
 
 from typing import Any
 
@@ -15,32 +16,40 @@ from bouquet.budgets.models import (
 )
 
 
-class EnvelopeInline(admin.TabularInline):
+class ReadOnlyMixin:
+    """Viewable, never added, changed or deleted through the admin."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class ReadOnlyAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    pass
+
+
+class EnvelopeInline(ReadOnlyMixin, admin.TabularInline):
     model = BudgetEnvelope
     extra = 0
 
 
 @admin.register(Budget)
-class BudgetAdmin(admin.ModelAdmin):
+class BudgetAdmin(ReadOnlyAdmin):
     list_display = ["title", "process", "amount", "ballot_kind", "rule", "is_secret"]
     list_filter = ["ballot_kind", "rule", "is_secret", "is_imported"]
     inlines = [EnvelopeInline]
 
 
 @admin.register(BudgetProject)
-class BudgetProjectAdmin(admin.ModelAdmin):
+class BudgetProjectAdmin(ReadOnlyAdmin):
     list_display = ["title", "budget", "code", "cost", "district", "feasibility"]
     list_filter = ["feasibility"]
     search_fields = ["title"]
-    raw_id_fields = ["proposals", "bouquet"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Participation)

@@ -11,73 +11,22 @@ from fractions import Fraction
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from bouquet.budgets.rules.trace import winners_from_trace
+from bouquet.budgets.counting.trace import winners_from_trace
+from bouquet.budgets.wording import rule_explanation
 
-RULE_SENTENCES = {
-    "greedy_cost": gettext_lazy(
-        "Les projets sont classés par nombre de voix ; chacun est financé s'il rentre dans ce qui reste du budget, "
-        "sinon on passe au suivant."
-    ),
-    "greedy_card": gettext_lazy(
-        "Les projets sont classés par nombre de voix par euro dépensé, puis financés tant qu'ils rentrent."
-    ),
-    "greedy_threshold": gettext_lazy(
-        "Parmi les projets qui atteignent le seuil de voix, les plus soutenus sont financés tant qu'ils rentrent."
-    ),
-    "greedy_noskip": gettext_lazy(
-        "Les projets les plus soutenus sont financés jusqu'au premier qui ne rentre plus dans le budget."
-    ),
-    "mes_cost": gettext_lazy(
-        "Méthode des parts égales : chaque votant reçoit une part égale du budget et ne paie que pour les projets "
-        "qu'il a choisis ; un projet est financé quand ses soutiens peuvent le payer ensemble."
-    ),
-    "mes_card": gettext_lazy(
-        "Méthode des parts égales (chaque projet choisi compte pareil) : chaque votant reçoit une part égale du "
-        "budget et la dépense pour les projets qu'il a choisis."
-    ),
-    "mes_cost_util": gettext_lazy(
-        "Méthode des parts égales, puis l'argent restant finance les projets les plus soutenus qui rentrent encore."
-    ),
-    "mes_card_util": gettext_lazy(
-        "Méthode des parts égales (chaque projet compte pareil), complétée par les plus soutenus."
-    ),
-    "mes_cost_add1": gettext_lazy(
-        "Méthode des parts égales ; tant qu'il reste de l'argent, la part de chacun est relevée d'un euro et le "
-        "calcul refait."
-    ),
-    "mes_cost_add1u": gettext_lazy(
-        "Méthode des parts égales : chaque votant reçoit une part égale du budget et ne paie que pour les projets "
-        "qu'il a choisis ; la part est relevée tant qu'il reste de l'argent, puis le reste finance les projets "
-        "les plus soutenus qui rentrent encore."
-    ),
-    "mes_card_add1": gettext_lazy(
-        "Méthode des parts égales (chaque projet compte pareil), parts relevées tant qu'il reste de l'argent."
-    ),
-    "mes_card_add1u": gettext_lazy(
-        "Méthode des parts égales (chaque projet compte pareil), parts relevées, puis le reste aux plus soutenus."
-    ),
-    "phragmen": gettext_lazy(
-        "Méthode de Phragmén : le coût de chaque projet est réparti entre ses soutiens, en choisissant à chaque tour "
-        "le projet qui charge le moins ceux qui le paient."
-    ),
-    "maxwelfare_cost": gettext_lazy(
-        "Les projets retenus sont l'ensemble qui satisfait le plus les votants dans la limite du budget."
-    ),
-    "maxwelfare_card": gettext_lazy(
-        "Les projets retenus sont l'ensemble qui contente le plus de choix dans la limite du budget."
-    ),
-}
+
+def amount_text(value: Any) -> str:
+    """An exact amount in French digits: 1 200, or 1 234,56 when it is not whole."""
+    amount = Fraction(value)
+    if amount.denominator == 1:
+        return f"{amount.numerator:,}".replace(",", "\u202f")
+    return f"{float(amount):,.2f}".replace(",", "\u202f").replace(".", ",")
 
 
 def euros(value: Any) -> str:
-    """An exact amount as French text: 1 200 €, or 1 234,56 € when it is not whole."""
-    amount = Fraction(value)
-    if amount.denominator == 1:
-        return f"{amount.numerator:,} €".replace(",", "\u202f")
-    whole = f"{float(amount):,.2f}".replace(",", "\u202f").replace(".", ",")
-    return f"{whole} €"
+    """An exact amount of euros as French text: 1 200 €, or 1 234,56 € when it is not whole."""
+    return f"{amount_text(value)} €"
 
 
 @dataclass(frozen=True)
@@ -199,8 +148,6 @@ def explain(outcome: Mapping[str, Any], titles: Mapping[str, str]) -> Explanatio
     """Explain a stored outcome (``outcome_to_json``) project by project, from its trace alone."""
     trace: list[dict[str, Any]] = list(outcome.get("trace", []))
     winners = winners_from_trace(trace, outcome["budget"])
-    if outcome.get("rule", "").startswith("maxwelfare"):
-        winners = list(outcome.get("winners", winners))
     chosen = set(winners)
     by_project: dict[str, list[dict[str, Any]]] = {}
     for event in trace:
@@ -233,7 +180,7 @@ def explain(outcome: Mapping[str, Any], titles: Mapping[str, str]) -> Explanatio
 
 
 def _summary(outcome: Mapping[str, Any], trace: list[dict[str, Any]]) -> str:
-    sentence = str(RULE_SENTENCES.get(outcome.get("rule", ""), ""))
+    sentence = rule_explanation(outcome.get("rule", ""))
     start = next((e for e in reversed(trace) if e["event"] == "mes_start"), None)
     if start is None:
         return sentence

@@ -13,11 +13,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from bouquet.budgets.rules.registry import RULES
-from bouquet.budgets.rules.tiebreak import DEFAULT_SEED, ID_NUMBER, ID_STRING, VOTES
+from bouquet.budgets.counting.catalogue import DEFAULT_RULE
+from bouquet.budgets.counting.tiebreak import DEFAULT_SEED, TieOrder
+from bouquet.budgets.wording import RULE_CHOICES, TIE_ORDER_CHOICES
 from bouquet.core.models import TimeStampedModel
 
-DEFAULT_RULE = "mes_cost_add1u"
 SDG_MIN, SDG_MAX = 1, 17
 TERRITORY_KEY = "territoire"  # the part of the budget not earmarked for a district
 
@@ -28,39 +28,16 @@ class BallotKind(models.TextChoices):
     CUMULATIVE = "cumulative", _("Répartir des points entre les projets")
     RANKED = "ranked", _("Classer des projets par ordre de préférence")
 
+    @property
+    def ticks_projects(self) -> bool:
+        """Whether a ballot of this kind ticks projects (no points, no ranks)."""
+        return self in (BallotKind.APPROVAL, BallotKind.KNAPSACK)
+
 
 class Eligibility(models.TextChoices):
     SIGNED_IN = "signed_in", _("Toute personne connectée")
     TERRITORY = "territory", _("Habitants du territoire (quartier renseigné sur leur profil)")
     PROJECT_DISTRICT = "project_district", _("Habitants du quartier de chaque projet")
-
-
-class Rule(models.TextChoices):
-    """The pure rules of ``bouquet.budgets.rules`` that a budget may use."""
-
-    MES_COST_ADD1U = "mes_cost_add1u", _("Parts égales (coût), complétée (Add1 puis glouton) — recommandée")
-    MES_COST_ADD1 = "mes_cost_add1", _("Parts égales (coût), complétée par Add1")
-    MES_COST_UTIL = "mes_cost_util", _("Parts égales (coût), complétée par le glouton")
-    MES_COST = "mes_cost", _("Parts égales (coût), sans complétion")
-    MES_CARD_ADD1U = "mes_card_add1u", _("Parts égales (nombre de projets), Add1 puis glouton")
-    MES_CARD_ADD1 = "mes_card_add1", _("Parts égales (nombre de projets), complétée par Add1")
-    MES_CARD = "mes_card", _("Parts égales (nombre de projets), sans complétion")
-    GREEDY_COST = "greedy_cost", _("Glouton par nombre de voix (la règle habituelle)")
-    GREEDY_CARD = "greedy_card", _("Glouton par voix par euro")
-    GREEDY_THRESHOLD = "greedy_threshold", _("Glouton parmi les projets ayant atteint un seuil de voix")
-    GREEDY_NOSKIP = "greedy_noskip", _("Glouton qui s'arrête au premier projet trop cher")
-    PHRAGMEN = "phragmen", _("Phragmén séquentiel")
-    MAXWELFARE_COST = "maxwelfare_cost", _("Satisfaction totale maximale (coût)")
-    MAXWELFARE_CARD = "maxwelfare_card", _("Satisfaction totale maximale (nombre de projets)")
-
-
-assert {r.value for r in Rule} <= set(RULES), "every rule offered must exist in the rules package"
-
-
-class TieBreakOrder(models.TextChoices):
-    VOTES = VOTES, _("Voix, puis coût le plus bas, puis numéro du projet, puis graine publiée")
-    ID_NUMBER = ID_NUMBER, _("Numéro du projet (9 avant 10)")
-    ID_STRING = ID_STRING, _("Identifiant du projet comme texte (comme pabutools)")
 
 
 class Channel(models.TextChoices):
@@ -115,11 +92,12 @@ class Budget(TimeStampedModel):
             "de naissance."
         ),
     )
+    # A `bouquet.budgets.counting.Rule` and a `TieOrder`, stored by value; their words are in `wording`.
     rule = models.CharField(
-        _("règle de sélection"), max_length=20, choices=Rule.choices, default=DEFAULT_RULE
+        _("règle de sélection"), max_length=20, choices=RULE_CHOICES, default=DEFAULT_RULE.value
     )
     tie_break = models.CharField(
-        _("départage des égalités"), max_length=10, choices=TieBreakOrder.choices, default=VOTES
+        _("départage des égalités"), max_length=10, choices=TIE_ORDER_CHOICES, default=TieOrder.VOTES.value
     )
     tie_break_seed = models.CharField(_("graine publiée"), max_length=64, default=DEFAULT_SEED)
     threshold = models.PositiveIntegerField(
@@ -175,6 +153,12 @@ class BudgetEnvelope(models.Model):
         return f"{self.district_id}: {self.amount}"
 
 
+class BudgetProjectQuerySet(models.QuerySet["BudgetProject"]):
+    def on_ballot(self) -> "BudgetProjectQuerySet":
+        """Projects put to the vote: all but those found not feasible (the queryset twin of ``on_ballot``)."""
+        return self.exclude(feasibility=Feasibility.NOT_FEASIBLE)
+
+
 class BudgetProject(TimeStampedModel):
     """A project put to the vote, made from one proposal or from a whole bouquet."""
 
@@ -214,6 +198,8 @@ class BudgetProject(TimeStampedModel):
     )
     feasibility_note = models.TextField(_("avis de la collectivité"), blank=True)
 
+    objects = BudgetProjectQuerySet.as_manager()
+
     class Meta:
         ordering = ["budget", "title", "id"]
         verbose_name = _("projet du budget")
@@ -234,7 +220,7 @@ class BudgetProject(TimeStampedModel):
 
     @property
     def on_ballot(self) -> bool:
-        """Projects found not feasible are not put to the vote."""
+        """Projects found not feasible are not put to the vote (the one-object twin of ``objects.on_ballot()``)."""
         return self.feasibility != Feasibility.NOT_FEASIBLE
 
 

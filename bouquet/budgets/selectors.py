@@ -1,6 +1,9 @@
 """Reads on budgets, each shaped for one screen or export."""
 
+import csv
+import io
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -8,19 +11,22 @@ from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from bouquet.bouquets.models import Bouquet, Placement
+from bouquet.budgets.counting.pabulib import parse_pb_string
+from bouquet.budgets.explain import Explanation, ProjectExplanation, explain
 from bouquet.budgets.models import (
     TERRITORY_KEY,
     Allocation,
     AllocationKind,
     Ballot,
+    BallotKind,
     BallotLine,
     Budget,
     BudgetEnvelope,
     BudgetProject,
     BudgetResult,
-    Feasibility,
     Participation,
 )
+from bouquet.budgets.rules import vote_has_started
 from bouquet.processes.models import Process
 
 
@@ -34,9 +40,14 @@ class Part:
     district_id: int | None = None
 
 
+def envelopes_of(budget: Budget) -> QuerySet[BudgetEnvelope]:
+    """The budget's district envelopes, by district name."""
+    return BudgetEnvelope.objects.filter(budget=budget).select_related("district").order_by("district__name")
+
+
 def budget_parts(budget: Budget) -> list[Part]:
     """The territory-wide part (what the district envelopes leave) then one part per district envelope."""
-    envelopes = list(BudgetEnvelope.objects.filter(budget=budget).select_related("district"))
+    envelopes = list(envelopes_of(budget))
     if not envelopes:
         return [Part(key=TERRITORY_KEY, label=_("tout le territoire"), amount=budget.amount)]
     territory = budget.amount - sum(e.amount for e in envelopes)
@@ -53,6 +64,11 @@ def budget_parts(budget: Budget) -> list[Part]:
     return parts
 
 
+def has_envelopes(parts: Sequence[Part]) -> bool:
+    """Whether the budget is split into district envelopes (then voters choose only their district's projects)."""
+    return any(part.district_id is not None for part in parts)
+
+
 def part_of(project: BudgetProject, parts: list[Part]) -> Part:
     """The part of the budget a project draws on: its district's envelope, or the territory-wide part."""
     for part in parts:
@@ -67,7 +83,13 @@ def budgets_for_process(*, process: Process) -> QuerySet[Budget]:
         Budget.objects.filter(process=process)
         .select_related("phase", "process")
         .annotate(project_count=Count("projects", distinct=True))
+        .order_by("-created_at", "-id")
     )
+
+
+def budgets_accepting_projects(*, process: Process) -> list[Budget]:
+    """A process's budgets whose vote has not started, to which projects may still be added."""
+    return [budget for budget in budgets_for_process(process=process) if not vote_has_started(budget)]
 
 
 def budget_for_page(*, pk: int) -> Budget:
@@ -79,7 +101,7 @@ def ballot_projects(budget: Budget) -> QuerySet[BudgetProject]:
     """The projects on the ballot (not those found not feasible), in a stable order."""
     return (
         BudgetProject.objects.filter(budget=budget)
-        .exclude(feasibility=Feasibility.NOT_FEASIBLE)
+        .on_ballot()
         .select_related("district")
         .prefetch_related("themes")
         .order_by("district__name", "title", "id")
@@ -162,6 +184,33 @@ def results_of(budget: Budget) -> list[BudgetResult]:
     return sorted(results, key=lambda r: (r.part != TERRITORY_KEY, r.part))
 
 
+def results_published(budget: Budget) -> bool:
+    """Whether an agent has computed (and so published) the budget's results."""
+    return BudgetResult.objects.filter(budget=budget).exists()
+
+
+def result_of_part(*, budget: Budget, part: str) -> BudgetResult:
+    """The published result of one part of the budget (the territory-wide one when `part` is empty)."""
+    return BudgetResult.objects.select_related("budget").get(budget=budget, part=part or TERRITORY_KEY)
+
+
+def ballots_csv(*, result: BudgetResult) -> str:
+    """The anonymous ballots of one part as CSV, one line per ballot and project, read from its published file."""
+    election = parse_pb_string(result.pb_file)
+    names = {p.id: p.name for p in election.projects}
+    ranked = result.budget.ballot_kind == BallotKind.RANKED
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(["bulletin", "projet", "titre", "points", "rang"])
+    for ballot in election.ballots:
+        points = ballot.points_by_project()
+        for rank, code in enumerate(ballot.projects, start=1):
+            writer.writerow(
+                [ballot.voter_id, code, names.get(code, ""), points[code], rank if ranked else ""]
+            )
+    return buffer.getvalue()
+
+
 @dataclass(frozen=True)
 class Bar:
     """One bar of a chart and one row of its table."""
@@ -191,7 +240,7 @@ def _bars(totals: dict[str, int]) -> list[Bar]:
     ]
 
 
-def spending_breakdown(budget: Budget, winners: list[BudgetProject]) -> dict[str, list[Bar]]:
+def spending_breakdown(winners: list[BudgetProject]) -> dict[str, list[Bar]]:
     """Money granted to the winning projects per district and per theme (a project counts in each of its themes)."""
     by_district: dict[str, int] = defaultdict(int)
     by_theme: dict[str, int] = defaultdict(int)
@@ -201,6 +250,69 @@ def spending_breakdown(budget: Budget, winners: list[BudgetProject]) -> dict[str
         for name in themes:
             by_theme[name] += project.cost
     return {"district": _bars(by_district), "theme": _bars(by_theme)}
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One project of a part's result: its votes and why it was funded or not."""
+
+    code: str
+    project: BudgetProject | None  # None for a code the budget no longer has
+    why: ProjectExplanation
+    votes: int
+
+
+@dataclass(frozen=True)
+class ResultPart:
+    """The result of one part of the budget, explained: funded projects first, in the order the rule chose them."""
+
+    result: BudgetResult
+    explanation: Explanation
+    rows: list[ResultRow]
+
+
+@dataclass(frozen=True)
+class ResultsPage:
+    """What the results page shows: every part explained, the winners, the money they take and where it goes."""
+
+    parts: list[ResultPart]
+    winners: list[BudgetProject]
+    spent: int
+    charts: dict[str, list[Bar]]
+    ballots: int
+
+
+def _explained(result: BudgetResult, projects: dict[str, BudgetProject]) -> ResultPart:
+    election = parse_pb_string(result.pb_file)
+    votes = election.approval_counts()
+    explanation = explain(result.outcome, {p.id: p.name for p in election.projects})
+    winners = explanation.winners
+
+    def order(code: str) -> tuple[bool, int, int]:
+        rank = winners.index(code) if code in winners else len(winners)
+        return (not explanation.projects[code].funded, rank, -votes.get(code, 0))
+
+    rows = [
+        ResultRow(
+            code=code, project=projects.get(code), why=explanation.projects[code], votes=votes.get(code, 0)
+        )
+        for code in sorted(explanation.projects, key=order)
+    ]
+    return ResultPart(result=result, explanation=explanation, rows=rows)
+
+
+def results_for_page(*, budget: Budget) -> ResultsPage:
+    """The published results, read from the published files and explained project by project in plain French."""
+    results = results_of(budget)
+    projects = {p.code: p for p in projects_for_page(budget)}
+    winners = [projects[code] for result in results for code in result.winners if code in projects]
+    return ResultsPage(
+        parts=[_explained(result, projects) for result in results],
+        winners=winners,
+        spent=sum(p.cost for p in winners),
+        charts=spending_breakdown(winners),
+        ballots=max((r.ballot_count for r in results), default=0),
+    )
 
 
 @dataclass(frozen=True)

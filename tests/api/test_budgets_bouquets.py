@@ -6,8 +6,8 @@ import pytest
 
 from bouquet.bouquets import registry, services
 from bouquet.bouquets.models import Bouquet, Placement
-from bouquet.budgets.rules import parse_pb_string, run_rule
-from bouquet.budgets.rules.tiebreak import TieBreak
+from bouquet.budgets.counting import parse_pb_string, run_rule
+from bouquet.budgets.counting.tiebreak import TieBreak
 from bouquet.budgets.services import cast_ballot, compute_results
 from bouquet.processes.models import PhaseKind
 from tests.budgets.builders import close_vote, make_budget, open_vote, projects, staff, vote_process

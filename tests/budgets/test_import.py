@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from bouquet.budgets.counting import parse_pb, run_rule
+from bouquet.budgets.counting.tiebreak import TieBreak
 from bouquet.budgets.models import Ballot, BallotKind, Budget, BudgetProject
-from bouquet.budgets.rules import parse_pb, run_rule
-from bouquet.budgets.rules.tiebreak import TieBreak
 from bouquet.budgets.services import import_pabulib, recount
 from bouquet.core.errors import ActionNotAllowed, InvalidInput
 from tests.budgets.builders import staff, vote_process

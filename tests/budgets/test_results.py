@@ -7,11 +7,11 @@ import sys
 
 import pytest
 
+from bouquet.budgets.counting import parse_pb_string, run_rule
+from bouquet.budgets.counting.tiebreak import TieBreak
+from bouquet.budgets.counting.trace import winners_from_trace
 from bouquet.budgets.explain import explain
 from bouquet.budgets.models import BallotKind, BudgetResult
-from bouquet.budgets.rules import parse_pb_string, run_rule
-from bouquet.budgets.rules.tiebreak import TieBreak
-from bouquet.budgets.rules.trace import winners_from_trace
 from bouquet.budgets.services import (
     BudgetInput,
     ProjectInput,
@@ -76,7 +76,7 @@ def test_the_cli_on_the_downloaded_file_agrees(tmp_path, client):
     path = tmp_path / "budget.pb"
     path.write_bytes(response.content)
     done = subprocess.run(
-        [sys.executable, "-m", "bouquet.budgets.rules", str(path), "--rule", budget.rule],
+        [sys.executable, "-m", "bouquet.budgets.counting", str(path), "--rule", budget.rule],
         capture_output=True,
         text=True,
         check=True,

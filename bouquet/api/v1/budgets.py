@@ -80,7 +80,7 @@ class BudgetDetailOut(BudgetOut):
 
     @staticmethod
     def resolve_envelopes(obj: Budget) -> list[object]:
-        return list(obj.envelopes.order_by("district__name"))
+        return list(selectors.envelopes_of(obj))
 
     @staticmethod
     def resolve_projects(obj: Budget) -> list[object]:
@@ -195,7 +195,7 @@ def _budget(pk: int) -> Budget:
 )
 def list_budgets(request: HttpRequest, slug: str) -> object:
     """The budgets of a published process (a short list: no pagination)."""
-    return selectors.budgets_for_process(process=_process(slug)).order_by("-created_at", "-id")
+    return selectors.budgets_for_process(process=_process(slug))
 
 
 @router.get("/budgets/{pk}", response=BudgetDetailOut, summary="One budget, its envelopes and its projects")

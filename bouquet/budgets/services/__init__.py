@@ -8,10 +8,8 @@ from bouquet.budgets.services.results import (
     election_for_part,
     published_file,
     recount,
-    results_can_be_computed,
     run_on_file,
     tie_break_of,
-    winning_projects,
 )
 from bouquet.budgets.services.setup import (
     BudgetInput,
@@ -22,7 +20,7 @@ from bouquet.budgets.services.setup import (
     create_project_from_bouquet,
     create_project_from_proposal,
     edit_project,
-    vote_has_started,
+    require_before_vote,
     vote_phase_of,
 )
 from bouquet.budgets.services.voting import BallotCheck, cast_ballot, check_ballot, record_paper_ballot
@@ -47,10 +45,8 @@ __all__ = [
     "published_file",
     "record_paper_ballot",
     "recount",
-    "results_can_be_computed",
+    "require_before_vote",
     "run_on_file",
     "tie_break_of",
-    "vote_has_started",
     "vote_phase_of",
-    "winning_projects",
 ]

@@ -7,22 +7,16 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import User
-from bouquet.budgets.models import Ballot, BallotKind, BallotLine, Budget, BudgetProject, Rule
-from bouquet.budgets.rules.models import APPROVAL, CHOOSE_1, CUMULATIVE, ORDINAL, Election
-from bouquet.budgets.rules.pabulib import PabulibError, parse_pb_bytes
+from bouquet.budgets.counting.catalogue import DEFAULT_RULE, RULES, Rule, rule_from_pabulib
+from bouquet.budgets.counting.models import APPROVAL, CHOOSE_1, CUMULATIVE, ORDINAL, Election
+from bouquet.budgets.counting.pabulib import PabulibError, parse_pb_bytes
+from bouquet.budgets.models import Ballot, BallotKind, BallotLine, Budget, BudgetProject
 from bouquet.budgets.services.results import compute_results
 from bouquet.budgets.services.setup import BudgetInput, create_budget, require_manager, vote_phase_of
 from bouquet.core.errors import InvalidInput
 from bouquet.processes.models import Process
 from bouquet.proposals.models import Theme
 
-RULES_FROM_META = {
-    "greedy": Rule.GREEDY_COST,
-    "greedy-threshold": Rule.GREEDY_THRESHOLD,
-    "greedy-no-skip": Rule.GREEDY_NOSKIP,
-    "equalshares": Rule.MES_COST_ADD1U,
-    "equalshares/add1": Rule.MES_COST_ADD1U,
-}
 TITLE_MAX = 200
 
 
@@ -57,10 +51,10 @@ def _settings(election: Election, title: str, rule: str | None) -> BudgetInput:
     vote_type = election.vote_type
     if vote_type not in (APPROVAL, CHOOSE_1, CUMULATIVE, ORDINAL):
         raise _refuse(_("le type de vote « %(type)s » n'est pas pris en charge") % {"type": vote_type})
-    chosen_rule = rule or RULES_FROM_META.get(meta.get("rule", "").strip().lower(), Rule.MES_COST_ADD1U)
+    chosen_rule = Rule(rule) if rule else rule_from_pabulib(meta.get("rule", "")) or DEFAULT_RULE
     threshold = _meta_int(meta, "min_project_score_threshold")
-    if chosen_rule == Rule.GREEDY_THRESHOLD and not threshold:
-        chosen_rule = Rule.GREEDY_COST
+    if RULES[chosen_rule].needs_threshold and not threshold:
+        chosen_rule = Rule.GREEDY_COST  # the file names no threshold: plain greedy by votes
     longest = max((len(b.projects) for b in election.ballots), default=1)
     kind = BallotKind.APPROVAL
     min_projects = max(min(_meta_int(meta, "min_length") or 1, longest), 1)
@@ -99,7 +93,7 @@ def _settings(election: Election, title: str, rule: str | None) -> BudgetInput:
         points_total=points_total,
         max_points_per_project=max_points,
         rule=chosen_rule,
-        threshold=threshold if chosen_rule == Rule.GREEDY_THRESHOLD else None,
+        threshold=threshold if RULES[chosen_rule].needs_threshold else None,
     )
 
 
@@ -126,7 +120,7 @@ def import_pabulib(
         election = parse_pb_bytes(data)
     except PabulibError as error:
         raise _refuse(str(error).split(" : ", 1)[-1] if error.line else str(error), error.line) from error
-    if rule is not None and rule not in Rule.values:
+    if rule is not None and rule not in Rule:
         raise InvalidInput(_("Règle inconnue."), field_errors={"rule": _("Règle inconnue.")})
     phase = vote_phase_of(process)
     budget = create_budget(

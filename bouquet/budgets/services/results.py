@@ -11,19 +11,18 @@ from fractions import Fraction
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import User
-from bouquet.budgets.models import TERRITORY_KEY, BallotKind, Budget, BudgetProject, BudgetResult, Rule
-from bouquet.budgets.rules.models import APPROVAL, CUMULATIVE, ORDINAL, Election, Outcome, Project
-from bouquet.budgets.rules.models import Ballot as RuleBallot
-from bouquet.budgets.rules.pabulib import parse_pb_string, write_pb
-from bouquet.budgets.rules.registry import run_rule
-from bouquet.budgets.rules.tiebreak import TieBreak
-from bouquet.budgets.rules.trace import TraceError, outcome_to_json, winners_from_trace
+from bouquet.budgets.counting.catalogue import RULES, as_rule, run_rule
+from bouquet.budgets.counting.models import APPROVAL, CUMULATIVE, ORDINAL, Election, Outcome, Project
+from bouquet.budgets.counting.models import Ballot as RuleBallot
+from bouquet.budgets.counting.pabulib import parse_pb_string, write_pb
+from bouquet.budgets.counting.tiebreak import TieBreak
+from bouquet.budgets.counting.trace import TraceError, outcome_to_json, winners_from_trace
+from bouquet.budgets.models import TERRITORY_KEY, BallotKind, Budget, BudgetResult
+from bouquet.budgets.rules import require_manager, results_can_be_computed
 from bouquet.budgets.selectors import Part, ballot_projects, ballots_for_export, budget_parts, part_of
-from bouquet.budgets.services.setup import require_manager
 from bouquet.core.errors import Conflict
 
 VOTE_TYPES = {
@@ -31,12 +30,6 @@ VOTE_TYPES = {
     BallotKind.KNAPSACK: APPROVAL,
     BallotKind.CUMULATIVE: CUMULATIVE,
     BallotKind.RANKED: ORDINAL,
-}
-# The names pabulib files use in META "rule".
-PABULIB_RULES = {
-    Rule.GREEDY_COST: "greedy",
-    Rule.GREEDY_THRESHOLD: "greedy-threshold",
-    Rule.GREEDY_NOSKIP: "greedy-no-skip",
 }
 
 
@@ -62,9 +55,11 @@ def _meta(budget: Budget, part: Part) -> dict[str, str]:
                 "date_end": _date(budget.phase.ends_on),
                 "language": "fr",
                 "currency": budget.currency,
-                "rule": PABULIB_RULES.get(Rule(budget.rule), "equalshares"),
             }
         )
+        pabulib_name = RULES[as_rule(budget.rule)].pabulib
+        if pabulib_name is not None:  # pabulib has no name for some rules: `bouquet_rule` below says which
+            meta["rule"] = pabulib_name
         if budget.ballot_kind in (BallotKind.APPROVAL, BallotKind.KNAPSACK, BallotKind.RANKED):
             meta["min_length"] = str(budget.min_projects)
             if budget.max_projects is not None:
@@ -150,11 +145,6 @@ def run_on_file(text: str, *, rule: str, tie_break: TieBreak, threshold: int | N
     return run_rule(parse_pb_string(text), rule, tie_break, threshold=threshold)
 
 
-def results_can_be_computed(budget: Budget) -> bool:
-    """Results wait until the vote is over (imported budgets are over already)."""
-    return budget.is_imported or timezone.localdate() > budget.phase.ends_on
-
-
 @transaction.atomic
 def compute_results(*, agent: User | None, budget: Budget, force: bool = False) -> list[BudgetResult]:
     """Compute and store the result of every part of the budget with its rule, from the published files."""
@@ -232,14 +222,3 @@ def recount(result: BudgetResult) -> Recount:
     return Recount(
         result=result, recomputed=outcome.winners, file_matches_database=matches_db, trace_matches=trace_ok
     )
-
-
-def winning_projects(budget: Budget, results: list[BudgetResult]) -> list[BudgetProject]:
-    """The winning projects of every part, in the order the rule chose them."""
-    by_code = {
-        p.code: p
-        for p in BudgetProject.objects.filter(budget=budget)
-        .select_related("district")
-        .prefetch_related("themes")
-    }
-    return [by_code[code] for result in results for code in result.winners if code in by_code]

@@ -4,13 +4,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import User
 from bouquet.bouquets.models import Bouquet, Placement
+from bouquet.budgets.counting.catalogue import DEFAULT_RULE, RULES, Rule
+from bouquet.budgets.counting.tiebreak import DEFAULT_SEED, TieOrder
 from bouquet.budgets.models import (
-    DEFAULT_RULE,
     SDG_MAX,
     SDG_MIN,
     BallotKind,
@@ -19,12 +19,9 @@ from bouquet.budgets.models import (
     BudgetProject,
     Eligibility,
     Feasibility,
-    Rule,
-    TieBreakOrder,
 )
-from bouquet.budgets.permissions import can_manage
-from bouquet.budgets.rules.tiebreak import DEFAULT_SEED
-from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
+from bouquet.budgets.rules import require_manager, vote_has_started
+from bouquet.core.errors import Conflict, InvalidInput
 from bouquet.places.models import District
 from bouquet.processes.models import Phase, PhaseKind, Process
 from bouquet.proposals.models import Proposal, Theme
@@ -48,7 +45,7 @@ class BudgetInput:
     eligibility: str = Eligibility.SIGNED_IN
     minimum_age: int | None = None
     rule: str = DEFAULT_RULE
-    tie_break: str = TieBreakOrder.VOTES
+    tie_break: str = TieOrder.VOTES
     tie_break_seed: str = DEFAULT_SEED
     threshold: int | None = None
     is_secret: bool = False
@@ -68,20 +65,15 @@ class ProjectInput:
     sdgs: Iterable[int] = ()
 
 
-def require_manager(user: User, message: str | None = None) -> None:
-    """Refuse anyone but agents and administrators."""
-    if not can_manage(user):
-        raise ActionNotAllowed(message or _("Seuls les agents de la collectivité gèrent les budgets."))
+def require_before_vote(budget: Budget, message: str | None = None) -> None:
+    """Refuse a change to the projects once the vote has started (every voter must see the same ballot)."""
+    if vote_has_started(budget):
+        raise Conflict(message or _("Le vote a commencé : le projet ne peut plus changer."))
 
 
 def vote_phase_of(process: Process) -> Phase | None:
     """The process's vote phase (the last one when there are several)."""
     return Phase.objects.filter(process=process, kind=PhaseKind.VOTE).order_by("-starts_on", "-id").first()
-
-
-def vote_has_started(budget: Budget) -> bool:
-    """Once the vote has started, the projects and their costs are frozen: every voter saw the same ballot."""
-    return budget.is_imported or timezone.localdate() >= budget.phase.starts_on
 
 
 def _validate_budget(data: BudgetInput) -> dict[str, str]:
@@ -96,9 +88,11 @@ def _validate_budget(data: BudgetInput) -> dict[str, str]:
         errors["ballot_kind"] = _("Type de bulletin inconnu.")
     if data.eligibility not in Eligibility.values:
         errors["eligibility"] = _("Choix inconnu.")
-    if data.rule not in Rule.values:
+    if data.rule not in Rule:
         errors["rule"] = _("Règle inconnue.")
-    if data.tie_break not in TieBreakOrder.values:
+    elif RULES[Rule(data.rule)].needs_threshold and not data.threshold:
+        errors["threshold"] = _("La règle à seuil demande un seuil de voix.")
+    if data.tie_break not in TieOrder:
         errors["tie_break"] = _("Ordre de départage inconnu.")
     if data.min_projects < 0:
         errors["min_projects"] = _("Doit être positif.")
@@ -111,8 +105,6 @@ def _validate_budget(data: BudgetInput) -> dict[str, str]:
             1 <= data.max_points_per_project <= data.points_total
         ):
             errors["max_points_per_project"] = _("Entre 1 et le nombre de points à répartir.")
-    if data.rule == Rule.GREEDY_THRESHOLD and not data.threshold:
-        errors["threshold"] = _("La règle à seuil demande un seuil de voix.")
     if data.minimum_age is not None and not 0 <= data.minimum_age <= 120:
         errors["minimum_age"] = _("Un âge entre 0 et 120 ans.")
     envelopes = dict(data.envelopes)
@@ -215,8 +207,7 @@ def create_project(
     locked = (
         Budget.objects.select_for_update().select_related("phase").get(pk=budget.pk)
     )  # one code at a time
-    if vote_has_started(locked):
-        raise Conflict(_("Le vote a commencé : la liste des projets ne peut plus changer."))
+    require_before_vote(locked, _("Le vote a commencé : la liste des projets ne peut plus changer."))
     clean, sdgs = _validate_project(data)
     chosen = list(proposals)
     if any(p.process_id != locked.process_id for p in chosen):
@@ -315,7 +306,6 @@ def create_project_from_bouquet(
 
 
 @transaction.atomic
-@transaction.atomic
 def edit_project(*, agent: User, project: BudgetProject, data: ProjectInput) -> BudgetProject:
     """Correct a project's title, text, cost, district, themes or goals, until the vote starts.
 
@@ -327,8 +317,7 @@ def edit_project(*, agent: User, project: BudgetProject, data: ProjectInput) -> 
         .select_for_update(of=("self",))
         .get(pk=project.pk)
     )
-    if vote_has_started(locked.budget):
-        raise Conflict(_("Le vote a commencé : le projet ne peut plus changer."))
+    require_before_vote(locked.budget)
     clean, sdgs = _validate_project(data)
     locked.title = clean.title.strip()
     locked.description = clean.description.strip()
@@ -341,6 +330,7 @@ def edit_project(*, agent: User, project: BudgetProject, data: ProjectInput) -> 
     return locked
 
 
+@transaction.atomic
 def answer_feasibility(*, agent: User, project: BudgetProject, feasibility: str, note: str) -> BudgetProject:
     """Record the authority's study of a project; a project found not feasible leaves the ballot."""
     require_manager(agent)
@@ -349,8 +339,7 @@ def answer_feasibility(*, agent: User, project: BudgetProject, feasibility: str,
         .select_for_update(of=("self",))
         .get(pk=project.pk)
     )
-    if vote_has_started(locked.budget):
-        raise Conflict(_("Le vote a commencé : l'avis de faisabilité ne peut plus changer."))
+    require_before_vote(locked.budget, _("Le vote a commencé : l'avis de faisabilité ne peut plus changer."))
     if feasibility not in Feasibility.values:
         raise InvalidInput(_("Avis inconnu."), field_errors={"feasibility": _("Avis inconnu.")})
     text = note.strip()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from bouquet.accounts.models import User
+from bouquet.budgets.explain import amount_text
 from bouquet.budgets.models import (
     Ballot,
     BallotKind,
@@ -22,9 +23,8 @@ from bouquet.budgets.models import (
     Channel,
     Participation,
 )
-from bouquet.budgets.permissions import may_choose, vote_is_open, vote_refusal
-from bouquet.budgets.selectors import Part, ballot_projects, budget_parts, part_of
-from bouquet.budgets.services.setup import require_manager
+from bouquet.budgets.rules import may_choose, replacement_refusal, require_manager, vote_is_open, vote_refusal
+from bouquet.budgets.selectors import Part, ballot_projects, budget_parts, has_envelopes, part_of
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 
 GENERAL = "__all__"
@@ -99,7 +99,7 @@ def check_ballot(*, budget: Budget, voter: User | None, choices: Mapping[int, in
     """Validate a ballot (project id -> 1, points or rank) and compute what it leaves; never writes."""
     projects = {p.pk: p for p in ballot_projects(budget)}
     parts = budget_parts(budget)
-    has_envelopes = len(parts) > 1 or parts[0].district_id is not None
+    envelopes = has_envelopes(parts)
     errors: dict[str, str] = {}
     clean: dict[int, int] = {}
     for pk, value in choices.items():
@@ -112,7 +112,7 @@ def check_ballot(*, budget: Budget, voter: User | None, choices: Mapping[int, in
             continue
         if value == 0:
             continue
-        if voter is not None and not may_choose(voter, budget, project, has_envelopes=has_envelopes):
+        if voter is not None and not may_choose(voter, budget, project, has_envelopes=envelopes):
             _error(
                 errors,
                 f"projet-{pk}",
@@ -127,9 +127,9 @@ def check_ballot(*, budget: Budget, voter: User | None, choices: Mapping[int, in
         )
         for part in parts
     ]
-    kind = budget.ballot_kind
+    kind = BallotKind(budget.ballot_kind)
     count = len(clean)
-    if kind in (BallotKind.APPROVAL, BallotKind.KNAPSACK) and any(v != 1 for v in clean.values()):
+    if kind.ticks_projects and any(v != 1 for v in clean.values()):
         _error(errors, GENERAL, _("Cochez les projets choisis, sans leur donner de points."))
     if kind == BallotKind.KNAPSACK:
         for use in uses:
@@ -142,9 +142,9 @@ def check_ballot(*, budget: Budget, voter: User | None, choices: Mapping[int, in
                         "pour %(amount)s € disponibles (%(part)s)."
                     )
                     % {
-                        "over": _euros(use.chosen - use.part.amount),
-                        "cost": _euros(use.chosen),
-                        "amount": _euros(use.part.amount),
+                        "over": amount_text(use.chosen - use.part.amount),
+                        "cost": amount_text(use.chosen),
+                        "amount": amount_text(use.part.amount),
                         "part": use.part.label,
                     },
                 )
@@ -201,10 +201,6 @@ def check_ballot(*, budget: Budget, voter: User | None, choices: Mapping[int, in
     return BallotCheck(budget=budget, choices=clean, projects=projects, parts=uses, errors=errors)
 
 
-def _euros(amount: int) -> str:
-    return f"{amount:,}".replace(",", "\u202f")
-
-
 def _refuse(check: BallotCheck) -> None:
     if not check.ok:
         specific = [message for key, message in check.errors.items() if key != GENERAL]
@@ -238,20 +234,12 @@ def cast_ballot(
             # Someone (this person in another tab, or an agent with their paper ballot) got here first:
             # wait for their transaction, then decide on the row it left.
             participation = Participation.objects.select_for_update().get(budget=budget, voter=voter)
-            if participation.channel != channel:
-                raise Conflict(
-                    _("Cette personne a déjà voté en ligne : son bulletin papier ne peut pas être ajouté.")
-                    if channel == Channel.PAPER
-                    else _(
-                        "Votre bulletin papier a déjà été enregistré : vous ne pouvez pas voter aussi en ligne."
-                    )
-                ) from None
-            if budget.is_secret or participation.ballot_ref is None:
-                raise Conflict(
-                    _(
-                        "Vous avez déjà voté. Le vote est secret : un bulletin validé ne peut plus être modifié."
-                    )
-                ) from None
+            refusal = replacement_refusal(budget, participation, channel)
+            if refusal is not None:
+                raise Conflict(refusal) from None
+            assert (
+                participation.ballot_ref is not None
+            )  # replacement_refusal refuses a participation without one
             Ballot.objects.filter(pk=participation.ballot_ref, budget=budget).delete()
         ballot = Ballot.objects.create(budget=budget, cast_on=timezone.localdate())
         BallotLine.objects.bulk_create(

@@ -8,6 +8,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bouquet.accounts.models import User
 from bouquet.budgets.models import (
     AllocationKind,
     BallotKind,
@@ -15,10 +16,9 @@ from bouquet.budgets.models import (
     BudgetProject,
     Eligibility,
     Feasibility,
-    Rule,
-    TieBreakOrder,
 )
 from bouquet.budgets.services.setup import BudgetInput, ProjectInput
+from bouquet.budgets.wording import RULE_CHOICES, TIE_ORDER_CHOICES
 from bouquet.places.models import District
 from bouquet.proposals.models import Proposal, Theme
 from bouquet.www.forms import AccessibleForm
@@ -53,9 +53,9 @@ class BudgetForm(AccessibleForm):
         required=False,
         help_text=gettext_lazy("Affiché aux votants ; pas vérifié : les profils n'indiquent pas d'âge."),
     )
-    rule = forms.ChoiceField(label=gettext_lazy("Règle de sélection des lauréats"), choices=Rule.choices)
+    rule = forms.ChoiceField(label=gettext_lazy("Règle de sélection des lauréats"), choices=RULE_CHOICES)
     threshold = forms.IntegerField(label=gettext_lazy("Seuil de voix"), min_value=1, required=False)
-    tie_break = forms.ChoiceField(label=gettext_lazy("Départage des égalités"), choices=TieBreakOrder.choices)
+    tie_break = forms.ChoiceField(label=gettext_lazy("Départage des égalités"), choices=TIE_ORDER_CHOICES)
     tie_break_seed = forms.CharField(
         label=gettext_lazy("Graine publiée du départage"), max_length=64, initial="bouquet"
     )
@@ -210,6 +210,13 @@ class PaperVoterForm(AccessibleForm):
         ),
     )
 
+    def clean_email(self) -> User:
+        """The person whose paper ballot this is, found by the address typed (they need an account)."""
+        voter = User.objects.filter(email__iexact=self.cleaned_data["email"]).first()
+        if voter is None:
+            raise forms.ValidationError(_("Aucun compte n'a cette adresse."))
+        return voter
+
 
 class ImportForm(AccessibleForm):
     file = forms.FileField(label=gettext_lazy("Fichier pabulib (.pb)"))
@@ -221,7 +228,7 @@ class ImportForm(AccessibleForm):
     )
     rule = forms.ChoiceField(
         label=gettext_lazy("Règle"),
-        choices=[("", gettext_lazy("Celle du fichier")), *Rule.choices],
+        choices=[("", gettext_lazy("Celle du fichier")), *RULE_CHOICES],
         required=False,
     )
 
@@ -246,7 +253,7 @@ def parse_choices(
 ) -> tuple[dict[int, int], dict[str, str]]:
     """Read a ballot from a form: ticked projects, or points or ranks typed per project."""
     projects = list(projects)
-    if budget.ballot_kind in (BallotKind.APPROVAL, BallotKind.KNAPSACK):
+    if BallotKind(budget.ballot_kind).ticks_projects:
         ticked = set(data.getlist("projet"))
         return {p.pk: 1 for p in projects if str(p.pk) in ticked}, {}
     prefix = "points" if budget.ballot_kind == BallotKind.CUMULATIVE else "rang"

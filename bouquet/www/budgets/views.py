@@ -1,27 +1,21 @@
 """Pages of participatory budgets: thin views that parse input, call a service or selector, and render."""
 
-import csv
-import io
 from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from bouquet.accounts.models import User
 from bouquet.bouquets.models import Bouquet
-from bouquet.budgets import selectors, services
-from bouquet.budgets.explain import RULE_SENTENCES, explain
-from bouquet.budgets.models import TERRITORY_KEY, BallotKind, Budget, BudgetProject, BudgetResult
-from bouquet.budgets.permissions import can_manage, may_choose, vote_is_open, vote_refusal
-from bouquet.budgets.rules.pabulib import parse_pb_string
-from bouquet.core.errors import Conflict, DomainError
+from bouquet.budgets import rules, selectors, services
+from bouquet.budgets.models import BallotKind, Budget, BudgetProject, BudgetResult, Channel
+from bouquet.budgets.wording import rule_explanation
+from bouquet.core.errors import DomainError
 from bouquet.processes.models import Process
 from bouquet.www.auth import signed_in_user
 from bouquet.www.budgets.forms import (
@@ -35,8 +29,7 @@ from bouquet.www.budgets.forms import (
     ProjectForm,
     parse_choices,
 )
-from bouquet.www.errors import refusal_page
-from bouquet.www.forms import add_domain_errors, submit_form
+from bouquet.www.forms import submit_form
 
 
 def _budget_or_404(pk: int) -> Budget:
@@ -48,11 +41,6 @@ def _budget_or_404(pk: int) -> Budget:
 
 def _process_or_404(slug: str) -> Process:
     return get_object_or_404(Process.objects.published(), slug=slug)
-
-
-def _require_manager(request: HttpRequest) -> None:
-    if not can_manage(request.user):
-        raise PermissionDenied(_("Seuls les agents de la collectivité gèrent les budgets."))
 
 
 def _agent_form[T](
@@ -87,7 +75,7 @@ def process_budgets(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "budgets/budget_list.html",
-        {"process": process, "budgets": budgets, "manager": can_manage(request.user)},
+        {"process": process, "budgets": budgets, "manager": rules.can_manage(request.user)},
     )
 
 
@@ -96,6 +84,7 @@ def budget_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A budget: its rules, envelopes and projects, and what one can do now."""
     budget = _budget_or_404(pk)
     participation = selectors.participation_of(voter=request.user, budget=budget)
+    manager = rules.can_manage(request.user)
     return render(
         request,
         "budgets/budget_detail.html",
@@ -104,14 +93,14 @@ def budget_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "process": budget.process,
             "parts": selectors.budget_parts(budget),
             "projects": selectors.projects_for_page(budget),
-            "vote_open": vote_is_open(budget),
+            "vote_open": rules.vote_is_open(budget),
             "participation": participation,
-            "has_results": BudgetResult.objects.filter(budget=budget).exists(),
-            "can_compute": services.results_can_be_computed(budget),
-            "manager": can_manage(request.user),
-            "started": services.vote_has_started(budget),
-            "turnout": selectors.turnout(budget) if can_manage(request.user) else None,
-            "rule_sentence": RULE_SENTENCES.get(budget.rule, ""),
+            "has_results": selectors.results_published(budget),
+            "can_compute": rules.results_can_be_computed(budget),
+            "manager": manager,
+            "started": rules.vote_has_started(budget),
+            "turnout": selectors.turnout(budget) if manager else None,
+            "rule_sentence": rule_explanation(budget.rule),
         },
     )
 
@@ -124,7 +113,6 @@ def project_detail(request: HttpRequest, pk: int, project_pk: int) -> HttpRespon
         project = selectors.project_for_page(budget=budget, pk=project_pk)
     except BudgetProject.DoesNotExist as exc:
         raise Http404 from exc
-    manager = can_manage(request.user)
     return render(
         request,
         "budgets/project_detail.html",
@@ -132,7 +120,7 @@ def project_detail(request: HttpRequest, pk: int, project_pk: int) -> HttpRespon
             "budget": budget,
             "process": budget.process,
             "project": project,
-            "manager": manager and not services.vote_has_started(budget),
+            "manager": rules.can_manage(request.user) and not rules.vote_has_started(budget),
             "feasibility_form": FeasibilityForm(
                 initial={"feasibility": project.feasibility, "note": project.feasibility_note}
             ),
@@ -144,13 +132,11 @@ def project_detail(request: HttpRequest, pk: int, project_pk: int) -> HttpRespon
 def project_edit(request: HttpRequest, pk: int, project_pk: int) -> HttpResponse:
     """An agent corrects a project (cost, text, district...) until the vote starts."""
     budget = _budget_or_404(pk)
-    _require_manager(request)
+    rules.require_manager(request.user)
     project = get_object_or_404(
         BudgetProject.objects.prefetch_related("themes"), budget=budget, pk=project_pk
     )
-    if services.vote_has_started(budget):
-        refusal = Conflict(_("Le vote a commencé : le projet ne peut plus changer."))
-        return refusal_page(request, refusal, project.get_absolute_url())
+    services.require_before_vote(budget)
     form = ProjectEditForm(request.POST or None, budget=budget, initial=ProjectEditForm.initial_for(project))
     return _agent_form(
         request,
@@ -180,14 +166,14 @@ def _ballot_context(
         check = services.check_ballot(budget=budget, voter=None, choices=chosen)
     voter = request.user if request.user.is_authenticated else None
     parts = selectors.budget_parts(budget)
-    has_envelopes = len(parts) > 1
+    has_envelopes = selectors.has_envelopes(parts)
     rows = [
         {
             "project": p,
             "value": chosen.get(p.pk, ""),
             "checked": p.pk in chosen,
             "error": check.errors.get(f"projet-{p.pk}") if shown else None,
-            "allowed": voter is None or may_choose(voter, budget, p, has_envelopes=has_envelopes),
+            "allowed": voter is None or rules.may_choose(voter, budget, p, has_envelopes=has_envelopes),
             "part": selectors.part_of(p, parts),
         }
         for p in projects
@@ -199,10 +185,11 @@ def _ballot_context(
         "check": check,
         "general_error": check.errors.get("__all__") if shown else None,
         "participation": participation,
-        "refusal": vote_refusal(request.user, budget),
-        "kind": budget.ballot_kind,
+        "refusal": rules.vote_refusal(request.user, budget),
+        "kind": BallotKind(budget.ballot_kind),
         "kinds": BallotKind,
-        "locked": bool(participation and (budget.is_secret or participation.channel == "paper")),
+        "locked": participation is not None
+        and rules.replacement_refusal(budget, participation, Channel.ONLINE) is not None,
     }
 
 
@@ -264,37 +251,34 @@ def budget_vote_check(request: HttpRequest, pk: int) -> HttpResponse:
 def paper_ballot(request: HttpRequest, pk: int) -> HttpResponse:
     """An agent types in a paper ballot for a person."""
     budget = _budget_or_404(pk)
-    _require_manager(request)
+    rules.require_manager(request.user)
     form = PaperVoterForm(request.POST or None)
     projects = list(selectors.ballot_projects(budget))
     status = 200
     check = None
     if request.method == "POST":
         choices, parse_errors = parse_choices(budget, projects, request.POST)
-        if form.is_valid():
-            voter = User.objects.filter(email__iexact=form.cleaned_data["email"]).first()
-            if voter is None:
-                form.add_error("email", _("Aucun compte n'a cette adresse."))
-            else:
-                try:
-                    services.record_paper_ballot(
-                        agent=signed_in_user(request), budget=budget, voter=voter, choices=choices
-                    )
-                except DomainError as error:
-                    add_domain_errors(form, error)
-                    status = error.status_code
-                else:
-                    messages.success(request, _("Le bulletin papier est enregistré."))
-                    return redirect("budgets:paper", pk=budget.pk)
+        outcome = submit_form(
+            form,
+            lambda: services.record_paper_ballot(
+                agent=signed_in_user(request),
+                budget=budget,
+                voter=form.cleaned_data["email"],
+                choices=choices,
+            ),
+        )
+        if outcome.ok:
+            messages.success(request, _("Le bulletin papier est enregistré."))
+            return redirect("budgets:paper", pk=budget.pk)
         check = services.check_ballot(budget=budget, voter=None, choices=choices)
         check.errors.update(parse_errors)
-        status = status if status != 200 else 422
+        status = outcome.status
     context = {
         "budget": budget,
         "process": budget.process,
         "form": form,
         "rows": [{"project": p, "value": "", "checked": False, "allowed": True} for p in projects],
-        "kind": budget.ballot_kind,
+        "kind": BallotKind(budget.ballot_kind),
         "kinds": BallotKind,
         "check": check,
     }
@@ -308,48 +292,17 @@ def paper_ballot(request: HttpRequest, pk: int) -> HttpResponse:
 def budget_results(request: HttpRequest, pk: int) -> HttpResponse:
     """The winners, why each project won or lost, and where the money goes, in plain French."""
     budget = _budget_or_404(pk)
-    results = selectors.results_of(budget)
-    if not results:
-        return render(
-            request, "budgets/budget_results.html", {"budget": budget, "process": budget.process, "parts": []}
-        )
-    projects = {p.code: p for p in selectors.projects_for_page(budget)}
-    parts = []
-    for result in results:
-        election = parse_pb_string(result.pb_file)
-        votes = election.approval_counts()
-        explanation = explain(result.outcome, {p.id: p.name for p in election.projects})
-        ordered = sorted(
-            explanation.projects.items(),
-            key=lambda kv: (not kv[1].funded, _rank(explanation.winners, kv[0]), -votes.get(kv[0], 0)),
-        )
-        rows = [
-            {"project": projects.get(code), "code": code, "why": item, "votes": votes.get(code, 0)}
-            for code, item in ordered
-        ]
-        parts.append({"result": result, "explanation": explanation, "rows": rows})
-    winners = services.winning_projects(budget, results)
+    page = selectors.results_for_page(budget=budget)
     return render(
-        request,
-        "budgets/budget_results.html",
-        {
-            "budget": budget,
-            "process": budget.process,
-            "parts": parts,
-            "winners": winners,
-            "spent": sum(p.cost for p in winners),
-            "charts": selectors.spending_breakdown(budget, winners),
-            "ballots": max((r.ballot_count for r in results), default=0),
-        },
+        request, "budgets/budget_results.html", {"budget": budget, "process": budget.process, "page": page}
     )
 
 
-def _rank(winners: list[str], code: str) -> int:
-    return winners.index(code) if code in winners else len(winners)
-
-
 def _result_or_404(budget: Budget, part: str) -> BudgetResult:
-    return get_object_or_404(BudgetResult, budget=budget, part=part or TERRITORY_KEY)
+    try:
+        return selectors.result_of_part(budget=budget, part=part)
+    except BudgetResult.DoesNotExist as exc:
+        raise Http404 from exc
 
 
 @require_GET
@@ -367,24 +320,7 @@ def download_csv(request: HttpRequest, pk: int, part: str) -> HttpResponse:
     """The same anonymous ballots as CSV: one line per ballot and project."""
     budget = _budget_or_404(pk)
     result = _result_or_404(budget, part)
-    election = parse_pb_string(result.pb_file)
-    names = {p.id: p.name for p in election.projects}
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(["bulletin", "projet", "titre", "points", "rang"])
-    for ballot in election.ballots:
-        points = ballot.points_by_project()
-        for rank, code in enumerate(ballot.projects, start=1):
-            writer.writerow(
-                [
-                    ballot.voter_id,
-                    code,
-                    names.get(code, ""),
-                    points[code],
-                    rank if budget.ballot_kind == BallotKind.RANKED else "",
-                ]
-            )
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(selectors.ballots_csv(result=result), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="bulletins-{budget.pk}-{result.part}.csv"'
     return response
 
@@ -406,10 +342,7 @@ def budget_recount(request: HttpRequest, pk: int) -> HttpResponse:
 def compute(request: HttpRequest, pk: int) -> HttpResponse:
     """An agent computes (or recomputes) the results once the vote is over."""
     budget = _budget_or_404(pk)
-    try:
-        services.compute_results(agent=signed_in_user(request), budget=budget)
-    except DomainError as error:
-        return refusal_page(request, error, budget.get_absolute_url())
+    services.compute_results(agent=signed_in_user(request), budget=budget)
     messages.success(request, _("Les résultats sont calculés et publiés."))
     return redirect("budgets:results", pk=budget.pk)
 
@@ -421,7 +354,7 @@ def compute(request: HttpRequest, pk: int) -> HttpResponse:
 def budget_create(request: HttpRequest, slug: str) -> HttpResponse:
     """An agent opens a budget on the process's vote phase."""
     process = _process_or_404(slug)
-    _require_manager(request)
+    rules.require_manager(request.user)
     form = BudgetForm(request.POST or None)
     return _agent_form(
         request,
@@ -441,7 +374,7 @@ def budget_create(request: HttpRequest, slug: str) -> HttpResponse:
 def project_create(request: HttpRequest, pk: int) -> HttpResponse:
     """An agent adds a project, written or made from one proposal."""
     budget = _budget_or_404(pk)
-    _require_manager(request)
+    rules.require_manager(request.user)
     form = ProjectForm(request.POST or None, budget=budget)
 
     def create() -> BudgetProject:
@@ -483,15 +416,12 @@ def project_feasibility(request: HttpRequest, pk: int, project_pk: int) -> HttpR
     if not form.is_valid():
         messages.error(request, _("Choisissez un avis."))
         return redirect(project)
-    try:
-        services.answer_feasibility(
-            agent=signed_in_user(request),
-            project=project,
-            feasibility=form.cleaned_data["feasibility"],
-            note=form.cleaned_data["note"],
-        )
-    except DomainError as error:
-        return refusal_page(request, error, project.get_absolute_url())
+    services.answer_feasibility(
+        agent=signed_in_user(request),
+        project=project,
+        feasibility=form.cleaned_data["feasibility"],
+        note=form.cleaned_data["note"],
+    )
     messages.success(request, _("L'avis de faisabilité est enregistré."))
     return redirect(project)
 
@@ -500,10 +430,8 @@ def project_feasibility(request: HttpRequest, pk: int, project_pk: int) -> HttpR
 def bouquet_project(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
     """An agent makes a whole bouquet one project of a budget."""
     bouquet = get_object_or_404(Bouquet.objects.select_related("process"), pk=bouquet_pk)
-    _require_manager(request)
-    budgets = [
-        b for b in selectors.budgets_for_process(process=bouquet.process) if not services.vote_has_started(b)
-    ]
+    rules.require_manager(request.user)
+    budgets = selectors.budgets_accepting_projects(process=bouquet.process)
     form = BouquetProjectForm(request.POST or None, budgets=budgets)
     return _agent_form(
         request,
@@ -531,7 +459,7 @@ def bouquet_project(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
 def budget_import(request: HttpRequest, slug: str) -> HttpResponse:
     """An agent replays a published election from a pabulib file."""
     process = _process_or_404(slug)
-    _require_manager(request)
+    rules.require_manager(request.user)
     form = ImportForm(request.POST or None, request.FILES or None)
     return _agent_form(
         request,
@@ -558,7 +486,7 @@ def budget_import(request: HttpRequest, slug: str) -> HttpResponse:
 def bouquet_means(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
     """An agent gives means (money, staff time, rooms, mentoring) to a whole bouquet."""
     bouquet = get_object_or_404(Bouquet.objects.select_related("process"), pk=bouquet_pk)
-    _require_manager(request)
+    rules.require_manager(request.user)
     form = AllocationForm(request.POST or None)
     return _agent_form(
         request,

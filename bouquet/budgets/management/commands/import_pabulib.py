@@ -6,7 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from bouquet.accounts.models import Role, User
-from bouquet.budgets.models import Rule
+from bouquet.budgets.counting.catalogue import Rule
 from bouquet.budgets.services import import_pabulib
 from bouquet.core.errors import DomainError
 from bouquet.processes.models import Process
@@ -21,7 +21,9 @@ class Command(BaseCommand):
         parser.add_argument("file", help="fichier .pb (format pabulib)")
         parser.add_argument("--process", required=True, help="identifiant (slug) de la démarche")
         parser.add_argument("--agent", help="adresse de l'agent qui importe (par défaut : un administrateur)")
-        parser.add_argument("--rule", choices=Rule.values, help="règle (par défaut : celle du fichier)")
+        parser.add_argument(
+            "--rule", choices=[rule.value for rule in Rule], help="règle (par défaut : celle du fichier)"
+        )
         parser.add_argument("--title", default="", help="titre du budget")
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -4,10 +4,11 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from bouquet.budgets.models import Budget, BudgetResult
-from bouquet.budgets.rules.pabulib import PabulibError, parse_pb
-from bouquet.budgets.rules.registry import RULES, run_rule
-from bouquet.budgets.rules.tiebreak import DEFAULT_SEED, ORDERS, TieBreak
+from bouquet.budgets.counting.catalogue import Rule, run_rule
+from bouquet.budgets.counting.pabulib import PabulibError, parse_pb
+from bouquet.budgets.counting.tiebreak import DEFAULT_SEED, TieBreak, TieOrder
+from bouquet.budgets.models import Budget
+from bouquet.budgets.selectors import results_of
 from bouquet.budgets.services import recount
 
 
@@ -18,8 +19,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("file", nargs="?", help="fichier .pb (format pabulib)")
-        parser.add_argument("--rule", choices=sorted(RULES), help="règle de sélection (avec un fichier)")
-        parser.add_argument("--tie-break", default="votes", choices=ORDERS, help="ordre de départage")
+        parser.add_argument(
+            "--rule", choices=[rule.value for rule in Rule], help="règle de sélection (avec un fichier)"
+        )
+        parser.add_argument(
+            "--tie-break",
+            default=TieOrder.VOTES.value,
+            choices=[order.value for order in TieOrder],
+            help="ordre de départage",
+        )
         parser.add_argument("--seed", default=DEFAULT_SEED, help="graine publiée du départage")
         parser.add_argument(
             "--budget", type=int, help="identifiant d'un budget dont les résultats sont publiés"
@@ -52,7 +60,7 @@ class Command(BaseCommand):
         budget = Budget.objects.filter(pk=pk).first()
         if budget is None:
             raise CommandError(f"Aucun budget n° {pk}.")
-        results = list(BudgetResult.objects.filter(budget=budget).order_by("part"))
+        results = results_of(budget)
         if not results:
             raise CommandError(f"Le budget n° {pk} n'a pas encore de résultat publié.")
         failures = 0

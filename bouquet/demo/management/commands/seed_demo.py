@@ -254,7 +254,7 @@ class Command(BaseCommand):
 
         from bouquet.bouquets.models import Bouquet, Placement
         from bouquet.budgets import services as budgets
-        from bouquet.budgets.rules import Ballot, Election, Project, write_pb
+        from bouquet.budgets.counting import Ballot, Election, Project, write_pb
 
         agent = User.objects.get(email=STAFF[0][0])
         process = Process.objects.get(slug="initiatives-citoyennes")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from bouquet.budgets.rules.models import Election
-from bouquet.budgets.rules.tiebreak import TieBreak
+from bouquet.budgets.counting.models import Election
+from bouquet.budgets.counting.tiebreak import TieBreak
 
 
 @dataclass(slots=True)
@@ -30,7 +30,7 @@ class GroupedProfile:
 
     @classmethod
     def from_election(cls, election: Election, tie_break: TieBreak) -> GroupedProfile:
-        """Group the ballots of an election; every listed project counts as approved (see docs/rules.md)."""
+        """Group the ballots of an election; every listed project counts as approved (see docs/counting.md)."""
         ids = [p.id for p in election.projects]
         index = {pid: k for k, pid in enumerate(ids)}
         groups: dict[tuple[int, ...], int] = {}

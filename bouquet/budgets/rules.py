@@ -1,6 +1,5 @@
-"""Who may do what with budgets, right now. Services check these; templates only reuse them.
-
-(Named ``permissions`` rather than ``rules``: ``bouquet.budgets.rules`` is the package of allocation rules.)
+"""Who may do what with budgets, right now, and what a budget's dates allow. Services check these; views and
+templates only reuse them.
 
 What is checked about voters, honestly: being signed in and active; for the "territory" and "project
 district" eligibilities, having a district on one's profile (declared by the person, not verified). The
@@ -10,10 +9,12 @@ minimum age is shown but not checked: profiles have no birth year yet.
 from typing import Any
 
 import rules
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.rules import is_agent
-from bouquet.budgets.models import Budget, BudgetProject, Eligibility
+from bouquet.budgets.models import Budget, BudgetProject, Channel, Eligibility, Participation
+from bouquet.core.errors import ActionNotAllowed
 from bouquet.processes.models import Action
 
 
@@ -31,6 +32,16 @@ def vote_is_open(budget: Budget) -> bool:
     )
 
 
+def vote_has_started(budget: Budget) -> bool:
+    """Once the vote has started, the projects and their costs are frozen: every voter saw the same ballot."""
+    return budget.is_imported or timezone.localdate() >= budget.phase.starts_on
+
+
+def results_can_be_computed(budget: Budget) -> bool:
+    """Results wait until the vote is over (imported budgets are over already)."""
+    return budget.is_imported or timezone.localdate() > budget.phase.ends_on
+
+
 def vote_refusal(user: Any, budget: Budget) -> str | None:
     """Why this person may not vote in this budget now, in French; None when they may."""
     if not _signed_in(user):
@@ -44,8 +55,22 @@ def vote_refusal(user: Any, budget: Budget) -> str | None:
     return None
 
 
+def replacement_refusal(budget: Budget, participation: Participation, channel: str) -> str | None:
+    """Why a new ballot cast through `channel` may not replace the one this person already cast; None when it
+    may (same channel, in a budget that is not secret)."""
+    if participation.channel != channel:
+        if channel == Channel.PAPER:
+            return _("Cette personne a déjà voté en ligne : son bulletin papier ne peut pas être ajouté.")
+        return _("Votre bulletin papier a déjà été enregistré : vous ne pouvez pas voter aussi en ligne.")
+    if budget.is_secret or participation.ballot_ref is None:
+        # Nothing links the person to their ballot in a secret vote: there is nothing to replace.
+        return _("Vous avez déjà voté. Le vote est secret : un bulletin validé ne peut plus être modifié.")
+    return None
+
+
 def may_choose(user: Any, budget: Budget, project: BudgetProject, *, has_envelopes: bool) -> bool:
-    """Whether this person may put this project on their ballot (district rules)."""
+    """Whether this person may put this project on their ballot (district rules); `has_envelopes` comes from
+    ``selectors.has_envelopes``."""
     if project.district_id is None:
         return True
     if has_envelopes or budget.eligibility == Eligibility.PROJECT_DISTRICT:
@@ -63,6 +88,12 @@ def can_vote(user: Any, budget: Budget) -> bool:
 def can_manage(user: Any, budget: object = None) -> bool:
     """Agents and administrators set up budgets, projects, paper ballots, imports, results and means."""
     return bool(is_agent(user))
+
+
+def require_manager(user: Any, message: str | None = None) -> None:
+    """Refuse anyone but agents and administrators (a 403 in pages and API)."""
+    if not can_manage(user):
+        raise ActionNotAllowed(message or _("Seuls les agents de la collectivité gèrent les budgets."))
 
 
 rules.add_perm("budgets.vote", can_vote)

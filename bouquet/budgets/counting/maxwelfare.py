@@ -8,8 +8,8 @@ from typing import Any
 
 import numpy as np
 
-from bouquet.budgets.rules.greedy import Utility
-from bouquet.budgets.rules.profile import GroupedProfile
+from bouquet.budgets.counting.greedy import Utility
+from bouquet.budgets.counting.profile import GroupedProfile
 
 # Largest dynamic-programming table (items x capacity cells) attempted before branch and bound.
 DP_CELLS_LIMIT = 40_000_000

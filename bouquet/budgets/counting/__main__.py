@@ -1,4 +1,4 @@
-"""Command line: `python -m bouquet.budgets.rules FILE.pb --rule NAME [--tie-break ORDER] [--trace]`."""
+"""Command line: `python -m bouquet.budgets.counting FILE.pb --rule NAME [--tie-break ORDER] [--trace]`."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import argparse
 import json
 import sys
 
-from bouquet.budgets.rules.pabulib import PabulibError, parse_pb
-from bouquet.budgets.rules.registry import RULES, run_rule
-from bouquet.budgets.rules.tiebreak import DEFAULT_SEED, ORDERS, TieBreak
-from bouquet.budgets.rules.trace import outcome_to_json
+from bouquet.budgets.counting.catalogue import Rule, run_rule
+from bouquet.budgets.counting.pabulib import PabulibError, parse_pb
+from bouquet.budgets.counting.tiebreak import DEFAULT_SEED, TieBreak, TieOrder
+from bouquet.budgets.counting.trace import outcome_to_json
 
 
 class _FrenchParser(argparse.ArgumentParser):
@@ -25,13 +25,18 @@ class _FrenchParser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the command."""
     parser = _FrenchParser(
-        prog="python -m bouquet.budgets.rules",
+        prog="python -m bouquet.budgets.counting",
         description="Calcule les projets lauréats d'un budget participatif à partir d'un fichier pabulib.",
     )
     parser.add_argument("file", help="fichier .pb (format pabulib)")
-    parser.add_argument("--rule", required=True, choices=sorted(RULES), help="règle de sélection")
     parser.add_argument(
-        "--tie-break", default="votes", choices=ORDERS, help="ordre de départage des égalités"
+        "--rule", required=True, choices=[rule.value for rule in Rule], help="règle de sélection"
+    )
+    parser.add_argument(
+        "--tie-break",
+        default=TieOrder.VOTES.value,
+        choices=[order.value for order in TieOrder],
+        help="ordre de départage des égalités",
     )
     parser.add_argument("--seed", default=DEFAULT_SEED, help="graine publiée pour l'ordre « votes »")
     parser.add_argument("--threshold", type=int, default=None, help="seuil de votes pour greedy_threshold")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bouquet.budgets.rules.models import APPROVAL, CUMULATIVE, Ballot, Election, Project
+from bouquet.budgets.counting.models import APPROVAL, CUMULATIVE, Ballot, Election, Project
 
 DATA = Path("/work/shared/data/pabulib")
 TOULOUSE_1 = DATA / "France_Toulouse_2022_1_-_Capitole_Arnaud_Bernard_Carmes.pb"

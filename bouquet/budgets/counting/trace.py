@@ -6,7 +6,7 @@ from collections import defaultdict
 from fractions import Fraction
 from typing import Any
 
-from bouquet.budgets.rules.models import Outcome
+from bouquet.budgets.counting.models import Outcome
 
 
 class TraceError(ValueError):

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 from pathlib import Path
 
-from bouquet.budgets.rules.models import (
+from bouquet.budgets.counting.models import (
     CUMULATIVE,
     SCORING,
     VOTE_TYPES,

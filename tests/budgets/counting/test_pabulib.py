@@ -8,8 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bouquet.budgets.rules.pabulib import PabulibError, parse_pb, parse_pb_bytes, parse_pb_string, write_pb
-from tests.budgets.rules.helpers import ANIOLKI, SMALL_FILES, TOULOUSE, TOULOUSE_1, make_election, needs_data
+from bouquet.budgets.counting.pabulib import PabulibError, parse_pb, parse_pb_bytes, parse_pb_string, write_pb
+from tests.budgets.counting.helpers import (
+    ANIOLKI,
+    SMALL_FILES,
+    TOULOUSE,
+    TOULOUSE_1,
+    make_election,
+    needs_data,
+)
 
 GOOD = """META
 key;value

@@ -1,6 +1,6 @@
 """Benchmark Bouquet's participatory-budgeting rules against pabutools on the same instances.
 
-Usage: python bench/rules.py [--files GLOB ...] [--rules NAME,...] [--pabutools-timeout S] [--refresh]
+Usage: python bench/counting.py [--files GLOB ...] [--rules NAME,...] [--pabutools-timeout S] [--refresh]
 
 pabutools runs in a child process killed after --pabutools-timeout seconds (the figure is then a lower
 bound, shown as ">S"). Its timings and winners are cached in var/bench_rules_pabutools.json and reused
@@ -23,11 +23,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bouquet.budgets.rules.models import Ballot, Election, Project  # noqa: E402
-from bouquet.budgets.rules.pabulib import parse_pb, write_pb  # noqa: E402
-from bouquet.budgets.rules.profile import GroupedProfile  # noqa: E402
-from bouquet.budgets.rules.registry import RULES, meta_threshold, run_rule  # noqa: E402
-from bouquet.budgets.rules.tiebreak import TieBreak  # noqa: E402
+from bouquet.budgets.counting.catalogue import RULES, meta_threshold, run_rule  # noqa: E402
+from bouquet.budgets.counting.models import Ballot, Election, Project  # noqa: E402
+from bouquet.budgets.counting.pabulib import parse_pb, write_pb  # noqa: E402
+from bouquet.budgets.counting.profile import GroupedProfile  # noqa: E402
+from bouquet.budgets.counting.tiebreak import TieBreak  # noqa: E402
 
 DATA = Path("/work/shared/data/pabulib")
 CACHE = ROOT / "var" / "bench_rules_pabutools.json"
@@ -61,7 +61,7 @@ def _pabutools_worker(
     path: str, rules: list[str], order: str, threshold: int | None, conn: Connection
 ) -> None:
     """Child process: parse with pabutools once, then time each rule and send (rule, seconds, winners)."""
-    from bouquet.budgets.rules.reference import load_pabutools, run_pabutools
+    from bouquet.budgets.counting.reference import load_pabutools, run_pabutools
 
     pt = load_pabutools()
     election = parse_pb(path)

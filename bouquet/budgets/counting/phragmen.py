@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from bouquet.budgets.rules.profile import GroupedProfile
+from bouquet.budgets.counting.profile import GroupedProfile
 
 
 def sequential_phragmen(profile: GroupedProfile) -> tuple[list[int], list[dict[str, Any]]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any, Literal
 
-from bouquet.budgets.rules.profile import GroupedProfile
+from bouquet.budgets.counting.profile import GroupedProfile
 
 Utility = Literal["cost", "card"]
 

@@ -8,8 +8,8 @@ from fractions import Fraction
 from math import gcd, lcm
 from typing import Any, Literal
 
-from bouquet.budgets.rules.greedy import Utility
-from bouquet.budgets.rules.profile import GroupedProfile
+from bouquet.budgets.counting.greedy import Utility
+from bouquet.budgets.counting.profile import GroupedProfile
 
 # Which projects must be unaffordable for Add1 to stop: pabutools' `exhaustion_by_budget_increase` looks at
 # every project of the instance ("instance"); `method_of_equal_shares(voter_budget_increment=1)` only at

@@ -10,13 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bouquet.budgets.rules.models import Election
-from bouquet.budgets.rules.pabulib import parse_pb
-from bouquet.budgets.rules.profile import GroupedProfile
-from bouquet.budgets.rules.reference import load_pabutools, run_pabutools, to_pabutools
-from bouquet.budgets.rules.registry import RULES, run_rule
-from bouquet.budgets.rules.tiebreak import ID_STRING, VOTES, TieBreak
-from tests.budgets.rules.helpers import ANIOLKI, TOULOUSE_1, make_election, needs_data
+from bouquet.budgets.counting.catalogue import RULES, run_rule
+from bouquet.budgets.counting.models import Election
+from bouquet.budgets.counting.pabulib import parse_pb
+from bouquet.budgets.counting.profile import GroupedProfile
+from bouquet.budgets.counting.reference import load_pabutools, run_pabutools, to_pabutools
+from bouquet.budgets.counting.tiebreak import TieBreak, TieOrder
+from tests.budgets.counting.helpers import ANIOLKI, TOULOUSE_1, make_election, needs_data
 
 pabutools = pytest.importorskip("pabutools")
 
@@ -90,7 +90,7 @@ def aniolki() -> tuple[Election, Any]:
 
 
 @needs_data
-@pytest.mark.parametrize("order", [VOTES, ID_STRING])
+@pytest.mark.parametrize("order", [TieOrder.VOTES, TieOrder.ID_STRING])
 @pytest.mark.parametrize("rule", [r for r in COMPARED if r not in ADD1])
 def test_toulouse_1(toulouse_1: tuple[Election, Any], rule: str, order: str) -> None:
     """Every non-Add1 rule on Toulouse district 1."""
@@ -99,7 +99,7 @@ def test_toulouse_1(toulouse_1: tuple[Election, Any], rule: str, order: str) -> 
 
 
 @needs_data
-@pytest.mark.parametrize(("rule", "order"), [("mes_card_add1u", ID_STRING)])
+@pytest.mark.parametrize(("rule", "order"), [("mes_card_add1u", TieOrder.ID_STRING)])
 def test_toulouse_1_add1(toulouse_1: tuple[Election, Any], rule: str, order: str) -> None:
     """Add1 completions on Toulouse district 1 (pabutools needs a few seconds each)."""
     election, parsed = toulouse_1
@@ -108,7 +108,8 @@ def test_toulouse_1_add1(toulouse_1: tuple[Election, Any], rule: str, order: str
 
 @needs_data
 @pytest.mark.parametrize(
-    ("rule", "order"), [(r, VOTES) for r in COMPARED] + [(r, ID_STRING) for r in COMPARED if r not in ADD1]
+    ("rule", "order"),
+    [(r, TieOrder.VOTES) for r in COMPARED] + [(r, TieOrder.ID_STRING) for r in COMPARED if r not in ADD1],
 )
 def test_aniolki_cumulative(aniolki: tuple[Election, Any], rule: str, order: str) -> None:
     """Every rule on a cumulative file: listed projects count as approved, as in pabutools."""
@@ -130,7 +131,7 @@ def elections(draw: st.DrawFn, cumulative: bool = False) -> Election:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(election=elections(), order=st.sampled_from([VOTES, ID_STRING]))
+@given(election=elections(), order=st.sampled_from([TieOrder.VOTES, TieOrder.ID_STRING]))
 def test_random_approval(election: Election, order: str) -> None:
     """Every rule on random approval instances."""
     parsed = to_pabutools(election)
@@ -139,7 +140,7 @@ def test_random_approval(election: Election, order: str) -> None:
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(election=elections(cumulative=True), order=st.sampled_from([VOTES, ID_STRING]))
+@given(election=elections(cumulative=True), order=st.sampled_from([TieOrder.VOTES, TieOrder.ID_STRING]))
 def test_random_cumulative(election: Election, order: str) -> None:
     """Every rule on random cumulative instances."""
     parsed = to_pabutools(election)
@@ -148,7 +149,7 @@ def test_random_cumulative(election: Election, order: str) -> None:
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(election=elections(), order=st.sampled_from([VOTES, ID_STRING]))
+@given(election=elections(), order=st.sampled_from([TieOrder.VOTES, TieOrder.ID_STRING]))
 def test_random_add1_candidates(election: Election, order: str) -> None:
     """The Add1 variant stopping on MES candidates matches `voter_budget_increment=1`."""
     parsed = to_pabutools(election)
@@ -171,7 +172,7 @@ def test_max_welfare_brute_force(election: Election, rule: str) -> None:
 @given(
     election=elections(),
     threshold=st.integers(0, 4),
-    order=st.sampled_from([VOTES, ID_STRING]),
+    order=st.sampled_from([TieOrder.VOTES, TieOrder.ID_STRING]),
 )
 def test_greedy_threshold(election: Election, threshold: int, order: str) -> None:
     """greedy_threshold is pabutools' greedy on the projects reaching the threshold."""
@@ -179,7 +180,7 @@ def test_greedy_threshold(election: Election, threshold: int, order: str) -> Non
 
 
 @settings(max_examples=40, deadline=None)
-@given(election=elections(), order=st.sampled_from([VOTES, ID_STRING]))
+@given(election=elections(), order=st.sampled_from([TieOrder.VOTES, TieOrder.ID_STRING]))
 def test_greedy_noskip_is_prefix(election: Election, order: str) -> None:
     """greedy_noskip funds the greedy order up to (excluding) the first project that does not fit."""
     tie = TieBreak(order)

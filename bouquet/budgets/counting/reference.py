@@ -1,7 +1,8 @@
 """Bridge to pabutools (a dev-only dependency) to cross-check Bouquet's rules; never used in production.
 
-This module is the single place mapping each Bouquet rule name to the exact pabutools call it must
-agree with. pabutools is imported lazily so that the package never needs it.
+This module is the single place mapping each Bouquet rule to the exact pabutools call it must agree with,
+read from the rule's row of ``catalogue.RULES`` (its function, utility and completion). pabutools is imported
+lazily so that the package never needs it.
 """
 
 from __future__ import annotations
@@ -10,9 +11,18 @@ import importlib
 import warnings
 from typing import Any
 
-from bouquet.budgets.rules.models import CUMULATIVE, ORDINAL, SCORING, Election
-from bouquet.budgets.rules.pabulib import write_pb
-from bouquet.budgets.rules.tiebreak import TieBreak
+from bouquet.budgets.counting.catalogue import (
+    RULES,
+    as_rule,
+    by_votes,
+    by_votes_above_threshold,
+    with_equal_shares,
+    with_max_welfare,
+    with_phragmen,
+)
+from bouquet.budgets.counting.models import CUMULATIVE, ORDINAL, SCORING, Election
+from bouquet.budgets.counting.pabulib import write_pb
+from bouquet.budgets.counting.tiebreak import TieBreak
 
 _loaded: dict[str, Any] = {}
 
@@ -73,53 +83,43 @@ def run_pabutools(
     r = pt["rules"]
     instance, profile = parsed if parsed is not None else to_pabutools(election)
     tie = pabutools_tie_breaking(election, tie_break)
-    sat = el.Cardinality_Sat if "card" in rule else el.Cost_Sat
+    spec = RULES[as_rule(rule)]
+    sat = el.Cardinality_Sat if spec.utility == "card" else el.Cost_Sat
     n = profile.num_ballots()
     mes_params = {"sat_class": sat, "tie_breaking": tie}
     greedy_params = {"sat_class": sat, "tie_breaking": tie}
-    result: Any
-    if rule in ("greedy_cost", "greedy_card"):
-        result = r.greedy_utilitarian_welfare(instance, profile, **greedy_params)
-    elif rule == "greedy_threshold":
+    first: tuple[Any, dict[str, Any]]
+    if spec.function is by_votes:
+        first = (r.greedy_utilitarian_welfare, greedy_params)
+    elif spec.function is by_votes_above_threshold:
         # pabutools has no threshold: restrict the instance to the eligible projects, then run greedy.
         assert threshold is not None
         kept = [p for p in instance if profile.approval_score(p) >= threshold]
-        sub = el.Instance(kept, budget_limit=instance.budget_limit)
-        result = r.greedy_utilitarian_welfare(sub, profile, **greedy_params)
-    elif rule in ("mes_cost", "mes_card"):
-        result = r.method_of_equal_shares(instance, profile, **mes_params)
-    elif rule in ("mes_cost_util", "mes_card_util"):
-        result = r.completion_by_rule_combination(
-            instance,
-            profile,
-            [r.method_of_equal_shares, r.greedy_utilitarian_welfare],
-            [mes_params, greedy_params],
-        )
-    elif rule in ("mes_cost_add1", "mes_card_add1", "mes_cost_add1u", "mes_card_add1u"):
+        instance = el.Instance(kept, budget_limit=instance.budget_limit)
+        first = (r.greedy_utilitarian_welfare, greedy_params)
+    elif spec.function is with_equal_shares and spec.completion.raises_shares:
         if add1_exhaustive_over == "candidates":
-            add1_rule, add1_params = r.method_of_equal_shares, {**mes_params, "voter_budget_increment": 1}
+            first = (r.method_of_equal_shares, {**mes_params, "voter_budget_increment": 1})
         else:
-            add1_rule = r.exhaustion_by_budget_increase
-            add1_params = {
-                "rule": r.method_of_equal_shares,
-                "rule_params": dict(mes_params),
-                "budget_step": n,
-            }
-        if rule.endswith("u"):
-            result = r.completion_by_rule_combination(
-                instance, profile, [add1_rule, r.greedy_utilitarian_welfare], [add1_params, greedy_params]
+            first = (
+                r.exhaustion_by_budget_increase,
+                {"rule": r.method_of_equal_shares, "rule_params": dict(mes_params), "budget_step": n},
             )
-        else:
-            result = add1_rule(instance, profile, **add1_params)
-    elif rule == "phragmen":
-        prof = (
-            profile
-            if election.vote_type not in (CUMULATIVE, SCORING, ORDINAL)
-            else approval_view(instance, profile)
-        )
-        result = r.sequential_phragmen(instance, prof, tie_breaking=tie)
-    elif rule in ("maxwelfare_cost", "maxwelfare_card"):
-        result = r.max_additive_utilitarian_welfare(instance, profile, sat_class=sat)
+    elif spec.function is with_equal_shares:
+        first = (r.method_of_equal_shares, mes_params)
+    elif spec.function is with_phragmen:
+        if election.vote_type in (CUMULATIVE, SCORING, ORDINAL):
+            profile = approval_view(instance, profile)
+        first = (r.sequential_phragmen, {"tie_breaking": tie})
+    elif spec.function is with_max_welfare:
+        first = (r.max_additive_utilitarian_welfare, {"sat_class": sat})
     else:
         raise ValueError(f"pas d'équivalent pabutools pour la règle « {rule} »")
+    result: Any
+    if spec.completion.then_greedy:
+        result = r.completion_by_rule_combination(
+            instance, profile, [first[0], r.greedy_utilitarian_welfare], [first[1], greedy_params]
+        )
+    else:
+        result = first[0](instance, profile, **first[1])
     return [str(p.name) for p in result]

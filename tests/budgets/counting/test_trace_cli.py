@@ -7,12 +7,12 @@ from fractions import Fraction
 
 import pytest
 
-from bouquet.budgets.rules.__main__ import main
-from bouquet.budgets.rules.pabulib import parse_pb
-from bouquet.budgets.rules.registry import RULES, run_rule
-from bouquet.budgets.rules.tiebreak import ID_NUMBER, ID_STRING, VOTES, TieBreak, id_number_key
-from bouquet.budgets.rules.trace import TraceError, check_trace, jsonable, winners_from_trace
-from tests.budgets.rules.helpers import ANIOLKI, TOULOUSE_1, make_election, needs_data
+from bouquet.budgets.counting.__main__ import main
+from bouquet.budgets.counting.catalogue import RULES, run_rule
+from bouquet.budgets.counting.pabulib import parse_pb
+from bouquet.budgets.counting.tiebreak import TieBreak, TieOrder, id_number_key
+from bouquet.budgets.counting.trace import TraceError, check_trace, jsonable, winners_from_trace
+from tests.budgets.counting.helpers import ANIOLKI, TOULOUSE_1, make_election, needs_data
 
 
 @needs_data
@@ -79,14 +79,14 @@ def test_tie_break_orders() -> None:
     ids = ["9", "10", "L2", "L10"]
     costs = {p: Fraction(5) for p in ids}
     votes = dict.fromkeys(ids, 1)
-    ranks = TieBreak(VOTES).ranks(ids, costs, votes)
+    ranks = TieBreak(TieOrder.VOTES).ranks(ids, costs, votes)
     assert sorted(ids, key=ranks.__getitem__) == ["9", "10", "L2", "L10"]
-    ranks = TieBreak(ID_STRING).ranks(ids, costs, votes)
+    ranks = TieBreak(TieOrder.ID_STRING).ranks(ids, costs, votes)
     assert sorted(ids, key=ranks.__getitem__) == ["10", "9", "L10", "L2"]
     assert id_number_key("9") < id_number_key("10")
-    assert TieBreak(ID_NUMBER).ranks(["b", "a"], {}, {}) == {"a": 0, "b": 1}
+    assert TieBreak(TieOrder.ID_NUMBER).ranks(["b", "a"], {}, {}) == {"a": 0, "b": 1}
     votes["10"] = 2
-    assert TieBreak(VOTES).ranks(ids, costs, votes)["10"] == 0
+    assert TieBreak(TieOrder.VOTES).ranks(ids, costs, votes)["10"] == 0
     with pytest.raises(ValueError, match="ordre de départage inconnu"):
         TieBreak("hasard")
 
@@ -97,8 +97,8 @@ def test_equal_shares_tie_uses_order() -> None:
     election.projects[0] = election.projects[0].__class__(id="10", cost=Fraction(10))
     election.projects[1] = election.projects[1].__class__(id="9", cost=Fraction(10))
     election.ballots[:] = [b.__class__(voter_id=b.voter_id, projects=("10", "9")) for b in election.ballots]
-    assert run_rule(election, "mes_cost", TieBreak(VOTES)).winners == ["9"]
-    outcome = run_rule(election, "mes_cost", TieBreak(ID_STRING))
+    assert run_rule(election, "mes_cost", TieBreak(TieOrder.VOTES)).winners == ["9"]
+    outcome = run_rule(election, "mes_cost", TieBreak(TieOrder.ID_STRING))
     assert outcome.winners == ["10"] and "string" in outcome.tie_break
 
 
