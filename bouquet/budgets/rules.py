@@ -8,13 +8,13 @@ minimum age is shown but not checked: profiles have no birth year yet.
 
 from typing import Any
 
-import rules
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.rules import is_agent
 from bouquet.budgets.models import Budget, BudgetProject, Channel, Eligibility, Participation
 from bouquet.core.errors import ActionNotAllowed
+from bouquet.core.predicates import add_perm, predicate
 from bouquet.processes.models import Action
 
 
@@ -78,13 +78,13 @@ def may_choose(user: Any, budget: Budget, project: BudgetProject, *, has_envelop
     return True
 
 
-@rules.predicate
+@predicate
 def can_vote(user: Any, budget: Budget) -> bool:
     """Eligible people may vote while the vote phase runs."""
     return vote_refusal(user, budget) is None
 
 
-@rules.predicate
+@predicate
 def can_manage(user: Any, budget: object = None) -> bool:
     """Agents and administrators set up budgets, projects, paper ballots, imports, results and means."""
     return bool(is_agent(user))
@@ -96,5 +96,5 @@ def require_manager(user: Any, message: str | None = None) -> None:
         raise ActionNotAllowed(message or _("Seuls les agents de la collectivité gèrent les budgets."))
 
 
-rules.add_perm("budgets.vote", can_vote)
-rules.add_perm("budgets.manage", can_manage)
+add_perm("budgets.vote", can_vote)
+add_perm("budgets.manage", can_manage)

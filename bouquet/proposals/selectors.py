@@ -97,7 +97,7 @@ def proposals_for_list(*, process: Process, filters: ProposalFilters) -> QuerySe
             "id", "title", "body", "status", "origin", "support_count", "comment_count", "created_at",
             "latitude", "longitude", "process_id", "moderation",
             "district__id", "district__name", "theme__id", "theme__name",
-            "author__id", "author__display_name",
+            "author__id", "author__display_name", "author__erased_at",
         )
     )  # fmt: skip
     if filters.district:

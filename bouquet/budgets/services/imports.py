@@ -11,8 +11,9 @@ from bouquet.budgets.counting.catalogue import DEFAULT_RULE, RULES, Rule, rule_f
 from bouquet.budgets.counting.models import APPROVAL, CHOOSE_1, CUMULATIVE, ORDINAL, Election
 from bouquet.budgets.counting.pabulib import PabulibError, parse_pb_bytes
 from bouquet.budgets.models import Ballot, BallotKind, BallotLine, Budget, BudgetProject
+from bouquet.budgets.rules import require_manager
 from bouquet.budgets.services.results import compute_results
-from bouquet.budgets.services.setup import BudgetInput, create_budget, require_manager, vote_phase_of
+from bouquet.budgets.services.setup import BudgetInput, create_budget, vote_phase_of
 from bouquet.core.errors import InvalidInput
 from bouquet.processes.models import Process
 from bouquet.proposals.models import Theme

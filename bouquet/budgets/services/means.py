@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from bouquet.accounts.models import User
 from bouquet.bouquets.models import Bouquet
 from bouquet.budgets.models import ALLOCATION_UNITS, Allocation, AllocationKind
-from bouquet.budgets.services.setup import require_manager
+from bouquet.budgets.rules import require_manager
 from bouquet.core.errors import InvalidInput
 
 NOTE_MAX = 300
