@@ -7,6 +7,11 @@ STAFF_ROLES = frozenset({Role.AGENT, Role.ADMINISTRATOR})
 MODERATION_ROLES = frozenset({Role.MODERATOR, Role.ADMINISTRATOR})
 
 
+def is_signed_in(user: object) -> bool:
+    """Someone signed in with an active account (anonymous visitors and closed accounts are not)."""
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
+
+
 @predicate
 def is_moderator(user: object) -> bool:
     """Moderators and administrators decide on reported content."""

@@ -11,15 +11,11 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bouquet.accounts.rules import is_agent
+from bouquet.accounts.rules import is_agent, is_signed_in
 from bouquet.budgets.models import Budget, BudgetProject, Channel, Eligibility, Participation
 from bouquet.core.errors import ActionNotAllowed
 from bouquet.core.predicates import add_perm, predicate
 from bouquet.processes.models import Action
-
-
-def _signed_in(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
 
 
 def vote_is_open(budget: Budget) -> bool:
@@ -44,7 +40,7 @@ def results_can_be_computed(budget: Budget) -> bool:
 
 def vote_refusal(user: Any, budget: Budget) -> str | None:
     """Why this person may not vote in this budget now, in French; None when they may."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return _("Connectez-vous pour voter.")
     if not vote_is_open(budget):
         return _("Le vote n'est pas ouvert pour ce budget.")

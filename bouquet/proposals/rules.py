@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from bouquet.accounts.rules import is_agent, is_facilitator, is_moderator
+from bouquet.accounts.rules import is_agent, is_facilitator, is_moderator, is_signed_in
 from bouquet.core.predicates import add_perm, predicate
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import process_allows
@@ -11,13 +11,9 @@ from bouquet.proposals.models import Moderation, Proposal, Status
 OPEN_STATUSES = frozenset({Status.SUBMITTED, Status.UNDER_STUDY})
 
 
-def _signed_in(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
-
-
 def is_author(user: Any, proposal: Proposal) -> bool:
     """Whether the person wrote the proposal or co-signs it."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     if proposal.author_id == user.pk:
         return True
@@ -36,7 +32,7 @@ def can_read(user: Any, proposal: Proposal) -> bool:
 @predicate
 def can_submit(user: Any, process: Process) -> bool:
     """Anyone signed in may propose while the proposals phase runs."""
-    return _signed_in(user) and process.is_published and process_allows(process, Action.SUBMIT)
+    return is_signed_in(user) and process.is_published and process_allows(process, Action.SUBMIT)
 
 
 @predicate
@@ -49,7 +45,7 @@ def can_record_for_others(user: Any, process: Process | None = None) -> bool:
 def can_support(user: Any, proposal: Proposal) -> bool:
     """Anyone signed in may support a live proposal while the supports phase runs."""
     return (
-        _signed_in(user)
+        is_signed_in(user)
         and proposal.is_live
         and proposal.status in OPEN_STATUSES
         and process_allows(proposal.process, Action.SUPPORT)
@@ -59,7 +55,7 @@ def can_support(user: Any, proposal: Proposal) -> bool:
 @predicate
 def can_comment(user: Any, proposal: Proposal) -> bool:
     """Anyone signed in may comment on a live proposal when the phase allows comments."""
-    return _signed_in(user) and proposal.is_live and process_allows(proposal.process, Action.COMMENT)
+    return is_signed_in(user) and proposal.is_live and process_allows(proposal.process, Action.COMMENT)
 
 
 @predicate
@@ -86,13 +82,13 @@ def can_withdraw(user: Any, proposal: Proposal) -> bool:
 @predicate
 def can_join(user: Any, proposal: Proposal) -> bool:
     """During the proposals phase, anyone signed in may join a live proposal as co-author instead of duplicating it."""
-    return _signed_in(user) and proposal.is_live and process_allows(proposal.process, Action.SUBMIT)
+    return is_signed_in(user) and proposal.is_live and process_allows(proposal.process, Action.SUBMIT)
 
 
 @predicate
 def can_report(user: Any, item: object) -> bool:
     """Anyone signed in may report an item, whatever the phase."""
-    return _signed_in(user)
+    return is_signed_in(user)
 
 
 @predicate
