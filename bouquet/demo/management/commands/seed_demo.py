@@ -214,14 +214,6 @@ class Command(BaseCommand):
         for proposal in proposals:
             proposal.process = fresh[proposal.process_id]
 
-        def speaker(text: str) -> User:
-            # What the town hall says is signed by its agent, not by a random resident.
-            return (
-                agent
-                if text.startswith(("Le service", "La mairie", "La ville", "La Ville"))
-                else rng.choice(residents)
-            )
-
         by_number = {data.id: proposal for data, proposal in zip(demo.proposals, proposals, strict=True)}
         for comment in demo.comments:
             proposal = by_number[comment.proposal_id]
