@@ -298,14 +298,14 @@ def _read_csv(directory: Path, name: str, columns: Sequence[str]) -> Iterator[_R
 # ---- the files --------------------------------------------------------------------------------------------
 
 
-def _known(
-    row: _Row, column: str, known: Mapping[str, object] | set[str], *, blank: bool = False
-) -> str | None:
+def _known(row: _Row, column: str, known: set[str], *, blank: bool = False) -> str | None:
     value = row.text(column, blank=blank)
     if not value:
         return None
     if value not in known:
-        raise row.error(column, f"« {value} » est inconnu (valeurs possibles : {', '.join(sorted(known))}).")
+        raise row.error(
+            column, f"« {value} » n'est pas l'une des valeurs possibles ({', '.join(sorted(known))})."
+        )
     return value
 
 
@@ -407,8 +407,10 @@ PROPOSAL_COLUMNS = (
 
 
 def _proposals(
-    directory: Path, processes: set[str], districts: set[str], themes: set[str]
+    directory: Path, processes: tuple[ProcessData, ...], districts: set[str], themes: set[str]
 ) -> tuple[ProposalData, ...]:
+    # Proposals are submitted as on the site, during their process's proposals phase.
+    collecting = {p.slug for p in processes if any(ph.kind == PhaseKind.PROPOSALS for ph in p.phases)}
     proposals: list[ProposalData] = []
     seen: set[int] = set()
     for row in _read_csv(directory, "proposals.csv", PROPOSAL_COLUMNS):
@@ -429,7 +431,7 @@ def _proposals(
         proposals.append(
             ProposalData(
                 id=number,
-                process_slug=str(_known(row, "process", processes)),
+                process_slug=str(_known(row, "process", collecting)),
                 title=row.text("title"),
                 body=row.text("body"),
                 district_slug=_known(row, "district", districts, blank=True),
@@ -516,7 +518,7 @@ def load(directory: Path = DATA_DIR) -> DemoContent:
     district_slugs = {d.slug for d in districts}
     processes = _processes(directory, district_slugs)
     process_slugs = {p.slug for p in processes}
-    proposals = _proposals(directory, process_slugs, district_slugs, {t.slug for t in themes})
+    proposals = _proposals(directory, processes, district_slugs, {t.slug for t in themes})
     return DemoContent(
         town_name=town.text("name"),
         town_center=town.pair("center", float),

@@ -80,6 +80,13 @@ def _edit(directory: Path, name: str, old: str, new: str) -> None:
             r"^processes\.toml, clé « processes\[1\]\.phases\[1\]\.days » : la phase finit",
         ),
         ("town.toml", 'role = "agent"', 'role = "mayor"', r"^town\.toml, clé « staff\[1\]\.role »"),
+        (
+            # A process that never opens for proposals cannot receive the file's proposals.
+            "processes.toml",
+            'kind = "proposals"',
+            'kind = "information"',
+            r"^proposals\.csv, ligne 2, colonne « process » : « place-des-tilleuls » n'est pas",
+        ),
         ("budget.toml", "amount = 150000", 'amount = "beaucoup"', r"^budget\.toml, clé « current\.amount »"),
         (
             "proposals.csv",
@@ -91,7 +98,7 @@ def _edit(directory: Path, name: str, old: str, new: str) -> None:
             "proposals.csv",
             ",nature-en-ville,46.92301",
             ",nature,46.92301",
-            r"^proposals\.csv, ligne 3, colonne « theme » : « nature » est inconnu",
+            r"^proposals\.csv, ligne 3, colonne « theme » : « nature » n'est pas l'une des valeurs possibles",
         ),
         (
             "proposals.csv",
