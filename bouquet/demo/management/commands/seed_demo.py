@@ -1,5 +1,6 @@
 """Build the French demo town through the services: districts, people, three processes, proposals,
-comments, supports, answers. Dates are relative to today. Run it on an empty database (or with --reset)."""
+comments, supports, answers, a participatory budget. Its texts are data files read by bouquet.demo.content.
+Dates are relative to today. Run it on an empty database (or with --reset)."""
 
 import datetime as dt
 import random
@@ -13,7 +14,7 @@ from django.utils import timezone
 from bouquet.accounts.models import Role, User
 from bouquet.bouquets.services import request_grouping, run_grouping
 from bouquet.core.errors import ActionNotAllowed
-from bouquet.demo import content
+from bouquet.demo.content import ContentError, DemoContent, load
 from bouquet.places.models import District
 from bouquet.places.services import create_district
 from bouquet.processes.models import Phase, PhaseKind, Process
@@ -29,12 +30,6 @@ from bouquet.proposals.services import (
 
 ADMIN_EMAIL = "admin@val-de-loirette.test"
 ADMIN_PASSWORD = "demo-bouquet-2026"  # noqa: S105 - a demo account on a local database, printed on screen
-STAFF = [
-    ("agent@val-de-loirette.test", "Claire Martin (mairie)", Role.AGENT),
-    ("moderation@val-de-loirette.test", "Équipe modération", Role.MODERATOR),
-    ("animation@val-de-loirette.test", "Yanis Benali (animateur)", Role.FACILITATOR),
-    ("accompagnement@val-de-loirette.test", "Sophie Garnier (accompagnatrice)", Role.MENTOR),
-]
 
 
 class Command(BaseCommand):
@@ -49,6 +44,10 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2026, help="Graine du hasard (soutiens, dates).")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            self.demo = load()
+        except ContentError as error:
+            raise CommandError(f"Contenu de démonstration illisible : {error}") from error
         if Process.objects.exists():
             if not options["reset"]:
                 self.stdout.write(
@@ -60,16 +59,23 @@ class Command(BaseCommand):
                 return
             self._reset()
         rng = random.Random(options["seed"])
-        self._password_hash = make_password(ADMIN_PASSWORD)
         with transaction.atomic():
             self._build(rng)
+            # Every demo account has the same password: hash it once (hashing it for each of the 55 accounts
+            # took 20 s of CPU, most of the seeding).
+            demo_users = User.objects.filter(email__endswith="@val-de-loirette.test")
+            demo_users.update(password=make_password(ADMIN_PASSWORD))
         self._group()
         self._budget()
         self._print_accounts()
 
+    def _agent(self) -> User:
+        """The town hall's agent who answers, regroups and opens the budget: the first one in town.toml."""
+        return User.objects.get(email=next(s.email for s in self.demo.staff if s.role == Role.AGENT))
+
     def _group(self) -> None:
         """Form the first bouquets of each process, as an agent would from the bouquets page."""
-        agent = User.objects.get(email=STAFF[0][0])
+        agent = self._agent()
         for process in Process.objects.order_by("id"):
             self.stdout.write(f"Regroupement des propositions : {process.title}…")
             clustering = request_grouping(agent=agent, process=process)
@@ -88,52 +94,54 @@ class Command(BaseCommand):
     def _print_accounts(self) -> None:
         self.stdout.write(self.style.SUCCESS("Ville de démonstration prête : http://127.0.0.1:8000"))
         self.stdout.write(f"  Administrateur : {ADMIN_EMAIL} / {ADMIN_PASSWORD}  (admin : /admin/)")
-        for email, _name, role in STAFF:
-            self.stdout.write(f"  {Role(role).label} : {email} / {ADMIN_PASSWORD}")
+        for person in self.demo.staff:
+            self.stdout.write(f"  {person.role.label} : {person.email} / {ADMIN_PASSWORD}")
         self.stdout.write("  Habitants : habitant1@val-de-loirette.test ... / même mot de passe")
 
     def _account(self, email: str, name: str, role: Role, district: District | None = None) -> User:
         from allauth.account.models import EmailAddress
 
-        user = User.objects.create_user(
-            email, ADMIN_PASSWORD, display_name=name, role=role, district=district
-        )
+        # No password here: handle() sets the same one on every demo account at once.
+        user = User.objects.create_user(email, None, display_name=name, role=role, district=district)
         # Demo accounts are confirmed so that visitors can log in at once.
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         return user
 
     def _build(self, rng: random.Random) -> None:
+        demo: DemoContent = self.demo
         today = timezone.localdate()
         districts = {
             d.slug: create_district(
                 name=d.name, description=d.description, latitude=d.center[0], longitude=d.center[1]
             )
-            for d in content.DISTRICTS
+            for d in demo.districts
         }
-        for district, place_data in zip(districts.values(), content.DISTRICTS, strict=True):
+        for district, place_data in zip(districts.values(), demo.districts, strict=True):
             if district.slug != place_data.slug:
                 district.slug = place_data.slug
                 district.save(update_fields=["slug"])
         districts = {d.slug: d for d in District.objects.all()}
-        themes = {slug: Theme.objects.create(slug=slug, name=name) for slug, name in content.THEMES}
+        themes = {t.slug: Theme.objects.create(slug=t.slug, name=t.name) for t in demo.themes}
         admin = self._account(ADMIN_EMAIL, "Administration", Role.ADMINISTRATOR)
         admin.is_staff = admin.is_superuser = True
         admin.save(update_fields=["is_staff", "is_superuser"])
-        staff = {role: self._account(email, name, role) for email, name, role in STAFF}
+        staff: dict[Role, User] = {}
+        for person in demo.staff:
+            staff.setdefault(person.role, self._account(person.email, person.name, person.role))
         residents = [
             self._account(
                 f"habitant{i}@val-de-loirette.test",
-                f"{first} {last[0]}.",
+                f"{resident.first_name} {resident.last_name[0]}.",
                 Role.INHABITANT,
-                districts.get(slug),
+                districts.get(resident.district_slug) if resident.district_slug else None,
             )
-            for i, (first, last, slug) in enumerate(content.RESIDENTS, start=1)
+            for i, resident in enumerate(demo.residents, start=1)
         ]
         facilitator, agent = staff[Role.FACILITATOR], staff[Role.AGENT]
 
         processes: dict[str, Process] = {}
         final_dates: dict[str, list[tuple[dt.date, dt.date]]] = {}
-        for process_data in content.PROCESSES:
+        for process_data in demo.processes:
             # Open every process in its proposals phase first, so that proposals go through the same service
             # as on the site; then put each phase back at its real dates.
             specs = []
@@ -166,7 +174,7 @@ class Command(BaseCommand):
             ]
 
         proposals: list[Proposal] = []
-        for proposal_data in content.PROPOSALS:
+        for proposal_data in demo.proposals:
             origin = Origin(proposal_data.origin)
             author = facilitator if origin != Origin.ONLINE else rng.choice(residents)
             proposal = submit_proposal(
@@ -206,23 +214,16 @@ class Command(BaseCommand):
         for proposal in proposals:
             proposal.process = fresh[proposal.process_id]
 
-        def speaker(text: str) -> User:
-            # What the town hall says is signed by its agent, not by a random resident.
-            return (
-                agent
-                if text.startswith(("Le service", "La mairie", "La ville", "La Ville"))
-                else rng.choice(residents)
-            )
-
-        for comment in content.COMMENTS:
-            proposal = proposals[comment.proposal_index]
+        by_number = {data.id: proposal for data, proposal in zip(demo.proposals, proposals, strict=True)}
+        for comment in demo.comments:
+            proposal = by_number[comment.proposal_id]
             parent = add_comment(author=rng.choice(residents), proposal=proposal, body=comment.body)
             for reply in comment.replies:
                 add_comment(
                     author=rng.choice(residents + [agent]), proposal=proposal, body=reply, parent=parent
                 )
 
-        for proposal, proposal_data in zip(proposals, content.PROPOSALS, strict=True):
+        for proposal, proposal_data in zip(proposals, demo.proposals, strict=True):
             if proposal_data.status != Status.SUBMITTED and proposal_data.answer:
                 answer_proposal(
                     agent=agent,
@@ -241,13 +242,13 @@ class Command(BaseCommand):
             raise CommandError("Aucune proposition créée : le contenu de démonstration est vide.")
         self.stdout.write(
             f"{len(districts)} quartiers, {len(processes)} démarches, {len(proposals)} propositions, "
-            f"{len(content.COMMENTS)} fils de commentaires."
+            f"{len(demo.comments)} fils de commentaires."
         )
 
     # ---- participatory budget (budgets app) -----------------------------------------------------------
 
     def _budget(self) -> None:
-        """The 2026 budget of « initiatives-citoyennes » from its biggest bouquets, and last year's edition replayed."""
+        """The budget of budget.toml's process from its biggest bouquets, and last year's edition replayed."""
         from fractions import Fraction
 
         from django.db.models import Count
@@ -256,8 +257,9 @@ class Command(BaseCommand):
         from bouquet.budgets import services as budgets
         from bouquet.budgets.counting import Ballot, Election, Project, write_pb
 
-        agent = User.objects.get(email=STAFF[0][0])
-        process = Process.objects.get(slug="initiatives-citoyennes")
+        data = self.demo.budget
+        agent = self._agent()
+        process = Process.objects.get(slug=data.process_slug)
         if budgets.vote_phase_of(process) is None:
             return
         rng = random.Random(2026)
@@ -265,11 +267,7 @@ class Command(BaseCommand):
         budget = budgets.create_budget(
             agent=agent,
             process=process,
-            data=budgets.BudgetInput(
-                title="Budget participatif 2026",
-                amount=150_000,
-                description="150 000 € pour les projets des habitants : choisissez ceux que vous voulez financer.",
-            ),
+            data=budgets.BudgetInput(title=data.title, amount=data.amount, description=data.description),
         )
         biggest = list(
             Bouquet.objects.filter(process=process)
@@ -292,35 +290,29 @@ class Command(BaseCommand):
             )
 
         # Last year's edition, replayed from its anonymous ballots (deterministic), so the results pages show.
-        titles = [
-            ("Jardins partagés au pied des immeubles", 24_000),
-            ("Une fontaine et des bancs place du marché", 18_000),
-            ("Pistes cyclables vers le collège", 60_000),
-            ("Boîtes à livres dans chaque quartier", 5_000),
-            ("Éclairage doux du chemin de halage", 32_000),
-            ("Aire de jeux inclusive au parc", 45_000),
-            ("Ateliers de réparation de vélos", 8_000),
-            ("Nichoirs et refuges à insectes", 6_000),
+        past = data.previous_projects
+        projects = [
+            Project(id=str(i), cost=Fraction(p.cost), name=p.name) for i, p in enumerate(past, start=1)
         ]
-        popularity = [0.45, 0.35, 0.4, 0.5, 0.25, 0.3, 0.2, 0.3]
-        projects = [Project(id=str(i), cost=Fraction(c), name=t) for i, (t, c) in enumerate(titles, start=1)]
+        # A voter who picked nothing votes for the cheapest project: a pabulib ballot is never empty.
+        cheapest = str(min(range(len(past)), key=lambda i: past[i].cost) + 1)
         ballots = []
-        for voter in range(1, 201):
-            left, chosen = 100_000, []
-            for index in rng.sample(range(len(titles)), k=len(titles)):
-                if titles[index][1] <= left and rng.random() < popularity[index]:
+        for voter in range(1, data.previous_voters + 1):
+            left, chosen = data.previous_amount, []
+            for index in rng.sample(range(len(past)), k=len(past)):
+                if past[index].cost <= left and rng.random() < past[index].popularity:
                     chosen.append(str(index + 1))
-                    left -= titles[index][1]
-            ballots.append(Ballot(voter_id=str(voter), projects=tuple(sorted(chosen, key=int) or ["4"])))
+                    left -= past[index].cost
+            ballots.append(Ballot(voter_id=str(voter), projects=tuple(sorted(chosen, key=int) or [cheapest])))
         year = timezone.localdate().year - 1
         election = Election(
-            budget=Fraction(100_000),
+            budget=Fraction(data.previous_amount),
             projects=projects,
             ballots=ballots,
             meta={
-                "description": "Budget participatif de Val-de-Loirette (édition précédente)",
+                "description": data.previous_description,
                 "country": "France",
-                "unit": "Val-de-Loirette",
+                "unit": self.demo.town_name,
                 "instance": str(year),
                 "date_begin": f"01.10.{year}",
                 "date_end": f"31.10.{year}",
@@ -334,6 +326,6 @@ class Command(BaseCommand):
             agent=agent,
             process=process,
             data=write_pb(election).encode(),
-            title=f"Budget participatif {year} (édition précédente)",
-            rule="mes_cost_add1u",
+            title=data.previous_title.format(year=year),
+            rule=data.previous_rule,
         )

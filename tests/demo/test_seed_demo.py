@@ -1,0 +1,73 @@
+"""The demo territory builds through the services from its data files and shows a living town."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from bouquet.accounts.models import User
+from bouquet.budgets.models import Ballot, Budget
+from bouquet.demo.content import load
+from bouquet.demo.management.commands import seed_demo
+from bouquet.demo.management.commands.seed_demo import ADMIN_EMAIL, ADMIN_PASSWORD
+from bouquet.places.models import District
+from bouquet.processes.models import Phase, Process
+from bouquet.processes.selectors import current_phase
+from bouquet.proposals.models import Comment, Proposal, Support, Theme
+
+
+@pytest.mark.django_db
+def test_seed_demo_builds_the_town_of_the_data_files(client):
+    content = load()
+    call_command("seed_demo", verbosity=0)
+
+    # Everything in the files is in the database, and nothing else.
+    assert District.objects.count() == len(content.districts)
+    assert Theme.objects.count() == len(content.themes)
+    assert User.objects.count() == 1 + len(content.staff) + len(content.residents)
+    assert Process.objects.count() == len(content.processes)
+    assert Phase.objects.count() == sum(len(p.phases) for p in content.processes)
+    assert set(Proposal.objects.values_list("process__slug", "title", "body", "status", "answer")) == {
+        (p.process_slug, p.title, p.body, p.status, p.answer) for p in content.proposals
+    }
+    assert Proposal.objects.count() == len(content.proposals)
+    assert Proposal.objects.filter(latitude__isnull=False).count() == sum(
+        1 for p in content.proposals if p.place
+    )
+    assert sorted(Comment.objects.filter(parent=None).values_list("body", flat=True)) == sorted(
+        c.body for c in content.comments
+    )
+    assert sorted(Comment.objects.exclude(parent=None).values_list("body", flat=True)) == sorted(
+        r for c in content.comments for r in c.replies
+    )
+    previous = Budget.objects.get(title__contains="édition précédente")
+    assert previous.projects.count() == len(content.budget.previous_projects)
+    assert Ballot.objects.filter(budget=previous).count() == content.budget.previous_voters
+
+    assert Support.objects.exists()
+    kinds = {p.slug: current_phase(p).kind for p in Process.objects.prefetch_related("phases")}
+    assert kinds == {
+        "place-des-tilleuls": "proposals",
+        "solidarites-proximite": "supports",
+        "initiatives-citoyennes": "proposals",
+    }
+    # Counters agree with the rows they count.
+    for proposal in Proposal.objects.all()[:50]:
+        assert proposal.support_count == proposal.supports.count()
+        assert proposal.comment_count == proposal.comments.count()
+    # Every demo account opens with the password the command prints.
+    assert client.login(email=ADMIN_EMAIL, password=ADMIN_PASSWORD)
+    assert client.login(email="habitant1@val-de-loirette.test", password=ADMIN_PASSWORD)
+    assert client.get("/").status_code == 200
+    # Running it twice changes nothing.
+    call_command("seed_demo", verbosity=0)
+    assert Process.objects.count() == len(content.processes)
+    assert Proposal.objects.count() == len(content.proposals)
+
+
+@pytest.mark.django_db
+def test_seed_demo_reports_a_malformed_file_and_writes_nothing(monkeypatch, tmp_path):
+    (tmp_path / "town.toml").write_text('name = "Val-de-Loirette"\ncenter = [46.9\n', encoding="utf-8")
+    monkeypatch.setattr(seed_demo, "load", lambda: load(tmp_path))
+    with pytest.raises(CommandError, match=r"town\.toml : TOML invalide"):
+        call_command("seed_demo", verbosity=0)
+    assert not User.objects.exists()
