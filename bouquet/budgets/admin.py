@@ -1,4 +1,4 @@
-"""Admin: budgets, projects and means are editable; ballots and participations are read-only evidence."""
+"""Admin: budgets and projects are editable; ballots and participations are read-only evidence."""
 
 from typing import Any
 
@@ -6,7 +6,6 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from bouquet.budgets.models import (
-    Allocation,
     Budget,
     BudgetEnvelope,
     BudgetProject,
@@ -52,9 +51,3 @@ class ParticipationAdmin(ReadOnlyAdmin):
 @admin.register(BudgetResult)
 class BudgetResultAdmin(ReadOnlyAdmin):
     list_display = ["budget", "part", "rule", "ballot_count", "updated_at"]
-
-
-@admin.register(Allocation)
-class AllocationAdmin(admin.ModelAdmin):
-    list_display = ["bouquet", "kind", "amount", "unit", "allocated_by"]
-    list_filter = ["kind"]

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from bouquet.accounts.models import Role
-from bouquet.bouquets import registry, selectors, services
+from bouquet.bouquets import flows, registry, selectors, services
 from bouquet.bouquets.models import Bouquet, Clustering, CurationDecision, Placement
 from bouquet.core.errors import ActionNotAllowed, InvalidInput
 from bouquet.processes.models import PhaseKind
@@ -13,27 +13,39 @@ from tests.factories import ProcessFactory, ProposalFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
+# Three needs, each written several ways. The variants share their key words, as people who ask for the same
+# thing mostly do, so that the test encoder (words only, see config/settings/test.py) groups them as well as the
+# real one; one test about meaning runs the real encoder on them.
 NEEDS = {
     "ombre": [
         (
-            "Planter des arbres sur la place",
-            "Il fait trop chaud l'été, il faut de l'ombre sur la place des Tilleuls.",
+            "Planter des arbres pour l'ombre sur la place des Tilleuls",
+            "Il fait trop chaud l'été : des arbres pour avoir de l'ombre sur la place.",
         ),
         (
             "De l'ombre sur la place des Tilleuls",
-            "Des arbres ou des voiles d'ombrage pour se protéger du soleil.",
+            "Des arbres ou des voiles d'ombrage pour avoir de l'ombre sur la place.",
         ),
-        ("Des arbres pour rafraîchir la place", "Planter de grands arbres pour avoir de l'ombre en été."),
-        ("Végétaliser la place", "Plus d'arbres et de verdure pour lutter contre la chaleur sur la place."),
+        (
+            "Des arbres pour l'ombre sur la place",
+            "Planter de grands arbres pour avoir de l'ombre en été sur la place des Tilleuls.",
+        ),
+        (
+            "Végétaliser la place des Tilleuls",
+            "Plus d'arbres et d'ombre pour lutter contre la chaleur sur la place.",
+        ),
     ],
     "velo": [
-        ("Un parking à vélos sécurisé", "Installer des arceaux pour garer les vélos près de la place."),
-        ("Des arceaux vélo devant la pharmacie", "On ne sait pas où attacher son vélo, il faut des arceaux."),
+        ("Des arceaux pour garer les vélos", "Installer des arceaux à vélos près de la place."),
         (
-            "Stationnement vélo couvert",
-            "Un abri pour garer les vélos à l'abri de la pluie près des commerces.",
+            "Des arceaux à vélos devant la pharmacie",
+            "On ne sait pas où garer son vélo, il faut des arceaux à vélos.",
         ),
-        ("Garer son vélo en sécurité", "Des emplacements pour attacher les vélos sur la place."),
+        (
+            "Des arceaux à vélos couverts",
+            "Un abri pour garer les vélos à l'abri de la pluie, avec des arceaux près des commerces.",
+        ),
+        ("Garer son vélo en sécurité", "Des arceaux pour garer les vélos sur la place."),
     ],
     "jeux": [
         (
@@ -45,8 +57,8 @@ NEEDS = {
             "Une aire de jeux clôturée avec toboggan pour les enfants de 2 à 6 ans.",
         ),
         (
-            "Espace de jeux pour enfants",
-            "Installer des jeux pour les enfants, avec des bancs pour les parents.",
+            "Une aire de jeux pour enfants",
+            "Installer des jeux pour les enfants, avec un toboggan et des bancs pour les parents.",
         ),
     ],
 }
@@ -75,7 +87,7 @@ def process_with_needs():
 
 def _regroup(agent, process, django_capture_on_commit_callbacks, themes=None) -> Clustering:
     with django_capture_on_commit_callbacks(execute=True):
-        clustering = services.request_grouping(agent=agent, process=process, themes=themes)
+        clustering = flows.request_grouping(agent=agent, process=process, themes=themes)
     clustering.refresh_from_db()
     return clustering
 
@@ -85,8 +97,9 @@ def _bouquet_of(pid: int) -> int | None:
 
 
 def test_regrouping_gathers_each_need_and_drops_nothing(
-    agent, process_with_needs, django_capture_on_commit_callbacks
+    agent, process_with_needs, django_capture_on_commit_callbacks, settings
 ):
+    settings.BOUQUET_ENCODER = "use"  # about meaning: the real sentence encoder
     process, ids = process_with_needs
     clustering = _regroup(agent, process, django_capture_on_commit_callbacks)
     assert clustering.state == Clustering.State.DONE, clustering.error
@@ -174,7 +187,7 @@ def test_similar_without_any_grouping_falls_back_to_words(process_with_needs):
 def test_only_agents_curate(citizen, process_with_needs):
     process, _ids = process_with_needs
     with pytest.raises(ActionNotAllowed):
-        services.request_grouping(agent=citizen, process=process)
+        flows.request_grouping(agent=citizen, process=process)
     assert not Clustering.objects.exists()
 
 
@@ -202,7 +215,10 @@ def test_pages(client, agent, process_with_needs, django_capture_on_commit_callb
         in client.get(reverse("bouquets:process", args=[process.slug])).content.decode()
     )
     response = client.post(reverse("bouquets:rename", args=[bouquet.pk]), {"label": "x"})
-    assert response.status_code == 302
+    # The form comes back on the bouquet's page with what was typed and why it was refused.
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert 'value="x"' in html and "Le formulaire contient des erreurs" in html
     bouquet.refresh_from_db()
     assert bouquet.label != "x"
     client.post(reverse("bouquets:rename", args=[bouquet.pk]), {"label": "Ombre sur la place"})

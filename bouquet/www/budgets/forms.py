@@ -8,8 +8,8 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bouquet.bouquets.models import AllocationKind
 from bouquet.budgets.models import (
-    AllocationKind,
     BallotKind,
     Budget,
     BudgetProject,

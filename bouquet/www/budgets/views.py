@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bouquet.accounts.models import User
 from bouquet.bouquets.models import Bouquet
+from bouquet.bouquets.services import allocate_means
 from bouquet.budgets import selectors, services
 from bouquet.budgets.explain import RULE_SENTENCES, explain
 from bouquet.budgets.models import TERRITORY_KEY, BallotKind, Budget, BudgetProject, BudgetResult
@@ -563,7 +564,7 @@ def bouquet_means(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
     return _agent_form(
         request,
         form,
-        lambda: services.allocate_means(agent=signed_in_user(request), bouquet=bouquet, **form.cleaned_data),
+        lambda: allocate_means(agent=signed_in_user(request), bouquet=bouquet, **form.cleaned_data),
         done=_("Les moyens sont alloués au bouquet."),
         then=lambda _allocation: redirect("budgets:sobriety", slug=bouquet.process.slug),
         context={
