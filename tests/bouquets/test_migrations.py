@@ -11,7 +11,7 @@ from bouquet.bouquets.models import Allocation, AllocationKind, Bouquet
 from tests.factories import ProcessFactory, UserFactory
 
 BEFORE = [("bouquets", "0003_placement_clustering"), ("budgets", "0001_initial")]
-AFTER = [("bouquets", "0004_allocation_moves_from_budgets"), ("budgets", "0002_allocation_moves_to_bouquets")]
+AFTER = [("bouquets", "0004_allocation_moves_from_budgets"), ("budgets", "0003_allocation_moves_to_bouquets")]
 
 
 def _migrate(targets):
