@@ -1,4 +1,7 @@
-"""Bouquets of proposals: the groups found by the engine and the decisions agents made about them."""
+"""Bouquets of proposals: the groups found by the engine, the decisions agents made about them and the means
+given to them."""
+
+from typing import Final
 
 from django.conf import settings
 from django.db import models
@@ -6,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from bouquet.core.models import TimeStampedModel
+
+LABEL_MAX: Final = 200  # the length of a theme's or a bouquet's name
 
 
 class Clustering(TimeStampedModel):
@@ -53,7 +58,7 @@ class Topic(TimeStampedModel):
 
     process = models.ForeignKey("processes.Process", on_delete=models.CASCADE, related_name="topics")
     key = models.CharField(max_length=40)
-    label = models.CharField(_("nom"), max_length=200)
+    label = models.CharField(_("nom"), max_length=LABEL_MAX)
     label_is_custom = models.BooleanField(default=False)
     keywords = models.JSONField(default=list, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
@@ -76,7 +81,7 @@ class Bouquet(TimeStampedModel):
         Topic, on_delete=models.SET_NULL, null=True, blank=True, related_name="bouquets"
     )
     key = models.CharField(max_length=40)
-    label = models.CharField(_("nom"), max_length=200)
+    label = models.CharField(_("nom"), max_length=LABEL_MAX)
     label_is_custom = models.BooleanField(_("nommé par un agent"), default=False)
     keywords = models.JSONField(default=list, blank=True)
     representative_ids = models.JSONField(default=list, blank=True)
@@ -118,6 +123,11 @@ class Placement(TimeStampedModel):
     )
     bouquet = models.ForeignKey(
         Bouquet, on_delete=models.SET_NULL, null=True, blank=True, related_name="placements"
+    )
+    # The regrouping that placed it; empty when it was placed on its own since. Every process's engine is that
+    # regrouping's stored state plus the placements with no regrouping (see registry.engine_for).
+    clustering = models.ForeignKey(
+        Clustering, on_delete=models.SET_NULL, null=True, blank=True, related_name="placements"
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.UNGROUPED)
     shared_keywords = models.JSONField(default=list, blank=True)
@@ -183,3 +193,52 @@ class ProposalVector(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal_id} ({self.encoder})"
+
+
+class AllocationKind(models.TextChoices):
+    MONEY = "money", _("Argent")
+    STAFF_TIME = "staff_time", _("Temps d'agents")
+    ROOM = "room", _("Salle ou local")
+    MENTORING = "mentoring", _("Accompagnement")
+
+
+ALLOCATION_UNITS: Final[dict[AllocationKind, str]] = {
+    AllocationKind.MONEY: "€",
+    AllocationKind.STAFF_TIME: "h",
+    AllocationKind.ROOM: "h",
+    AllocationKind.MENTORING: "h",
+}
+
+
+class Allocation(TimeStampedModel):
+    """Means the authority gives to a bouquet as a whole, rather than to each of its proposals."""
+
+    bouquet = models.ForeignKey(
+        Bouquet,
+        on_delete=models.PROTECT,  # public means never vanish with a bouquet: curation carries them over
+        related_name="allocations",
+    )
+    kind = models.CharField(_("nature"), max_length=12, choices=AllocationKind.choices)
+    amount = models.PositiveBigIntegerField(_("quantité"))
+    unit = models.CharField(_("unité"), max_length=20)
+    note = models.CharField(_("précision"), max_length=300, blank=True)
+    allocated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,  # an allocation of public means keeps who decided it
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("moyen alloué")
+        verbose_name_plural = _("moyens alloués")
+
+    def __str__(self) -> str:
+        return f"{self.bouquet_id} · {self.kind} · {self.amount} {self.unit}"
+
+
+class MeansOnSplit(models.TextChoices):
+    """Where a split bouquet's means go: the agent says, nothing is decided for them."""
+
+    STAY = "stay", _("Ils restent au bouquet d'origine")
+    MOVE = "move", _("Ils passent au nouveau bouquet")

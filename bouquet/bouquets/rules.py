@@ -1,4 +1,4 @@
-"""Who may curate bouquets."""
+"""Who may curate bouquets and give them means."""
 
 from typing import Any
 
@@ -12,4 +12,11 @@ def can_curate(user: Any, process: object = None) -> bool:
     return bool(is_agent(user))
 
 
+@predicate
+def can_allocate(user: Any, process: object = None) -> bool:
+    """Agents of the authority give means (money, staff time, rooms, mentoring) to bouquets."""
+    return bool(is_agent(user))
+
+
 add_perm("bouquets.curate", can_curate)
+add_perm("bouquets.allocate", can_allocate)

@@ -7,8 +7,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from bouquet.bouquets import registry
-from bouquet.bouquets.models import Bouquet, Clustering, Placement, Topic
-from bouquet.bouquets.services import engine_for
+from bouquet.bouquets.models import Allocation, Bouquet, Clustering, Placement, Topic
 from bouquet.processes.models import Process
 from bouquet.proposals.models import Proposal, live_condition
 from bouquet.proposals.selectors import ProposalFilters, proposals_for_list
@@ -32,13 +31,13 @@ def similar_proposals(
         return []
     engine = None
     if registry.encoder_is_warm():
-        engine = engine_for(process)
+        engine = registry.engine_for(process)
     else:
         registry.warm_encoder_in_background()
     if engine is not None:
         matches = engine.similar(text, k=limit + 1, exclude_id=str(exclude_id) if exclude_id else None)
         ids = [int(m.id) for m in matches]
-        found = _visible(process).in_bulk(ids)
+        found = _live(process).in_bulk(ids)
         return [SimilarProposal(found[int(m.id)], m.similarity) for m in matches if int(m.id) in found][
             :limit
         ]
@@ -53,22 +52,27 @@ def similar_proposals(
     return [SimilarProposal(p, None) for p in queryset[:limit]]
 
 
-def _visible(process: Process) -> QuerySet[Proposal]:
+def _live(process: Process) -> QuerySet[Proposal]:
     return Proposal.objects.live().filter(process=process).select_related("district")
 
 
 def bouquets_overview(*, process: Process) -> list[Topic]:
-    """Broad themes with their bouquets, sizes and supports, and the pool of not-yet-grouped proposals."""
+    """Broad themes with their bouquets, sizes and supports, and the pool of not-yet-grouped proposals, counting
+    only proposals that count (``live``: a withdrawn or hidden one stays placed but is not counted)."""
+    live = live_condition(via="placements__proposal__")
     bouquets = (
         Bouquet.objects.filter(process=process)
-        .annotate(size=Count("placements"), supports=Sum("placements__proposal__support_count"))
+        .annotate(
+            size=Count("placements", filter=live),
+            supports=Sum("placements__proposal__support_count", filter=live),
+        )
         .order_by("-pinned", "-size", "label")
     )
     return list(
         Topic.objects.filter(process=process)
         .annotate(
-            size=Count("placements", distinct=True),
-            ungrouped=Count("placements", filter=Q(placements__bouquet__isnull=True), distinct=True),
+            size=Count("placements", filter=live, distinct=True),
+            ungrouped=Count("placements", filter=live & Q(placements__bouquet__isnull=True), distinct=True),
         )
         .prefetch_related(Prefetch("bouquets", queryset=bouquets, to_attr="bouquet_list"))
         .order_by("position", "id")
@@ -76,7 +80,8 @@ def bouquets_overview(*, process: Process) -> list[Topic]:
 
 
 def bouquet_for_page(*, pk: int) -> Bouquet:
-    """A bouquet with its members (visible proposals), their districts and the reasons they are there."""
+    """A bouquet with its members (proposals that count), their districts, the reasons they are there, and the
+    means given to it (``means``)."""
     members = (
         Placement.objects.filter(live_condition(via="proposal__"))
         .select_related("proposal", "proposal__district")
@@ -84,7 +89,12 @@ def bouquet_for_page(*, pk: int) -> Bouquet:
     )
     return (
         Bouquet.objects.select_related("process", "topic")
-        .prefetch_related(Prefetch("placements", queryset=members, to_attr="members"))
+        .prefetch_related(
+            Prefetch("placements", queryset=members, to_attr="members"),
+            Prefetch(
+                "allocations", queryset=Allocation.objects.order_by("created_at", "id"), to_attr="means"
+            ),
+        )
         .get(pk=pk)
     )
 

@@ -7,7 +7,6 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from bouquet.budgets.models import (
-    Allocation,
     Budget,
     BudgetEnvelope,
     BudgetProject,
@@ -61,9 +60,3 @@ class ParticipationAdmin(ReadOnlyAdmin):
 @admin.register(BudgetResult)
 class BudgetResultAdmin(ReadOnlyAdmin):
     list_display = ["budget", "part", "rule", "ballot_count", "updated_at"]
-
-
-@admin.register(Allocation)
-class AllocationAdmin(admin.ModelAdmin):
-    list_display = ["bouquet", "kind", "amount", "unit", "allocated_by"]
-    list_filter = ["kind"]

@@ -1,4 +1,5 @@
-"""Participatory budgets: envelopes, projects, who took part, anonymous ballots, results and means per bouquet.
+"""Participatory budgets: envelopes, projects, who took part, anonymous ballots and results (means given to a
+whole bouquet live in the bouquets app: ``bouquets.Allocation``).
 
 Secrecy is a property of the schema, not of a flag: a ``Ballot`` has a random id, a coarse date and no foreign
 key that leads back to a person. Who voted (and how) lives in ``Participation``; only budgets that are not
@@ -321,41 +322,3 @@ class BudgetResult(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.budget_id} · {self.part}"
-
-
-class AllocationKind(models.TextChoices):
-    MONEY = "money", _("Argent")
-    STAFF_TIME = "staff_time", _("Temps d'agents")
-    ROOM = "room", _("Salle ou local")
-    MENTORING = "mentoring", _("Accompagnement")
-
-
-ALLOCATION_UNITS = {
-    AllocationKind.MONEY: "€",
-    AllocationKind.STAFF_TIME: "h",
-    AllocationKind.ROOM: "h",
-    AllocationKind.MENTORING: "h",
-}
-
-
-class Allocation(TimeStampedModel):
-    """Means the authority gives to a bouquet as a whole, rather than to each of its proposals."""
-
-    bouquet = models.ForeignKey("bouquets.Bouquet", on_delete=models.CASCADE, related_name="allocations")
-    kind = models.CharField(_("nature"), max_length=12, choices=AllocationKind.choices)
-    amount = models.PositiveBigIntegerField(_("quantité"))
-    unit = models.CharField(_("unité"), max_length=20)
-    note = models.CharField(_("précision"), max_length=300, blank=True)
-    allocated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,  # an allocation of public means keeps who decided it
-        related_name="+",
-    )
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = _("moyen alloué")
-        verbose_name_plural = _("moyens alloués")
-
-    def __str__(self) -> str:
-        return f"{self.bouquet_id} · {self.kind} · {self.amount} {self.unit}"

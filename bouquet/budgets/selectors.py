@@ -10,13 +10,11 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.utils.translation import gettext as _
 
-from bouquet.bouquets.models import Bouquet, Placement
+from bouquet.bouquets.models import Allocation, AllocationKind, Bouquet, Placement
 from bouquet.budgets.counting.pabulib import parse_pb_string
 from bouquet.budgets.explain import Explanation, ProjectExplanation, explain
 from bouquet.budgets.models import (
     TERRITORY_KEY,
-    Allocation,
-    AllocationKind,
     Ballot,
     BallotKind,
     BallotLine,

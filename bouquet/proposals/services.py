@@ -7,7 +7,6 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import User
@@ -94,7 +93,10 @@ def submit_proposal(
     origin: Origin = Origin.ONLINE,
     coauthors: Iterable[User] = (),
 ) -> Proposal:
-    """Publish a new proposal in a process during its proposals phase."""
+    """Publish a new proposal in a process during its proposals phase.
+
+    Placing it in a bouquet is the bouquets app's part: callers that want both call
+    ``bouquet.bouquets.flows.submit_and_place_proposal``, which calls this first."""
     if not rules.can_submit(author, process):
         raise ActionNotAllowed(_("Le dépôt de propositions n'est pas ouvert pour cette démarche."))
     if origin != Origin.ONLINE and not rules.can_record_for_others(author, process):
@@ -117,15 +119,7 @@ def submit_proposal(
     others = [user for user in coauthors if user.pk != author.pk]
     if others:
         proposal.coauthors.add(*others)
-    transaction.on_commit(lambda: _notify_submitted(proposal))
     return proposal
-
-
-def _notify_submitted(proposal: Proposal) -> None:
-    # Apps that build on proposals (the bouquets engine places the new one) register here in settings,
-    # so that this app imports none of them.
-    for path in settings.BOUQUET_PROPOSAL_SUBMITTED_HOOKS:
-        import_string(path)(proposal)
 
 
 @transaction.atomic

@@ -236,10 +236,9 @@ BOUQUET_PERMISSIONS_POLICY = (
 )
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Apps building on proposals: called once a new proposal is saved, and the finder of similar proposals
-# used while someone types (both swappable, so the proposals app imports neither).
-BOUQUET_PROPOSAL_SUBMITTED_HOOKS = ["bouquet.bouquets.services.on_proposal_submitted"]
-BOUQUET_SIMILAR_PROPOSALS_FINDER = "bouquet.bouquets.selectors.similar_proposals"
+# The sentence encoder of the bouquets engine (bouquet.bouquets.registry.EncoderChoice): "use", the packaged
+# multilingual USE, or "hashing", words only, deterministic and instant (the test suite).
+BOUQUET_ENCODER = os.environ.get("BOUQUET_ENCODER", "use")
 
 # Moderation: how many reports from distinct accounts hide an item until a moderator decides.
 BOUQUET_REPORTS_TO_HIDE = 3

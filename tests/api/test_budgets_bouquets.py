@@ -4,7 +4,7 @@ import hashlib
 
 import pytest
 
-from bouquet.bouquets import registry, services
+from bouquet.bouquets import flows, registry
 from bouquet.bouquets.models import Bouquet, Placement
 from bouquet.budgets.counting import parse_pb_string, run_rule
 from bouquet.budgets.counting.tiebreak import TieBreak
@@ -72,7 +72,7 @@ def test_bouquets_and_their_members(client, agent, django_capture_on_commit_call
         for title in titles:
             ProposalFactory(process=process, title=title, body=title)
     with django_capture_on_commit_callbacks(execute=True):
-        services.request_grouping(agent=agent, process=process, themes=None)
+        flows.request_grouping(agent=agent, process=process, themes=None)
     registry.forget_engines()
     listed = client.get(f"/api/v1/processes/{process.slug}/bouquets").json()
     assert {b["id"] for b in listed} == set(

@@ -5,151 +5,82 @@ from django.urls import reverse
 from django.utils import translation
 
 from bouquet.accounts.models import Role
-from bouquet.bouquets import registry, selectors, services
+from bouquet.bouquets import flows, selectors, services
 from bouquet.bouquets.models import Bouquet, Clustering, CurationDecision, Placement
 from bouquet.core.errors import ActionNotAllowed, InvalidInput
-from bouquet.processes.models import PhaseKind
+from tests.bouquets.conftest import NEEDS, bouquet_of, regroup
 from tests.factories import ProcessFactory, ProposalFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-NEEDS = {
-    "ombre": [
-        (
-            "Planter des arbres sur la place",
-            "Il fait trop chaud l'été, il faut de l'ombre sur la place des Tilleuls.",
-        ),
-        (
-            "De l'ombre sur la place des Tilleuls",
-            "Des arbres ou des voiles d'ombrage pour se protéger du soleil.",
-        ),
-        ("Des arbres pour rafraîchir la place", "Planter de grands arbres pour avoir de l'ombre en été."),
-        ("Végétaliser la place", "Plus d'arbres et de verdure pour lutter contre la chaleur sur la place."),
-    ],
-    "velo": [
-        ("Un parking à vélos sécurisé", "Installer des arceaux pour garer les vélos près de la place."),
-        ("Des arceaux vélo devant la pharmacie", "On ne sait pas où attacher son vélo, il faut des arceaux."),
-        (
-            "Stationnement vélo couvert",
-            "Un abri pour garer les vélos à l'abri de la pluie près des commerces.",
-        ),
-        ("Garer son vélo en sécurité", "Des emplacements pour attacher les vélos sur la place."),
-    ],
-    "jeux": [
-        (
-            "Une aire de jeux pour les enfants",
-            "Des toboggans et des balançoires pour les petits du quartier.",
-        ),
-        (
-            "Des jeux pour les tout-petits",
-            "Une aire de jeux clôturée avec toboggan pour les enfants de 2 à 6 ans.",
-        ),
-        (
-            "Espace de jeux pour enfants",
-            "Installer des jeux pour les enfants, avec des bancs pour les parents.",
-        ),
-    ],
-}
-ODD_ONE = (
-    "Un concours de piano baroque",
-    "Organiser chaque année un concours de clavecin et de piano baroque.",
-)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_engines():
-    registry.forget_engines()
-    yield
-    registry.forget_engines()
-
-
-@pytest.fixture
-def process_with_needs():
-    process = ProcessFactory(current_phase=PhaseKind.PROPOSALS)
-    ids: dict[str, list[int]] = {}
-    for need, texts in NEEDS.items():
-        ids[need] = [ProposalFactory(process=process, title=t, body=b).pk for t, b in texts]
-    ids["odd"] = [ProposalFactory(process=process, title=ODD_ONE[0], body=ODD_ONE[1]).pk]
-    return process, ids
-
-
-def _regroup(agent, process, django_capture_on_commit_callbacks, themes=None) -> Clustering:
-    with django_capture_on_commit_callbacks(execute=True):
-        clustering = services.request_grouping(agent=agent, process=process, themes=themes)
-    clustering.refresh_from_db()
-    return clustering
-
-
-def _bouquet_of(pid: int) -> int | None:
-    return Placement.objects.get(proposal_id=pid).bouquet_id
-
 
 def test_regrouping_gathers_each_need_and_drops_nothing(
-    agent, process_with_needs, django_capture_on_commit_callbacks
+    agent, process_with_needs, django_capture_on_commit_callbacks, settings
 ):
+    settings.BOUQUET_ENCODER = "use"  # about meaning: the real sentence encoder
     process, ids = process_with_needs
-    clustering = _regroup(agent, process, django_capture_on_commit_callbacks)
+    clustering = regroup(agent, process, django_capture_on_commit_callbacks)
     assert clustering.state == Clustering.State.DONE, clustering.error
     assert clustering.progress == 100 and clustering.engine_state
     all_ids = [pid for group in ids.values() for pid in group]
     assert Placement.objects.filter(proposal_id__in=all_ids).count() == len(all_ids)
     for need in NEEDS:
-        bouquets = [_bouquet_of(pid) for pid in ids[need]]
+        bouquets = [bouquet_of(pid) for pid in ids[need]]
         most = max(set(bouquets), key=bouquets.count)
         assert most is not None and bouquets.count(most) >= len(bouquets) - 1, (need, bouquets)
     # The unrelated proposal is not forced into a bouquet of another need.
-    odd = _bouquet_of(ids["odd"][0])
-    assert odd is None or odd not in {_bouquet_of(pid) for need in NEEDS for pid in ids[need]}
+    odd = bouquet_of(ids["odd"][0])
+    assert odd is None or odd not in {bouquet_of(pid) for need in NEEDS for pid in ids[need]}
     assert all(b.label for b in Bouquet.objects.filter(process=process))
 
 
 def test_agents_decisions_survive_regrouping(agent, process_with_needs, django_capture_on_commit_callbacks):
     process, ids = process_with_needs
-    _regroup(agent, process, django_capture_on_commit_callbacks)
-    shade = Bouquet.objects.get(pk=_bouquet_of(ids["ombre"][0]))
+    regroup(agent, process, django_capture_on_commit_callbacks)
+    shade = Bouquet.objects.get(pk=bouquet_of(ids["ombre"][0]))
     services.rename_bouquet(agent=agent, bouquet=shade, label="Ombre et fraîcheur sur la place")
-    bikes = Bouquet.objects.get(pk=_bouquet_of(ids["velo"][0]))
+    bikes = Bouquet.objects.get(pk=bouquet_of(ids["velo"][0]))
     moved = ids["velo"][1]
     services.move_proposal(agent=agent, proposal=ProposalFactory._meta.model.objects.get(pk=moved), to=shade)
     services.set_pinned(agent=agent, bouquet=shade, pinned=True)
     shade_members = set(Placement.objects.filter(bouquet=shade).values_list("proposal_id", flat=True))
 
-    clustering = _regroup(agent, process, django_capture_on_commit_callbacks)
+    clustering = regroup(agent, process, django_capture_on_commit_callbacks)
     assert clustering.state == Clustering.State.DONE, clustering.error
     shade.refresh_from_db()
     assert shade.label == "Ombre et fraîcheur sur la place" and shade.pinned
     assert set(Placement.objects.filter(bouquet=shade).values_list("proposal_id", flat=True)) == shade_members
-    assert _bouquet_of(moved) == shade.pk
-    assert Bouquet.objects.filter(pk=bikes.pk).exists() or _bouquet_of(ids["velo"][0]) is not None
+    assert bouquet_of(moved) == shade.pk
+    assert Bouquet.objects.filter(pk=bikes.pk).exists() or bouquet_of(ids["velo"][0]) is not None
     assert CurationDecision.objects.filter(process=process).count() == 3
 
 
 def test_merge_and_split(agent, process_with_needs, django_capture_on_commit_callbacks):
     process, ids = process_with_needs
-    _regroup(agent, process, django_capture_on_commit_callbacks)
-    shade = Bouquet.objects.get(pk=_bouquet_of(ids["ombre"][0]))
-    games = Bouquet.objects.get(pk=_bouquet_of(ids["jeux"][0]))
+    regroup(agent, process, django_capture_on_commit_callbacks)
+    shade = Bouquet.objects.get(pk=bouquet_of(ids["ombre"][0]))
+    games = Bouquet.objects.get(pk=bouquet_of(ids["jeux"][0]))
     merged = services.merge_bouquets(agent=agent, into=shade, others=[games])
     assert not Bouquet.objects.filter(pk=games.pk).exists()
-    assert _bouquet_of(ids["jeux"][0]) == merged.pk
+    assert bouquet_of(ids["jeux"][0]) == merged.pk
     new = services.split_bouquet(
         agent=agent, bouquet=merged, proposal_ids=[ids["jeux"][0]], label="Jeux d'enfants"
     )
-    assert _bouquet_of(ids["jeux"][0]) == new.pk and new.pinned
+    assert bouquet_of(ids["jeux"][0]) == new.pk and new.pinned
     with pytest.raises(InvalidInput):
         services.split_bouquet(
             agent=agent, bouquet=new, proposal_ids=[ids["jeux"][0]], label="Tout le bouquet"
         )
-    clustering = _regroup(agent, process, django_capture_on_commit_callbacks)
+    clustering = regroup(agent, process, django_capture_on_commit_callbacks)
     assert clustering.state == Clustering.State.DONE
-    assert _bouquet_of(ids["jeux"][0]) == new.pk
+    assert bouquet_of(ids["jeux"][0]) == new.pk
 
 
 def test_new_proposal_is_placed_and_duplicates_found(
     agent, process_with_needs, django_capture_on_commit_callbacks
 ):
     process, ids = process_with_needs
-    _regroup(agent, process, django_capture_on_commit_callbacks)
+    regroup(agent, process, django_capture_on_commit_callbacks)
     proposal = ProposalFactory(
         process=process,
         title="Planter des arbres pour l'ombre",
@@ -157,7 +88,7 @@ def test_new_proposal_is_placed_and_duplicates_found(
     )
     placement = services.place_proposal(proposal=proposal)
     assert placement is not None
-    assert placement.bouquet_id == _bouquet_of(ids["ombre"][0])
+    assert placement.bouquet_id == bouquet_of(ids["ombre"][0])
     similar = selectors.similar_proposals(
         process=process, text="Des arbres pour faire de l'ombre sur la place"
     )
@@ -174,24 +105,24 @@ def test_similar_without_any_grouping_falls_back_to_words(process_with_needs):
 def test_only_agents_curate(citizen, process_with_needs):
     process, _ids = process_with_needs
     with pytest.raises(ActionNotAllowed):
-        services.request_grouping(agent=citizen, process=process)
+        flows.request_grouping(agent=citizen, process=process)
     assert not Clustering.objects.exists()
 
 
 def test_too_few_proposals_fail_clearly(agent, django_capture_on_commit_callbacks):
     process = ProcessFactory()
     ProposalFactory(process=process)
-    clustering = _regroup(agent, process, django_capture_on_commit_callbacks)
+    clustering = regroup(agent, process, django_capture_on_commit_callbacks)
     assert clustering.state == Clustering.State.FAILED
     assert "deux propositions" in clustering.step
 
 
 def test_pages(client, agent, process_with_needs, django_capture_on_commit_callbacks):
     process, ids = process_with_needs
-    _regroup(agent, process, django_capture_on_commit_callbacks)
+    regroup(agent, process, django_capture_on_commit_callbacks)
     public = client.get(reverse("bouquets:process", args=[process.slug]))
     assert public.status_code == 200 and "Lancer un regroupement" not in public.content.decode()
-    bouquet = Bouquet.objects.get(pk=_bouquet_of(ids["ombre"][0]))
+    bouquet = Bouquet.objects.get(pk=bouquet_of(ids["ombre"][0]))
     page = client.get(bouquet.get_absolute_url())
     assert page.status_code == 200 and "Pourquoi ici" in page.content.decode()
     detail = client.get(reverse("proposals:detail", args=[ids["ombre"][0]])).content.decode()
@@ -202,7 +133,10 @@ def test_pages(client, agent, process_with_needs, django_capture_on_commit_callb
         in client.get(reverse("bouquets:process", args=[process.slug])).content.decode()
     )
     response = client.post(reverse("bouquets:rename", args=[bouquet.pk]), {"label": "x"})
-    assert response.status_code == 302
+    # The form comes back on the bouquet's page with what was typed and why it was refused.
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert 'value="x"' in html and "Le formulaire contient des erreurs" in html
     bouquet.refresh_from_db()
     assert bouquet.label != "x"
     client.post(reverse("bouquets:rename", args=[bouquet.pk]), {"label": "Ombre sur la place"})
@@ -214,8 +148,8 @@ def test_inhabitant_cannot_post_curation(
     client, process_with_needs, agent, django_capture_on_commit_callbacks
 ):
     process, ids = process_with_needs
-    _regroup(agent, process, django_capture_on_commit_callbacks)
-    bouquet = Bouquet.objects.get(pk=_bouquet_of(ids["ombre"][0]))
+    regroup(agent, process, django_capture_on_commit_callbacks)
+    bouquet = Bouquet.objects.get(pk=bouquet_of(ids["ombre"][0]))
     client.force_login(UserFactory(role=Role.INHABITANT))
     assert client.post(reverse("bouquets:rename", args=[bouquet.pk]), {"label": "Piraté"}).status_code == 403
     assert client.post(reverse("bouquets:regroup", args=[process.slug])).status_code == 403
@@ -262,14 +196,14 @@ def test_regrouping_encodes_only_new_or_edited_texts(
     from bouquet.proposals.models import Proposal
 
     process, ids = process_with_needs
-    _regroup(agent, process, django_capture_on_commit_callbacks)
+    regroup(agent, process, django_capture_on_commit_callbacks)
     first = {v.proposal_id: (v.pk, v.text_hash) for v in ProposalVector.objects.all()}
     assert set(first) == {pid for group in ids.values() for pid in group}
     edited = ids["velo"][0]
     Proposal.objects.filter(pk=edited).update(
         body="Des arceaux et un abri pour les vélos cargo des familles."
     )
-    clustering = _regroup(agent, process, django_capture_on_commit_callbacks)
+    clustering = regroup(agent, process, django_capture_on_commit_callbacks)
     assert clustering.state == Clustering.State.DONE
     second = {v.proposal_id: (v.pk, v.text_hash) for v in ProposalVector.objects.all()}
     assert second[edited][1] != first[edited][1]
@@ -283,7 +217,7 @@ def test_steps_are_stored_in_french_and_shown_in_the_readers_language(
     process = ProcessFactory()
     ProposalFactory(process=process)
     with translation.override("en"):  # a regrouping started from an English page
-        clustering = _regroup(agent, process, django_capture_on_commit_callbacks)
+        clustering = regroup(agent, process, django_capture_on_commit_callbacks)
     assert clustering.step == "Il faut au moins deux propositions pour former des bouquets."
     url = reverse("bouquets:progress", kwargs={"slug": process.slug})
     english = client.get(url, headers={"accept-language": "en"}).content.decode()

@@ -2,11 +2,10 @@
 
 import pytest
 
-from bouquet.bouquets.models import Bouquet, Placement
-from bouquet.budgets.models import AllocationKind
+from bouquet.bouquets.models import AllocationKind, Bouquet, Placement
+from bouquet.bouquets.services import allocate_means
 from bouquet.budgets.selectors import sobriety_report
 from bouquet.budgets.services import (
-    allocate_means,
     cast_ballot,
     compute_results,
     create_project_from_bouquet,

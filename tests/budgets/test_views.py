@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from bouquet.bouquets.models import Bouquet, Placement
-from bouquet.budgets.models import Allocation, Ballot, Budget, BudgetProject, Participation
+from bouquet.bouquets.models import Allocation, Bouquet, Placement
+from bouquet.budgets.models import Ballot, Budget, BudgetProject, Participation
 from bouquet.budgets.services import cast_ballot, compute_results
 from tests.budgets.builders import close_vote, make_budget, open_vote, projects, staff, vote_process
 from tests.factories import ProposalFactory, UserFactory

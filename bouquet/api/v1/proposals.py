@@ -12,6 +12,7 @@ from pydantic import ConfigDict
 
 from bouquet.api.v1.auth import WRITE_AUTH
 from bouquet.api.v1.pagination import BoundedPages
+from bouquet.bouquets.flows import submit_and_place_proposal
 from bouquet.core.errors import Conflict, InvalidInput
 from bouquet.places.models import District
 from bouquet.processes.selectors import processes_for_list
@@ -31,7 +32,6 @@ from bouquet.proposals.services import (
     add_comment,
     add_support,
     remove_support,
-    submit_proposal,
 )
 
 router = Router(tags=["proposals"])
@@ -179,7 +179,7 @@ def list_proposals(request: HttpRequest, slug: str, filters: Query[ListQuery]) -
     summary="Submit a proposal",
 )
 def create_proposal(request: HttpRequest, slug: str, payload: ProposalIn) -> Status:
-    """Submit a proposal during the proposals phase."""
+    """Submit a proposal during the proposals phase; it is placed in a bouquet in the background."""
     process = get_object_or_404(processes_for_list(), slug=slug)
     errors: dict[str, str] = {}
     district = theme = None
@@ -198,7 +198,7 @@ def create_proposal(request: HttpRequest, slug: str, payload: ProposalIn) -> Sta
     if errors:
         raise InvalidInput(_("La proposition n'a pas été enregistrée."), field_errors=errors)
     place = (payload.latitude, payload.longitude) if payload.latitude is not None else None
-    proposal = submit_proposal(
+    proposal = submit_and_place_proposal(
         author=request.user,  # type: ignore[arg-type]
         process=process,
         data=ProposalInput(

@@ -1,11 +1,16 @@
-"""Bouquets engine: themes, bouquets of similar proposals, duplicates and SDG suggestions (no Django)."""
+"""Bouquets engine: themes, bouquets of similar proposals, duplicates and SDG suggestions (no Django).
 
-from bouquet.bouquets.engine.engine import Engine, EngineConfig
-from bouquet.bouquets.engine.index import VectorIndex, vectors_from_bytes, vectors_to_bytes
+Its types are named so that none reads like a model of the bouquets app: the engine finds a `FoundBouquet` and
+a `FoundTheme`, a new proposal gets a `ProposalFit`, and a proposal's `MemberStatus`; the product saves them
+as `Bouquet`, `Topic` and `Placement` rows."""
+
+from bouquet.bouquets.engine.engine import Engine, EngineConfig, encode_texts, group
+from bouquet.bouquets.engine.index import ProposalIndex, VectorIndex, vectors_from_bytes, vectors_to_bytes
 from bouquet.bouquets.engine.representations import (
     E5Encoder,
     Encoder,
     FrenchTfidf,
+    HashingEncoder,
     HybridRepresentation,
     Representation,
     RepresentationUnavailable,
@@ -15,53 +20,57 @@ from bouquet.bouquets.engine.representations import (
 from bouquet.bouquets.engine.sdg import SDGS, Sdg
 from bouquet.bouquets.engine.types import (
     Assignment,
-    Bouquet,
     Constraints,
+    FoundBouquet,
+    FoundTheme,
     Grouping,
     Keyword,
     Label,
     Match,
     Membership,
+    MemberStatus,
     Merge,
     MoveOut,
     PinnedBouquet,
-    Placement,
+    ProposalFit,
     Reason,
     SdgSuggestion,
-    Status,
-    Theme,
 )
 
 __all__ = [
     "SDGS",
     "Assignment",
-    "Bouquet",
     "Constraints",
     "E5Encoder",
     "Encoder",
     "Engine",
     "EngineConfig",
+    "FoundBouquet",
+    "FoundTheme",
     "FrenchTfidf",
     "Grouping",
+    "HashingEncoder",
     "HybridRepresentation",
     "Keyword",
     "Label",
     "Match",
+    "MemberStatus",
     "Membership",
     "Merge",
     "MoveOut",
     "PinnedBouquet",
-    "Placement",
+    "ProposalFit",
+    "ProposalIndex",
     "Reason",
     "Representation",
     "RepresentationUnavailable",
     "Sdg",
     "SdgSuggestion",
     "SentenceTransformersEncoder",
-    "Status",
-    "Theme",
     "UseEncoder",
     "VectorIndex",
+    "encode_texts",
+    "group",
     "vectors_from_bytes",
     "vectors_to_bytes",
 ]

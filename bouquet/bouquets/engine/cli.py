@@ -15,13 +15,13 @@ import numpy as np
 from tqdm import tqdm
 
 from bouquet.bouquets.engine.engine import Engine, Progress
-from bouquet.bouquets.engine.types import Grouping, Status
+from bouquet.bouquets.engine.types import Grouping, MemberStatus
 
 STATUS_FR = {
-    Status.GROUPED: "groupe",
-    Status.PINNED: "groupe",
-    Status.UNGROUPED: "pas_encore_groupe",
-    Status.UNUSABLE: "inutilisable",
+    MemberStatus.GROUPED: "groupe",
+    MemberStatus.PINNED: "groupe",
+    MemberStatus.UNGROUPED: "pas_encore_groupe",
+    MemberStatus.UNUSABLE: "inutilisable",
 }
 TEXT_STATUS_FR = {
     "ok": "ok",
@@ -250,7 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Erreur : impossible d'écrire « {args.out} » : {exc.strerror or exc}.", file=sys.stderr)
         return 2
     grouped = sum(1 for m in grouping.memberships.values() if m.bouquet_key)
-    unusable = sum(1 for m in grouping.memberships.values() if m.status == Status.UNUSABLE)
+    unusable = sum(1 for m in grouping.memberships.values() if m.status == MemberStatus.UNUSABLE)
     print(
         f"{len(rows)} lignes écrites dans {args.out} : {len(grouping.themes)} thèmes, {len(grouping.bouquets)} "
         f"bouquets, {grouped} propositions groupées, {unusable} inutilisables.",

@@ -1,8 +1,10 @@
-"""The bouquets engine: themes, bouquets, labels, incremental placement, duplicates and SDG suggestions."""
+"""The bouquets engine: themes, bouquets, labels, incremental placement, duplicates and SDG suggestions.
+
+`group()` is a pure function: texts in, a `Grouping` and the `ProposalIndex` that places new proposals out.
+`Engine` holds one encoder and one index, and places and searches against it."""
 
 from __future__ import annotations
 
-import io
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -11,7 +13,7 @@ import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
 
 from bouquet.bouquets.engine.clustering import agglomerate, choose_k, k_range, kmeans, mean_pairwise_cosine
-from bouquet.bouquets.engine.index import ANN_MIN_ROWS, VectorIndex
+from bouquet.bouquets.engine.index import ANN_MIN_ROWS, ProposalIndex, VectorIndex
 from bouquet.bouquets.engine.labels import (
     class_onehot,
     class_tfidf,
@@ -30,18 +32,18 @@ from bouquet.bouquets.engine.representations import (
 from bouquet.bouquets.engine.sdg import SdgSuggester
 from bouquet.bouquets.engine.text import SurfaceForms, analyse, content_tokens, text_status
 from bouquet.bouquets.engine.types import (
-    Bouquet,
     Constraints,
+    FoundBouquet,
+    FoundTheme,
     Grouping,
     Keyword,
     Label,
     Match,
     Membership,
-    Placement,
+    MemberStatus,
+    ProposalFit,
     Reason,
     SdgSuggestion,
-    Status,
-    Theme,
 )
 
 ProgressFactory = Callable[[int, str], "Progress"]
@@ -90,64 +92,79 @@ class _Fixed:
     label: str | None
 
 
-class Engine:
-    """Groups proposals into themes and bouquets and places new ones; no Django, no database."""
-
-    def __init__(self, encoder: Encoder | None = None, config: EngineConfig | None = None) -> None:
-        """Use the packaged USE encoder by default, in a hybrid with French TF-IDF."""
-        self.config = config or EngineConfig()
-        self.encoder: Encoder = encoder or UseEncoder()
-        self.representation = HybridRepresentation(self.encoder, FrenchTfidf(), self.config.encoder_weight)
-        self._sdg: SdgSuggester | None = None
-        self.index: VectorIndex | None = None
-        self._row_theme: list[str | None] = []
-        self._row_bouquet: list[str | None] = []
-        self._bouquet_rows: dict[str, list[int]] = defaultdict(list)
-        self._bouquet_keywords: dict[str, tuple[Keyword, ...]] = {}
-        self.bouquet_cut: float = self.config.bouquet_threshold
-
-    # ---- representations ------------------------------------------------------------------------
-
-    def encoder_vectors(self, texts: Sequence[str], progress: ProgressFactory | None = None) -> np.ndarray:
-        """Stable encoder vectors (corpus-independent): what the product should store per proposal."""
-        batch = 256
-        bar = progress(len(texts), "Encodage") if progress else None
-        parts = []
-        for i in range(0, len(texts), batch):
-            parts.append(self.encoder.encode(texts[i : i + batch]))
-            if bar:
-                bar.update(len(texts[i : i + batch]))
+def encode_texts(
+    encoder: Encoder, texts: Sequence[str], progress: ProgressFactory | None = None
+) -> np.ndarray:
+    """Stable encoder vectors (corpus-independent), in batches, reporting progress: what the product stores."""
+    batch = 256
+    bar = progress(len(texts), "Encodage") if progress else None
+    parts = []
+    for i in range(0, len(texts), batch):
+        parts.append(encoder.encode(texts[i : i + batch]))
         if bar:
-            bar.close()
-        return np.vstack(parts) if parts else np.zeros((0, self.encoder.dim), np.float32)
+            bar.update(len(texts[i : i + batch]))
+    if bar:
+        bar.close()
+    return np.vstack(parts) if parts else np.zeros((0, encoder.dim), np.float32)
+
+
+def group(
+    texts: Sequence[str],
+    ids: Sequence[str],
+    *,
+    encoder: Encoder,
+    config: EngineConfig | None = None,
+    themes: int | None = None,
+    constraints: Constraints | None = None,
+    encoder_vectors: np.ndarray | None = None,
+    with_sdgs: bool = True,
+    progress: ProgressFactory | None = None,
+    sdg: SdgSuggester | None = None,
+) -> tuple[Grouping, ProposalIndex]:
+    """Partition proposals into themes (k given or automatic), then bouquets, honouring agents' constraints.
+
+    Pure: nothing is kept between calls. Returns the grouping and the index that places new proposals."""
+    cfg = config or EngineConfig()
+    return _Grouper(encoder, cfg, sdg).run(
+        texts, ids, themes, constraints or Constraints(), encoder_vectors, with_sdgs, progress
+    )
+
+
+class _Grouper:
+    """One run of `group()`: a fresh TF-IDF fit and the steps of the pipeline."""
+
+    def __init__(self, encoder: Encoder, config: EngineConfig, sdg: SdgSuggester | None) -> None:
+        """Start a run with its own representation (the TF-IDF block is fitted on this corpus)."""
+        self.config = config
+        self.encoder = encoder
+        self.representation = HybridRepresentation(encoder, FrenchTfidf(), config.encoder_weight)
+        self._sdg = sdg
+        self.bouquet_cut = config.bouquet_threshold
 
     @property
     def sdg(self) -> SdgSuggester:
-        """SDG suggester, built on first use (embeds the 17 descriptions)."""
+        """The SDG suggester given by the caller, or one built for this run."""
         if self._sdg is None:
             self._sdg = SdgSuggester(self.encoder, encoder_weight=self.config.encoder_weight)
         return self._sdg
 
-    # ---- grouping -------------------------------------------------------------------------------
-
-    def group(
+    def run(
         self,
         texts: Sequence[str],
         ids: Sequence[str],
-        themes: int | None = None,
-        constraints: Constraints | None = None,
-        encoder_vectors: np.ndarray | None = None,
-        with_sdgs: bool = True,
-        progress: ProgressFactory | None = None,
-    ) -> Grouping:
-        """Partition proposals into themes (k given or automatic), then bouquets, honouring constraints."""
+        themes: int | None,
+        cons: Constraints,
+        encoder_vectors: np.ndarray | None,
+        with_sdgs: bool,
+        progress: ProgressFactory | None,
+    ) -> tuple[Grouping, ProposalIndex]:
+        """Group the texts; see `group()`."""
         ids = [str(i) for i in ids]
         if len(ids) != len(texts):
             raise ValueError("texts and ids must have the same length")
         if len(set(ids)) != len(ids):
             dupes = [i for i, c in Counter(ids).items() if c > 1][:5]
             raise ValueError(f"duplicate ids: {dupes}")
-        cons = constraints or Constraints()
         cfg = self.config
         statuses = [text_status(t, cfg.max_chars) for t in texts]
         usable = [i for i, t in enumerate(texts) if statuses[i] != "empty" and content_tokens(t)]
@@ -156,7 +173,7 @@ class Engine:
         docs = [analyse(t) for t in u_texts]
 
         if encoder_vectors is None:
-            enc = self.encoder_vectors(u_texts, progress)
+            enc = encode_texts(self.encoder, u_texts, progress)
         else:
             enc = np.asarray(encoder_vectors, dtype=np.float32)[usable]
         self.representation.tfidf.fit(docs)
@@ -181,11 +198,13 @@ class Engine:
         for key, fx in fixed.items():
             for m in fx.members:
                 row_bouquet[pos[m]] = key
-        self._free_bouquets(x, row_theme, row_bouquet, fixed_rows, cons, u_ids, set(fixed))
+        self._free_bouquets(
+            x, row_theme, row_bouquet, fixed_rows, cons, u_ids, set(fixed) | set(cons.kept_keys)
+        )
         pinned_keys = set(fixed)
         self._apply_anchors(anchors, cons, pos, row_theme, row_bouquet, pinned_keys)
 
-        grouping = self._build(
+        grouping, index = self._build(
             u_ids,
             u_texts,
             docs,
@@ -204,10 +223,10 @@ class Engine:
             if pid in memberships:
                 memberships[pid] = replace(memberships[pid], text_status=statuses[i])
             else:
-                memberships[pid] = Membership(pid, Status.UNUSABLE, None, None, Reason(), statuses[i])
+                memberships[pid] = Membership(pid, MemberStatus.UNUSABLE, None, None, Reason(), statuses[i])
         # Keep the caller's order so a CSV export lines up with its input.
         ordered = {pid: memberships[pid] for pid in ids}
-        return replace(grouping, memberships=ordered)
+        return replace(grouping, memberships=ordered), index
 
     def _bouquet_cut(self, x: np.ndarray) -> float:
         """Similarity a bouquet's members must keep on average: unusually high for this corpus (see config)."""
@@ -393,7 +412,7 @@ class Engine:
         cons: Constraints,
         k_scores: dict[int, float],
         with_sdgs: bool,
-    ) -> Grouping:
+    ) -> tuple[Grouping, ProposalIndex]:
         """Labels, reasons, SDGs and the placement index from the final assignment."""
         cfg = self.config
         row_of = {pid: r for r, pid in enumerate(u_ids)}
@@ -450,7 +469,7 @@ class Engine:
             if b is not None:
                 members_of[b].append(r)
 
-        bouquets: list[Bouquet] = []
+        bouquets: list[FoundBouquet] = []
         for key in sorted(members_of, key=lambda k: (row_theme[members_of[k][0]] or "", k)):
             rows = members_of[key]
             custom = cons.bouquet_labels.get(key) or (fixed[key].label if key in fixed else None)
@@ -460,7 +479,7 @@ class Engine:
             label = Label(custom or label_text(kws, central), kws, reps, custom=bool(custom))
             sdgs = self.sdg.pick(sdg_rows[rows].mean(axis=0)) if sdg_rows is not None else ()
             bouquets.append(
-                Bouquet(
+                FoundBouquet(
                     key,
                     row_theme[rows[0]] or "",
                     tuple(u_ids[r] for r in rows),
@@ -475,14 +494,14 @@ class Engine:
         for r, t in enumerate(row_theme):
             if t is not None:
                 theme_rows[t].append(r)
-        theme_list: list[Theme] = []
+        theme_list: list[FoundTheme] = []
         for key in sorted(theme_rows, key=lambda k: (-len(theme_rows[k]), k)):
             rows = theme_rows[key]
             kws = theme_kw.get(key, ())
             custom = cons.theme_labels.get(key)
             reps = representatives(x[rows], [u_ids[r] for r in rows], 3)
             theme_list.append(
-                Theme(
+                FoundTheme(
                     key,
                     Label(custom or label_text(kws), kws, reps, custom=bool(custom)),
                     tuple(u_ids[r] for r in rows),
@@ -492,13 +511,18 @@ class Engine:
             )
 
         # Placement index over every usable proposal.
-        self.index = VectorIndex(x.shape[1] if x.size else 1, cfg.ann_min_rows)
+        vectors = VectorIndex(x.shape[1] if x.size else 1, cfg.ann_min_rows)
         if len(u_ids):
-            self.index.add(u_ids, x)
-        self._row_theme = list(row_theme)
-        self._row_bouquet = list(row_bouquet)
-        self._bouquet_rows = defaultdict(list, {k: list(v) for k, v in members_of.items()})
-        self._bouquet_keywords = bouquet_kw
+            vectors.add(u_ids, x)
+        index = ProposalIndex(
+            vectors,
+            representation_state=self.representation.get_state(),
+            encoder_name=self.encoder.name,
+            row_theme=row_theme,
+            row_bouquet=row_bouquet,
+            bouquet_keywords=bouquet_kw,
+            bouquet_cut=self.bouquet_cut,
+        )
 
         memberships: dict[str, Membership] = {}
         nearest = self._nearest_in_theme(x, row_theme, row_bouquet)
@@ -510,13 +534,16 @@ class Engine:
             sdgs = self.sdg.pick(sdg_rows[r]) if sdg_rows is not None else ()
             if b is not None:
                 reason = reasons[r]
-                status = Status.PINNED if b in pinned_keys else Status.GROUPED
+                status = MemberStatus.PINNED if b in pinned_keys else MemberStatus.GROUPED
             else:
                 near = nearest.get(r)
                 reason = Reason((), (u_ids[near[0]],), round(near[1], 4)) if near else Reason()
-                status = Status.UNGROUPED
+                status = MemberStatus.UNGROUPED
             memberships[pid] = Membership(pid, status, row_theme[r], b, reason, sdgs=sdgs)
-        return Grouping(tuple(theme_list), tuple(bouquets), memberships, self.representation.name, k_scores)
+        grouping = Grouping(
+            tuple(theme_list), tuple(bouquets), memberships, self.representation.name, k_scores
+        )
+        return grouping, index
 
     @staticmethod
     def _nearest_in_theme(
@@ -562,10 +589,79 @@ class Engine:
             out[r] = Reason(shared, tuple(ids[rows[j]] for j in order), round(mean, 4))
         return out
 
+
+class Engine:
+    """Groups proposals into themes and bouquets and places new ones; no Django, no database.
+
+    It keeps the encoder (loaded once) and the `ProposalIndex` of the last grouping it ran or loaded."""
+
+    def __init__(self, encoder: Encoder | None = None, config: EngineConfig | None = None) -> None:
+        """Use the packaged USE encoder by default, in a hybrid with French TF-IDF."""
+        self.config = config or EngineConfig()
+        self.encoder: Encoder = encoder or UseEncoder()
+        self.representation = HybridRepresentation(self.encoder, FrenchTfidf(), self.config.encoder_weight)
+        self._sdg: SdgSuggester | None = None
+        self.index: ProposalIndex | None = None
+
+    # ---- representations ------------------------------------------------------------------------
+
+    def encoder_vectors(self, texts: Sequence[str], progress: ProgressFactory | None = None) -> np.ndarray:
+        """Stable encoder vectors (corpus-independent): what the product should store per proposal."""
+        return encode_texts(self.encoder, texts, progress)
+
+    @property
+    def sdg(self) -> SdgSuggester:
+        """SDG suggester, built on first use (embeds the 17 descriptions)."""
+        if self._sdg is None:
+            self._sdg = SdgSuggester(self.encoder, encoder_weight=self.config.encoder_weight)
+        return self._sdg
+
+    # ---- grouping -------------------------------------------------------------------------------
+
+    def group(
+        self,
+        texts: Sequence[str],
+        ids: Sequence[str],
+        themes: int | None = None,
+        constraints: Constraints | None = None,
+        encoder_vectors: np.ndarray | None = None,
+        with_sdgs: bool = True,
+        progress: ProgressFactory | None = None,
+    ) -> Grouping:
+        """Run `group()` with this engine's encoder, then place new proposals against its index."""
+        grouping, index = group(
+            texts,
+            ids,
+            encoder=self.encoder,
+            config=self.config,
+            themes=themes,
+            constraints=constraints,
+            encoder_vectors=encoder_vectors,
+            with_sdgs=with_sdgs,
+            progress=progress,
+            sdg=self.sdg if with_sdgs else None,
+        )
+        self.use(index)
+        return grouping
+
+    def use(self, index: ProposalIndex) -> None:
+        """Place and search against this index from now on (its encoder must be this engine's)."""
+        if index.encoder_name and index.encoder_name != self.encoder.name:
+            raise ValueError(
+                f"index built with the {index.encoder_name!r} encoder, not {self.encoder.name!r}"
+            )
+        self.representation.set_state(dict(index.representation_state))
+        self.index = index
+
+    @property
+    def bouquet_cut(self) -> float:
+        """Mean similarity a proposal must reach to join a bouquet (set by the grouping)."""
+        return self.index.bouquet_cut if self.index is not None else self.config.bouquet_threshold
+
     # ---- incremental ----------------------------------------------------------------------------
 
-    def _require_index(self) -> VectorIndex:
-        """The index built by the last `group` (or `load`)."""
+    def _require_index(self) -> ProposalIndex:
+        """The index of the last `group` (or `use`, `from_bytes`)."""
         if self.index is None:
             raise RuntimeError("Engine.group (or Engine.from_bytes) must run before placing proposals")
         return self.index
@@ -593,14 +689,16 @@ class Engine:
         limit = self.config.duplicate_threshold if threshold is None else threshold
         return [m for m in self._neighbours(index, vec, k, exclude_id) if m.similarity >= limit]
 
-    def _neighbours(self, index: VectorIndex, vec: np.ndarray, k: int, exclude_id: str | None) -> list[Match]:
+    def _neighbours(
+        self, index: ProposalIndex, vec: np.ndarray, k: int, exclude_id: str | None
+    ) -> list[Match]:
         """kNN matches with their theme and bouquet."""
-        sims, idx = index.search(vec, k + (1 if exclude_id else 0))
+        sims, idx = index.vectors.search(vec, k + (1 if exclude_id else 0))
         out = []
         for s, i in zip(sims[0], idx[0], strict=True):
             if i < 0 or index.ids[i] == exclude_id:
                 continue
-            out.append(Match(index.ids[i], round(float(s), 4), self._row_theme[i], self._row_bouquet[i]))
+            out.append(Match(index.ids[i], round(float(s), 4), index.row_theme[i], index.row_bouquet[i]))
         return out[:k]
 
     def place(
@@ -611,13 +709,13 @@ class Engine:
         add: bool = False,
         encoder_vector: np.ndarray | None = None,
         with_sdgs: bool = True,
-    ) -> Placement:
+    ) -> ProposalFit:
         """Theme by a similarity-weighted vote of the 10 nearest proposals, bouquet if close enough, duplicates."""
         index = self._require_index()
         cfg = self.config
         status_text = text_status(text, cfg.max_chars)
         if status_text == "empty" or not content_tokens(text):
-            return Placement(None, 0.0, None, Status.UNUSABLE, Reason(), (), (), (), status_text)
+            return ProposalFit(None, 0.0, None, MemberStatus.UNUSABLE, Reason(), (), (), (), status_text)
         vec, enc = self._vector(text, encoder_vector)
         neigh = self._neighbours(index, vec, cfg.neighbours, id)
         votes: dict[str, float] = defaultdict(float)
@@ -636,17 +734,17 @@ class Engine:
         best = -1.0
         for key in sorted(candidates):
             # Same criterion as average linkage: mean cosine to all members must reach the threshold.
-            rows = self._bouquet_rows[key]
-            mean = float((index.matrix[rows] @ vec[0]).mean())
+            rows = index.bouquet_rows[key]
+            mean = float((index.vectors.matrix[rows] @ vec[0]).mean())
             if mean >= self.bouquet_cut and mean > best:
                 best, bouquet = mean, key
         if bouquet is not None:
-            rows = self._bouquet_rows[bouquet]
-            sims = index.matrix[rows] @ vec[0]
+            rows = index.bouquet_rows[bouquet]
+            sims = index.vectors.matrix[rows] @ vec[0]
             order = np.argsort(-sims, kind="stable")[:2]
             terms = set(analyse(text))
             reason = Reason(
-                tuple(k.word for k in self._bouquet_keywords.get(bouquet, ()) if k.term in terms),
+                tuple(k.word for k in index.bouquet_keywords.get(bouquet, ()) if k.term in terms),
                 tuple(index.ids[rows[i]] for i in order),
                 round(best, 4),
             )
@@ -654,21 +752,31 @@ class Engine:
             reason = Reason((), (neigh[0].id,), neigh[0].similarity)
         dups = tuple(m for m in neigh if m.similarity >= cfg.duplicate_threshold)
         sdgs = self.sdg.suggest([text], enc)[0] if with_sdgs else ()
-        status = Status.GROUPED if bouquet else Status.UNGROUPED
+        status = MemberStatus.GROUPED if bouquet else MemberStatus.UNGROUPED
         if add and id is not None:
-            self._add(id, vec, theme, bouquet)
-        return Placement(
+            index.add(id, vec, theme, bouquet)
+        return ProposalFit(
             theme, round(confidence, 4), bouquet, status, reason, dups, tuple(neigh), sdgs, status_text
         )
 
-    def _add(self, pid: str, vec: np.ndarray, theme: str | None, bouquet: str | None) -> None:
-        """Record a placed proposal so later placements and duplicate searches see it."""
+    def add(
+        self,
+        id: str,
+        text: str,
+        *,
+        theme_key: str | None,
+        bouquet_key: str | None,
+        encoder_vector: np.ndarray | None = None,
+    ) -> None:
+        """Index a proposal where it was put (no vote), so later placements and searches see it.
+
+        Every process catches up this way with the placements stored since the grouping: the same vectors
+        and the same keys, whichever process placed them."""
         index = self._require_index()
-        index.add([pid], vec)
-        self._row_theme.append(theme)
-        self._row_bouquet.append(bouquet)
-        if bouquet is not None:
-            self._bouquet_rows[bouquet].append(len(index) - 1)
+        if id in index:
+            return
+        vec, _ = self._vector(text, encoder_vector)
+        index.add(id, vec, theme_key, bouquet_key)
 
     def suggest_sdgs(
         self, texts: str | Sequence[str]
@@ -681,18 +789,8 @@ class Engine:
     # ---- storage --------------------------------------------------------------------------------
 
     def to_bytes(self) -> bytes:
-        """Serialise what `place`/`similar` need (TF-IDF state, vectors, assignments) as an npz, no pickle."""
-        index = self._require_index()
-        arrays = {f"rep.{k}": v for k, v in self.representation.get_state().items()}
-        arrays.update({f"index.{k}": v for k, v in index.to_arrays().items()})
-        arrays["row_theme"] = np.asarray([t or "" for t in self._row_theme], dtype=np.str_)
-        arrays["row_bouquet"] = np.asarray([b or "" for b in self._row_bouquet], dtype=np.str_)
-        kw = [(k, w.term, w.word) for k, ws in self._bouquet_keywords.items() for w in ws]
-        arrays["keywords"] = np.asarray(kw, dtype=np.str_).reshape(-1, 3)
-        arrays["bouquet_cut"] = np.asarray([self.bouquet_cut], dtype=np.float64)
-        buf = io.BytesIO()
-        np.savez_compressed(buf, allow_pickle=False, **arrays)
-        return buf.getvalue()
+        """Serialise what `place`/`similar` need (the index: TF-IDF state, vectors, keys) as an npz, no pickle."""
+        return self._require_index().to_bytes()
 
     @classmethod
     def from_bytes(
@@ -700,23 +798,11 @@ class Engine:
     ) -> Engine:
         """Rebuild an engine able to place proposals from `to_bytes` output."""
         engine = cls(encoder, config)
-        with np.load(io.BytesIO(data), allow_pickle=False) as z:
-            arrays = {k: z[k] for k in z.files}
-        engine.representation.set_state({k[4:]: v for k, v in arrays.items() if k.startswith("rep.")})
-        vectors = arrays["index.vectors"]
-        engine.index = VectorIndex(vectors.shape[1], engine.config.ann_min_rows)
-        engine.index.add([str(i) for i in arrays["index.ids"]], vectors)
-        engine._row_theme = [str(t) or None for t in arrays["row_theme"]]
-        engine._row_bouquet = [str(b) or None for b in arrays["row_bouquet"]]
-        for r, b in enumerate(engine._row_bouquet):
-            if b is not None:
-                engine._bouquet_rows[b].append(r)
-        kws: dict[str, list[Keyword]] = defaultdict(list)
-        for key, term, word in arrays["keywords"]:
-            kws[str(key)].append(Keyword(str(term), str(word), 0.0))
-        engine._bouquet_keywords = {k: tuple(v) for k, v in kws.items()}
-        if "bouquet_cut" in arrays:
-            engine.bouquet_cut = float(arrays["bouquet_cut"][0])
+        engine.use(
+            ProposalIndex.from_bytes(
+                data, default_cut=engine.config.bouquet_threshold, ann_min_rows=engine.config.ann_min_rows
+            )
+        )
         return engine
 
 

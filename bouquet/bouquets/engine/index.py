@@ -1,12 +1,18 @@
-"""Nearest-neighbour search on unit vectors: exact numpy for small corpora, a faiss IVF index beyond."""
+"""Nearest-neighbour search on unit vectors (exact numpy for small corpora, a faiss IVF index beyond), and the
+serialisable index of grouped proposals that placement searches."""
 
 from __future__ import annotations
 
+import io
 import math
-from collections.abc import Sequence
+import zipfile
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 import numpy as np
+
+from bouquet.bouquets.engine.types import Keyword
 
 # Measured (docs/bouquets-engine.md): exact search costs ~0.25 ms per 1,000 vectors of 768-d on 2 cores;
 # below this size it stays under ~12 ms and is exact, above it the IVF index is used.
@@ -178,3 +184,115 @@ def vectors_to_bytes(vectors: np.ndarray) -> bytes:
 def vectors_from_bytes(data: bytes, dim: int) -> np.ndarray:
     """Inverse of `vectors_to_bytes`."""
     return np.frombuffer(data, dtype="<f4").reshape(-1, dim).astype(np.float32)
+
+
+class ProposalIndex:
+    """What placing and searching need once proposals are grouped: the fitted representation state, each indexed
+    proposal's hybrid vector with its theme and bouquet keys, the bouquets' keywords and the bouquet cut.
+
+    `group()` returns one; it grows one proposal at a time (`add`) and is stored as an npz, no pickle
+    (`to_bytes`/`from_bytes`), so that every process rebuilds the same index from the same bytes and rows."""
+
+    def __init__(
+        self,
+        vectors: VectorIndex,
+        *,
+        representation_state: Mapping[str, np.ndarray],
+        encoder_name: str,
+        row_theme: Sequence[str | None],
+        row_bouquet: Sequence[str | None],
+        bouquet_keywords: Mapping[str, tuple[Keyword, ...]],
+        bouquet_cut: float,
+    ) -> None:
+        """Wrap the vectors of the grouped proposals with their keys; rows are in `vectors.ids` order."""
+        if not len(vectors) == len(row_theme) == len(row_bouquet):
+            raise ValueError("one theme and one bouquet key per indexed vector")
+        self.vectors = vectors
+        self.representation_state = dict(representation_state)
+        self.encoder_name = encoder_name
+        self.row_theme: list[str | None] = list(row_theme)
+        self.row_bouquet: list[str | None] = list(row_bouquet)
+        self.bouquet_keywords = dict(bouquet_keywords)
+        self.bouquet_cut = bouquet_cut
+        self.bouquet_rows: dict[str, list[int]] = defaultdict(list)
+        for row, key in enumerate(self.row_bouquet):
+            if key is not None:
+                self.bouquet_rows[key].append(row)
+        self._rows = {pid: row for row, pid in enumerate(vectors.ids)}
+
+    def __len__(self) -> int:
+        """Number of indexed proposals."""
+        return len(self.vectors)
+
+    def __contains__(self, pid: object) -> bool:
+        """Whether a proposal id is indexed."""
+        return pid in self._rows
+
+    @property
+    def ids(self) -> list[str]:
+        """Indexed proposal ids, in row order."""
+        return self.vectors.ids
+
+    @property
+    def approximate(self) -> bool:
+        """Whether searches go through the IVF index."""
+        return self.vectors.approximate
+
+    def add(self, pid: str, vector: np.ndarray, theme_key: str | None, bouquet_key: str | None) -> None:
+        """Index one more proposal with its hybrid vector and where it stands; an id already indexed is left."""
+        if pid in self._rows:
+            return
+        self.vectors.add([pid], vector)
+        self._rows[pid] = len(self.vectors) - 1
+        self.row_theme.append(theme_key)
+        self.row_bouquet.append(bouquet_key)
+        if bouquet_key is not None:
+            self.bouquet_rows[bouquet_key].append(len(self.vectors) - 1)
+
+    def to_bytes(self) -> bytes:
+        """Serialise as an npz of plain arrays (no pickle)."""
+        arrays = {f"rep.{k}": v for k, v in self.representation_state.items()}
+        arrays.update({f"index.{k}": v for k, v in self.vectors.to_arrays().items()})
+        arrays["row_theme"] = np.asarray([t or "" for t in self.row_theme], dtype=np.str_)
+        arrays["row_bouquet"] = np.asarray([b or "" for b in self.row_bouquet], dtype=np.str_)
+        kw = [(k, w.term, w.word) for k, ws in self.bouquet_keywords.items() for w in ws]
+        arrays["keywords"] = np.asarray(kw, dtype=np.str_).reshape(-1, 3)
+        arrays["bouquet_cut"] = np.asarray([self.bouquet_cut], dtype=np.float64)
+        arrays["encoder"] = np.asarray([self.encoder_name], dtype=np.str_)
+        return npz_bytes(arrays)
+
+    @classmethod
+    def from_bytes(
+        cls, data: bytes, *, default_cut: float, ann_min_rows: int = ANN_MIN_ROWS
+    ) -> ProposalIndex:
+        """Rebuild an index from `to_bytes` output (older states, without the encoder or the cut, load too)."""
+        with np.load(io.BytesIO(data), allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+        stored = arrays["index.vectors"]
+        vectors = VectorIndex(stored.shape[1], ann_min_rows)
+        vectors.add([str(i) for i in arrays["index.ids"]], stored)
+        keywords: dict[str, list[Keyword]] = defaultdict(list)
+        for key, term, word in arrays["keywords"]:
+            keywords[str(key)].append(Keyword(str(term), str(word), 0.0))
+        return cls(
+            vectors,
+            representation_state={k[4:]: v for k, v in arrays.items() if k.startswith("rep.")},
+            encoder_name=str(arrays["encoder"][0]) if "encoder" in arrays else "",
+            row_theme=[str(t) or None for t in arrays["row_theme"]],
+            row_bouquet=[str(b) or None for b in arrays["row_bouquet"]],
+            bouquet_keywords={k: tuple(v) for k, v in keywords.items()},
+            bouquet_cut=float(arrays["bouquet_cut"][0]) if "bouquet_cut" in arrays else default_cut,
+        )
+
+
+def npz_bytes(arrays: Mapping[str, np.ndarray]) -> bytes:
+    """An npz archive (what ``np.load`` reads) of plain arrays, no pickle, byte for byte the same for the same
+    arrays: unlike ``np.savez_compressed``, no clock time is written in it, so equal states compare equal."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for key, value in arrays.items():
+            info = zipfile.ZipInfo(f"{key}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with archive.open(info, "w", force_zip64=True) as member:
+                np.lib.format.write_array(member, np.asanyarray(value), allow_pickle=False)
+    return buf.getvalue()

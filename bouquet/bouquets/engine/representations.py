@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -13,7 +14,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.extmath import randomized_svd
 
-from bouquet.bouquets.engine.text import analyse_any, normalise
+from bouquet.bouquets.engine.text import analyse, analyse_any, normalise
 
 Docs = Sequence[str] | Sequence[list[str]]
 
@@ -119,6 +120,29 @@ class UseEncoder(_StatelessMixin):
             model.encode(clipped[i : i + self.batch_size]) for i in range(0, len(clipped), self.batch_size)
         ]
         return l2_normalise(np.vstack(parts))
+
+
+class HashingEncoder(_StatelessMixin):
+    """Words hashed into a fixed number of signed buckets: no model, deterministic in every process, instant.
+
+    It knows no meaning, only shared word stems (and stem pairs), so paraphrases with other words are not
+    close: for tests that do not test meaning, and for trying the engine where no model may be loaded."""
+
+    name = "hashing"
+
+    def __init__(self, dim: int = 256) -> None:
+        """Choose the number of buckets."""
+        self.dim = dim
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Count each stem and stem pair of each text in its bucket, with a sign also taken from the hash."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for term in analyse(normalise(text)[:ENCODER_MAX_CHARS]):
+                # crc32, not hash(): Python salts str hashes per process, and vectors are stored and compared.
+                code = zlib.crc32(term.encode())
+                out[row, code % self.dim] += 1.0 if (code >> 16) & 1 else -1.0
+        return l2_normalise(out)
 
 
 class E5Encoder(_StatelessMixin):

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 
-class Status(StrEnum):
-    """Where a proposal stands after grouping or placement."""
+class MemberStatus(StrEnum):
+    """Where a proposal stands after grouping or placement (the product stores it as ``Placement.status``)."""
 
     GROUPED = "grouped"  # in a bouquet found by the engine
     PINNED = "pinned"  # in a bouquet fixed by an agent (pinned, merged or assigned)
@@ -58,7 +58,7 @@ class Membership:
     """One proposal's place in a grouping."""
 
     id: str
-    status: Status
+    status: MemberStatus
     theme_key: str | None
     bouquet_key: str | None
     reason: Reason = Reason()
@@ -67,8 +67,9 @@ class Membership:
 
 
 @dataclass(frozen=True, slots=True)
-class Bouquet:
-    """Proposals about the same need, inside one theme."""
+class FoundBouquet:
+    """Proposals about the same need, inside one theme, as the engine found them (the product saves it as a
+    ``bouquets.Bouquet`` row)."""
 
     key: str
     theme_key: str
@@ -80,8 +81,8 @@ class Bouquet:
 
 
 @dataclass(frozen=True, slots=True)
-class Theme:
-    """A part of the partition of all usable proposals."""
+class FoundTheme:
+    """A part of the partition of all usable proposals, as the engine found it (saved as a ``bouquets.Topic``)."""
 
     key: str
     label: Label
@@ -92,19 +93,19 @@ class Theme:
 
 @dataclass(frozen=True, slots=True)
 class Grouping:
-    """Result of `Engine.group`: themes, bouquets and every input id's membership (none dropped)."""
+    """Result of `group()`: themes, bouquets and every input id's membership (none dropped)."""
 
-    themes: tuple[Theme, ...]
-    bouquets: tuple[Bouquet, ...]
+    themes: tuple[FoundTheme, ...]
+    bouquets: tuple[FoundBouquet, ...]
     memberships: Mapping[str, Membership]
     representation: str
     k_scores: Mapping[int, float] = field(default_factory=dict)  # criterion per k tried when k was automatic
 
-    def theme(self, key: str) -> Theme:
+    def theme(self, key: str) -> FoundTheme:
         """Theme by key."""
         return next(t for t in self.themes if t.key == key)
 
-    def bouquet(self, key: str) -> Bouquet:
+    def bouquet(self, key: str) -> FoundBouquet:
         """Bouquet by key."""
         return next(b for b in self.bouquets if b.key == key)
 
@@ -120,13 +121,14 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
-class Placement:
-    """Where a new proposal goes without re-clustering, decided by a vote of its nearest neighbours."""
+class ProposalFit:
+    """Where a new proposal fits without re-clustering, decided by a vote of its nearest neighbours (the product
+    stores it as a ``bouquets.Placement`` row)."""
 
     theme_key: str | None
     theme_confidence: float  # share of the neighbours' similarity mass that voted for this theme
     bouquet_key: str | None
-    status: Status
+    status: MemberStatus
     reason: Reason
     duplicates: tuple[Match, ...]
     neighbours: tuple[Match, ...]
@@ -185,3 +187,6 @@ class Constraints:
         default_factory=dict
     )  # bouquet key -> label renamed by an agent
     theme_labels: Mapping[str, str] = field(default_factory=dict)  # theme key -> label renamed by an agent
+    # Keys of bouquets the product keeps even with no member left (means given to them, a budget project made
+    # from them): never given to another bouquet.
+    kept_keys: tuple[str, ...] = ()

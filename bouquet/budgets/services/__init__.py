@@ -1,7 +1,6 @@
 """Writes on budgets, one module per topic, re-exported here."""
 
 from bouquet.budgets.services.imports import import_pabulib
-from bouquet.budgets.services.means import allocate_means
 from bouquet.budgets.services.results import (
     Recount,
     compute_results,
@@ -30,7 +29,6 @@ __all__ = [
     "BudgetInput",
     "ProjectInput",
     "Recount",
-    "allocate_means",
     "answer_feasibility",
     "cast_ballot",
     "check_ballot",

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bouquet.bouquets.models import MeansOnSplit
 from bouquet.www.forms import AccessibleForm
 
 
@@ -26,6 +27,13 @@ class SplitForm(AccessibleForm):
         label=_("Propositions à sortir dans le nouveau bouquet"),
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
+    )
+    # Shown only when means were given to the bouquet; the service refuses the split without an answer.
+    means = forms.ChoiceField(
+        label=_("Les moyens alloués à ce bouquet"),
+        choices=MeansOnSplit.choices,
+        widget=forms.RadioSelect,
+        required=False,
     )
 
 

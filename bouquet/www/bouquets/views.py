@@ -1,4 +1,8 @@
-"""Bouquet pages: the public sees them; agents regroup and curate them."""
+"""Bouquet pages: the public sees them; agents regroup and curate them.
+
+A refusal from a service reaches people in one of two ways: a posted form (regroup, rename, merge, split, SDGs)
+comes back on its page with the messages beside its fields (``submit_form``); any other refusal rises to
+``bouquet.www.errors.DomainErrorMiddleware``."""
 
 from typing import Any, cast
 
@@ -9,18 +13,21 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from bouquet.bouquets import selectors, services
+from bouquet.bouquets import flows, selectors, services
 from bouquet.bouquets.engine import SDGS
-from bouquet.bouquets.models import Bouquet, Topic
+from bouquet.bouquets.models import Bouquet, MeansOnSplit, Topic
 from bouquet.bouquets.rules import can_curate
-from bouquet.core.errors import DomainError
 from bouquet.processes.models import Process
 from bouquet.processes.selectors import process_for_page
 from bouquet.proposals.models import Proposal
 from bouquet.www.auth import signed_in_user
 from bouquet.www.bouquets.forms import LabelForm, MergeForm, RegroupForm, SdgForm, SplitForm
+from bouquet.www.forms import submit_form
+
+SAVED = gettext_lazy("C'est enregistré ; le prochain regroupement en tiendra compte.")
 
 
 def _process(slug: str) -> Process:
@@ -30,20 +37,30 @@ def _process(slug: str) -> Process:
         raise Http404 from exc
 
 
-@require_GET
-def process_bouquets(request: HttpRequest, slug: str) -> HttpResponse:
-    """A process's broad themes and bouquets; agents also get the regrouping and its progress."""
-    process = _process(slug)
-    curator = can_curate(request.user, process)
+def _require_curator(request: HttpRequest, process: Process) -> None:
+    # Checked before a form is read: an inhabitant gets a refusal, not an agent's form with an error on it.
+    if not can_curate(request.user, process):
+        raise PermissionDenied(_("Seuls les agents de la collectivité organisent les bouquets."))
+
+
+def _process_page(
+    request: HttpRequest, process: Process, *, regroup_form: RegroupForm | None = None, status: int = 200
+) -> HttpResponse:
     context: dict[str, Any] = {
         "process": process,
         "topics": selectors.bouquets_overview(process=process),
         "ungrouped": selectors.ungrouped_proposals(process=process)[:50],
-        "curator": curator,
+        "curator": can_curate(request.user, process),
         "clustering": selectors.latest_clustering(process=process),
-        "regroup_form": RegroupForm(),
+        "regroup_form": regroup_form or RegroupForm(),
     }
-    return render(request, "bouquets/process_bouquets.html", context)
+    return render(request, "bouquets/process_bouquets.html", context, status=status)
+
+
+@require_GET
+def process_bouquets(request: HttpRequest, slug: str) -> HttpResponse:
+    """A process's broad themes and bouquets; agents also get the regrouping and its progress."""
+    return _process_page(request, _process(slug))
 
 
 @require_GET
@@ -63,36 +80,66 @@ def clustering_progress(request: HttpRequest, slug: str) -> HttpResponse:
 def regroup(request: HttpRequest, slug: str) -> HttpResponse:
     """Queue a regrouping; it runs in the background and the page shows its progress."""
     process = _process(slug)
+    _require_curator(request, process)
     form = RegroupForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-        return redirect("bouquets:process", slug=slug)
-    try:
-        services.request_grouping(
+    outcome = submit_form(
+        form,
+        lambda: flows.request_grouping(
             agent=signed_in_user(request), process=process, themes=form.cleaned_data.get("themes")
-        )
-    except DomainError as error:
-        if error.status_code == 403:
-            raise PermissionDenied(str(error.message)) from error
-        messages.error(request, str(error.message))
-    else:
+        ),
+    )
+    if outcome.ok:
         messages.success(request, _("Le regroupement est lancé."))
-    return redirect("bouquets:process", slug=slug)
+        return redirect("bouquets:process", slug=slug)
+    return _process_page(request, process, regroup_form=form, status=outcome.status)
 
 
-@require_GET
-def bouquet_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """A bouquet: its name, keywords, members and why each one is there."""
+def _bouquet(pk: int) -> Bouquet:
     try:
-        bouquet = selectors.bouquet_for_page(pk=pk)
+        return selectors.bouquet_for_page(pk=pk)
     except Bouquet.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def _others(bouquet: Bouquet) -> list[Bouquet]:
+    return list(Bouquet.objects.filter(process=bouquet.process).exclude(pk=bouquet.pk).order_by("label"))
+
+
+def _split_form(bouquet: Bouquet, data: Any = None) -> SplitForm:
+    form = SplitForm(data)
+    members = bouquet.members  # type: ignore[attr-defined]
+    cast(forms.ChoiceField, form.fields["proposals"]).choices = [
+        (p.proposal_id, p.proposal.title) for p in members
+    ]
+    if not bouquet.means:  # type: ignore[attr-defined]
+        del form.fields["means"]  # asked only when means were given to the bouquet
+    return form
+
+
+def _merge_form(bouquet: Bouquet, data: Any = None) -> MergeForm:
+    form = MergeForm(data)
+    cast(forms.ChoiceField, form.fields["others"]).choices = [(b.pk, b.label) for b in _others(bouquet)]
+    return form
+
+
+def _sdg_form(bouquet: Bouquet, data: Any = None) -> SdgForm:
+    initial = {"sdgs": bouquet.confirmed_sdgs or [s["number"] for s in bouquet.suggested_sdgs]}
+    form = SdgForm(data, initial=initial)
+    cast(forms.ChoiceField, form.fields["sdgs"]).choices = [(s.number, f"{s.number}. {s.name}") for s in SDGS]
+    return form
+
+
+def _detail_page(
+    request: HttpRequest, bouquet: Bouquet, *, bound: dict[str, forms.Form] | None = None, status: int = 200
+) -> HttpResponse:
+    """The bouquet's page; after a refused post, the posted form comes back with its data and errors."""
     curator = can_curate(request.user, bouquet.process)
     members = bouquet.members  # type: ignore[attr-defined]
     context: dict[str, Any] = {
         "bouquet": bouquet,
         "process": bouquet.process,
         "members": members,
+        "means": bouquet.means,  # type: ignore[attr-defined]
         "districts": selectors.bouquet_districts(bouquet),
         "supports": sum(p.proposal.support_count for p in members),
         "representatives": [p for p in members if p.proposal_id in set(bouquet.representative_ids)][:3],
@@ -100,81 +147,49 @@ def bouquet_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "sdg_names": {s.number: s.name for s in SDGS},
     }
     if curator:
-        others = Bouquet.objects.filter(process=bouquet.process).exclude(pk=bouquet.pk).order_by("label")
-        split_form = SplitForm()
-        cast(forms.ChoiceField, split_form.fields["proposals"]).choices = [
-            (p.proposal_id, p.proposal.title) for p in members
-        ]
-        merge_form = MergeForm()
-        cast(forms.ChoiceField, merge_form.fields["others"]).choices = [(b.pk, b.label) for b in others]
-        sdg_form = SdgForm(
-            initial={"sdgs": bouquet.confirmed_sdgs or [s["number"] for s in bouquet.suggested_sdgs]}
-        )
-        cast(forms.ChoiceField, sdg_form.fields["sdgs"]).choices = [
-            (s.number, f"{s.number}. {s.name}") for s in SDGS
-        ]
         context |= {
             "label_form": LabelForm(initial={"label": bouquet.label}),
-            "split_form": split_form,
-            "merge_form": merge_form,
-            "sdg_form": sdg_form,
-            "other_bouquets": others,
-        }
-    return render(request, "bouquets/bouquet_detail.html", context)
+            "split_form": _split_form(bouquet),
+            "merge_form": _merge_form(bouquet),
+            "sdg_form": _sdg_form(bouquet),
+            "other_bouquets": _others(bouquet),
+        } | (bound or {})
+    return render(request, "bouquets/bouquet_detail.html", context, status=status)
 
 
-def _curate(request: HttpRequest, bouquet: Bouquet, action: Any) -> HttpResponse:
-    try:
-        result = action()
-    except DomainError as error:
-        if error.status_code == 403:
-            raise PermissionDenied(str(error.message)) from error
-        details = " ".join(str(m) for m in error.field_errors.values())
-        messages.error(request, f"{error.message} {details}".strip())
-        return redirect(bouquet)
-    messages.success(request, _("C'est enregistré ; le prochain regroupement en tiendra compte."))
-    return redirect(result if isinstance(result, Bouquet) else bouquet)
+@require_GET
+def bouquet_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A bouquet: its name, keywords, members, means and why each member is there."""
+    return _detail_page(request, _bouquet(pk))
+
+
+def _curation_form(
+    request: HttpRequest, bouquet: Bouquet, name: str, form: forms.Form, action: Any
+) -> HttpResponse:
+    """Run a curation service from a posted form: done, back to the bouquet it leads to; refused, the form again."""
+    outcome = submit_form(form, action)
+    if outcome.ok:
+        messages.success(request, SAVED)
+        result = outcome.value
+        return redirect(result if isinstance(result, Bouquet) else bouquet)
+    return _detail_page(request, bouquet, bound={name: form}, status=outcome.status)
 
 
 @require_POST
 @login_required
 def rename(request: HttpRequest, pk: int) -> HttpResponse:
     """Rename a bouquet."""
-    bouquet = get_object_or_404(Bouquet.objects.select_related("process"), pk=pk)
-    label = request.POST.get("label", "")
-    return _curate(
+    bouquet = _bouquet(pk)
+    _require_curator(request, bouquet.process)
+    form = LabelForm(request.POST)
+    return _curation_form(
         request,
         bouquet,
-        lambda: services.rename_bouquet(agent=signed_in_user(request), bouquet=bouquet, label=label),
-    )
-
-
-@require_POST
-@login_required
-def rename_topic(request: HttpRequest, pk: int) -> HttpResponse:
-    """Rename a broad theme."""
-    topic = get_object_or_404(Topic.objects.select_related("process"), pk=pk)
-    try:
-        services.rename_topic(agent=signed_in_user(request), topic=topic, label=request.POST.get("label", ""))
-    except DomainError as error:
-        if error.status_code == 403:
-            raise PermissionDenied(str(error.message)) from error
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, _("Le grand thème est renommé."))
-    return redirect("bouquets:process", slug=topic.process.slug)
-
-
-@require_POST
-@login_required
-def pin(request: HttpRequest, pk: int) -> HttpResponse:
-    """Pin or release a bouquet."""
-    bouquet = get_object_or_404(Bouquet.objects.select_related("process"), pk=pk)
-    pinned = request.POST.get("pinned") == "1"
-    return _curate(
-        request,
-        bouquet,
-        lambda: services.set_pinned(agent=signed_in_user(request), bouquet=bouquet, pinned=pinned),
+        "label_form",
+        form,
+        lambda: services.rename_bouquet(
+            agent=signed_in_user(request), bouquet=bouquet, label=form.cleaned_data["label"]
+        ),
     )
 
 
@@ -182,30 +197,72 @@ def pin(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def merge(request: HttpRequest, pk: int) -> HttpResponse:
     """Merge other bouquets into this one."""
-    bouquet = get_object_or_404(Bouquet.objects.select_related("process"), pk=pk)
-    ids = [int(v) for v in request.POST.getlist("others") if v.isdigit()]
-    others = list(Bouquet.objects.filter(pk__in=ids, process=bouquet.process))
-    return _curate(
+    bouquet = _bouquet(pk)
+    _require_curator(request, bouquet.process)
+    form = _merge_form(bouquet, request.POST)
+    return _curation_form(
         request,
         bouquet,
-        lambda: services.merge_bouquets(agent=signed_in_user(request), into=bouquet, others=others),
+        "merge_form",
+        form,
+        lambda: services.merge_bouquets(
+            agent=signed_in_user(request),
+            into=bouquet,
+            others=Bouquet.objects.filter(pk__in=form.cleaned_data["others"], process=bouquet.process),
+        ),
     )
 
 
 @require_POST
 @login_required
 def split(request: HttpRequest, pk: int) -> HttpResponse:
-    """Take some proposals out into a new bouquet."""
-    bouquet = get_object_or_404(Bouquet.objects.select_related("process"), pk=pk)
-    ids = [int(v) for v in request.POST.getlist("proposals") if v.isdigit()]
-    label = request.POST.get("label", "")
-    return _curate(
+    """Take some proposals out into a new bouquet; when means were given to it, the agent says where they go."""
+    bouquet = _bouquet(pk)
+    _require_curator(request, bouquet.process)
+    form = _split_form(bouquet, request.POST)
+    return _curation_form(
         request,
         bouquet,
+        "split_form",
+        form,
         lambda: services.split_bouquet(
-            agent=signed_in_user(request), bouquet=bouquet, proposal_ids=ids, label=label
+            agent=signed_in_user(request),
+            bouquet=bouquet,
+            proposal_ids=form.cleaned_data["proposals"],
+            label=form.cleaned_data["label"],
+            means=MeansOnSplit(form.cleaned_data["means"]) if form.cleaned_data.get("means") else None,
         ),
     )
+
+
+@require_POST
+@login_required
+def confirm_sdgs(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm the SDGs a bouquet serves."""
+    bouquet = _bouquet(pk)
+    _require_curator(request, bouquet.process)
+    form = _sdg_form(bouquet, request.POST)
+    return _curation_form(
+        request,
+        bouquet,
+        "sdg_form",
+        form,
+        lambda: services.confirm_sdgs(
+            agent=signed_in_user(request), bouquet=bouquet, numbers=form.cleaned_data["sdgs"]
+        ),
+    )
+
+
+@require_POST
+@login_required
+def pin(request: HttpRequest, pk: int) -> HttpResponse:
+    """Pin or release a bouquet."""
+    bouquet = get_object_or_404(Bouquet.objects.select_related("process"), pk=pk)
+    services.set_pinned(
+        agent=signed_in_user(request), bouquet=bouquet, pinned=request.POST.get("pinned") == "1"
+    )
+    messages.success(request, SAVED)
+    return redirect(bouquet)
 
 
 @require_POST
@@ -220,25 +277,19 @@ def move(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse:
         if target_id.isdigit()
         else None
     )
-
-    def action() -> Bouquet:
-        services.move_proposal(agent=signed_in_user(request), proposal=proposal, to=target)
-        return bouquet
-
-    return _curate(request, bouquet, action)
+    services.move_proposal(agent=signed_in_user(request), proposal=proposal, to=target)
+    messages.success(request, SAVED)
+    return redirect(bouquet)
 
 
 @require_POST
 @login_required
-def confirm_sdgs(request: HttpRequest, pk: int) -> HttpResponse:
-    """Confirm the SDGs a bouquet serves."""
-    bouquet = get_object_or_404(Bouquet.objects.select_related("process"), pk=pk)
-    numbers = [int(v) for v in request.POST.getlist("sdgs") if v.isdigit()]
-    return _curate(
-        request,
-        bouquet,
-        lambda: services.confirm_sdgs(agent=signed_in_user(request), bouquet=bouquet, numbers=numbers),
-    )
+def rename_topic(request: HttpRequest, pk: int) -> HttpResponse:
+    """Rename a broad theme."""
+    topic = get_object_or_404(Topic.objects.select_related("process"), pk=pk)
+    services.rename_topic(agent=signed_in_user(request), topic=topic, label=request.POST.get("label", ""))
+    messages.success(request, _("Le grand thème est renommé."))
+    return redirect("bouquets:process", slug=topic.process.slug)
 
 
 @require_GET

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bouquet.accounts.models import User
+from bouquet.bouquets.models import AllocationKind
 from bouquet.budgets.models import (
-    AllocationKind,
     BallotKind,
     Budget,
     BudgetProject,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from bouquet.bouquets.models import Bouquet
+from bouquet.bouquets.services import allocate_means
 from bouquet.budgets import rules, selectors, services
 from bouquet.budgets.models import BallotKind, Budget, BudgetProject, BudgetResult, Channel
 from bouquet.budgets.wording import rule_explanation
@@ -491,7 +492,7 @@ def bouquet_means(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
     return _agent_form(
         request,
         form,
-        lambda: services.allocate_means(agent=signed_in_user(request), bouquet=bouquet, **form.cleaned_data),
+        lambda: allocate_means(agent=signed_in_user(request), bouquet=bouquet, **form.cleaned_data),
         done=_("Les moyens sont alloués au bouquet."),
         then=lambda _allocation: redirect("budgets:sobriety", slug=bouquet.process.slug),
         context={

@@ -3,17 +3,17 @@
 import random
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from bouquet.bouquets.flows import submit_and_place_proposal
+from bouquet.bouquets.selectors import similar_proposals
 from bouquet.core.errors import DomainError, InvalidInput
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import current_phase, process_allows
@@ -107,13 +107,12 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid() and not request.POST.get("confirmer"):
             # Before publishing, show proposals that already say the same thing (works without JavaScript).
-            find = import_string(settings.BOUQUET_SIMILAR_PROPOSALS_FINDER)
             data = form.cleaned_data
-            similar = find(process=process, text=f"{data['title']}. {data['body']}")
+            similar = similar_proposals(process=process, text=f"{data['title']}. {data['body']}")
         if not similar:
             outcome = submit_form(
                 form,
-                lambda: services.submit_proposal(
+                lambda: submit_and_place_proposal(
                     author=signed_in_user(request),
                     process=process,
                     data=form.to_input(),

@@ -1,6 +1,14 @@
 """Agent decisions survive a full re-clustering."""
 
-from bouquet.bouquets.engine import Assignment, Constraints, Engine, Merge, MoveOut, PinnedBouquet, Status
+from bouquet.bouquets.engine import (
+    Assignment,
+    Constraints,
+    Engine,
+    MemberStatus,
+    Merge,
+    MoveOut,
+    PinnedBouquet,
+)
 from tests.bouquets.engine.conftest import CORPUS
 
 
@@ -16,7 +24,7 @@ def test_pinned_bouquet_is_kept_as_is_with_its_label(engine: Engine) -> None:
     b = g.bouquet("X")
     assert set(b.member_ids) == {"piano", "banc1"} and b.pinned
     assert b.label.text == "Culture sur la place" and b.label.custom
-    assert g.memberships["piano"].status == Status.PINNED
+    assert g.memberships["piano"].status == MemberStatus.PINNED
     assert all(g.memberships[i].bouquet_key != "X" for i in CORPUS if i not in {"piano", "banc1"})
 
 

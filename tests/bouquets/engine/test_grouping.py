@@ -1,6 +1,8 @@
 """Themes, bouquets, the not-yet-grouped pool, labels and reasons."""
 
-from bouquet.bouquets.engine import Engine, Status
+import numpy as np
+
+from bouquet.bouquets.engine import Constraints, Engine, HashingEncoder, MemberStatus, ProposalIndex, group
 from tests.bouquets.engine.conftest import CORPUS
 
 
@@ -9,16 +11,16 @@ def _group(engine: Engine, themes: int | None = 2):
     return engine.group(list(CORPUS.values()), list(CORPUS), themes=themes)
 
 
-def test_related_proposals_share_a_bouquet_and_the_unrelated_one_stays_alone(engine: Engine) -> None:
-    """Each rewritten need forms one bouquet; the piano contest is not forced into a group."""
-    g = _group(engine)
+def test_related_proposals_share_a_bouquet_and_the_unrelated_one_stays_alone(real_engine: Engine) -> None:
+    """Each rewritten need forms one bouquet with the real encoder; the piano contest is not forced into a group."""
+    g = _group(real_engine)
     m = g.memberships
     for need in ("velo", "ecole", "compost", "banc"):
         keys = {m[i].bouquet_key for i in CORPUS if i.startswith(need)}
         # At least two of the variants of a need end up together.
         members = [i for i in CORPUS if i.startswith(need)]
         assert any(sum(m[i].bouquet_key == k for i in members) >= 2 for k in keys if k), need
-    assert m["piano"].status == Status.UNGROUPED and m["piano"].bouquet_key is None
+    assert m["piano"].status == MemberStatus.UNGROUPED and m["piano"].bouquet_key is None
     assert m["velo1"].bouquet_key != m["ecole1"].bouquet_key
     assert set(m) == set(CORPUS)
 
@@ -40,7 +42,9 @@ def test_automatic_number_of_themes_and_unusable_rows_kept(engine: Engine) -> No
     ids = [*CORPUS, "vide", "blanc", "mot"]
     g = engine.group(texts, ids, themes=None)
     assert list(g.memberships) == ids
-    assert g.memberships["vide"].status == Status.UNUSABLE and g.memberships["vide"].text_status == "empty"
+    assert (
+        g.memberships["vide"].status == MemberStatus.UNUSABLE and g.memberships["vide"].text_status == "empty"
+    )
     assert g.memberships["mot"].theme_key is not None and g.memberships["mot"].text_status == "too_short"
     assert sum(len(t.member_ids) for t in g.themes) == len(ids) - 2
 
@@ -59,8 +63,8 @@ def test_every_bouquet_label_has_two_keywords_or_quotes_its_central_proposal(eng
     """A lone keyword ("parking", "pleut") does not name a need: such bouquets quote their central proposal."""
     texts = {
         **CORPUS,
-        "abri1": "Un abribus, vite. On se fait tremper au car de 7 heures.",
-        "abri2": "Un abribus à l'arrêt. Quand il pleut, rien pour se protéger.",
+        "abri1": "Un abribus, vite. On se fait tremper sous la pluie au car de 7 heures.",
+        "abri2": "Un abribus à l'arrêt. On se fait tremper sous la pluie, rien pour se protéger.",
     }
     g = engine.group(list(texts.values()), list(texts), themes=2)
     abri = g.memberships["abri1"].bouquet_key
@@ -73,3 +77,40 @@ def test_every_bouquet_label_has_two_keywords_or_quotes_its_central_proposal(eng
         else:
             central = texts[label.representative_ids[0]].split(". ")[0].rstrip(".")
             assert label.text == f"Autour de « {central} »"
+
+
+def test_group_is_pure_and_returns_the_index_that_places() -> None:
+    """The function keeps nothing: two calls give the same grouping and the same stored index."""
+    encoder = HashingEncoder()
+    first, index = group(list(CORPUS.values()), list(CORPUS), encoder=encoder, themes=2, with_sdgs=False)
+    again, index_again = group(
+        list(CORPUS.values()), list(CORPUS), encoder=encoder, themes=2, with_sdgs=False
+    )
+    assert first == again
+    assert index.to_bytes() == index_again.to_bytes()
+    assert sorted(index.ids) == sorted(CORPUS) and index.encoder_name == "hashing"
+    restored = ProposalIndex.from_bytes(index.to_bytes(), default_cut=0.0)
+    assert restored.ids == index.ids and restored.row_bouquet == index.row_bouquet
+    assert restored.bouquet_cut == index.bouquet_cut
+
+
+def test_kept_keys_are_never_given_to_another_bouquet(engine: Engine) -> None:
+    """A bouquet the product keeps with no member left (money given to it) keeps its key to itself."""
+    first = _group(engine)
+    taken = first.memberships["velo1"].bouquet_key
+    assert taken is not None
+    # Nobody remembers who was in it (its members were withdrawn): without kept_keys the key would be reused.
+    g = engine.group(
+        list(CORPUS.values()), list(CORPUS), themes=2, constraints=Constraints(kept_keys=(taken,))
+    )
+    assert taken not in {b.key for b in g.bouquets}
+    assert g.memberships["velo1"].bouquet_key is not None
+
+
+def test_hashing_encoder_is_deterministic_and_sees_shared_words() -> None:
+    """Same text, same vector (crc32, not the salted hash()); shared words make texts close, others do not."""
+    encoder = HashingEncoder()
+    a, b, c = encoder.encode([CORPUS["banc1"], CORPUS["banc2"], CORPUS["piano"]])
+    np.testing.assert_array_equal(encoder.encode([CORPUS["banc1"]])[0], a)
+    assert abs(float(np.linalg.norm(a)) - 1.0) < 1e-6
+    assert float(a @ b) > 0.4 > abs(float(a @ c))

@@ -3,16 +3,17 @@
 import numpy as np
 import pytest
 
-from bouquet.bouquets.engine import Engine, Status, VectorIndex
+from bouquet.bouquets.engine import Engine, MemberStatus, VectorIndex
 from bouquet.bouquets.engine.index import IvfKind
 from tests.bouquets.engine.conftest import CORPUS
 
 
-def test_new_paraphrase_joins_its_bouquet_and_finds_duplicates(engine: Engine) -> None:
-    """A reworded bike-lane proposal goes to the bike bouquet and lists its near duplicates."""
+def test_new_paraphrase_joins_its_bouquet_and_finds_duplicates(real_engine: Engine) -> None:
+    """A reworded bike-lane proposal goes to the bike bouquet and lists its near duplicates (real encoder)."""
+    engine = real_engine
     g = engine.group(list(CORPUS.values()), list(CORPUS), themes=2)
     p = engine.place("Construire une piste cyclable protégée sur l'avenue Jean Jaurès", id="new")
-    assert p.bouquet_key == g.memberships["velo1"].bouquet_key and p.status == Status.GROUPED
+    assert p.bouquet_key == g.memberships["velo1"].bouquet_key and p.status == MemberStatus.GROUPED
     assert p.theme_key == g.memberships["velo1"].theme_key
     assert {d.id for d in p.duplicates} & {"velo1", "velo2", "velo3"}
     assert all(d.similarity >= engine.config.duplicate_threshold for d in p.duplicates)
@@ -23,7 +24,7 @@ def test_unrelated_new_text_is_not_grouped_and_has_no_duplicate(engine: Engine) 
     """Nothing close: the new proposal waits in the pool."""
     engine.group(list(CORPUS.values()), list(CORPUS), themes=2)
     p = engine.place("Traduire les documents municipaux en langue des signes")
-    assert p.bouquet_key is None and p.status == Status.UNGROUPED and not p.duplicates
+    assert p.bouquet_key is None and p.status == MemberStatus.UNGROUPED and not p.duplicates
 
 
 def test_added_placement_is_seen_by_later_searches_and_storage_round_trips(engine: Engine, encoder) -> None:
@@ -36,10 +37,23 @@ def test_added_placement_is_seen_by_later_searches_and_storage_round_trips(engin
     assert restored.place(text) == engine.place(text)
 
 
+def test_adding_a_stored_placement_indexes_the_same_vector_as_placing_it(engine: Engine, encoder) -> None:
+    """`add` (how other processes catch up) gives the index the very row `place(add=True)` gave the placer's."""
+    engine.group(list(CORPUS.values()), list(CORPUS), themes=2)
+    state = engine.to_bytes()
+    text = "Des bancs publics en bois sur la place du marché"
+    fit = engine.place(text, id="new", add=True)
+    other = Engine.from_bytes(state, encoder)
+    other.add("new", text, theme_key=fit.theme_key, bouquet_key=fit.bouquet_key)
+    other.add("new", "ignored: already indexed", theme_key=None, bouquet_key=None)
+    assert other.to_bytes() == engine.to_bytes()
+    assert other.place("Des bancs sur la place") == engine.place("Des bancs sur la place")
+
+
 def test_unusable_text_is_placed_nowhere(engine: Engine) -> None:
     """Empty text: explicit unusable placement."""
     engine.group(list(CORPUS.values()), list(CORPUS), themes=2)
-    assert engine.place("  ").status == Status.UNUSABLE
+    assert engine.place("  ").status == MemberStatus.UNUSABLE
 
 
 @pytest.mark.parametrize("kind", ["flat", "sq8"])

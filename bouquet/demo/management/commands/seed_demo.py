@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from bouquet.accounts.models import Role, User
-from bouquet.bouquets.services import request_grouping, run_grouping
+from bouquet.bouquets.models import Allocation
+from bouquet.bouquets.services import queue_grouping, run_grouping
 from bouquet.core.errors import ActionNotAllowed
 from bouquet.demo.content import ContentError, DemoContent, load
 from bouquet.places.models import District
@@ -78,13 +79,14 @@ class Command(BaseCommand):
         agent = self._agent()
         for process in Process.objects.order_by("id"):
             self.stdout.write(f"Regroupement des propositions : {process.title}…")
-            clustering = request_grouping(agent=agent, process=process)
-            # Runs here and now when no worker has taken it (run_grouping claims it, so it never runs twice).
+            # Queued and run here and now, not handed to a worker (run_grouping claims it, so it never runs twice).
+            clustering, _new = queue_grouping(agent=agent, process=process)
             clustering = run_grouping(clustering_id=clustering.pk)
             if clustering.state == clustering.State.FAILED:
                 raise CommandError(f"Regroupement impossible : {clustering.step} ({clustering.error})")
 
     def _reset(self) -> None:
+        Allocation.objects.all().delete()  # means protect their bouquets (and so their processes) from deletion
         Proposal.objects.all().delete()
         Process.objects.all().delete()
         Theme.objects.all().delete()
@@ -177,6 +179,7 @@ class Command(BaseCommand):
         for proposal_data in demo.proposals:
             origin = Origin(proposal_data.origin)
             author = facilitator if origin != Origin.ONLINE else rng.choice(residents)
+            # Not placed one by one (submit_and_place_proposal): every process is regrouped once at the end.
             proposal = submit_proposal(
                 author=author,
                 process=processes[proposal_data.process_slug],
