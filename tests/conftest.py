@@ -1,4 +1,6 @@
-"""Shared fixtures."""
+"""Shared fixtures, and the rule for tests that need the shared data folder."""
+
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -6,6 +8,28 @@ from django.test import Client
 from bouquet.accounts.models import Role, User
 from bouquet.processes.models import PhaseKind, Process
 from tests.factories import ProcessFactory, UserFactory
+from tests.shared_data import REQUIRE_VARIABLE, missing_shared_data, shared_data_dir, shared_data_required
+
+
+def require_shared_data() -> Path:
+    """The shared data folder; skip the test when it is missing, or fail it when the run requires the data."""
+    reason = missing_shared_data()
+    if reason is not None:
+        if shared_data_required():
+            pytest.fail(f"{reason}; {REQUIRE_VARIABLE}=1 makes this an error", pytrace=False)
+        pytest.skip(reason)
+    return shared_data_dir()
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("shared_data") is not None:
+        require_shared_data()
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """The shared data folder (the test is skipped, or failed under BOUQUET_REQUIRE_SHARED_DATA=1, without it)."""
+    return require_shared_data()
 
 
 @pytest.fixture

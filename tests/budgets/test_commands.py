@@ -1,7 +1,6 @@
 """Management commands: recount a file or a budget, import a pabulib file."""
 
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -10,9 +9,9 @@ from bouquet.budgets.models import Budget, BudgetResult
 from bouquet.budgets.services import cast_ballot, compute_results
 from tests.budgets.builders import close_vote, make_budget, open_vote, projects, staff, vote_process
 from tests.factories import UserFactory
+from tests.shared_data import TOULOUSE_1
 
 pytestmark = pytest.mark.django_db
-TOULOUSE_1 = Path("/work/shared/data/pabulib/France_Toulouse_2022_1_-_Capitole_Arnaud_Bernard_Carmes.pb")
 
 
 def run(*args: str) -> str:
@@ -33,7 +32,6 @@ def test_recount_a_budget_and_detect_a_difference():
         run("recount", "--budget", str(budget.pk))
 
 
-@pytest.mark.skipif(not TOULOUSE_1.exists(), reason="pabulib data not available")
 def test_recount_a_file_and_import_it():
     out = run("recount", str(TOULOUSE_1), "--rule", "greedy_cost")
     assert "Faire des voies vélos" in out

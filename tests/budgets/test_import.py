@@ -1,7 +1,5 @@
 """Replaying published pabulib files: same winners as the rules on the file; malformed files save nothing."""
 
-from pathlib import Path
-
 import pytest
 
 from bouquet.budgets.models import Ballot, BallotKind, Budget, BudgetProject
@@ -11,16 +9,11 @@ from bouquet.budgets.services import import_pabulib, recount
 from bouquet.core.errors import ActionNotAllowed, InvalidInput
 from tests.budgets.builders import staff, vote_process
 from tests.factories import UserFactory
+from tests.shared_data import ANIOLKI, TOULOUSE_1
 
 pytestmark = pytest.mark.django_db
 
-DATA = Path("/work/shared/data/pabulib")
-TOULOUSE_1 = DATA / "France_Toulouse_2022_1_-_Capitole_Arnaud_Bernard_Carmes.pb"
-ANIOLKI = DATA / "Poland_Gdansk_2020_Aniolki.pb"
-needs_data = pytest.mark.skipif(not TOULOUSE_1.exists(), reason="pabulib data not available")
 
-
-@needs_data
 @pytest.mark.parametrize("path", [TOULOUSE_1, ANIOLKI], ids=["toulouse", "gdansk"])
 @pytest.mark.parametrize("rule", ["greedy_cost", "mes_cost_add1u"])
 def test_imported_election_gives_the_winners_of_the_rules_on_the_file(path, rule):
@@ -33,7 +26,6 @@ def test_imported_election_gives_the_winners_of_the_rules_on_the_file(path, rule
     assert recount(result).ok
 
 
-@needs_data
 def test_the_file_settings_become_the_budget_settings():
     toulouse = import_pabulib(agent=staff(), process=vote_process(), data=TOULOUSE_1.read_bytes())
     assert (toulouse.ballot_kind, toulouse.min_projects, toulouse.max_projects) == (BallotKind.APPROVAL, 1, 3)

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bouquet.budgets.rules.pabulib import PabulibError, parse_pb, parse_pb_bytes, parse_pb_string, write_pb
-from tests.budgets.rules.helpers import ANIOLKI, SMALL_FILES, TOULOUSE, TOULOUSE_1, make_election, needs_data
+from tests.budgets.rules.helpers import ANIOLKI, SMALL_FILES, TOULOUSE, TOULOUSE_1, make_election
 
 GOOD = """META
 key;value
@@ -49,7 +49,6 @@ def test_parse_good_file() -> None:
     assert e.ballots[0].extra == {"age": "30"}
 
 
-@needs_data
 def test_real_files() -> None:
     """Approval (Toulouse) and cumulative (Aniolki) files parse with the declared counts."""
     t = parse_pb(TOULOUSE_1)
@@ -58,6 +57,11 @@ def test_real_files() -> None:
     a = parse_pb(ANIOLKI)
     assert a.vote_type == "cumulative" and len(a.ballots) == 343
     assert a.ballots[1].points_by_project() == {"1": 4, "3": 1}
+
+
+@pytest.mark.shared_data
+def test_quoted_names_in_a_city_wide_file() -> None:
+    """Toulouse's city-wide file has project names with double quotes, read back unquoted."""
     big = parse_pb(TOULOUSE)
     assert any('"' in p.name for p in big.projects)
 
@@ -102,8 +106,9 @@ def test_cumulative_points_mismatch() -> None:
         parse_pb_string(text)
 
 
-@needs_data
-@pytest.mark.parametrize("path", [*SMALL_FILES, TOULOUSE], ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", [*SMALL_FILES, pytest.param(TOULOUSE, marks=pytest.mark.shared_data)], ids=lambda p: p.stem
+)
 def test_round_trip_real_files(path: object) -> None:
     """write_pb produces a file that parses back to the same election."""
     e = parse_pb(str(path))
