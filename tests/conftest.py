@@ -1,9 +1,12 @@
 """Shared fixtures, and the rule for tests that need the shared data folder."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from bouquet.accounts.models import Role, User
 from bouquet.processes.models import PhaseKind, Process
@@ -24,6 +27,14 @@ def require_shared_data() -> Path:
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("shared_data") is not None:
         require_shared_data()
+
+
+@pytest.fixture(autouse=True)
+def site_language() -> Iterator[None]:
+    """Each test starts in the site's language: a page asked in English leaves English active in the thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
