@@ -8,7 +8,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import translation
 
-from bouquet.accounts.models import Role, User
+from bouquet.accounts.models import User
 from bouquet.processes.models import PhaseKind, Process
 from tests.factories import ProcessFactory, UserFactory
 from tests.shared_data import REQUIRE_VARIABLE, missing_shared_data, shared_data_dir, shared_data_required
@@ -50,12 +50,12 @@ def citizen(db: None) -> User:
 
 @pytest.fixture
 def moderator(db: None) -> User:
-    return UserFactory(role=Role.MODERATOR)
+    return UserFactory(moderator=True)
 
 
 @pytest.fixture
 def agent(db: None) -> User:
-    return UserFactory(role=Role.AGENT)
+    return UserFactory(agent=True)
 
 
 @pytest.fixture

@@ -1,23 +1,38 @@
-"""Factories shared by the tests: real rows, created through the ORM or the services."""
+"""Factories shared by the tests: real rows, created through the ORM or, where a service guards them, the services.
+
+One style (factory_boy, with Traits for the variants): ``UserFactory(agent=True)``,
+``ProcessFactory(with_vote_phase=True)``, ``BudgetFactory(costs=(10, 20), vote_open=True)``. ``open_vote`` and
+``close_vote`` move an existing budget's vote phase in the middle of a test (the traits use them too).
+"""
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 import factory
 from django.utils import timezone
 
 from bouquet.accounts.models import Role, User
+from bouquet.budgets.models import BallotKind, Budget
+from bouquet.budgets.services import BudgetInput, ProjectInput, create_budget, create_project
 from bouquet.places.models import District
 from bouquet.processes.models import Phase, PhaseKind, Process
+from bouquet.processes.services import reschedule_phase
 from bouquet.proposals.models import Proposal, Theme
 
 PASSWORD = "un-mot-de-passe-solide"  # noqa: S105
 
 
 class UserFactory(factory.django.DjangoModelFactory):
+    """An inhabitant; ``agent=True`` or ``moderator=True`` for the authority's roles."""
+
     class Meta:
         model = User
         skip_postgeneration_save = True
+
+    class Params:
+        agent = factory.Trait(role=Role.AGENT)
+        moderator = factory.Trait(role=Role.MODERATOR)
 
     email = factory.Sequence(lambda n: f"personne{n}@exemple.fr")
     display_name = factory.Sequence(lambda n: f"Personne {n}")
@@ -48,12 +63,32 @@ class ThemeFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"theme-{n}")
 
 
+class PhaseFactory(factory.django.DjangoModelFactory):
+    """A vote phase from 40 to 60 days from now."""
+
+    class Meta:
+        model = Phase
+
+    process = factory.SubFactory("tests.factories.ProcessFactory")
+    kind = PhaseKind.VOTE
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=40))
+    ends_on = factory.LazyAttribute(lambda phase: phase.starts_on + dt.timedelta(days=20))
+
+
 class ProcessFactory(factory.django.DjangoModelFactory):
-    """A process whose running phase is ``current_phase`` (proposals by default)."""
+    """A process whose running phase is ``current_phase`` (proposals by default).
+
+    ``with_vote_phase=True`` adds a vote phase later on (40 to 60 days from now), which a budget needs.
+    """
 
     class Meta:
         model = Process
         skip_postgeneration_save = True
+
+    class Params:
+        with_vote_phase = factory.Trait(
+            vote_phase=factory.RelatedFactory(PhaseFactory, factory_related_name="process")
+        )
 
     title = factory.Sequence(lambda n: f"Démarche {n}")
     slug = factory.Sequence(lambda n: f"demarche-{n}")
@@ -91,3 +126,67 @@ class ProposalFactory(factory.django.DjangoModelFactory):
 
     class Params:
         located = factory.Trait(latitude=47.01, longitude=1.02)
+
+
+class BudgetFactory(factory.django.DjangoModelFactory):
+    """A budget of 100 000 € (knapsack ballots) made by an agent through ``create_budget``, vote not yet open.
+
+    ``costs=(…)`` puts one project per cost to the vote (``create_project``, titled « Projet 1 », « Projet 2 »…);
+    any other keyword is a ``BudgetInput`` field. Traits: ``vote_open`` (the vote runs today) and
+    ``vote_closed`` (the vote is over).
+    """
+
+    class Meta:
+        model = Budget
+
+    class Params:
+        vote_open = factory.Trait(vote="open")
+        vote_closed = factory.Trait(vote="closed")
+
+    agent = factory.SubFactory(UserFactory, agent=True)
+    process = factory.SubFactory(ProcessFactory, with_vote_phase=True)
+    title = "Budget participatif 2026"
+    amount = 100_000
+    ballot_kind = BallotKind.KNAPSACK
+    costs: Iterable[int] = ()
+    vote: str | None = None
+
+    @classmethod
+    def _create(
+        cls,
+        model_class: type[Budget],
+        *,
+        agent: User,
+        process: Process,
+        costs: Iterable[int],
+        vote: str | None,
+        **settings: Any,
+    ) -> Budget:
+        budget = create_budget(agent=agent, process=process, data=BudgetInput(**settings))
+        for index, cost in enumerate(costs, start=1):
+            create_project(agent=agent, budget=budget, data=ProjectInput(title=f"Projet {index}", cost=cost))
+        if vote == "open":
+            open_vote(budget)
+        elif vote == "closed":
+            close_vote(budget)
+        return budget
+
+
+def open_vote(budget: Budget) -> Budget:
+    """Move the budget's vote phase so that it runs today."""
+    today = timezone.localdate()
+    reschedule_phase(
+        phase=budget.phase, starts_on=today - dt.timedelta(days=1), ends_on=today + dt.timedelta(days=5)
+    )
+    budget.refresh_from_db()
+    return budget
+
+
+def close_vote(budget: Budget) -> Budget:
+    """Move the budget's vote phase into the past."""
+    today = timezone.localdate()
+    reschedule_phase(
+        phase=budget.phase, starts_on=today - dt.timedelta(days=10), ends_on=today - dt.timedelta(days=1)
+    )
+    budget.refresh_from_db()
+    return budget

@@ -7,8 +7,7 @@ from bouquet.budgets.rules import parse_pb, run_rule
 from bouquet.budgets.rules.tiebreak import TieBreak
 from bouquet.budgets.services import import_pabulib, recount
 from bouquet.core.errors import ActionNotAllowed, InvalidInput
-from tests.budgets.builders import staff, vote_process
-from tests.factories import UserFactory
+from tests.factories import ProcessFactory, UserFactory
 from tests.shared_data import ANIOLKI, TOULOUSE_1
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +16,12 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("path", [TOULOUSE_1, ANIOLKI], ids=["toulouse", "gdansk"])
 @pytest.mark.parametrize("rule", ["greedy_cost", "mes_cost_add1u"])
 def test_imported_election_gives_the_winners_of_the_rules_on_the_file(path, rule):
-    budget = import_pabulib(agent=staff(), process=vote_process(), data=path.read_bytes(), rule=rule)
+    budget = import_pabulib(
+        agent=UserFactory(agent=True),
+        process=ProcessFactory(with_vote_phase=True),
+        data=path.read_bytes(),
+        rule=rule,
+    )
     original = parse_pb(path)
     assert budget.projects.count() == len(original.projects)
     assert Ballot.objects.filter(budget=budget).count() == len(original.ballots)
@@ -27,12 +31,18 @@ def test_imported_election_gives_the_winners_of_the_rules_on_the_file(path, rule
 
 
 def test_the_file_settings_become_the_budget_settings():
-    toulouse = import_pabulib(agent=staff(), process=vote_process(), data=TOULOUSE_1.read_bytes())
+    toulouse = import_pabulib(
+        agent=UserFactory(agent=True),
+        process=ProcessFactory(with_vote_phase=True),
+        data=TOULOUSE_1.read_bytes(),
+    )
     assert (toulouse.ballot_kind, toulouse.min_projects, toulouse.max_projects) == (BallotKind.APPROVAL, 1, 3)
     assert toulouse.rule == "greedy_cost"  # META rule;greedy
     assert toulouse.amount == 400_000
     assert "Toulouse" in toulouse.title
-    gdansk = import_pabulib(agent=staff(), process=vote_process(), data=ANIOLKI.read_bytes())
+    gdansk = import_pabulib(
+        agent=UserFactory(agent=True), process=ProcessFactory(with_vote_phase=True), data=ANIOLKI.read_bytes()
+    )
     assert gdansk.ballot_kind == BallotKind.CUMULATIVE and gdansk.points_total == 5
 
 
@@ -62,7 +72,9 @@ v2;2
 )
 def test_malformed_files_are_refused_in_french_and_nothing_is_saved(text, line, words):
     with pytest.raises(InvalidInput) as error:
-        import_pabulib(agent=staff(), process=vote_process(), data=text.encode())
+        import_pabulib(
+            agent=UserFactory(agent=True), process=ProcessFactory(with_vote_phase=True), data=text.encode()
+        )
     message = str(error.value.message)
     assert words in message
     if line is not None:
@@ -71,10 +83,15 @@ def test_malformed_files_are_refused_in_french_and_nothing_is_saved(text, line, 
 
 
 def test_a_small_file_is_replayed():
-    budget = import_pabulib(agent=staff(), process=vote_process(), data=GOOD.encode(), rule="greedy_cost")
+    budget = import_pabulib(
+        agent=UserFactory(agent=True),
+        process=ProcessFactory(with_vote_phase=True),
+        data=GOOD.encode(),
+        rule="greedy_cost",
+    )
     assert budget.results.get().winners == ["2"]  # 2 votes for Arbres; Bancs no longer fits
 
 
 def test_only_agents_import():
     with pytest.raises(ActionNotAllowed):
-        import_pabulib(agent=UserFactory(), process=vote_process(), data=GOOD.encode())
+        import_pabulib(agent=UserFactory(), process=ProcessFactory(with_vote_phase=True), data=GOOD.encode())
