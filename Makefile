@@ -59,14 +59,17 @@ fix: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Both passes require the browser and the shared data folder (../shared/data, or BOUQUET_SHARED_DATA): where
+# either is missing, the tests that need it fail instead of skipping.
 test: install browser lint
 	@rm -f var/test-passes/*.ok; mkdir -p var/test-passes
 	@echo "== Tests sur SQLite =="
-	env -u DATABASE_URL BOUQUET_REQUIRE_BROWSER=1 $(PY) -m pytest -n 2
+	env -u DATABASE_URL BOUQUET_REQUIRE_BROWSER=1 BOUQUET_REQUIRE_SHARED_DATA=1 $(PY) -m pytest -n 2
 	@touch var/test-passes/sqlite.ok
 	@if [ -n "$(PG_URL)" ]; then \
 		echo "== Tests sur PostgreSQL ($(PG_URL)) =="; \
-		DATABASE_URL="$(PG_URL)" BOUQUET_REQUIRE_BROWSER=1 $(PY) -m pytest -n 2 $(DB_FREE_TESTS) \
+		DATABASE_URL="$(PG_URL)" BOUQUET_REQUIRE_BROWSER=1 BOUQUET_REQUIRE_SHARED_DATA=1 \
+			$(PY) -m pytest -n 2 $(DB_FREE_TESTS) \
 			&& touch var/test-passes/postgresql.ok; \
 	else \
 		echo "!! PostgreSQL injoignable (ni DATABASE_URL ni 127.0.0.1:5432) : la passe PostgreSQL N'A PAS ÉTÉ LANCÉE."; \

@@ -27,9 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a scri
 from bouquet.bouquets.engine import Engine, EngineConfig, FrenchTfidf, UseEncoder, VectorIndex  # noqa: E402
 from bouquet.bouquets.engine.cli import encode_with_cache  # noqa: E402
 from bouquet.bouquets.engine.index import exact_search  # noqa: E402
+from tests.shared_data import shared_data_dir  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
+DATA = shared_data_dir()  # ../shared/data beside the repository, or $BOUQUET_SHARED_DATA
 
 
 def load_paris(root: Path) -> tuple[list[str], list[str]] | None:

@@ -28,8 +28,9 @@ from bouquet.budgets.counting.models import Ballot, Election, Project  # noqa: E
 from bouquet.budgets.counting.pabulib import parse_pb, write_pb  # noqa: E402
 from bouquet.budgets.counting.profile import GroupedProfile  # noqa: E402
 from bouquet.budgets.counting.tiebreak import TieBreak  # noqa: E402
+from tests.shared_data import missing_shared_data, shared_data_dir  # noqa: E402
 
-DATA = Path("/work/shared/data/pabulib")
+DATA = shared_data_dir() / "pabulib"  # ../shared/data/pabulib, or $BOUQUET_SHARED_DATA/pabulib
 CACHE = ROOT / "var" / "bench_rules_pabutools.json"
 SYNTHETIC = ROOT / "var" / "bench_synthetic_150k.pb"
 
@@ -129,6 +130,8 @@ def main() -> None:
     parser.add_argument("--no-pabutools", action="store_true", help="time Bouquet only")
     args = parser.parse_args()
 
+    if (missing := missing_shared_data()) is not None:
+        print(f"{missing}: only the synthetic city is measured.", file=sys.stderr)
     if not SYNTHETIC.exists():
         build_synthetic(SYNTHETIC)
     paths = sorted(DATA.glob("*.pb"), key=lambda p: p.stat().st_size) + [SYNTHETIC]

@@ -1,11 +1,56 @@
-"""Shared fixtures."""
+"""Shared fixtures, and the rule for tests that need the shared data folder."""
+
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
-from bouquet.accounts.models import Role, User
+from bouquet.accounts.models import User
+from bouquet.bouquets import registry
 from bouquet.processes.models import PhaseKind, Process
 from tests.factories import ProcessFactory, UserFactory
+from tests.shared_data import REQUIRE_VARIABLE, missing_shared_data, shared_data_dir, shared_data_required
+
+
+def require_shared_data() -> Path:
+    """The shared data folder; skip the test when it is missing, or fail it when the run requires the data."""
+    reason = missing_shared_data()
+    if reason is not None:
+        if shared_data_required():
+            pytest.fail(f"{reason}; {REQUIRE_VARIABLE}=1 makes this an error", pytrace=False)
+        pytest.skip(reason)
+    return shared_data_dir()
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("shared_data") is not None:
+        require_shared_data()
+
+
+@pytest.fixture(autouse=True)
+def site_language() -> Iterator[None]:
+    """Each test starts in the site's language: a page asked in English leaves English active in the thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def fresh_engines() -> Iterator[None]:
+    """Each test starts with no bouquets engine cached in the process: ids are reused after a rollback, so a
+    cached engine could otherwise belong to another test's process."""
+    registry.forget_engines()
+    yield
+    registry.forget_engines()
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """The shared data folder (the test is skipped, or failed under BOUQUET_REQUIRE_SHARED_DATA=1, without it)."""
+    return require_shared_data()
 
 
 @pytest.fixture
@@ -15,12 +60,12 @@ def citizen(db: None) -> User:
 
 @pytest.fixture
 def moderator(db: None) -> User:
-    return UserFactory(role=Role.MODERATOR)
+    return UserFactory(moderator=True)
 
 
 @pytest.fixture
 def agent(db: None) -> User:
-    return UserFactory(role=Role.AGENT)
+    return UserFactory(agent=True)
 
 
 @pytest.fixture

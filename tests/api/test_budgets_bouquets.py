@@ -10,14 +10,13 @@ from bouquet.budgets.counting import parse_pb_string, run_rule
 from bouquet.budgets.counting.tiebreak import TieBreak
 from bouquet.budgets.services import cast_ballot, compute_results
 from bouquet.processes.models import PhaseKind
-from tests.budgets.builders import close_vote, make_budget, open_vote, projects, staff, vote_process
-from tests.factories import ProcessFactory, ProposalFactory, UserFactory
+from tests.factories import BudgetFactory, ProcessFactory, ProposalFactory, UserFactory, close_vote
 
 pytestmark = pytest.mark.django_db
 
 
 def test_budget_list_and_detail(client):
-    budget = make_budget(costs=(40_000, 25_000), rule="greedy_cost")
+    budget = BudgetFactory(costs=(40_000, 25_000), rule="greedy_cost")
     listed = client.get(f"/api/v1/processes/{budget.process.slug}/budgets").json()
     assert [(b["id"], b["project_count"], b["rule"]) for b in listed] == [(budget.pk, 2, "greedy_cost")]
     assert listed[0]["vote_starts_on"] == budget.phase.starts_on.isoformat()
@@ -28,13 +27,13 @@ def test_budget_list_and_detail(client):
 
 
 def test_results_come_with_the_file_that_recomputes_them(client):
-    budget = open_vote(make_budget(costs=(60_000, 50_000, 30_000, 10_000), rule="mes_cost"))
-    big, middle, small, tiny = projects(budget)
+    budget = BudgetFactory(costs=(60_000, 50_000, 30_000, 10_000), rule="mes_cost", vote_open=True)
+    big, middle, small, tiny = budget.projects.order_by("pk")
     for choices in ({big.pk, small.pk}, {big.pk, tiny.pk}, {middle.pk, small.pk}, {middle.pk}, {tiny.pk}):
         cast_ballot(voter=UserFactory(), budget=budget, choices=dict.fromkeys(choices, 1))
     assert client.get(f"/api/v1/budgets/{budget.pk}/results").json() == []  # nothing before the count
     close_vote(budget)
-    compute_results(agent=staff(), budget=budget)
+    compute_results(agent=UserFactory(agent=True), budget=budget)
     [result] = client.get(f"/api/v1/budgets/{budget.pk}/results").json()
     assert result["part"] == "territoire" and result["ballot_count"] == 5
     published = client.get(result["pb_url"])
@@ -49,7 +48,7 @@ def test_results_come_with_the_file_that_recomputes_them(client):
 
 
 def test_unknown_or_unpublished_is_404(client):
-    hidden = make_budget(process=vote_process(is_published=False))
+    hidden = BudgetFactory(process__is_published=False)
     assert client.get(f"/api/v1/budgets/{hidden.pk}").status_code == 404
     assert client.get(f"/api/v1/processes/{hidden.process.slug}/budgets").status_code == 404
     assert client.get("/api/v1/budgets/999999/results").status_code == 404

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bouquet.bouquets import flows, registry
+from bouquet.bouquets import flows
 from bouquet.bouquets.models import Clustering, Placement
 from bouquet.processes.models import PhaseKind
 from tests.factories import ProcessFactory, ProposalFactory
@@ -60,13 +60,6 @@ ODD_ONE = (
     "Un concours de piano baroque",
     "Organiser chaque année un concours de clavecin et de piano baroque.",
 )
-
-
-@pytest.fixture(autouse=True)
-def _fresh_engines():
-    registry.forget_engines()
-    yield
-    registry.forget_engines()
 
 
 @pytest.fixture

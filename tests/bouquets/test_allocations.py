@@ -24,8 +24,7 @@ from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 from bouquet.processes.models import Phase, PhaseKind
 from bouquet.proposals.models import Proposal, Status
 from tests.bouquets.conftest import bouquet_of, regroup
-from tests.budgets.builders import make_budget
-from tests.factories import UserFactory
+from tests.factories import BudgetFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +49,7 @@ def _budget(agent, process):
         starts_on=today + dt.timedelta(days=40),
         ends_on=today + dt.timedelta(days=60),
     )
-    return make_budget(agent=agent, process=process)
+    return BudgetFactory(agent=agent, process=process)
 
 
 def _money(agent, bouquet, amount):

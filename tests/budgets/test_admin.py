@@ -6,7 +6,7 @@ from django.test import Client
 from bouquet.accounts.models import User
 from bouquet.budgets.models import Budget, BudgetProject, BudgetResult
 from bouquet.budgets.services import compute_results
-from tests.budgets.builders import close_vote, make_budget, open_vote, projects, staff
+from tests.factories import BudgetFactory, UserFactory, close_vote
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +19,8 @@ def admin_client() -> Client:
 
 
 def test_budget_pages_can_be_viewed(admin_client):
-    budget = make_budget(costs=(10_000,))
-    project = projects(budget)[0]
+    budget = BudgetFactory(costs=(10_000,))
+    project = budget.projects.order_by("pk")[0]
     for url in (
         "/admin/budgets/budget/",
         f"/admin/budgets/budget/{budget.pk}/change/",
@@ -33,8 +33,8 @@ def test_budget_pages_can_be_viewed(admin_client):
 
 
 def test_a_post_to_the_change_page_changes_nothing_once_the_vote_has_started(admin_client):
-    budget = open_vote(make_budget(costs=(10_000,), rule="mes_cost_add1u"))
-    project = projects(budget)[0]
+    budget = BudgetFactory(costs=(10_000,), rule="mes_cost_add1u", vote_open=True)
+    project = budget.projects.order_by("pk")[0]
     response = admin_client.post(
         f"/admin/budgets/budget/{budget.pk}/change/", {"title": "Autre", "rule": "greedy_cost", "amount": 1}
     )
@@ -54,7 +54,7 @@ def test_a_post_to_the_change_page_changes_nothing_once_the_vote_has_started(adm
 
 
 def test_nothing_is_added_or_deleted_through_the_admin(admin_client):
-    budget = make_budget(costs=(10_000,))
+    budget = BudgetFactory(costs=(10_000,))
     assert admin_client.get("/admin/budgets/budget/add/").status_code == 403
     assert (
         admin_client.post("/admin/budgets/budgetproject/add/", {"title": "X", "cost": 5}).status_code == 403
@@ -70,8 +70,8 @@ def test_nothing_is_added_or_deleted_through_the_admin(admin_client):
 
 
 def test_results_are_evidence_that_cannot_be_edited(admin_client):
-    budget = close_vote(open_vote(make_budget(costs=(10_000,))))
-    [result] = compute_results(agent=staff(), budget=budget)
+    budget = close_vote(BudgetFactory(costs=(10_000,), vote_open=True))
+    [result] = compute_results(agent=UserFactory(agent=True), budget=budget)
     url = f"/admin/budgets/budgetresult/{result.pk}/change/"
     assert admin_client.get(url).status_code == 200
     assert admin_client.post(url, {"winners": '["1"]'}).status_code == 403

@@ -1,18 +1,16 @@
 """Management commands: recount a file or a budget, import a pabulib file."""
 
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from bouquet.budgets.models import Budget, BudgetResult
 from bouquet.budgets.services import cast_ballot, compute_results
-from tests.budgets.builders import close_vote, make_budget, open_vote, projects, staff, vote_process
-from tests.factories import UserFactory
+from tests.factories import BudgetFactory, ProcessFactory, UserFactory, close_vote
+from tests.shared_data import TOULOUSE_1
 
 pytestmark = pytest.mark.django_db
-TOULOUSE_1 = Path("/work/shared/data/pabulib/France_Toulouse_2022_1_-_Capitole_Arnaud_Bernard_Carmes.pb")
 
 
 def run(*args: str) -> str:
@@ -22,23 +20,22 @@ def run(*args: str) -> str:
 
 
 def test_recount_a_budget_and_detect_a_difference():
-    budget = open_vote(make_budget(costs=(10_000, 20_000)))
+    budget = BudgetFactory(costs=(10_000, 20_000), vote_open=True)
     for _ in range(3):
-        cast_ballot(voter=UserFactory(), budget=budget, choices={projects(budget)[0].pk: 1})
+        cast_ballot(voter=UserFactory(), budget=budget, choices={budget.projects.order_by("pk")[0].pk: 1})
     close_vote(budget)
-    [result] = compute_results(agent=staff(), budget=budget)
+    [result] = compute_results(agent=UserFactory(agent=True), budget=budget)
     assert "CONFORME" in run("recount", "--budget", str(budget.pk))
     BudgetResult.objects.filter(pk=result.pk).update(winners=[])
     with pytest.raises(CommandError, match="ne se recomptent pas"):
         run("recount", "--budget", str(budget.pk))
 
 
-@pytest.mark.skipif(not TOULOUSE_1.exists(), reason="pabulib data not available")
 def test_recount_a_file_and_import_it():
     out = run("recount", str(TOULOUSE_1), "--rule", "greedy_cost")
     assert "Faire des voies vélos" in out
-    staff()
-    process = vote_process()
+    UserFactory(agent=True)
+    process = ProcessFactory(with_vote_phase=True)
     out = run("import_pabulib", str(TOULOUSE_1), "--process", process.slug)
     assert "importé" in out
     budget = Budget.objects.get()
@@ -46,8 +43,8 @@ def test_recount_a_file_and_import_it():
 
 
 def test_malformed_file_is_a_command_error(tmp_path):
-    staff()
-    process = vote_process()
+    UserFactory(agent=True)
+    process = ProcessFactory(with_vote_phase=True)
     path = tmp_path / "faux.pb"
     path.write_text("META\nkey;value\nbudget;abc\nvote_type;approval\n", encoding="utf-8")
     with pytest.raises(CommandError, match=r"ligne 4\) : section PROJECTS absente"):

@@ -8,8 +8,7 @@ from django.db import close_old_connections, connection
 from bouquet.budgets.models import Ballot, BallotLine, Budget, Participation
 from bouquet.budgets.services import cast_ballot, record_paper_ballot
 from bouquet.core.errors import Conflict
-from tests.budgets.builders import make_budget, open_vote, projects, staff
-from tests.factories import UserFactory
+from tests.factories import BudgetFactory, UserFactory
 
 THREADS = 20
 
@@ -41,8 +40,8 @@ def _run_together(work) -> list[BaseException]:
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("secret", [False, True], ids=["changeable", "secret"])
 def test_twenty_simultaneous_submissions_by_one_person_give_one_ballot(secret):
-    budget = open_vote(make_budget(costs=(30_000, 20_000, 10_000), is_secret=secret))
-    choices = {p.pk: 1 for p in projects(budget)[:2]}
+    budget = BudgetFactory(costs=(30_000, 20_000, 10_000), is_secret=secret, vote_open=True)
+    choices = {p.pk: 1 for p in budget.projects.order_by("pk")[:2]}
     voter = UserFactory()
 
     def vote(_index: int) -> None:
@@ -63,9 +62,9 @@ def test_twenty_simultaneous_submissions_by_one_person_give_one_ballot(secret):
 
 @pytest.mark.django_db(transaction=True)
 def test_paper_and_online_at_the_same_time_keep_a_single_vote():
-    budget = open_vote(make_budget(costs=(30_000, 20_000)))
-    first = projects(budget)[0]
-    voter, agent = UserFactory(), staff()
+    budget = BudgetFactory(costs=(30_000, 20_000), vote_open=True)
+    first = budget.projects.order_by("pk")[0]
+    voter, agent = UserFactory(), UserFactory(agent=True)
 
     def vote(index: int) -> None:
         fresh = Budget.objects.select_related("phase", "process").get(pk=budget.pk)

@@ -1,7 +1,5 @@
 """Replaying published pabulib files: same winners as the rules on the file; malformed files save nothing."""
 
-from pathlib import Path
-
 import pytest
 
 from bouquet.budgets.counting import parse_pb, run_rule
@@ -9,22 +7,21 @@ from bouquet.budgets.counting.tiebreak import TieBreak
 from bouquet.budgets.models import Ballot, BallotKind, Budget, BudgetProject
 from bouquet.budgets.services import import_pabulib, recount
 from bouquet.core.errors import ActionNotAllowed, InvalidInput
-from tests.budgets.builders import staff, vote_process
-from tests.factories import UserFactory
+from tests.factories import ProcessFactory, UserFactory
+from tests.shared_data import ANIOLKI, TOULOUSE_1
 
 pytestmark = pytest.mark.django_db
 
-DATA = Path("/work/shared/data/pabulib")
-TOULOUSE_1 = DATA / "France_Toulouse_2022_1_-_Capitole_Arnaud_Bernard_Carmes.pb"
-ANIOLKI = DATA / "Poland_Gdansk_2020_Aniolki.pb"
-needs_data = pytest.mark.skipif(not TOULOUSE_1.exists(), reason="pabulib data not available")
 
-
-@needs_data
 @pytest.mark.parametrize("path", [TOULOUSE_1, ANIOLKI], ids=["toulouse", "gdansk"])
 @pytest.mark.parametrize("rule", ["greedy_cost", "mes_cost_add1u"])
 def test_imported_election_gives_the_winners_of_the_rules_on_the_file(path, rule):
-    budget = import_pabulib(agent=staff(), process=vote_process(), data=path.read_bytes(), rule=rule)
+    budget = import_pabulib(
+        agent=UserFactory(agent=True),
+        process=ProcessFactory(with_vote_phase=True),
+        data=path.read_bytes(),
+        rule=rule,
+    )
     original = parse_pb(path)
     assert budget.projects.count() == len(original.projects)
     assert Ballot.objects.filter(budget=budget).count() == len(original.ballots)
@@ -33,14 +30,19 @@ def test_imported_election_gives_the_winners_of_the_rules_on_the_file(path, rule
     assert recount(result).ok
 
 
-@needs_data
 def test_the_file_settings_become_the_budget_settings():
-    toulouse = import_pabulib(agent=staff(), process=vote_process(), data=TOULOUSE_1.read_bytes())
+    toulouse = import_pabulib(
+        agent=UserFactory(agent=True),
+        process=ProcessFactory(with_vote_phase=True),
+        data=TOULOUSE_1.read_bytes(),
+    )
     assert (toulouse.ballot_kind, toulouse.min_projects, toulouse.max_projects) == (BallotKind.APPROVAL, 1, 3)
     assert toulouse.rule == "greedy_cost"  # META rule;greedy
     assert toulouse.amount == 400_000
     assert "Toulouse" in toulouse.title
-    gdansk = import_pabulib(agent=staff(), process=vote_process(), data=ANIOLKI.read_bytes())
+    gdansk = import_pabulib(
+        agent=UserFactory(agent=True), process=ProcessFactory(with_vote_phase=True), data=ANIOLKI.read_bytes()
+    )
     assert gdansk.ballot_kind == BallotKind.CUMULATIVE and gdansk.points_total == 5
 
 
@@ -70,7 +72,9 @@ v2;2
 )
 def test_malformed_files_are_refused_in_french_and_nothing_is_saved(text, line, words):
     with pytest.raises(InvalidInput) as error:
-        import_pabulib(agent=staff(), process=vote_process(), data=text.encode())
+        import_pabulib(
+            agent=UserFactory(agent=True), process=ProcessFactory(with_vote_phase=True), data=text.encode()
+        )
     message = str(error.value.message)
     assert words in message
     if line is not None:
@@ -79,10 +83,15 @@ def test_malformed_files_are_refused_in_french_and_nothing_is_saved(text, line, 
 
 
 def test_a_small_file_is_replayed():
-    budget = import_pabulib(agent=staff(), process=vote_process(), data=GOOD.encode(), rule="greedy_cost")
+    budget = import_pabulib(
+        agent=UserFactory(agent=True),
+        process=ProcessFactory(with_vote_phase=True),
+        data=GOOD.encode(),
+        rule="greedy_cost",
+    )
     assert budget.results.get().winners == ["2"]  # 2 votes for Arbres; Bancs no longer fits
 
 
 def test_only_agents_import():
     with pytest.raises(ActionNotAllowed):
-        import_pabulib(agent=UserFactory(), process=vote_process(), data=GOOD.encode())
+        import_pabulib(agent=UserFactory(), process=ProcessFactory(with_vote_phase=True), data=GOOD.encode())

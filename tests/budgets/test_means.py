@@ -12,8 +12,7 @@ from bouquet.budgets.services import (
     create_project_from_proposal,
 )
 from bouquet.core.errors import ActionNotAllowed, InvalidInput
-from tests.budgets.builders import close_vote, make_budget, open_vote, staff
-from tests.factories import ProposalFactory, UserFactory
+from tests.factories import BudgetFactory, ProposalFactory, UserFactory, close_vote, open_vote
 
 pytestmark = pytest.mark.django_db
 
@@ -26,21 +25,21 @@ def bouquet_of(process, size, label="Bouquet"):
 
 
 def test_means_go_to_a_bouquet_as_a_whole():
-    budget = make_budget()
+    budget = BudgetFactory()
     bouquet = bouquet_of(budget.process, 2)
     allocation = allocate_means(
-        agent=staff(), bouquet=bouquet, kind=AllocationKind.MONEY, amount=5000, note="Bancs"
+        agent=UserFactory(agent=True), bouquet=bouquet, kind=AllocationKind.MONEY, amount=5000, note="Bancs"
     )
     assert (allocation.unit, allocation.amount) == ("€", 5000)
     with pytest.raises(InvalidInput):
-        allocate_means(agent=staff(), bouquet=bouquet, kind=AllocationKind.ROOM, amount=0)
+        allocate_means(agent=UserFactory(agent=True), bouquet=bouquet, kind=AllocationKind.ROOM, amount=0)
     with pytest.raises(ActionNotAllowed):
         allocate_means(agent=UserFactory(), bouquet=bouquet, kind=AllocationKind.ROOM, amount=3)
 
 
 def test_sobriety_counts_bouquets_single_projects_and_overlaps():
-    agent = staff()
-    budget = make_budget(agent=agent)
+    agent = UserFactory(agent=True)
+    budget = BudgetFactory(agent=agent)
     process = budget.process
     shade = bouquet_of(process, 4, "Ombre")
     benches = bouquet_of(process, 3, "Bancs")

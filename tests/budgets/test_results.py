@@ -22,8 +22,7 @@ from bouquet.budgets.services import (
     recount,
 )
 from bouquet.core.errors import ActionNotAllowed, Conflict
-from tests.budgets.builders import close_vote, make_budget, open_vote, projects, staff, vote_process
-from tests.factories import DistrictFactory, UserFactory
+from tests.factories import BudgetFactory, DistrictFactory, ProcessFactory, UserFactory, close_vote, open_vote
 
 pytestmark = pytest.mark.django_db
 
@@ -32,9 +31,9 @@ COSTS = (40_000, 30_000, 25_000, 20_000, 15_000, 10_000, 8_000, 5_000)
 
 def voted_budget(*, voters: int = 40, seed: int = 7, **settings):
     """A closed budget with random knapsack ballots."""
-    budget = open_vote(make_budget(costs=COSTS, **settings))
+    budget = BudgetFactory(costs=COSTS, **settings, vote_open=True)
     rng = random.Random(seed)
-    every = projects(budget)
+    every = list(budget.projects.order_by("pk"))
     for _ in range(voters):
         chosen, left = {}, budget.amount
         for project in rng.sample(every, k=len(every)):
@@ -47,9 +46,9 @@ def voted_budget(*, voters: int = 40, seed: int = 7, **settings):
 
 
 def test_results_wait_for_the_end_of_the_vote():
-    budget = open_vote(make_budget(costs=(10,)))
+    budget = BudgetFactory(costs=(10,), vote_open=True)
     with pytest.raises(Conflict, match="après la fin du vote"):
-        compute_results(agent=staff(), budget=budget)
+        compute_results(agent=UserFactory(agent=True), budget=budget)
 
 
 def test_only_agents_compute_results():
@@ -60,7 +59,7 @@ def test_only_agents_compute_results():
 @pytest.mark.parametrize("rule", ["mes_cost_add1u", "greedy_cost", "phragmen", "mes_card"])
 def test_round_trip_database_file_rules_gives_the_same_winners(rule):
     budget = voted_budget(rule=rule)
-    [result] = compute_results(agent=staff(), budget=budget)
+    [result] = compute_results(agent=UserFactory(agent=True), budget=budget)
     election = parse_pb_string(result.pb_file)
     assert len(election.ballots) == result.ballot_count > 0
     direct = run_rule(election, rule, TieBreak("votes", "bouquet"))
@@ -70,7 +69,7 @@ def test_round_trip_database_file_rules_gives_the_same_winners(rule):
 
 def test_the_cli_on_the_downloaded_file_agrees(tmp_path, client):
     budget = voted_budget()
-    [result] = compute_results(agent=staff(), budget=budget)
+    [result] = compute_results(agent=UserFactory(agent=True), budget=budget)
     response = client.get(f"/budgets/{budget.pk}/bulletins-territoire.pb")
     assert response.status_code == 200
     path = tmp_path / "budget.pb"
@@ -86,8 +85,8 @@ def test_the_cli_on_the_downloaded_file_agrees(tmp_path, client):
 
 def test_explanations_are_rebuilt_from_the_trace_alone():
     budget = voted_budget()
-    [result] = compute_results(agent=staff(), budget=budget)
-    titles = {p.code: p.title for p in projects(budget)}
+    [result] = compute_results(agent=UserFactory(agent=True), budget=budget)
+    titles = {p.code: p.title for p in budget.projects.order_by("pk")}
     explanation = explain(result.outcome, titles)
     assert explanation.winners == result.winners
     assert winners_from_trace(result.outcome["trace"], result.outcome["budget"]) == result.winners
@@ -100,13 +99,13 @@ def test_explanations_are_rebuilt_from_the_trace_alone():
 
 
 def test_greedy_explains_what_was_missing_after_which_project():
-    budget = open_vote(make_budget(costs=(60_000, 50_000, 30_000), rule="greedy_cost"))
-    big, middle, small = projects(budget)
+    budget = BudgetFactory(costs=(60_000, 50_000, 30_000), rule="greedy_cost", vote_open=True)
+    big, middle, small = budget.projects.order_by("pk")
     for _ in range(3):
         cast_ballot(voter=UserFactory(), budget=budget, choices={big.pk: 1, small.pk: 1})
     cast_ballot(voter=UserFactory(), budget=budget, choices={middle.pk: 1})
     close_vote(budget)
-    [result] = compute_results(agent=staff(), budget=budget)
+    [result] = compute_results(agent=UserFactory(agent=True), budget=budget)
     assert result.winners == [small.code, big.code]  # tied on votes: the cheaper one first
     text = explain(result.outcome, {p.code: p.title for p in (big, middle, small)}).projects[middle.code].text
     assert text == "Il manquait 40\u202f000 € après le financement de « Projet 1 »."
@@ -114,7 +113,7 @@ def test_greedy_explains_what_was_missing_after_which_project():
 
 def test_recount_matches_and_detects_tampering():
     budget = voted_budget()
-    [result] = compute_results(agent=staff(), budget=budget)
+    [result] = compute_results(agent=UserFactory(agent=True), budget=budget)
     assert recount(result).ok
     BudgetResult.objects.filter(pk=result.pk).update(winners=list(reversed(result.winners)))
     result.refresh_from_db()
@@ -124,10 +123,10 @@ def test_recount_matches_and_detects_tampering():
 
 def test_envelopes_give_one_result_and_one_file_per_part():
     north = DistrictFactory(name="Nord")
-    agent = staff()
+    agent = UserFactory(agent=True)
     budget = create_budget(
         agent=agent,
-        process=vote_process(),
+        process=ProcessFactory(with_vote_phase=True),
         data=BudgetInput(
             title="B", amount=50_000, envelopes={north: 20_000}, ballot_kind=BallotKind.APPROVAL
         ),

@@ -13,14 +13,13 @@ from bouquet.budgets.services import (
     require_before_vote,
 )
 from bouquet.core.errors import ActionNotAllowed, Conflict
-from tests.budgets.builders import close_vote, make_budget, open_vote, projects, staff, vote_process
-from tests.factories import DistrictFactory, UserFactory
+from tests.factories import BudgetFactory, DistrictFactory, ProcessFactory, UserFactory, close_vote, open_vote
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_budget_moves_from_setting_up_to_voting_to_counting():
-    budget = make_budget(costs=(10_000,))
+    budget = BudgetFactory(costs=(10_000,))
     assert (
         rules.vote_has_started(budget),
         rules.vote_is_open(budget),
@@ -56,9 +55,9 @@ def test_a_budget_moves_from_setting_up_to_voting_to_counting():
 
 
 def test_budgets_accepting_projects_are_those_whose_vote_has_not_started():
-    agent, process = staff(), vote_process()
-    waiting = make_budget(agent=agent, process=process)
-    voting = open_vote(make_budget(agent=agent, process=vote_process()))
+    agent, process = UserFactory(agent=True), ProcessFactory(with_vote_phase=True)
+    waiting = BudgetFactory(agent=agent, process=process)
+    voting = BudgetFactory(agent=agent, process=ProcessFactory(with_vote_phase=True), vote_open=True)
     assert selectors.budgets_accepting_projects(process=process) == [waiting]
     assert selectors.budgets_accepting_projects(process=voting.process) == []
 
@@ -73,14 +72,14 @@ def test_budgets_accepting_projects_are_those_whose_vote_has_not_started():
     ],
 )
 def test_who_may_replace_a_ballot(secret, first, then, refused):
-    budget = open_vote(make_budget(costs=(10_000,), is_secret=secret))
+    budget = BudgetFactory(costs=(10_000,), is_secret=secret, vote_open=True)
     voter = UserFactory()
     cast_ballot(
         voter=voter,
         budget=budget,
-        choices={projects(budget)[0].pk: 1},
+        choices={budget.projects.order_by("pk")[0].pk: 1},
         channel=first,
-        recorded_by=staff() if first == Channel.PAPER else None,
+        recorded_by=UserFactory(agent=True) if first == Channel.PAPER else None,
     )
     participation = Participation.objects.get(budget=budget, voter=voter)
     refusal = rules.replacement_refusal(budget, participation, then)
@@ -92,11 +91,11 @@ def test_who_may_replace_a_ballot(secret, first, then, refused):
 
 def test_has_envelopes_and_who_may_choose_a_district_project():
     north, south = DistrictFactory(), DistrictFactory()
-    agent = staff()
-    plain = make_budget(agent=agent)
+    agent = UserFactory(agent=True)
+    plain = BudgetFactory(agent=agent)
     split = create_budget(
         agent=agent,
-        process=vote_process(),
+        process=ProcessFactory(with_vote_phase=True),
         data=BudgetInput(title="B", amount=100_000, envelopes={north: 20_000}),
     )
     assert not selectors.has_envelopes(selectors.budget_parts(plain))
@@ -111,7 +110,7 @@ def test_has_envelopes_and_who_may_choose_a_district_project():
 
 
 def test_only_agents_manage():
-    rules.require_manager(staff())
+    rules.require_manager(UserFactory(agent=True))
     with pytest.raises(ActionNotAllowed, match="Seuls les agents"):
         rules.require_manager(UserFactory())
 

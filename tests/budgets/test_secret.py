@@ -7,8 +7,7 @@ from django.db import models
 
 from bouquet.budgets.models import Ballot, BallotLine, Participation
 from bouquet.budgets.services import cast_ballot
-from tests.budgets.builders import make_budget, open_vote, projects
-from tests.factories import UserFactory
+from tests.factories import BudgetFactory, UserFactory
 
 USER = apps.get_model(settings.AUTH_USER_MODEL)
 # Tables that hold the ballots' content; a path from any of them to a person would break secrecy.
@@ -58,9 +57,9 @@ def test_participation_points_nowhere_in_a_secret_budget():
 
 @pytest.mark.django_db
 def test_a_secret_ballot_keeps_no_trace_of_its_voter():
-    budget = open_vote(make_budget(costs=(10, 20), is_secret=True))
+    budget = BudgetFactory(costs=(10, 20), is_secret=True, vote_open=True)
     voter = UserFactory()
-    ballot = cast_ballot(voter=voter, budget=budget, choices={projects(budget)[0].pk: 1})
+    ballot = cast_ballot(voter=voter, budget=budget, choices={budget.projects.order_by("pk")[0].pk: 1})
     participation = Participation.objects.get(budget=budget, voter=voter)
     assert participation.ballot_ref is None
     values = [str(getattr(ballot, f.attname)) for f in Ballot._meta.concrete_fields]

@@ -6,8 +6,7 @@ from bouquet.budgets import selectors
 from bouquet.budgets.counting import parse_pb_string
 from bouquet.budgets.models import BallotKind, BudgetResult
 from bouquet.budgets.services import cast_ballot, compute_results
-from tests.budgets.builders import close_vote, make_budget, open_vote, projects, staff
-from tests.factories import UserFactory
+from tests.factories import BudgetFactory, UserFactory, close_vote, open_vote
 
 pytestmark = pytest.mark.django_db
 
@@ -15,16 +14,16 @@ pytestmark = pytest.mark.django_db
 def _counted(budget, ballots):
     """Open the vote, cast `ballots` (lists of (project index, value)), close it and compute the results."""
     open_vote(budget)
-    every = projects(budget)
+    every = list(budget.projects.order_by("pk"))
     for ballot in ballots:
         cast_ballot(voter=UserFactory(), budget=budget, choices={every[i].pk: value for i, value in ballot})
     close_vote(budget)
-    return compute_results(agent=staff(), budget=budget)
+    return compute_results(agent=UserFactory(agent=True), budget=budget)
 
 
 def test_results_page_lists_funded_projects_first_in_the_rules_order_then_the_others():
-    budget = make_budget(costs=(60_000, 50_000, 30_000), rule="greedy_cost")
-    big, middle, small = projects(budget)
+    budget = BudgetFactory(costs=(60_000, 50_000, 30_000), rule="greedy_cost")
+    big, middle, small = budget.projects.order_by("pk")
     _counted(budget, [[(0, 1), (2, 1)]] * 3 + [[(1, 1)]])
     page = selectors.results_for_page(budget=budget)
     [part] = page.parts
@@ -40,13 +39,13 @@ def test_results_page_lists_funded_projects_first_in_the_rules_order_then_the_ot
 
 
 def test_results_page_is_empty_before_results():
-    page = selectors.results_for_page(budget=make_budget(costs=(10_000,)))
+    page = selectors.results_for_page(budget=BudgetFactory(costs=(10_000,)))
     assert (page.parts, page.winners, page.spent, page.ballots) == ([], [], 0, 0)
-    assert not selectors.results_published(make_budget())
+    assert not selectors.results_published(BudgetFactory())
 
 
 def test_ballots_csv_has_one_line_per_ballot_and_project_with_ranks():
-    budget = make_budget(costs=(30_000, 20_000, 10_000), ballot_kind=BallotKind.RANKED, max_projects=3)
+    budget = BudgetFactory(costs=(30_000, 20_000, 10_000), ballot_kind=BallotKind.RANKED, max_projects=3)
     _counted(budget, [[(0, 2), (1, 1)], [(2, 1)]])
     assert selectors.results_published(budget)
     result = selectors.result_of_part(budget=budget, part="")
@@ -62,7 +61,7 @@ def test_ballots_csv_has_one_line_per_ballot_and_project_with_ranks():
     ("rule", "meta"), [("greedy_cost", "greedy"), ("mes_cost_add1u", "equalshares"), ("phragmen", None)]
 )
 def test_published_files_name_the_rule_as_pabulib_does(rule, meta):
-    budget = make_budget(costs=(30_000, 20_000), rule=rule)
+    budget = BudgetFactory(costs=(30_000, 20_000), rule=rule)
     [result] = _counted(budget, [[(0, 1)], [(1, 1)]])
     election = parse_pb_string(result.pb_file)
     assert election.meta.get("rule") == meta  # pabulib has no name for Phragmén: none is claimed

@@ -16,18 +16,24 @@ from bouquet.budgets.services import (
 )
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 from bouquet.processes.models import PhaseKind
-from tests.budgets.builders import make_budget, open_vote, staff, vote_process
-from tests.factories import DistrictFactory, ProcessFactory, ProposalFactory, ThemeFactory, UserFactory
+from tests.factories import (
+    BudgetFactory,
+    DistrictFactory,
+    ProcessFactory,
+    ProposalFactory,
+    ThemeFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 class TestCreateBudget:
     def test_agent_opens_a_budget_on_the_vote_phase_with_envelopes(self):
-        process = vote_process()
+        process = ProcessFactory(with_vote_phase=True)
         north, south = DistrictFactory(), DistrictFactory()
         budget = create_budget(
-            agent=staff(),
+            agent=UserFactory(agent=True),
             process=process,
             data=BudgetInput(title="Budget 2026", amount=150_000, envelopes={north: 30_000, south: 20_000}),
         )
@@ -38,11 +44,19 @@ class TestCreateBudget:
 
     def test_inhabitants_cannot_open_a_budget(self):
         with pytest.raises(ActionNotAllowed):
-            create_budget(agent=UserFactory(), process=vote_process(), data=BudgetInput(title="B", amount=1))
+            create_budget(
+                agent=UserFactory(),
+                process=ProcessFactory(with_vote_phase=True),
+                data=BudgetInput(title="B", amount=1),
+            )
 
     def test_process_without_vote_phase_is_refused(self):
         with pytest.raises(InvalidInput) as error:
-            create_budget(agent=staff(), process=ProcessFactory(), data=BudgetInput(title="B", amount=10))
+            create_budget(
+                agent=UserFactory(agent=True),
+                process=ProcessFactory(),
+                data=BudgetInput(title="B", amount=10),
+            )
         assert "phase" in error.value.field_errors
 
     @pytest.mark.parametrize(
@@ -57,15 +71,17 @@ class TestCreateBudget:
     )
     def test_incoherent_settings_are_refused_field_by_field(self, data, field):
         with pytest.raises(InvalidInput) as error:
-            create_budget(agent=staff(), process=vote_process(), data=data)
+            create_budget(
+                agent=UserFactory(agent=True), process=ProcessFactory(with_vote_phase=True), data=data
+            )
         assert field in error.value.field_errors
 
     def test_envelopes_cannot_exceed_the_total(self):
         district = DistrictFactory()
         with pytest.raises(InvalidInput) as error:
             create_budget(
-                agent=staff(),
-                process=vote_process(),
+                agent=UserFactory(agent=True),
+                process=ProcessFactory(with_vote_phase=True),
                 data=BudgetInput(title="B", amount=10_000, envelopes={district: 20_000}),
             )
         assert "dépassent" in str(error.value.field_errors["envelopes"])
@@ -73,28 +89,32 @@ class TestCreateBudget:
 
 class TestProjects:
     def test_numbers_follow_each_other(self):
-        budget = make_budget(costs=(1000, 2000, 3000))
+        budget = BudgetFactory(costs=(1000, 2000, 3000))
         assert sorted(budget.projects.values_list("code", flat=True)) == ["1", "2", "3"]
 
     def test_project_from_a_proposal_takes_its_text_district_and_theme(self):
-        budget = make_budget()
+        budget = BudgetFactory()
         theme, district = ThemeFactory(), DistrictFactory()
         proposal = ProposalFactory(process=budget.process, theme=theme, district=district)
-        project = create_project_from_proposal(agent=staff(), budget=budget, proposal=proposal, cost=12_000)
+        project = create_project_from_proposal(
+            agent=UserFactory(agent=True), budget=budget, proposal=proposal, cost=12_000
+        )
         assert project.title == proposal.title
         assert project.district == district
         assert list(project.themes.all()) == [theme]
         assert list(project.proposals.all()) == [proposal]
 
     def test_project_from_a_bouquet_takes_all_its_proposals(self):
-        budget = make_budget()
+        budget = BudgetFactory()
         bouquet = Bouquet.objects.create(
             process=budget.process, key="b1", label="Ombre et fraîcheur", confirmed_sdgs=[11, 13]
         )
         members = [ProposalFactory(process=budget.process) for _ in range(3)]
         for proposal in members:
             Placement.objects.create(proposal=proposal, process=budget.process, bouquet=bouquet)
-        project = create_project_from_bouquet(agent=staff(), budget=budget, bouquet=bouquet, cost=40_000)
+        project = create_project_from_bouquet(
+            agent=UserFactory(agent=True), budget=budget, bouquet=bouquet, cost=40_000
+        )
         assert project.title == "Ombre et fraîcheur"
         assert set(project.proposals.all()) == set(members)
         assert project.sdgs == [11, 13]
@@ -102,10 +122,12 @@ class TestProjects:
         assert "3 propositions" in project.description
 
     def test_bouquet_of_another_process_is_refused(self):
-        budget = make_budget()
+        budget = BudgetFactory()
         bouquet = Bouquet.objects.create(process=ProcessFactory(), key="b", label="Ailleurs")
         with pytest.raises(InvalidInput):
-            create_project_from_bouquet(agent=staff(), budget=budget, bouquet=bouquet, cost=10)
+            create_project_from_bouquet(
+                agent=UserFactory(agent=True), budget=budget, bouquet=bouquet, cost=10
+            )
 
     @pytest.mark.parametrize(
         ("data", "field"),
@@ -118,16 +140,18 @@ class TestProjects:
     )
     def test_bad_projects_are_refused(self, data, field):
         with pytest.raises(InvalidInput) as error:
-            create_project(agent=staff(), budget=make_budget(), data=data)
+            create_project(agent=UserFactory(agent=True), budget=BudgetFactory(), data=data)
         assert field in error.value.field_errors
 
     def test_projects_are_frozen_once_the_vote_started(self):
-        budget = open_vote(make_budget(costs=(1000,)))
+        budget = BudgetFactory(costs=(1000,), vote_open=True)
         with pytest.raises(Conflict):
-            create_project(agent=staff(), budget=budget, data=ProjectInput(title="Tard", cost=10))
+            create_project(
+                agent=UserFactory(agent=True), budget=budget, data=ProjectInput(title="Tard", cost=10)
+            )
 
     def test_only_agents_add_projects(self):
-        budget = make_budget()
+        budget = BudgetFactory()
         with pytest.raises(ActionNotAllowed):
             create_project(
                 agent=UserFactory(role=Role.MODERATOR),
@@ -138,17 +162,22 @@ class TestProjects:
 
 class TestFeasibility:
     def test_not_feasible_needs_a_reason_and_leaves_the_ballot(self):
-        budget = make_budget(costs=(1000,))
+        budget = BudgetFactory(costs=(1000,))
         project = budget.projects.get()
         with pytest.raises(InvalidInput):
-            answer_feasibility(agent=staff(), project=project, feasibility=Feasibility.NOT_FEASIBLE, note=" ")
+            answer_feasibility(
+                agent=UserFactory(agent=True), project=project, feasibility=Feasibility.NOT_FEASIBLE, note=" "
+            )
         project = answer_feasibility(
-            agent=staff(), project=project, feasibility=Feasibility.NOT_FEASIBLE, note="Terrain privé."
+            agent=UserFactory(agent=True),
+            project=project,
+            feasibility=Feasibility.NOT_FEASIBLE,
+            note="Terrain privé.",
         )
         assert project.on_ballot is False
 
 
 def test_a_process_with_a_budget_can_still_be_deleted():
-    budget = make_budget(costs=(1000,))
+    budget = BudgetFactory(costs=(1000,))
     budget.process.delete()
     assert not type(budget).objects.exists()

@@ -6,14 +6,14 @@ import pytest
 
 from bouquet.budgets.models import BudgetProject, Feasibility
 from bouquet.budgets.services import ProjectInput, answer_feasibility, edit_project
-from tests.budgets.builders import make_budget, projects, staff
+from tests.factories import BudgetFactory, UserFactory
 
 
 @pytest.mark.django_db(transaction=True)
 def test_project_services_that_lock_the_project_run_outside_any_outer_transaction():
-    agent = staff()
-    budget = make_budget(agent=agent, costs=(10_000,))
-    project = projects(budget)[0]
+    agent = UserFactory(agent=True)
+    budget = BudgetFactory(agent=agent, costs=(10_000,))
+    project = budget.projects.order_by("pk")[0]
     answer_feasibility(
         agent=agent, project=project, feasibility=Feasibility.NOT_FEASIBLE, note="Terrain privé."
     )

@@ -7,8 +7,7 @@ from django.test import Client
 from bouquet.bouquets.models import Allocation, Bouquet, Placement
 from bouquet.budgets.models import Ballot, Budget, BudgetProject, Participation
 from bouquet.budgets.services import cast_ballot, compute_results
-from tests.budgets.builders import close_vote, make_budget, open_vote, projects, staff, vote_process
-from tests.factories import ProposalFactory, UserFactory
+from tests.factories import BudgetFactory, ProcessFactory, ProposalFactory, UserFactory, close_vote, open_vote
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +20,7 @@ def client_for(user) -> Client:
 
 @pytest.fixture
 def budget():
-    return open_vote(make_budget(costs=(60_000, 30_000, 20_000)))
+    return BudgetFactory(costs=(60_000, 30_000, 20_000), vote_open=True)
 
 
 def test_budget_page_lists_projects_and_the_vote(budget):
@@ -37,7 +36,7 @@ def test_anonymous_visitors_are_asked_to_log_in(budget):
 
 
 def test_check_without_javascript_shows_what_is_left_and_saves_nothing(budget):
-    a, b, _c = projects(budget)
+    a, b, _c = budget.projects.order_by("pk")
     response = client_for(UserFactory()).post(
         f"/budgets/{budget.pk}/voter/", {"projet": [a.pk, b.pk], "action": "verifier"}
     )
@@ -47,7 +46,7 @@ def test_check_without_javascript_shows_what_is_left_and_saves_nothing(budget):
 
 
 def test_htmx_check_returns_the_summary_only(budget):
-    a = projects(budget)[0]
+    a = budget.projects.order_by("pk")[0]
     response = client_for(UserFactory()).post(
         f"/budgets/{budget.pk}/voter/verifier/", {"projet": [a.pk]}, headers={"HX-Request": "true"}
     )
@@ -58,7 +57,8 @@ def test_htmx_check_returns_the_summary_only(budget):
 
 def test_over_budget_is_refused_with_422_and_nothing_saved(budget):
     response = client_for(UserFactory()).post(
-        f"/budgets/{budget.pk}/voter/", {"projet": [p.pk for p in projects(budget)], "action": "valider"}
+        f"/budgets/{budget.pk}/voter/",
+        {"projet": [p.pk for p in budget.projects.order_by("pk")], "action": "valider"},
     )
     assert response.status_code == 422
     assert "dépasse le budget de 10\u202f000 €" in response.content.decode()
@@ -66,7 +66,7 @@ def test_over_budget_is_refused_with_422_and_nothing_saved(budget):
 
 
 def test_vote_then_change_it(budget):
-    a, b, c = projects(budget)
+    a, b, c = budget.projects.order_by("pk")
     voter = UserFactory()
     client = client_for(voter)
     response = client.post(f"/budgets/{budget.pk}/voter/", {"projet": [a.pk], "action": "valider"})
@@ -79,8 +79,8 @@ def test_vote_then_change_it(budget):
 
 
 def test_secret_second_vote_is_a_409():
-    budget = open_vote(make_budget(costs=(10, 20), is_secret=True))
-    a, b = projects(budget)
+    budget = BudgetFactory(costs=(10, 20), is_secret=True, vote_open=True)
+    a, b = budget.projects.order_by("pk")
     client = client_for(UserFactory())
     client.post(f"/budgets/{budget.pk}/voter/", {"projet": [a.pk], "action": "valider"})
     page = client.get(f"/budgets/{budget.pk}/voter/").content.decode()
@@ -90,9 +90,10 @@ def test_secret_second_vote_is_a_409():
 
 
 def test_voting_outside_the_phase_is_a_403():
-    budget = make_budget(costs=(10,))
+    budget = BudgetFactory(costs=(10,))
     response = client_for(UserFactory()).post(
-        f"/budgets/{budget.pk}/voter/", {"projet": [projects(budget)[0].pk], "action": "valider"}
+        f"/budgets/{budget.pk}/voter/",
+        {"projet": [budget.projects.order_by("pk")[0].pk], "action": "valider"},
     )
     assert response.status_code == 403
     assert "pas ouvert" in response.content.decode()
@@ -100,12 +101,12 @@ def test_voting_outside_the_phase_is_a_403():
 
 @pytest.fixture
 def results_budget():
-    budget = open_vote(make_budget(costs=(60_000, 30_000, 20_000)))
-    a, b, c = projects(budget)
+    budget = BudgetFactory(costs=(60_000, 30_000, 20_000), vote_open=True)
+    a, b, c = budget.projects.order_by("pk")
     for chosen in ([a, b], [a, c], [b, c], [a], [c]):
         cast_ballot(voter=UserFactory(), budget=budget, choices={p.pk: 1 for p in chosen})
     close_vote(budget)
-    compute_results(agent=staff(), budget=budget)
+    compute_results(agent=UserFactory(agent=True), budget=budget)
     return budget
 
 
@@ -142,8 +143,8 @@ def test_inhabitants_cannot_reach_agent_pages(budget):
 
 
 def test_agent_creates_a_budget_and_a_project_from_a_proposal():
-    agent = staff()
-    process = vote_process()
+    agent = UserFactory(agent=True)
+    process = ProcessFactory(with_vote_phase=True)
     client = client_for(agent)
     response = client.post(
         f"/demarches/{process.slug}/budget/nouveau/",
@@ -169,8 +170,8 @@ def test_agent_creates_a_budget_and_a_project_from_a_proposal():
 
 
 def test_agent_makes_a_bouquet_a_project_and_allocates_means():
-    agent = staff()
-    budget = make_budget(agent=agent)
+    agent = UserFactory(agent=True)
+    budget = BudgetFactory(agent=agent)
     bouquet = Bouquet.objects.create(process=budget.process, key="k", label="Des arbres partout")
     for _ in range(3):
         Placement.objects.create(
@@ -189,8 +190,8 @@ def test_agent_makes_a_bouquet_a_project_and_allocates_means():
 
 
 def test_import_page_refuses_a_malformed_file_with_its_line():
-    agent = staff()
-    process = vote_process()
+    agent = UserFactory(agent=True)
+    process = ProcessFactory(with_vote_phase=True)
     upload = SimpleUploadedFile("faux.pb", b"META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\n")
     response = client_for(agent).post(f"/demarches/{process.slug}/budget/importer/", {"file": upload})
     assert response.status_code == 422
@@ -199,14 +200,16 @@ def test_import_page_refuses_a_malformed_file_with_its_line():
 
 
 def test_paper_ballot_page(budget):
-    agent, voter = staff(), UserFactory()
+    agent, voter = UserFactory(agent=True), UserFactory()
     response = client_for(agent).post(
-        f"/budgets/{budget.pk}/vote-papier/", {"email": voter.email, "projet": [projects(budget)[1].pk]}
+        f"/budgets/{budget.pk}/vote-papier/",
+        {"email": voter.email, "projet": [budget.projects.order_by("pk")[1].pk]},
     )
     assert response.status_code == 302
     assert Participation.objects.get().channel == "paper"
     response = client_for(voter).post(
-        f"/budgets/{budget.pk}/voter/", {"projet": [projects(budget)[2].pk], "action": "valider"}
+        f"/budgets/{budget.pk}/voter/",
+        {"projet": [budget.projects.order_by("pk")[2].pk], "action": "valider"},
     )
     assert response.status_code == 409
 
@@ -217,9 +220,9 @@ def test_process_page_links_to_the_budget(budget):
 
 
 def test_agent_edits_a_project_until_the_vote_starts():
-    budget = make_budget(costs=(60_000,))
-    [project] = projects(budget)
-    agent = client_for(staff())
+    budget = BudgetFactory(costs=(60_000,))
+    [project] = budget.projects.order_by("pk")
+    agent = client_for(UserFactory(agent=True))
     url = f"/budgets/{budget.pk}/projets/{project.pk}/modifier/"
     form = agent.get(url)
     assert form.status_code == 200 and 'value="60000"' in form.content.decode()

@@ -23,8 +23,7 @@ from bouquet.budgets.services import (
     record_paper_ballot,
 )
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
-from tests.budgets.builders import close_vote, make_budget, open_vote, projects, staff, vote_process
-from tests.factories import DistrictFactory, UserFactory
+from tests.factories import BudgetFactory, DistrictFactory, ProcessFactory, UserFactory, open_vote
 
 pytestmark = pytest.mark.django_db
 
@@ -35,35 +34,37 @@ def choose(*chosen, value=1):
 
 class TestKnapsack:
     def test_remaining_money_is_computed_as_the_person_chooses(self):
-        budget = make_budget(costs=(30_000, 50_000, 40_000))
-        a, b, _c = projects(budget)
+        budget = BudgetFactory(costs=(30_000, 50_000, 40_000))
+        a, b, _c = budget.projects.order_by("pk")
         check = check_ballot(budget=budget, voter=None, choices=choose(a, b))
         assert check.ok
         assert check.parts[0].left == 20_000
 
     def test_a_ballot_over_the_budget_is_refused_with_the_amount(self):
-        budget = open_vote(make_budget(costs=(30_000, 50_000, 40_000)))
+        budget = BudgetFactory(costs=(30_000, 50_000, 40_000), vote_open=True)
         with pytest.raises(InvalidInput) as error:
-            cast_ballot(voter=UserFactory(), budget=budget, choices=choose(*projects(budget)))
+            cast_ballot(voter=UserFactory(), budget=budget, choices=choose(*budget.projects.order_by("pk")))
         assert error.value.status_code == 422
         assert "dépasse le budget de 20\u202f000 €" in str(error.value.message)
         assert not Ballot.objects.exists() and not Participation.objects.exists()
 
     def test_empty_ballot_is_refused(self):
-        budget = open_vote(make_budget(costs=(1000,)))
+        budget = BudgetFactory(costs=(1000,), vote_open=True)
         with pytest.raises(InvalidInput, match="au moins un projet"):
             cast_ballot(voter=UserFactory(), budget=budget, choices={})
 
     def test_project_of_another_budget_is_refused(self):
-        budget = open_vote(make_budget(costs=(1000,)))
-        other = make_budget(costs=(1000,))
+        budget = BudgetFactory(costs=(1000,), vote_open=True)
+        other = BudgetFactory(costs=(1000,))
         with pytest.raises(InvalidInput, match="ne fait pas partie"):
-            cast_ballot(voter=UserFactory(), budget=budget, choices=choose(*projects(other)))
+            cast_ballot(voter=UserFactory(), budget=budget, choices=choose(*other.projects.order_by("pk")))
 
     def test_project_found_not_feasible_is_not_on_the_ballot(self):
-        budget = make_budget(costs=(1000, 2000))
-        first, second = projects(budget)
-        answer_feasibility(agent=staff(), project=first, feasibility=Feasibility.NOT_FEASIBLE, note="Non.")
+        budget = BudgetFactory(costs=(1000, 2000))
+        first, second = budget.projects.order_by("pk")
+        answer_feasibility(
+            agent=UserFactory(agent=True), project=first, feasibility=Feasibility.NOT_FEASIBLE, note="Non."
+        )
         open_vote(budget)
         with pytest.raises(InvalidInput):
             cast_ballot(voter=UserFactory(), budget=budget, choices=choose(first))
@@ -72,12 +73,14 @@ class TestKnapsack:
 
 class TestApproval:
     def test_between_min_and_max_projects(self):
-        budget = open_vote(
-            make_budget(
-                costs=(10, 20, 30, 40), ballot_kind=BallotKind.APPROVAL, min_projects=2, max_projects=3
-            )
+        budget = BudgetFactory(
+            costs=(10, 20, 30, 40),
+            ballot_kind=BallotKind.APPROVAL,
+            min_projects=2,
+            max_projects=3,
+            vote_open=True,
         )
-        every = projects(budget)
+        every = list(budget.projects.order_by("pk"))
         with pytest.raises(InvalidInput, match="au moins 2"):
             cast_ballot(voter=UserFactory(), budget=budget, choices=choose(every[0]))
         with pytest.raises(InvalidInput, match="au plus 3"):
@@ -86,24 +89,23 @@ class TestApproval:
         assert ballot.lines.count() == 3
 
     def test_costs_do_not_limit_approval_ballots(self):
-        budget = open_vote(make_budget(costs=(90_000, 90_000), ballot_kind=BallotKind.APPROVAL))
-        cast_ballot(voter=UserFactory(), budget=budget, choices=choose(*projects(budget)))
+        budget = BudgetFactory(costs=(90_000, 90_000), ballot_kind=BallotKind.APPROVAL, vote_open=True)
+        cast_ballot(voter=UserFactory(), budget=budget, choices=choose(*budget.projects.order_by("pk")))
 
 
 class TestCumulative:
     def make(self):
-        return open_vote(
-            make_budget(
-                costs=(10, 20, 30),
-                ballot_kind=BallotKind.CUMULATIVE,
-                points_total=10,
-                max_points_per_project=5,
-            )
+        return BudgetFactory(
+            costs=(10, 20, 30),
+            ballot_kind=BallotKind.CUMULATIVE,
+            points_total=10,
+            max_points_per_project=5,
+            vote_open=True,
         )
 
     def test_points_are_stored_and_what_is_left_is_shown(self):
         budget = self.make()
-        a, b, _c = projects(budget)
+        a, b, _c = budget.projects.order_by("pk")
         check = check_ballot(budget=budget, voter=None, choices={a.pk: 5, b.pk: 3})
         assert check.ok and check.points_left == 2
         ballot = cast_ballot(voter=UserFactory(), budget=budget, choices={a.pk: 5, b.pk: 3, _c.pk: 0})
@@ -111,7 +113,7 @@ class TestCumulative:
 
     def test_too_many_points_are_refused(self):
         budget = self.make()
-        a, b, c = projects(budget)
+        a, b, c = budget.projects.order_by("pk")
         with pytest.raises(InvalidInput, match="11 points sur les 10"):
             cast_ballot(voter=UserFactory(), budget=budget, choices={a.pk: 5, b.pk: 5, c.pk: 1})
         with pytest.raises(InvalidInput) as error:
@@ -121,8 +123,10 @@ class TestCumulative:
 
 class TestRanked:
     def test_ranks_must_be_one_two_three(self):
-        budget = open_vote(make_budget(costs=(10, 20, 30), ballot_kind=BallotKind.RANKED, max_projects=2))
-        a, b, c = projects(budget)
+        budget = BudgetFactory(
+            costs=(10, 20, 30), ballot_kind=BallotKind.RANKED, max_projects=2, vote_open=True
+        )
+        a, b, c = budget.projects.order_by("pk")
         with pytest.raises(InvalidInput, match="sans sauter"):
             cast_ballot(voter=UserFactory(), budget=budget, choices={a.pk: 1, b.pk: 3})
         with pytest.raises(InvalidInput, match="au plus 2"):
@@ -133,29 +137,33 @@ class TestRanked:
 
 class TestPhaseAndEligibility:
     def test_before_the_vote_is_refused(self):
-        budget = make_budget(costs=(1000,))
+        budget = BudgetFactory(costs=(1000,))
         with pytest.raises(ActionNotAllowed, match="pas ouvert") as error:
-            cast_ballot(voter=UserFactory(), budget=budget, choices=choose(*projects(budget)))
+            cast_ballot(voter=UserFactory(), budget=budget, choices=choose(*budget.projects.order_by("pk")))
         assert error.value.status_code == 403
 
     def test_after_the_vote_is_refused(self):
-        budget = close_vote(make_budget(costs=(1000,)))
+        budget = BudgetFactory(costs=(1000,), vote_closed=True)
         with pytest.raises(ActionNotAllowed):
-            cast_ballot(voter=UserFactory(), budget=budget, choices=choose(*projects(budget)))
+            cast_ballot(voter=UserFactory(), budget=budget, choices=choose(*budget.projects.order_by("pk")))
 
     def test_residents_only_needs_a_district(self):
-        budget = open_vote(make_budget(costs=(1000,), eligibility=Eligibility.TERRITORY))
+        budget = BudgetFactory(costs=(1000,), eligibility=Eligibility.TERRITORY, vote_open=True)
         with pytest.raises(ActionNotAllowed, match="quartier"):
-            cast_ballot(voter=UserFactory(), budget=budget, choices=choose(*projects(budget)))
+            cast_ballot(voter=UserFactory(), budget=budget, choices=choose(*budget.projects.order_by("pk")))
         cast_ballot(
-            voter=UserFactory(district=DistrictFactory()), budget=budget, choices=choose(*projects(budget))
+            voter=UserFactory(district=DistrictFactory()),
+            budget=budget,
+            choices=choose(*budget.projects.order_by("pk")),
         )
 
     def test_project_district_eligibility_refuses_other_districts(self):
         north, south = DistrictFactory(), DistrictFactory()
-        budget = make_budget(eligibility=Eligibility.PROJECT_DISTRICT)
+        budget = BudgetFactory(eligibility=Eligibility.PROJECT_DISTRICT)
         project = create_project(
-            agent=staff(), budget=budget, data=ProjectInput(title="Parc nord", cost=10, district=north)
+            agent=UserFactory(agent=True),
+            budget=budget,
+            data=ProjectInput(title="Parc nord", cost=10, district=north),
         )
         open_vote(budget)
         with pytest.raises(InvalidInput, match="autre quartier"):
@@ -164,10 +172,10 @@ class TestPhaseAndEligibility:
 
     def test_envelopes_per_district_keep_each_project_in_its_district(self):
         north, south = DistrictFactory(), DistrictFactory()
-        agent = staff()
+        agent = UserFactory(agent=True)
         budget = create_budget(
             agent=agent,
-            process=vote_process(),
+            process=ProcessFactory(with_vote_phase=True),
             data=BudgetInput(title="B", amount=100_000, envelopes={north: 20_000, south: 20_000}),
         )
         city = create_project(
@@ -199,8 +207,8 @@ class TestPhaseAndEligibility:
 
 class TestChangingTheBallot:
     def test_last_ballot_counts_and_the_first_is_gone(self):
-        budget = open_vote(make_budget(costs=(10, 20, 30)))
-        a, b, c = projects(budget)
+        budget = BudgetFactory(costs=(10, 20, 30), vote_open=True)
+        a, b, c = budget.projects.order_by("pk")
         voter = UserFactory()
         cast_ballot(voter=voter, budget=budget, choices=choose(a, b))
         cast_ballot(voter=voter, budget=budget, choices=choose(c))
@@ -209,8 +217,8 @@ class TestChangingTheBallot:
         assert current_choices(participation_of(voter=voter, budget=budget)) == {c.pk: 1}
 
     def test_an_invalid_change_keeps_the_previous_ballot(self):
-        budget = open_vote(make_budget(costs=(60_000, 50_000)))
-        a, b = projects(budget)
+        budget = BudgetFactory(costs=(60_000, 50_000), vote_open=True)
+        a, b = budget.projects.order_by("pk")
         voter = UserFactory()
         cast_ballot(voter=voter, budget=budget, choices=choose(a))
         with pytest.raises(InvalidInput):
@@ -218,8 +226,8 @@ class TestChangingTheBallot:
         assert list(BallotLine.objects.values_list("project_id", flat=True)) == [a.pk]
 
     def test_secret_ballot_cannot_be_changed(self):
-        budget = open_vote(make_budget(costs=(10, 20), is_secret=True))
-        a, b = projects(budget)
+        budget = BudgetFactory(costs=(10, 20), is_secret=True, vote_open=True)
+        a, b = budget.projects.order_by("pk")
         voter = UserFactory()
         cast_ballot(voter=voter, budget=budget, choices=choose(a))
         with pytest.raises(Conflict, match="secret") as error:
@@ -232,10 +240,10 @@ class TestChangingTheBallot:
 
 class TestPaper:
     def test_paper_then_online_is_refused(self):
-        budget = open_vote(make_budget(costs=(10, 20)))
-        a, b = projects(budget)
+        budget = BudgetFactory(costs=(10, 20), vote_open=True)
+        a, b = budget.projects.order_by("pk")
         voter = UserFactory()
-        record_paper_ballot(agent=staff(), budget=budget, voter=voter, choices=choose(a))
+        record_paper_ballot(agent=UserFactory(agent=True), budget=budget, voter=voter, choices=choose(a))
         with pytest.raises(Conflict, match="papier"):
             cast_ballot(voter=voter, budget=budget, choices=choose(b))
         participation = Participation.objects.get()
@@ -243,17 +251,20 @@ class TestPaper:
         assert Ballot.objects.count() == 1
 
     def test_online_then_paper_is_refused(self):
-        budget = open_vote(make_budget(costs=(10, 20)))
-        a, b = projects(budget)
+        budget = BudgetFactory(costs=(10, 20), vote_open=True)
+        a, b = budget.projects.order_by("pk")
         voter = UserFactory()
         cast_ballot(voter=voter, budget=budget, choices=choose(a))
         with pytest.raises(Conflict, match="en ligne"):
-            record_paper_ballot(agent=staff(), budget=budget, voter=voter, choices=choose(b))
+            record_paper_ballot(agent=UserFactory(agent=True), budget=budget, voter=voter, choices=choose(b))
         assert list(BallotLine.objects.values_list("project_id", flat=True)) == [a.pk]
 
     def test_only_agents_record_paper_ballots(self):
-        budget = open_vote(make_budget(costs=(10,)))
+        budget = BudgetFactory(costs=(10,), vote_open=True)
         with pytest.raises(ActionNotAllowed):
             record_paper_ballot(
-                agent=UserFactory(), budget=budget, voter=UserFactory(), choices=choose(*projects(budget))
+                agent=UserFactory(),
+                budget=budget,
+                voter=UserFactory(),
+                choices=choose(*budget.projects.order_by("pk")),
             )

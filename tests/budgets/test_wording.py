@@ -8,7 +8,7 @@ from bouquet.budgets.counting.tiebreak import TieOrder
 from bouquet.budgets.models import Budget
 from bouquet.budgets.wording import RULE_WORDING, TIE_ORDER_LABELS, rule_explanation
 from bouquet.www.budgets.forms import BudgetForm, ImportForm
-from tests.budgets.builders import make_budget, staff
+from tests.factories import BudgetFactory, UserFactory
 
 # Words of the specialists that a town-hall officer choosing a rule should not have to know.
 JARGON = ("add1", "glouton", "greedy", "pabutools", "cardinal", "utilit", "(coût)")
@@ -58,11 +58,11 @@ def test_explanation_of_an_unknown_name_is_empty() -> None:
 
 @pytest.mark.django_db
 def test_budget_page_explains_its_rule_and_the_form_shows_labels() -> None:
-    budget = make_budget(costs=(10_000,), rule=Rule.PHRAGMEN.value)
+    budget = BudgetFactory(costs=(10_000,), rule=Rule.PHRAGMEN.value)
     body = Client().get(budget.get_absolute_url()).content.decode()
     assert str(RULE_WORDING[Rule.PHRAGMEN].explanation).replace("'", "&#x27;") in body
     agent = Client()
-    agent.force_login(staff())
+    agent.force_login(UserFactory(agent=True))
     form = agent.get(f"/demarches/{budget.process.slug}/budget/nouveau/").content.decode()
     assert "Parts égales, en utilisant tout le budget (recommandée)" in form
     assert "Add1" not in form

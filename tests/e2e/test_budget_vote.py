@@ -11,9 +11,8 @@ from playwright.sync_api import Page, expect
 
 from bouquet.budgets.models import Ballot
 from bouquet.budgets.services import compute_results
-from tests.budgets.builders import close_vote, make_budget, open_vote, projects, staff
 from tests.e2e.accessibility import AxeChecker
-from tests.factories import UserFactory
+from tests.factories import BudgetFactory, UserFactory, close_vote
 
 BOTH_WAYS = pytest.mark.parametrize("js_enabled", [True, False], ids=["with-js", "without-js"])
 
@@ -24,8 +23,8 @@ def _left(page: Page, amount: str) -> None:
 
 @BOTH_WAYS
 def test_vote_change_and_results(page: Page, axe: AxeChecker, js_enabled: bool, log_in) -> None:
-    budget = open_vote(make_budget(costs=(60_000, 30_000, 20_000)))
-    first, second, third = projects(budget)
+    budget = BudgetFactory(costs=(60_000, 30_000, 20_000), vote_open=True)
+    first, second, third = budget.projects.order_by("pk")
     voter = UserFactory()
     log_in(voter)
 
@@ -70,7 +69,7 @@ def test_vote_change_and_results(page: Page, axe: AxeChecker, js_enabled: bool, 
     assert set(Ballot.objects.get().lines.values_list("project_id", flat=True)) == {first.pk, third.pk}
 
     close_vote(budget)
-    compute_results(agent=staff(), budget=budget)
+    compute_results(agent=UserFactory(agent=True), budget=budget)
     page.goto(f"/budgets/{budget.pk}/")
     page.get_by_role("link", name="Voir les résultats").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Résultats")

@@ -20,8 +20,13 @@ from bouquet.privacy.services import erase_account, export_personal_data
 from bouquet.processes.models import PhaseKind
 from bouquet.proposals.models import Proposal, Support
 from bouquet.proposals.services import ProposalInput, add_comment, add_support, report_item, submit_proposal
-from tests.budgets.builders import make_budget, open_vote, projects
-from tests.factories import DistrictFactory, ProcessFactory, ProposalFactory, UserFactory
+from tests.factories import (
+    BudgetFactory,
+    DistrictFactory,
+    ProcessFactory,
+    ProposalFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -53,10 +58,10 @@ def her_traces(jeanne: User) -> dict[str, object]:
     add_comment(author=jeanne, proposal=proposal, body="J'ajoute : des bacs pour les feuilles mortes.")
     report_item(reporter=jeanne, reason="Hors sujet", proposal=ProposalFactory(process=process))
     token = issue_api_token(user=jeanne, name="tableur de Jeanne")
-    named = open_vote(make_budget(costs=(30_000, 50_000), title="Budget nominatif", is_secret=False))
-    secret = open_vote(make_budget(costs=(40_000, 20_000), title="Budget secret", is_secret=True))
-    cast_ballot(voter=jeanne, budget=named, choices={projects(named)[0].pk: 1})
-    cast_ballot(voter=jeanne, budget=secret, choices={projects(secret)[1].pk: 1})
+    named = BudgetFactory(costs=(30_000, 50_000), title="Budget nominatif", is_secret=False, vote_open=True)
+    secret = BudgetFactory(costs=(40_000, 20_000), title="Budget secret", is_secret=True, vote_open=True)
+    cast_ballot(voter=jeanne, budget=named, choices={named.projects.order_by("pk")[0].pk: 1})
+    cast_ballot(voter=jeanne, budget=secret, choices={secret.projects.order_by("pk")[1].pk: 1})
     admin = UserFactory(role=Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
     LogEntry.objects.log_actions(
         user_id=admin.pk, queryset=[jeanne], action_flag=CHANGE, change_message=f"Adresse {EMAIL} vérifiée"

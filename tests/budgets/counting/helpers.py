@@ -1,22 +1,16 @@
-"""Shared helpers for the rules tests: data paths and small election builders."""
+"""Shared helpers for the rules tests: real files (tests/data/ and the shared folder) and small elections."""
 
 from __future__ import annotations
 
 from fractions import Fraction
-from pathlib import Path
-
-import pytest
 
 from bouquet.budgets.counting.models import APPROVAL, CUMULATIVE, Ballot, Election, Project
+from tests.shared_data import ANIOLKI, TOULOUSE_1, shared_data_dir
 
-DATA = Path("/work/shared/data/pabulib")
-TOULOUSE_1 = DATA / "France_Toulouse_2022_1_-_Capitole_Arnaud_Bernard_Carmes.pb"
-ANIOLKI = DATA / "Poland_Gdansk_2020_Aniolki.pb"
-TOULOUSE = DATA / "France_Toulouse_2022.pb"
-AMSTERDAM = DATA / "Netherlands_Amsterdam_252.pb"
-SMALL_FILES = [TOULOUSE_1, ANIOLKI]
-
-needs_data = pytest.mark.skipif(not DATA.exists(), reason="pabulib data not available")
+SMALL_FILES = [TOULOUSE_1, ANIOLKI]  # kept in tests/data/: always there
+# In the shared data folder: tests reading them carry @pytest.mark.shared_data.
+TOULOUSE = shared_data_dir() / "pabulib" / "France_Toulouse_2022.pb"
+AMSTERDAM = shared_data_dir() / "pabulib" / "Netherlands_Amsterdam_252.pb"
 
 
 def make_election(

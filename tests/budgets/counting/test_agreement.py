@@ -16,7 +16,7 @@ from bouquet.budgets.counting.pabulib import parse_pb
 from bouquet.budgets.counting.profile import GroupedProfile
 from bouquet.budgets.counting.reference import load_pabutools, run_pabutools, to_pabutools
 from bouquet.budgets.counting.tiebreak import TieBreak, TieOrder
-from tests.budgets.counting.helpers import ANIOLKI, TOULOUSE_1, make_election, needs_data
+from tests.budgets.counting.helpers import ANIOLKI, TOULOUSE_1, make_election
 
 pabutools = pytest.importorskip("pabutools")
 
@@ -89,7 +89,6 @@ def aniolki() -> tuple[Election, Any]:
     return parse_pb(ANIOLKI), pt["election"].parse_pabulib(str(ANIOLKI))
 
 
-@needs_data
 @pytest.mark.parametrize("order", [TieOrder.VOTES, TieOrder.ID_STRING])
 @pytest.mark.parametrize("rule", [r for r in COMPARED if r not in ADD1])
 def test_toulouse_1(toulouse_1: tuple[Election, Any], rule: str, order: str) -> None:
@@ -98,7 +97,6 @@ def test_toulouse_1(toulouse_1: tuple[Election, Any], rule: str, order: str) -> 
     assert_same(election, rule, order, parsed)
 
 
-@needs_data
 @pytest.mark.parametrize(("rule", "order"), [("mes_card_add1u", TieOrder.ID_STRING)])
 def test_toulouse_1_add1(toulouse_1: tuple[Election, Any], rule: str, order: str) -> None:
     """Add1 completions on Toulouse district 1 (pabutools needs a few seconds each)."""
@@ -106,7 +104,6 @@ def test_toulouse_1_add1(toulouse_1: tuple[Election, Any], rule: str, order: str
     assert_same(election, rule, order, parsed)
 
 
-@needs_data
 @pytest.mark.parametrize(
     ("rule", "order"),
     [(r, TieOrder.VOTES) for r in COMPARED] + [(r, TieOrder.ID_STRING) for r in COMPARED if r not in ADD1],

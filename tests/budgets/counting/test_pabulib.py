@@ -15,7 +15,6 @@ from tests.budgets.counting.helpers import (
     TOULOUSE,
     TOULOUSE_1,
     make_election,
-    needs_data,
 )
 
 GOOD = """META
@@ -56,7 +55,6 @@ def test_parse_good_file() -> None:
     assert e.ballots[0].extra == {"age": "30"}
 
 
-@needs_data
 def test_real_files() -> None:
     """Approval (Toulouse) and cumulative (Aniolki) files parse with the declared counts."""
     t = parse_pb(TOULOUSE_1)
@@ -65,6 +63,11 @@ def test_real_files() -> None:
     a = parse_pb(ANIOLKI)
     assert a.vote_type == "cumulative" and len(a.ballots) == 343
     assert a.ballots[1].points_by_project() == {"1": 4, "3": 1}
+
+
+@pytest.mark.shared_data
+def test_quoted_names_in_a_city_wide_file() -> None:
+    """Toulouse's city-wide file has project names with double quotes, read back unquoted."""
     big = parse_pb(TOULOUSE)
     assert any('"' in p.name for p in big.projects)
 
@@ -109,8 +112,9 @@ def test_cumulative_points_mismatch() -> None:
         parse_pb_string(text)
 
 
-@needs_data
-@pytest.mark.parametrize("path", [*SMALL_FILES, TOULOUSE], ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", [*SMALL_FILES, pytest.param(TOULOUSE, marks=pytest.mark.shared_data)], ids=lambda p: p.stem
+)
 def test_round_trip_real_files(path: object) -> None:
     """write_pb produces a file that parses back to the same election."""
     e = parse_pb(str(path))

@@ -12,10 +12,9 @@ from bouquet.budgets.counting.catalogue import RULES, run_rule
 from bouquet.budgets.counting.pabulib import parse_pb
 from bouquet.budgets.counting.tiebreak import TieBreak, TieOrder, id_number_key
 from bouquet.budgets.counting.trace import TraceError, check_trace, jsonable, winners_from_trace
-from tests.budgets.counting.helpers import ANIOLKI, TOULOUSE_1, make_election, needs_data
+from tests.budgets.counting.helpers import ANIOLKI, TOULOUSE_1, make_election
 
 
-@needs_data
 @pytest.mark.parametrize("rule", list(RULES))
 def test_trace_gives_back_winners(rule: str) -> None:
     """For every rule, the winners can be recomputed from the JSON trace alone."""
@@ -24,7 +23,6 @@ def test_trace_gives_back_winners(rule: str) -> None:
     check_trace(run_rule(election, rule, **kwargs))
 
 
-@needs_data
 def test_mes_trace_content() -> None:
     """Equal Shares rounds record the price per supporter and who paid what."""
     election = parse_pb(ANIOLKI)
@@ -102,14 +100,12 @@ def test_equal_shares_tie_uses_order() -> None:
     assert outcome.winners == ["10"] and "string" in outcome.tie_break
 
 
-@needs_data
 def test_cli_winners(capsys: pytest.CaptureFixture[str]) -> None:
     """The command prints the winners as a JSON list."""
     assert main([str(TOULOUSE_1), "--rule", "greedy_cost"]) == 0
     assert json.loads(capsys.readouterr().out) == run_rule(parse_pb(TOULOUSE_1), "greedy_cost").winners
 
 
-@needs_data
 def test_cli_trace(capsys: pytest.CaptureFixture[str]) -> None:
     """--trace prints the whole explanation as JSON, which gives back the winners."""
     assert main([str(TOULOUSE_1), "--rule", "mes_cost_add1u", "--tie-break", "id-string", "--trace"]) == 0
