@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 PG_URL ?= $(shell scripts/postgres-url.sh)
+# One BLAS/OpenMP thread per process: the engine works on small matrices, and on two busy cores idle threads
+# spin instead of helping (the seeding ran 2-3 times slower with them; the test runs use two worker processes).
+ONE_THREAD := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 # Pure algorithms import no Django and touch no database: the PostgreSQL pass need not run them again.
 DB_FREE_TESTS := --ignore=tests/bouquets/engine --ignore=tests/budgets/counting
 
@@ -30,7 +33,7 @@ install: $(STAMP)
 # BLAS/OpenMP thread gains little on a quiet machine and costs much on a busy one (idle threads spin).
 demo: install
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
-	DJANGO_SETTINGS_MODULE=config.settings.dev OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(PY) manage.py seed_demo
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(ONE_THREAD) $(PY) manage.py seed_demo
 	@echo "Serveur : http://127.0.0.1:$(PORT)  (Ctrl+C pour arrêter ; un travailleur de tâches tourne à côté)"
 	export DJANGO_SETTINGS_MODULE=config.settings.dev TASKS_BACKEND=django_tasks_db.DatabaseBackend; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
@@ -64,11 +67,11 @@ fix: install
 test: install browser lint
 	@rm -f var/test-passes/*.ok; mkdir -p var/test-passes
 	@echo "== Tests sur SQLite =="
-	env -u DATABASE_URL BOUQUET_REQUIRE_BROWSER=1 BOUQUET_REQUIRE_SHARED_DATA=1 $(PY) -m pytest -n 2
+	env -u DATABASE_URL $(ONE_THREAD) BOUQUET_REQUIRE_BROWSER=1 BOUQUET_REQUIRE_SHARED_DATA=1 $(PY) -m pytest -n 2
 	@touch var/test-passes/sqlite.ok
 	@if [ -n "$(PG_URL)" ]; then \
 		echo "== Tests sur PostgreSQL ($(PG_URL)) =="; \
-		DATABASE_URL="$(PG_URL)" BOUQUET_REQUIRE_BROWSER=1 BOUQUET_REQUIRE_SHARED_DATA=1 \
+		DATABASE_URL="$(PG_URL)" $(ONE_THREAD) BOUQUET_REQUIRE_BROWSER=1 BOUQUET_REQUIRE_SHARED_DATA=1 \
 			$(PY) -m pytest -n 2 $(DB_FREE_TESTS) \
 			&& touch var/test-passes/postgresql.ok; \
 	else \
