@@ -15,7 +15,7 @@ import numpy as np
 from tqdm import tqdm
 
 from bouquet.bouquets.engine.engine import Engine, Progress
-from bouquet.bouquets.engine.types import Grouping, MemberStatus
+from bouquet.bouquets.engine.types import Grouping, MemberStatus, SdgSuggestion
 
 STATUS_FR = {
     MemberStatus.GROUPED: "groupe",
@@ -119,7 +119,7 @@ def _check_columns(header: Sequence[str], wanted: Sequence[str]) -> None:
         )
 
 
-def _sdg_text(sdgs: Sequence) -> str:
+def _sdg_text(sdgs: Sequence[SdgSuggestion]) -> str:
     """Render SDG suggestions as '11 Villes et communautés durables (0.41); ...'."""
     return "; ".join(f"{s.number} {s.name} ({s.score:.2f})" for s in sdgs)
 

@@ -118,4 +118,4 @@ def mean_pairwise_cosine(x: np.ndarray) -> float:
     s = x.sum(axis=0)
     # sum of all pairwise dots = |sum|^2 - sum of self dots; avoids the n x n matrix.
     total = float(s @ s) - float(np.einsum("ij,ij->", x, x))
-    return total / (n * (n - 1))
+    return float(total / (n * (n - 1)))

@@ -32,6 +32,7 @@ from bouquet.bouquets.engine.representations import (
 from bouquet.bouquets.engine.sdg import SdgSuggester
 from bouquet.bouquets.engine.text import SurfaceForms, analyse, content_tokens, text_status
 from bouquet.bouquets.engine.types import (
+    Assignment,
     Constraints,
     FoundBouquet,
     FoundTheme,
@@ -256,7 +257,7 @@ class _Grouper:
 
     def _resolve_constraints(
         self, cons: Constraints, pos: Mapping[str, int]
-    ) -> tuple[dict[str, _Fixed], list]:
+    ) -> tuple[dict[str, _Fixed], list[Assignment]]:
         """Turn agent decisions into fixed bouquets, plus assignments to bouquets that are not fixed."""
         previous: dict[str, list[str]] = defaultdict(list)
         for pid, key in cons.previous_bouquets.items():
@@ -273,7 +274,7 @@ class _Grouper:
                 if label is None and src is not None and key == merge.into:
                     label = src.label
             fixed[merge.into] = _Fixed(list(dict.fromkeys(members)), label)
-        anchors = []
+        anchors: list[Assignment] = []
         for a in cons.assignments:
             if a.id not in pos:
                 continue
@@ -366,7 +367,7 @@ class _Grouper:
 
     @staticmethod
     def _apply_anchors(
-        anchors: list,
+        anchors: list[Assignment],
         cons: Constraints,
         pos: Mapping[str, int],
         row_theme: list[str | None],

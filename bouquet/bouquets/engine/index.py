@@ -8,7 +8,7 @@ import math
 import zipfile
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -45,7 +45,7 @@ class VectorIndex:
         self.rerank = max(1, rerank) if kind == "sq8" else 1
         self.ids: list[str] = []
         self._buffer = np.zeros((0, dim), dtype=np.float32)
-        self._ivf: object | None = None
+        self._ivf: Any = None  # a faiss index (faiss ships no type hints)
 
     def __len__(self) -> int:
         """Number of indexed vectors."""
@@ -82,7 +82,7 @@ class VectorIndex:
         self._buffer[start:end] = vectors
         self.ids.extend(ids)
         if self._ivf is not None:
-            self._ivf.add(vectors)  # type: ignore[attr-defined]
+            self._ivf.add(vectors)
         elif end >= self.ann_min_rows:
             self.build_ivf()
 
@@ -105,10 +105,10 @@ class VectorIndex:
         # 40-100 points per list are enough to place the centroids; more only costs training time.
         sample = min(n, train_sample, nlist * 100)
         train = x[np.sort(rng.choice(n, sample, replace=False))] if sample < n else x
-        ivf.cp.min_points_per_centroid = 1  # type: ignore[attr-defined]
-        ivf.train(np.ascontiguousarray(train))  # type: ignore[attr-defined]
-        ivf.add(x)  # type: ignore[attr-defined]
-        ivf.nprobe = self.nprobe or self.default_nprobe(nlist)  # type: ignore[attr-defined]
+        ivf.cp.min_points_per_centroid = 1
+        ivf.train(np.ascontiguousarray(train))
+        ivf.add(x)
+        ivf.nprobe = self.nprobe or self.default_nprobe(nlist)
         self._ivf = ivf
 
     def default_nprobe(self, nlist: int) -> int:
@@ -123,17 +123,17 @@ class VectorIndex:
         """Probe this many lists from now on (benchmarks compare settings on one built index)."""
         self.nprobe = nprobe
         if self._ivf is not None:
-            self._ivf.nprobe = nprobe  # type: ignore[attr-defined]
+            self._ivf.nprobe = nprobe
 
     @property
     def nlist(self) -> int:
         """Number of IVF lists (0 while the search is exact)."""
-        return int(self._ivf.nlist) if self._ivf is not None else 0  # type: ignore[attr-defined]
+        return int(self._ivf.nlist) if self._ivf is not None else 0
 
     @property
     def lists_probed(self) -> int:
         """Number of IVF lists each search scans (0 while the search is exact)."""
-        return int(self._ivf.nprobe) if self._ivf is not None else 0  # type: ignore[attr-defined]
+        return int(self._ivf.nprobe) if self._ivf is not None else 0
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Return (similarities, row indices) of the k nearest rows for each query; -1 pads."""
@@ -143,7 +143,7 @@ class VectorIndex:
             return np.zeros((q.shape[0], 0), np.float32), np.zeros((q.shape[0], 0), np.int64)
         if self._ivf is None:
             return exact_search(self.matrix, q, k)
-        sims, idx = self._ivf.search(q, k * self.rerank)  # type: ignore[attr-defined]
+        sims, idx = self._ivf.search(q, k * self.rerank)
         idx = idx.astype(np.int64)
         if self.rerank == 1:
             return sims, idx

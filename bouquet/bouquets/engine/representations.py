@@ -32,7 +32,8 @@ def l2_normalise(x: np.ndarray) -> np.ndarray:
     x = np.asarray(x, dtype=np.float32)
     norms = np.linalg.norm(x, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return x / norms
+    unit: np.ndarray = x / norms
+    return unit
 
 
 @runtime_checkable
@@ -262,7 +263,7 @@ class FrenchTfidf:
             raise RuntimeError("FrenchTfidf.fit must run before transform")
         return self._vectorizer.transform(list(texts)).tocsr()
 
-    def encode(self, texts: Docs) -> np.ndarray:  # type: ignore[override]
+    def encode(self, texts: Docs) -> np.ndarray:
         """Dense LSA vectors (unit norm); falls back to the sparse rows when the corpus is tiny."""
         matrix = self.transform_sparse(texts)
         if self._components is None:

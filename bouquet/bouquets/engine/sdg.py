@@ -182,7 +182,8 @@ class SdgSuggester:
             (self._tfidf.transform(docs if docs is not None else list(texts)) @ self._goal_terms.T).todense()
         )
         w = self.encoder_weight
-        return (w * enc_sim + (1.0 - w) * term_sim).astype(np.float32)
+        scores: np.ndarray = (w * enc_sim + (1.0 - w) * term_sim).astype(np.float32)
+        return scores
 
     def pick(self, row: np.ndarray) -> tuple[SdgSuggestion, ...]:
         """Top goals above the threshold and within `margin` of the best one."""

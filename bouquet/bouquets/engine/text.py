@@ -83,7 +83,7 @@ def tokens(text: str) -> list[str]:
 
 def stem(word: str) -> str:
     """French Snowball stem of an accent-folded, lower-cased word."""
-    return _STEMMER.stemWord(fold(word))
+    return str(_STEMMER.stemWord(fold(word)))
 
 
 @lru_cache(maxsize=500000)
@@ -93,7 +93,7 @@ def _term(token: str) -> str | None:
     # Numbers, ordinals and addresses ("2024", "11e", "n°3") carry no theme; single letters neither.
     if len(key) < 2 or key in STOP_WORDS or any(ch.isdigit() for ch in key):
         return None
-    return _STEMMER.stemWord(key)
+    return str(_STEMMER.stemWord(key))
 
 
 def content_tokens(text: str) -> list[tuple[str, str]]:
