@@ -117,6 +117,8 @@ class Proposal(TimeStampedModel):
     moderation = models.CharField(
         _("modération"), max_length=20, choices=Moderation.choices, default=Moderation.PUBLISHED
     )
+    # The key of the form (or API request) that created it: the same form posted twice makes one proposal.
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
 
     objects = ProposalQuerySet.as_manager()
 
@@ -138,6 +140,11 @@ class Proposal(TimeStampedModel):
                     & Q(longitude__lte=180)
                 ),
                 name="proposal_place_is_valid",
+            ),
+            models.UniqueConstraint(
+                fields=["author", "submission_key"],
+                condition=Q(submission_key__isnull=False),
+                name="one_proposal_per_submission",
             ),
         ]
 
@@ -173,12 +180,20 @@ class Comment(TimeStampedModel):
     moderation = models.CharField(
         _("modération"), max_length=20, choices=Moderation.choices, default=Moderation.PUBLISHED
     )
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name = _("commentaire")
         verbose_name_plural = _("commentaires")
         indexes = [models.Index(fields=["proposal", "parent", "created_at"], name="comment_thread")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_key"],
+                condition=Q(submission_key__isnull=False),
+                name="one_comment_per_submission",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.body[:60]

@@ -1,5 +1,6 @@
 """Writes on proposals, comments, supports and reports: one function per use case, one transaction each."""
 
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -45,6 +46,8 @@ class ProposalInput:
     theme: Theme | None = None
     place: tuple[float, float] | None = None
     address: str = ""
+    # The key of the form or request: sent twice (a double click, a retried request), it makes one proposal.
+    submission_key: uuid.UUID | None = None
 
 
 def _validate_text(value: str, *, field: str, minimum: int, maximum: int, errors: dict[str, str]) -> str:
@@ -104,18 +107,29 @@ def submit_proposal(
             _("Seuls les animateurs et les agents enregistrent des propositions recueillies.")
         )
     clean = _validate_proposal(data)
-    proposal = Proposal.objects.create(
-        process=process,
-        author=author,
-        title=clean.title,
-        body=clean.body,
-        district=clean.district,
-        theme=clean.theme,
-        latitude=clean.place[0] if clean.place else None,
-        longitude=clean.place[1] if clean.place else None,
-        address=clean.address,
-        origin=origin,
-    )
+    earlier = _already_submitted(Proposal, author, data.submission_key)
+    if earlier is not None:
+        return earlier
+    try:
+        with transaction.atomic():
+            proposal = Proposal.objects.create(
+                process=process,
+                author=author,
+                title=clean.title,
+                body=clean.body,
+                district=clean.district,
+                theme=clean.theme,
+                latitude=clean.place[0] if clean.place else None,
+                longitude=clean.place[1] if clean.place else None,
+                address=clean.address,
+                origin=origin,
+                submission_key=data.submission_key,
+            )
+    except IntegrityError:
+        # The same submission, posted at the same moment, won the race: it is this one.
+        if data.submission_key is None:
+            raise
+        return Proposal.objects.get(author=author, submission_key=data.submission_key)
     others = [user for user in coauthors if user.pk != author.pk]
     if others:
         proposal.coauthors.add(*others)
@@ -212,9 +226,26 @@ def remove_support(*, citizen: User, proposal: Proposal) -> bool:
     return bool(deleted)
 
 
+def _already_submitted[M: (Proposal, Comment)](
+    model: type[M], author: User, key: uuid.UUID | None
+) -> M | None:
+    """What this person already made with this submission key (None without a key)."""
+    if key is None:
+        return None
+    return model.objects.filter(author=author, submission_key=key).first()
+
+
 @transaction.atomic
-def add_comment(*, author: User, proposal: Proposal, body: str, parent: Comment | None = None) -> Comment:
-    """Comment on a proposal, or reply to a top-level comment (one level of replies)."""
+def add_comment(
+    *,
+    author: User,
+    proposal: Proposal,
+    body: str,
+    parent: Comment | None = None,
+    submission_key: uuid.UUID | None = None,
+) -> Comment:
+    """Comment on a proposal, or reply to a top-level comment (one level of replies); the same submission key
+    sent twice makes one comment."""
     if not rules.can_comment(author, proposal):
         raise ActionNotAllowed(_("Les commentaires ne sont pas ouverts pour cette proposition."))
     errors: dict[str, str] = {}
@@ -229,8 +260,19 @@ def add_comment(*, author: User, proposal: Proposal, body: str, parent: Comment 
             parent = parent.parent
     if errors:
         raise InvalidInput(_("Le commentaire n'a pas été publié."), field_errors=errors)
-    comment = Comment.objects.create(proposal=proposal, author=author, body=text, parent=parent)
-    Proposal.objects.filter(pk=proposal.pk).update(comment_count=F("comment_count") + 1)
+    earlier = _already_submitted(Comment, author, submission_key)
+    if earlier is not None:
+        return earlier
+    try:
+        with transaction.atomic():
+            comment = Comment.objects.create(
+                proposal=proposal, author=author, body=text, parent=parent, submission_key=submission_key
+            )
+            Proposal.objects.filter(pk=proposal.pk).update(comment_count=F("comment_count") + 1)
+    except IntegrityError:
+        if submission_key is None:
+            raise
+        return Comment.objects.get(author=author, submission_key=submission_key)
     return comment
 
 

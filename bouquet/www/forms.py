@@ -1,5 +1,6 @@
 """Form helpers shared by every app."""
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
@@ -22,6 +23,12 @@ def add_domain_errors(form: forms.Form, error: DomainError) -> None:
     if not any(field in form.fields for field in error.field_errors):
         if str(error.message) not in [str(e) for e in form.non_field_errors()]:
             form.add_error(None, str(error.message))
+
+
+def submission_key_field() -> forms.UUIDField:
+    """A hidden key given to each rendered form (kept when the form comes back with errors): the services make one
+    item per key, so a double click or a re-sent page creates nothing twice."""
+    return forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
 
 
 def form_field_errors(form: forms.Form) -> dict[str, str]:

@@ -285,6 +285,19 @@ def test_comment_error_is_shown_with_htmx(page: Page, log_in) -> None:
     expect(page.locator(".comments")).to_contain_text("Écrivez au moins 2 caractères", timeout=2_000)
 
 
+def test_two_comments_in_a_row_with_htmx_are_two_comments(page: Page, log_in) -> None:
+    # Each posted form gets a fresh submission key (out of band), so the second comment is not taken for a
+    # double post of the first.
+    proposal = ProposalFactory(process=ProcessFactory(current_phase=PhaseKind.PROPOSALS))
+    log_in(UserFactory())
+    page.goto(proposal.get_absolute_url())
+    for text in ("Premier avis sur le projet.", "Second avis, après réflexion."):
+        page.get_by_label("Votre commentaire").fill(text)
+        page.get_by_role("button", name="Publier le commentaire").click()
+        expect(page.locator("#fil .comment").filter(has_text=text)).to_have_count(1)
+    assert Comment.objects.filter(proposal=proposal).count() == 2
+
+
 def test_service_error_is_in_the_field_description(page: Page, log_in) -> None:
     process = ProcessFactory(current_phase=PhaseKind.PROPOSALS)
     log_in(UserFactory())

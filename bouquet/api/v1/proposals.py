@@ -11,6 +11,7 @@ from ninja.pagination import paginate
 from pydantic import ConfigDict
 
 from bouquet.api.v1.auth import WRITE_AUTH
+from bouquet.api.v1.idempotency import idempotency_key
 from bouquet.api.v1.pagination import BoundedPages
 from bouquet.bouquets.flows import submit_and_place_proposal
 from bouquet.core.errors import Conflict, InvalidInput
@@ -208,6 +209,7 @@ def create_proposal(request: HttpRequest, slug: str, payload: ProposalIn) -> Sta
             theme=theme,
             place=place,  # type: ignore[arg-type]
             address=payload.address,
+            submission_key=idempotency_key(request),
         ),
     )
     return Status(201, selectors.proposal_for_page(pk=proposal.pk))
@@ -240,7 +242,13 @@ def create_comment(request: HttpRequest, pk: int, payload: CommentIn) -> Status:
             raise InvalidInput(
                 _("Le commentaire n'a pas été publié."), field_errors={"parent_id": _("Inconnu.")}
             )
-    comment = add_comment(author=request.user, proposal=proposal, body=payload.body, parent=parent)  # type: ignore[arg-type]
+    comment = add_comment(
+        author=request.user,  # type: ignore[arg-type]
+        proposal=proposal,
+        body=payload.body,
+        parent=parent,
+        submission_key=idempotency_key(request),
+    )
     comment.visible_replies = []  # type: ignore[attr-defined]
     return Status(201, comment)
 

@@ -19,7 +19,7 @@ from bouquet.proposals.models import (
     Theme,
 )
 from bouquet.proposals.services import ProposalInput
-from bouquet.www.forms import AccessibleForm
+from bouquet.www.forms import AccessibleForm, submission_key_field
 
 
 class ProposalForm(AccessibleForm):
@@ -54,6 +54,8 @@ class ProposalForm(AccessibleForm):
     latitude = forms.CharField(label=_("Latitude (facultatif)"), required=False, max_length=32)
     longitude = forms.CharField(label=_("Longitude (facultatif)"), required=False, max_length=32)
 
+    cle = submission_key_field()
+
     def clean(self) -> dict[str, Any]:
         """Check the place as a pair; the rest is the service's job."""
         data = super().clean() or {}
@@ -74,6 +76,7 @@ class ProposalForm(AccessibleForm):
             theme=data.get("theme"),
             place=data.get("place"),
             address=data.get("address", ""),
+            submission_key=data.get("cle"),
         )
 
 
@@ -111,6 +114,7 @@ class CommentForm(AccessibleForm):
         label=_("Votre commentaire"), max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 4})
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    cle = submission_key_field()
 
 
 class ReportForm(AccessibleForm):

@@ -273,6 +273,7 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
             proposal=proposal,
             body=form.cleaned_data["body"],
             parent=_parent_comment(form.cleaned_data.get("parent")),
+            submission_key=form.cleaned_data.get("cle"),
         ),
     )
     if outcome.ok:

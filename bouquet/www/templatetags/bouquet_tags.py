@@ -1,14 +1,28 @@
 """Template helpers used across apps."""
 
+import uuid
 from typing import Any
 
 from django import template
 from django.http import QueryDict
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from bouquet.core.text import linkify
 
 register = template.Library()
+
+
+@register.simple_tag
+def submission_key_input(replaces: str = "") -> SafeString:
+    """A fresh hidden key for a form written by hand in a template (see ``www.forms.submission_key_field``).
+    With ``replaces``, the input of that id is swapped by htmx (out of band): the form just posted gets a new key
+    for the next item."""
+    if replaces:
+        return format_html(
+            '<input type="hidden" name="cle" id="{}" value="{}" hx-swap-oob="true">', replaces, uuid.uuid4()
+        )
+    return format_html('<input type="hidden" name="cle" value="{}">', uuid.uuid4())
 
 
 @register.filter(name="linkify")
