@@ -179,13 +179,23 @@ ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
+# Sign-in limits count the account (key) tightly and the address loosely: a workshop of forty people behind one
+# town-hall connection signs in and up at once without blocking itself.
 ACCOUNT_RATE_LIMITS = {
-    "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
-    "signup": "20/m/ip",
+    "login": "120/m/ip",
+    "login_failed": "60/m/ip,5/5m/key",
+    "signup": "60/m/ip",
     "confirm_email": "1/3m/key",
-    "reset_password": "20/m/ip,5/m/key",
+    "reset_password": "60/m/ip,5/m/key",
     "change_password": "5/m/user",
+}
+# The same for what people post (bouquet.core.limits): per account, then per address.
+BOUQUET_LIMITS = {
+    "proposal": "10/h/account,300/h/address",
+    "comment": "30/10m/account,600/h/address",
+    "support": "120/10m/account,2000/h/address",
+    "report": "20/h/account,300/h/address",
+    "vote": "30/10m/account,1000/h/address",
 }
 ACCOUNT_SESSION_REMEMBER = None
 

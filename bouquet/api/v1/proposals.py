@@ -15,6 +15,7 @@ from bouquet.api.v1.idempotency import idempotency_key
 from bouquet.api.v1.pagination import BoundedPages
 from bouquet.bouquets.flows import submit_and_place_proposal
 from bouquet.core.errors import Conflict, InvalidInput
+from bouquet.core.limits import check_limit
 from bouquet.places.models import District
 from bouquet.processes.selectors import processes_for_list
 from bouquet.proposals import selectors
@@ -181,6 +182,7 @@ def list_proposals(request: HttpRequest, slug: str, filters: Query[ListQuery]) -
 )
 def create_proposal(request: HttpRequest, slug: str, payload: ProposalIn) -> Status:
     """Submit a proposal during the proposals phase; it is placed in a bouquet in the background."""
+    check_limit(request, "proposal")
     process = get_object_or_404(processes_for_list(), slug=slug)
     errors: dict[str, str] = {}
     district = theme = None
@@ -234,6 +236,7 @@ def list_comments(request: HttpRequest, pk: int) -> object:
 )
 def create_comment(request: HttpRequest, pk: int, payload: CommentIn) -> Status:
     """Comment, or reply to a comment of the same proposal."""
+    check_limit(request, "comment")
     proposal = _visible_proposal(pk)
     parent = None
     if payload.parent_id is not None:
@@ -258,6 +261,7 @@ def create_comment(request: HttpRequest, pk: int, payload: CommentIn) -> Status:
 )
 def support_proposal(request: HttpRequest, pk: int) -> Status:
     """Support a proposal once; a second support is refused with 409 and changes nothing."""
+    check_limit(request, "support")
     proposal = _visible_proposal(pk)
     _support, created = add_support(citizen=request.user, proposal=proposal)  # type: ignore[arg-type]
     if not created:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from bouquet.bouquets.flows import submit_and_place_proposal
 from bouquet.bouquets.selectors import similar_proposals
 from bouquet.core.errors import DomainError, InvalidInput
+from bouquet.core.limits import check_limit, limited
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import current_phase, process_allows
 from bouquet.proposals import rules, selectors, services
@@ -112,11 +113,15 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
         if not similar:
             outcome = submit_form(
                 form,
-                lambda: submit_and_place_proposal(
-                    author=signed_in_user(request),
-                    process=process,
-                    data=form.to_input(),
-                    origin=Origin(form.cleaned_data.get("origin") or Origin.ONLINE),
+                limited(
+                    request,
+                    "proposal",
+                    lambda: submit_and_place_proposal(
+                        author=signed_in_user(request),
+                        process=process,
+                        data=form.to_input(),
+                        origin=Origin(form.cleaned_data.get("origin") or Origin.ONLINE),
+                    ),
                 ),
             )
             if outcome.ok:
@@ -236,6 +241,7 @@ def proposal_support(request: HttpRequest, pk: int) -> HttpResponse:
             services.remove_support(citizen=signed_in_user(request), proposal=proposal)
             note = _("Votre soutien est retiré.")
         else:
+            check_limit(request, "support")
             _support, created = services.add_support(citizen=signed_in_user(request), proposal=proposal)
             note = (
                 _("Merci, votre soutien est enregistré.")
@@ -268,12 +274,16 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = CommentForm(request.POST)
     outcome = submit_form(
         form,
-        lambda: services.add_comment(
-            author=signed_in_user(request),
-            proposal=proposal,
-            body=form.cleaned_data["body"],
-            parent=_parent_comment(form.cleaned_data.get("parent")),
-            submission_key=form.cleaned_data.get("cle"),
+        limited(
+            request,
+            "comment",
+            lambda: services.add_comment(
+                author=signed_in_user(request),
+                proposal=proposal,
+                body=form.cleaned_data["body"],
+                parent=_parent_comment(form.cleaned_data.get("parent")),
+                submission_key=form.cleaned_data.get("cle"),
+            ),
         ),
     )
     if outcome.ok:
@@ -305,11 +315,15 @@ def _report(request: HttpRequest, *, proposal: Proposal | None, comment: Comment
     if request.method == "POST":
         outcome = submit_form(
             form,
-            lambda: services.report_item(
-                reporter=signed_in_user(request),
-                reason=form.cleaned_data["reason"],
-                proposal=proposal,
-                comment=comment,
+            limited(
+                request,
+                "report",
+                lambda: services.report_item(
+                    reporter=signed_in_user(request),
+                    reason=form.cleaned_data["reason"],
+                    proposal=proposal,
+                    comment=comment,
+                ),
             ),
         )
         if outcome.ok:
