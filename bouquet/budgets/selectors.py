@@ -25,6 +25,7 @@ from bouquet.budgets.models import (
     BudgetProject,
     BudgetResult,
     Participation,
+    SealedBallot,
 )
 from bouquet.budgets.rules import vote_has_started
 from bouquet.processes.models import Process
@@ -167,14 +168,17 @@ def ballots_for_export(budget: Budget) -> list[tuple[Ballot, list[BallotLine]]]:
 
 
 def turnout(budget: Budget) -> dict[str, int]:
-    """How many people voted, online and on paper, and how many ballots there are."""
+    """How many people voted, online and on paper, and how many ballots there are (secret ones still sealed
+    included)."""
     by_channel = dict(
         Participation.objects.filter(budget=budget).values_list("channel").annotate(n=Count("id")).order_by()
     )
+    sealed = SealedBallot.objects.filter(budget=budget).count()
     return {
         "online": by_channel.get("online", 0),
         "paper": by_channel.get("paper", 0),
-        "ballots": Ballot.objects.filter(budget=budget).count(),
+        "ballots": Ballot.objects.filter(budget=budget).count() + sealed,
+        "sealed": sealed,
     }
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.db import close_old_connections, connection
 
 from bouquet.budgets.models import Ballot, BallotLine, Budget, Participation
-from bouquet.budgets.services import cast_ballot, record_paper_ballot
+from bouquet.budgets.services import cast_ballot, mix_sealed_ballots, record_paper_ballot
 from bouquet.core.errors import Conflict
 from tests.budgets.builders import make_budget, open_vote, projects, staff
 from tests.factories import UserFactory
@@ -57,6 +57,7 @@ def test_twenty_simultaneous_submissions_by_one_person_give_one_ballot(secret):
     assert unexpected == []
     assert len(errors) == (THREADS - 1 if secret else 0)
     assert Participation.objects.filter(budget=budget, voter=voter).count() == 1
+    assert mix_sealed_ballots(budget=budget) == (1 if secret else 0)
     assert Ballot.objects.filter(budget=budget).count() == 1
     assert BallotLine.objects.filter(ballot__budget=budget).count() == 2
 

@@ -1,12 +1,14 @@
 """Budget pages: vote without JavaScript and with htmx, status codes, results, downloads, agent pages."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from bouquet.bouquets.models import Bouquet, Placement
-from bouquet.budgets.models import Allocation, Ballot, Budget, BudgetProject, Participation
-from bouquet.budgets.services import cast_ballot, compute_results
+from bouquet.budgets.models import Allocation, Ballot, BallotLine, Budget, BudgetProject, Participation
+from bouquet.budgets.services import cast_ballot, compute_results, mix_sealed_ballots
 from tests.budgets.builders import close_vote, make_budget, open_vote, projects, staff, vote_process
 from tests.factories import ProposalFactory, UserFactory
 
@@ -78,15 +80,23 @@ def test_vote_then_change_it(budget):
     assert set(Ballot.objects.get().lines.values_list("project_id", flat=True)) == {b.pk, c.pk}
 
 
-def test_secret_second_vote_is_a_409():
+def test_a_secret_vote_shows_its_receipt_once_and_takes_it_to_change():
     budget = open_vote(make_budget(costs=(10, 20), is_secret=True))
     a, b = projects(budget)
     client = client_for(UserFactory())
-    client.post(f"/budgets/{budget.pk}/voter/", {"projet": [a.pk], "action": "valider"})
+    response = client.post(f"/budgets/{budget.pk}/voter/", {"projet": [a.pk], "action": "valider"})
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    receipt = re.search(r'id="recu">([A-Z2-7-]+)<', response.content.decode()).group(1)
     page = client.get(f"/budgets/{budget.pk}/voter/").content.decode()
-    assert "ne peut plus être modifié" in page and 'name="action"' not in page
-    response = client.post(f"/budgets/{budget.pk}/voter/", {"projet": [b.pk], "action": "valider"})
-    assert response.status_code == 409
+    assert receipt not in page and "saisissez le reçu" in page and 'name="recu"' in page
+    refused = client.post(f"/budgets/{budget.pk}/voter/", {"projet": [b.pk], "action": "valider"})
+    assert refused.status_code == 409 and "Saisissez votre reçu." in refused.content.decode()
+    changed = client.post(
+        f"/budgets/{budget.pk}/voter/", {"projet": [b.pk], "action": "valider", "recu": receipt}
+    )
+    assert changed.status_code == 302
+    mix_sealed_ballots(budget=budget)
+    assert list(BallotLine.objects.values_list("project_id", flat=True)) == [b.pk]
 
 
 def test_voting_outside_the_phase_is_a_403():

@@ -11,6 +11,7 @@ from bouquet.budgets.services.results import (
     run_on_file,
     tie_break_of,
 )
+from bouquet.budgets.services.secret import Cast, mix_sealed_ballots
 from bouquet.budgets.services.setup import (
     BudgetInput,
     ProjectInput,
@@ -28,6 +29,7 @@ from bouquet.budgets.services.voting import BallotCheck, cast_ballot, check_ball
 __all__ = [
     "BallotCheck",
     "BudgetInput",
+    "Cast",
     "ProjectInput",
     "Recount",
     "allocate_means",
@@ -42,6 +44,7 @@ __all__ = [
     "edit_project",
     "election_for_part",
     "import_pabulib",
+    "mix_sealed_ballots",
     "published_file",
     "record_paper_ballot",
     "recount",

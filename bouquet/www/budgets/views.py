@@ -211,23 +211,38 @@ def budget_vote(request: HttpRequest, pk: int) -> HttpResponse:
             request, "budgets/budget_vote.html", _ballot_context(request, budget, check), status=status
         )
     try:
-        services.cast_ballot(voter=signed_in_user(request), budget=budget, choices=choices)
+        cast = services.cast_ballot(
+            voter=signed_in_user(request),
+            budget=budget,
+            choices=choices,
+            receipt=request.POST.get("recu", ""),
+        )
     except DomainError as error:
         context = _ballot_context(request, budget, check)
         context["general_error"] = str(error.message)
         for key, message in error.field_errors.items():
             check.errors[key] = str(message)
         return render(request, "budgets/budget_vote.html", context, status=error.status_code)
+    deadline = budget.phase.ends_on.strftime("%d/%m/%Y")
+    if cast.receipt:
+        # Shown once, in this answer only: never in a URL (access logs), a session or a message (database).
+        response = render(
+            request,
+            "budgets/budget_receipt.html",
+            {"budget": budget, "process": budget.process, "receipt": cast.receipt},
+        )
+        response["Cache-Control"] = "no-store"
+        return response
     messages.success(
         request,
         _("Votre vote est enregistré.")
         + " "
         + (
-            _("Le vote est secret : il ne peut plus être modifié.")
+            _("Votre bulletin secret est remplacé ; votre reçu reste valable jusqu'au %(date)s.")
             if budget.is_secret
             else _("Vous pouvez le modifier jusqu'au %(date)s.")
-            % {"date": budget.phase.ends_on.strftime("%d/%m/%Y")}
-        ),
+        )
+        % {"date": deadline},
     )
     return redirect("budgets:vote", pk=budget.pk)
 
