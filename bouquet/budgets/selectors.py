@@ -28,6 +28,7 @@ from bouquet.budgets.models import (
     SealedBallot,
 )
 from bouquet.budgets.rules import vote_has_started
+from bouquet.core.spreadsheet import neutralise
 from bouquet.processes.models import Process
 
 
@@ -199,7 +200,8 @@ def result_of_part(*, budget: Budget, part: str) -> BudgetResult:
 
 
 def ballots_csv(*, result: BudgetResult) -> str:
-    """The anonymous ballots of one part as CSV, one line per ballot and project, read from its published file."""
+    """The anonymous ballots of one part as CSV, one line per ballot and project, read from its published file;
+    no cell runs as a spreadsheet formula."""
     election = parse_pb_string(result.pb_file)
     names = {p.id: p.name for p in election.projects}
     ranked = result.budget.ballot_kind == BallotKind.RANKED
@@ -209,8 +211,18 @@ def ballots_csv(*, result: BudgetResult) -> str:
     for ballot in election.ballots:
         points = ballot.points_by_project()
         for rank, code in enumerate(ballot.projects, start=1):
+            # Titles come from inhabitants' proposals, ids from imported files: none may run as a formula.
             writer.writerow(
-                [ballot.voter_id, code, names.get(code, ""), points[code], rank if ranked else ""]
+                [
+                    neutralise(cell)
+                    for cell in (
+                        ballot.voter_id,
+                        code,
+                        names.get(code, ""),
+                        points[code],
+                        rank if ranked else "",
+                    )
+                ]
             )
     return buffer.getvalue()
 
