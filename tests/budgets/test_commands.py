@@ -1,7 +1,6 @@
 """Management commands: recount a file or a budget, import a pabulib file."""
 
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -9,10 +8,10 @@ from django.core.management import CommandError, call_command
 from bouquet.budgets.models import Budget, BudgetResult
 from bouquet.budgets.services import cast_ballot, compute_results
 from tests.budgets.builders import close_vote, make_budget, open_vote, projects, staff, vote_process
+from tests.budgets.counting.helpers import TOULOUSE_1
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-TOULOUSE_1 = Path("/work/shared/data/pabulib/France_Toulouse_2022_1_-_Capitole_Arnaud_Bernard_Carmes.pb")
 
 
 def run(*args: str) -> str:
@@ -53,3 +52,17 @@ def test_malformed_file_is_a_command_error(tmp_path):
     with pytest.raises(CommandError, match=r"ligne 4\) : section PROJECTS absente"):
         run("import_pabulib", str(path), "--process", process.slug)
     assert not Budget.objects.exists()
+
+
+def test_the_import_command_prints_the_file_s_oddities(tmp_path):
+    staff()
+    process = vote_process()
+    path = tmp_path / "double.pb"
+    path.write_text(
+        "META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;60\nVOTES\nvoter_id;vote\na;1,1\n",
+        encoding="utf-8",
+    )
+    err = StringIO()
+    call_command("import_pabulib", str(path), "--process", process.slug, stdout=StringIO(), stderr=err)
+    assert "attention : ligne 10 : le projet « 1 » est cité plusieurs fois" in err.getvalue()
+    assert Budget.objects.get().results.get().winners == ["1"]

@@ -57,7 +57,7 @@ def test_ids_from_an_imported_file_are_text_in_the_ballots_csv():
         b"PROJECTS\nproject_id;cost;name\n=1+1;600;-2+3\n@A1;300;Bancs\n"
         b'VOTES\nvoter_id;vote\n+cmd;"=1+1,@A1"\n-5;@A1\n'
     )
-    budget = import_pabulib(agent=staff(), process=vote_process(), data=data, rule="greedy_cost")
+    budget = import_pabulib(agent=staff(), process=vote_process(), data=data, rule="greedy_cost").budget
     response = Client().get(f"/budgets/{budget.pk}/bulletins-territoire.csv")
     rows = _cells(response.content.decode())
     _no_cell_runs(rows)

@@ -208,6 +208,31 @@ def test_import_page_refuses_a_malformed_file_with_its_line():
     assert not Budget.objects.exists()
 
 
+ODD_FILE = b"META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;60\nVOTES\nvoter_id;vote\na;1,1\n"
+
+
+def test_import_page_shows_the_oddities_of_a_file_it_reads():
+    agent = staff()
+    process = vote_process()
+    upload = SimpleUploadedFile("double.pb", ODD_FILE)
+    response = client_for(agent).post(
+        f"/demarches/{process.slug}/budget/importer/", {"file": upload}, follow=True
+    )
+    body = response.content.decode()
+    assert response.status_code == 200 and "Résultats" in body
+    assert "Remarque sur le fichier : ligne 10 : le projet « 1 » est cité plusieurs fois" in body
+
+
+def test_import_page_refuses_an_absurd_number_in_french():
+    agent = staff()
+    process = vote_process()
+    upload = SimpleUploadedFile("enorme.pb", ODD_FILE.replace(b"1;60", b"1;" + b"9" * 40))
+    response = client_for(agent).post(f"/demarches/{process.slug}/budget/importer/", {"file": upload})
+    assert response.status_code == 422
+    assert "(ligne 7) : le coût du projet « 1 » est démesuré" in response.content.decode()
+    assert not Budget.objects.exists()
+
+
 def test_paper_ballot_page(budget):
     agent, voter = staff(), UserFactory()
     response = client_for(agent).post(

@@ -1,6 +1,6 @@
 """Writes on budgets, one module per topic, re-exported here."""
 
-from bouquet.budgets.services.imports import import_pabulib
+from bouquet.budgets.services.imports import ImportedElection, import_pabulib
 from bouquet.budgets.services.means import allocate_means
 from bouquet.budgets.services.results import (
     Recount,
@@ -30,6 +30,7 @@ __all__ = [
     "BallotCheck",
     "BudgetInput",
     "Cast",
+    "ImportedElection",
     "ProjectInput",
     "Recount",
     "allocate_means",

@@ -470,6 +470,22 @@ def bouquet_project(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
     )
 
 
+SHOWN_WARNINGS = 10
+
+
+def _imported(request: HttpRequest, imported: services.ImportedElection) -> HttpResponse:
+    """After an import: what was odd in the file (the first remarks, then how many more), then the results."""
+    for warning in imported.warnings[:SHOWN_WARNINGS]:
+        messages.warning(request, _("Remarque sur le fichier : %(warning)s") % {"warning": warning})
+    if len(imported.warnings) > SHOWN_WARNINGS:
+        messages.warning(
+            request,
+            _("… et %(count)d autres remarques sur le fichier.")
+            % {"count": len(imported.warnings) - SHOWN_WARNINGS},
+        )
+    return redirect("budgets:results", pk=imported.budget.pk)
+
+
 @login_required
 def budget_import(request: HttpRequest, slug: str) -> HttpResponse:
     """An agent replays a published election from a pabulib file."""
@@ -487,7 +503,7 @@ def budget_import(request: HttpRequest, slug: str) -> HttpResponse:
             rule=form.cleaned_data["rule"] or None,
         ),
         done=_("L'élection est importée et son résultat calculé."),
-        then=lambda budget: redirect("budgets:results", pk=budget.pk),
+        then=lambda imported: _imported(request, imported),
         context={
             "process": process,
             "heading": _("Importer une élection (fichier pabulib)"),

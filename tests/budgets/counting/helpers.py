@@ -9,7 +9,9 @@ import pytest
 
 from bouquet.budgets.counting.models import APPROVAL, CUMULATIVE, Ballot, Election, Project
 
-DATA = Path("/work/shared/data/pabulib")
+# The shared data sit beside the repository (../shared from its root), wherever it is checked out.
+ROOT = Path(__file__).resolve().parents[3]
+DATA = ROOT.parent / "shared" / "data" / "pabulib"
 TOULOUSE_1 = DATA / "France_Toulouse_2022_1_-_Capitole_Arnaud_Bernard_Carmes.pb"
 ANIOLKI = DATA / "Poland_Gdansk_2020_Aniolki.pb"
 TOULOUSE = DATA / "France_Toulouse_2022.pb"
