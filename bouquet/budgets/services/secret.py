@@ -61,6 +61,28 @@ def _sealed_row(budget: Budget, choices: Mapping[int, int], on_ballot: int, rece
     return row
 
 
+def _replace_sealed(budget: Budget, choices: Mapping[int, int], on_ballot: int, receipt: str) -> None:
+    """Replace the sealed ballot this receipt points at; the participation is left untouched, so that a change
+    writes nothing beside the person's name."""
+    hashes = sealing.receipt_hashes(budget_id=budget.pk, token=receipt)
+    if not hashes:
+        raise Conflict(
+            _(
+                "Vous avez déjà voté. Le vote est secret : pour le modifier, saisissez le reçu remis à la fin "
+                "de votre vote."
+            ),
+            field_errors={"recu": _("Saisissez votre reçu.")},
+        )
+    row = SealedBallot.objects.select_for_update().filter(budget=budget, receipt__in=hashes).first()
+    if row is None:
+        message = _("Ce reçu ne correspond à aucun bulletin en attente de dépouillement dans ce vote.")
+        raise Conflict(message, field_errors={"recu": message})
+    row.sealed = sealing.seal(
+        budget_id=budget.pk, row_id=str(row.pk), choices=choices, capacity=_capacity(budget, on_ballot)
+    )
+    row.save(update_fields=["sealed"])
+
+
 def cast_secret_ballot(
     *,
     voter: User,
@@ -76,13 +98,14 @@ def cast_secret_ballot(
     with transaction.atomic():
         try:
             with transaction.atomic():
+                day = start_of_day()
                 Participation.objects.create(
                     budget=budget,
                     voter=voter,
                     channel=channel,
                     recorded_by=recorded_by,
-                    created_at=start_of_day(),
-                    updated_at=start_of_day(),
+                    created_at=day,
+                    updated_at=day,
                 )
         except IntegrityError:
             # Wait for whoever got here first (this person in another tab, an agent with their paper ballot).
@@ -90,28 +113,7 @@ def cast_secret_ballot(
             refusal = replacement_refusal(budget, participation, channel)
             if refusal is not None:
                 raise Conflict(refusal) from None
-            hashes = sealing.receipt_hashes(budget_id=budget.pk, token=receipt)
-            if not hashes:
-                raise Conflict(
-                    _(
-                        "Vous avez déjà voté. Le vote est secret : pour le modifier, saisissez le reçu remis à la fin de votre vote."
-                    ),
-                    field_errors={"recu": _("Saisissez votre reçu.")},
-                ) from None
-            row = SealedBallot.objects.select_for_update().filter(budget=budget, receipt__in=hashes).first()
-            if row is None:
-                message = _(
-                    "Ce reçu ne correspond à aucun bulletin en attente de dépouillement dans ce vote."
-                )
-                raise Conflict(message, field_errors={"recu": message}) from None
-            # The participation is left untouched: a replacement writes nothing beside the person's name.
-            row.sealed = sealing.seal(
-                budget_id=budget.pk,
-                row_id=str(row.pk),
-                choices=choices,
-                capacity=_capacity(budget, on_ballot),
-            )
-            row.save(update_fields=["sealed"])
+            _replace_sealed(budget, choices, on_ballot, receipt)
             return Cast()
         token = sealing.new_receipt() if channel == Channel.ONLINE else ""
         _sealed_row(budget, choices, on_ballot, token).save(force_insert=True)

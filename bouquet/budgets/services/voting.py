@@ -243,7 +243,12 @@ def cast_ballot(
         try:
             with transaction.atomic():
                 participation = Participation.objects.create(
-                    budget=budget, voter=voter, channel=channel, recorded_by=recorded_by, created_at=now
+                    budget=budget,
+                    voter=voter,
+                    channel=channel,
+                    recorded_by=recorded_by,
+                    created_at=now,
+                    updated_at=now,
                 )
         except IntegrityError:
             # Someone (this person in another tab, or an agent with their paper ballot) got here first:
