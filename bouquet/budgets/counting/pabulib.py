@@ -84,16 +84,13 @@ def _split(line: str, lineno: int, warnings: list[FileWarning]) -> list[str]:
         try:
             rows = list(csv.reader([line], delimiter=";"))
         except csv.Error as exc:
-            limit = csv.field_size_limit()
+            # In practice only a quoted field longer than the csv module's limit (131,072 characters).
             raise PabulibError(
-                f"champ illisible (plus de {limit} caractères ou guillemets : {exc})", lineno
+                f"champ entre guillemets de plus de {csv.field_size_limit()} caractères", lineno
             ) from exc
-        warnings.append(
-            FileWarning(
-                lineno,
-                "guillemets mal placés, lus comme le fait pabutools : " + ";".join(rows[0] if rows else []),
-            )
-        )
+        read = ";".join(rows[0] if rows else [])
+        shown = read if len(read) <= 80 else read[:80] + "…"
+        warnings.append(FileWarning(lineno, f"guillemets mal placés, lus comme le fait pabutools : {shown}"))
     return rows[0] if rows else [""]
 
 
