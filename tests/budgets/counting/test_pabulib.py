@@ -287,7 +287,5 @@ def test_every_real_file_is_read_without_a_warning(path: Path) -> None:
 
 def test_a_quoted_field_too_long_for_the_csv_module_is_refused_with_its_line() -> None:
     text = GOOD.replace("2;50.5;Piste;", '2;50.5;"' + "x" * 200_000 + '" y;')
-    with pytest.raises(
-        PabulibError, match=r"^ligne 14 : champ entre guillemets de plus de \d+ caractères"
-    ):
+    with pytest.raises(PabulibError, match=r"^ligne 14 : champ entre guillemets de plus de \d+ caractères"):
         parse_pb_string(text)
