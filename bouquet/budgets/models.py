@@ -4,6 +4,9 @@ whole bouquet live in the bouquets app: ``bouquets.Allocation``).
 Secrecy is a property of the schema, not of a flag: a ``Ballot`` has a random id, a coarse date and no foreign
 key that leads back to a person. Who voted (and how) lives in ``Participation``; only budgets that are not
 secret keep, in ``Participation.ballot_ref``, the id of the ballot to replace when the person changes it.
+A secret ballot first waits, encrypted, as a ``SealedBallot``; the mix (``services.mix_sealed_ballots``) writes
+the whole pool as ``Ballot`` rows in shuffled order, in a transaction of its own, once the vote is over
+(docs/decisions/0012-secret-ballots.md).
 """
 
 import uuid
@@ -12,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bouquet.budgets.counting.catalogue import DEFAULT_RULE
@@ -108,7 +112,8 @@ class Budget(TimeStampedModel):
         _("vote secret"),
         default=False,
         help_text=_(
-            "Un vote secret ne garde aucun lien entre la personne et son bulletin : il ne peut plus être modifié."
+            "Un vote secret ne garde aucun lien entre la personne et son bulletin : seul le reçu remis au votant "
+            "permet de le modifier jusqu'à la fin du vote."
         ),
     )
     is_imported = models.BooleanField(_("importé d'un fichier pabulib"), default=False)
@@ -228,6 +233,10 @@ class BudgetProject(TimeStampedModel):
 class Participation(TimeStampedModel):
     """Who took part in a budget, when and through which channel: one row per person, whatever the channel."""
 
+    # Set by `cast_ballot` rather than `auto_now`: in a secret budget they hold the day only (local midnight), so
+    # that no time finer than the day sits beside the person's name.
+    created_at = models.DateTimeField(_("créé le"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("modifié le"), default=timezone.now)
     budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="participations")
     voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     channel = models.CharField(_("canal"), max_length=10, choices=Channel.choices)
@@ -267,6 +276,28 @@ class Ballot(models.Model):
         ordering = ["budget", "id"]
         verbose_name = _("bulletin")
         verbose_name_plural = _("bulletins")
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+
+class SealedBallot(models.Model):
+    """A secret ballot waiting for the mix: encrypted (``bouquet.budgets.sealing``), undated, with no link to a
+    person; only the keyed hash of the receipt its voter holds, so that they alone can replace it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="sealed_ballots")
+    sealed = models.BinaryField()
+    receipt = models.CharField(max_length=64, blank=True, editable=False)  # empty for paper ballots: final
+
+    class Meta:
+        verbose_name = _("bulletin scellé")
+        verbose_name_plural = _("bulletins scellés")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["budget", "receipt"], condition=~Q(receipt=""), name="one_sealed_ballot_per_receipt"
+            ),
+        ]
 
     def __str__(self) -> str:
         return str(self.id)

@@ -53,14 +53,19 @@ def vote_refusal(user: Any, budget: Budget) -> str | None:
 
 def replacement_refusal(budget: Budget, participation: Participation, channel: str) -> str | None:
     """Why a new ballot cast through `channel` may not replace the one this person already cast; None when it
-    may (same channel, in a budget that is not secret)."""
+    may (same channel; online only in a secret budget, where the person must also give their receipt)."""
     if participation.channel != channel:
         if channel == Channel.PAPER:
             return _("Cette personne a déjà voté en ligne : son bulletin papier ne peut pas être ajouté.")
         return _("Votre bulletin papier a déjà été enregistré : vous ne pouvez pas voter aussi en ligne.")
-    if budget.is_secret or participation.ballot_ref is None:
-        # Nothing links the person to their ballot in a secret vote: there is nothing to replace.
-        return _("Vous avez déjà voté. Le vote est secret : un bulletin validé ne peut plus être modifié.")
+    if budget.is_secret:
+        if channel == Channel.PAPER:
+            return _(
+                "Cette personne a déjà voté. Le vote est secret : son bulletin ne peut plus être remplacé."
+            )
+        return None  # the person replaces their sealed ballot with the receipt only they hold
+    if participation.ballot_ref is None:
+        return _("Vous avez déjà voté : ce bulletin ne peut plus être modifié.")
     return None
 
 

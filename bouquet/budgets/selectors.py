@@ -23,8 +23,10 @@ from bouquet.budgets.models import (
     BudgetProject,
     BudgetResult,
     Participation,
+    SealedBallot,
 )
 from bouquet.budgets.rules import vote_has_started
+from bouquet.core.spreadsheet import neutralise
 from bouquet.processes.models import Process
 
 
@@ -165,14 +167,17 @@ def ballots_for_export(budget: Budget) -> list[tuple[Ballot, list[BallotLine]]]:
 
 
 def turnout(budget: Budget) -> dict[str, int]:
-    """How many people voted, online and on paper, and how many ballots there are."""
+    """How many people voted, online and on paper, and how many ballots there are (secret ones still sealed
+    included)."""
     by_channel = dict(
         Participation.objects.filter(budget=budget).values_list("channel").annotate(n=Count("id")).order_by()
     )
+    sealed = SealedBallot.objects.filter(budget=budget).count()
     return {
         "online": by_channel.get("online", 0),
         "paper": by_channel.get("paper", 0),
-        "ballots": Ballot.objects.filter(budget=budget).count(),
+        "ballots": Ballot.objects.filter(budget=budget).count() + sealed,
+        "sealed": sealed,
     }
 
 
@@ -193,7 +198,8 @@ def result_of_part(*, budget: Budget, part: str) -> BudgetResult:
 
 
 def ballots_csv(*, result: BudgetResult) -> str:
-    """The anonymous ballots of one part as CSV, one line per ballot and project, read from its published file."""
+    """The anonymous ballots of one part as CSV, one line per ballot and project, read from its published file;
+    no cell runs as a spreadsheet formula."""
     election = parse_pb_string(result.pb_file)
     names = {p.id: p.name for p in election.projects}
     ranked = result.budget.ballot_kind == BallotKind.RANKED
@@ -203,8 +209,18 @@ def ballots_csv(*, result: BudgetResult) -> str:
     for ballot in election.ballots:
         points = ballot.points_by_project()
         for rank, code in enumerate(ballot.projects, start=1):
+            # Titles come from inhabitants' proposals, ids from imported files: none may run as a formula.
             writer.writerow(
-                [ballot.voter_id, code, names.get(code, ""), points[code], rank if ranked else ""]
+                [
+                    neutralise(cell)
+                    for cell in (
+                        ballot.voter_id,
+                        code,
+                        names.get(code, ""),
+                        points[code],
+                        rank if ranked else "",
+                    )
+                ]
             )
     return buffer.getvalue()
 

@@ -50,3 +50,17 @@ def test_malformed_file_is_a_command_error(tmp_path):
     with pytest.raises(CommandError, match=r"ligne 4\) : section PROJECTS absente"):
         run("import_pabulib", str(path), "--process", process.slug)
     assert not Budget.objects.exists()
+
+
+def test_the_import_command_prints_the_file_s_oddities(tmp_path):
+    UserFactory(agent=True)
+    process = ProcessFactory(with_vote_phase=True)
+    path = tmp_path / "double.pb"
+    path.write_text(
+        "META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;60\nVOTES\nvoter_id;vote\na;1,1\n",
+        encoding="utf-8",
+    )
+    err = StringIO()
+    call_command("import_pabulib", str(path), "--process", process.slug, stdout=StringIO(), stderr=err)
+    assert "attention : ligne 10 : le projet « 1 » est cité plusieurs fois" in err.getvalue()
+    assert Budget.objects.get().results.get().winners == ["1"]

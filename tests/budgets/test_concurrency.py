@@ -6,7 +6,7 @@ import pytest
 from django.db import close_old_connections, connection
 
 from bouquet.budgets.models import Ballot, BallotLine, Budget, Participation
-from bouquet.budgets.services import cast_ballot, record_paper_ballot
+from bouquet.budgets.services import cast_ballot, mix_sealed_ballots, record_paper_ballot
 from bouquet.core.errors import Conflict
 from tests.factories import BudgetFactory, UserFactory
 
@@ -56,6 +56,7 @@ def test_twenty_simultaneous_submissions_by_one_person_give_one_ballot(secret):
     assert unexpected == []
     assert len(errors) == (THREADS - 1 if secret else 0)
     assert Participation.objects.filter(budget=budget, voter=voter).count() == 1
+    assert mix_sealed_ballots(budget=budget) == (1 if secret else 0)
     assert Ballot.objects.filter(budget=budget).count() == 1
     assert BallotLine.objects.filter(ballot__budget=budget).count() == 2
 
@@ -78,3 +79,27 @@ def test_paper_and_online_at_the_same_time_keep_a_single_vote():
     assert len(errors) == THREADS // 2  # every call of the other channel was refused
     assert Participation.objects.filter(budget=budget).count() == 1
     assert Ballot.objects.filter(budget=budget).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_people_voting_at_once_in_a_secret_budget_give_twenty_ballots_after_the_mix():
+    budget = BudgetFactory(costs=(30_000, 20_000, 10_000), is_secret=True, vote_open=True)
+    every = list(budget.projects.order_by("pk"))
+    voters = [UserFactory() for _ in range(THREADS)]
+    receipts: list[str] = []
+
+    def vote(index: int) -> None:
+        cast = cast_ballot(
+            voter=voters[index],
+            budget=Budget.objects.select_related("phase", "process").get(pk=budget.pk),
+            choices={every[index % 3].pk: 1},
+        )
+        receipts.append(cast.receipt)
+
+    assert _run_together(vote) == []
+    assert Participation.objects.filter(budget=budget).count() == THREADS
+    assert len(set(receipts)) == THREADS
+    assert mix_sealed_ballots(budget=budget) == THREADS
+    assert Ballot.objects.filter(budget=budget).count() == THREADS
+    chosen = sorted(BallotLine.objects.filter(ballot__budget=budget).values_list("project_id", flat=True))
+    assert chosen == sorted(every[i % 3].pk for i in range(THREADS))

@@ -66,7 +66,9 @@ def test_budgets_accepting_projects_are_those_whose_vote_has_not_started():
     ("secret", "first", "then", "refused"),
     [
         (False, Channel.ONLINE, Channel.ONLINE, None),
-        (True, Channel.ONLINE, Channel.ONLINE, "Le vote est secret"),
+        (True, Channel.ONLINE, Channel.ONLINE, None),  # with the receipt, checked by the service
+        (True, Channel.PAPER, Channel.PAPER, "Le vote est secret"),
+        (True, Channel.PAPER, Channel.ONLINE, "bulletin papier a déjà été enregistré"),
         (False, Channel.PAPER, Channel.ONLINE, "bulletin papier a déjà été enregistré"),
         (False, Channel.ONLINE, Channel.PAPER, "déjà voté en ligne"),
     ],

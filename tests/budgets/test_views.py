@@ -1,12 +1,14 @@
 """Budget pages: vote without JavaScript and with htmx, status codes, results, downloads, agent pages."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from bouquet.bouquets.models import Allocation, Bouquet, Placement
-from bouquet.budgets.models import Ballot, Budget, BudgetProject, Participation
-from bouquet.budgets.services import cast_ballot, compute_results
+from bouquet.budgets.models import Ballot, BallotLine, Budget, BudgetProject, Participation
+from bouquet.budgets.services import cast_ballot, compute_results, mix_sealed_ballots
 from tests.factories import BudgetFactory, ProcessFactory, ProposalFactory, UserFactory, close_vote, open_vote
 
 pytestmark = pytest.mark.django_db
@@ -78,15 +80,23 @@ def test_vote_then_change_it(budget):
     assert set(Ballot.objects.get().lines.values_list("project_id", flat=True)) == {b.pk, c.pk}
 
 
-def test_secret_second_vote_is_a_409():
+def test_a_secret_vote_shows_its_receipt_once_and_takes_it_to_change():
     budget = BudgetFactory(costs=(10, 20), is_secret=True, vote_open=True)
     a, b = budget.projects.order_by("pk")
     client = client_for(UserFactory())
-    client.post(f"/budgets/{budget.pk}/voter/", {"projet": [a.pk], "action": "valider"})
+    response = client.post(f"/budgets/{budget.pk}/voter/", {"projet": [a.pk], "action": "valider"})
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    receipt = re.search(r'id="recu">([A-Z2-7-]+)<', response.content.decode()).group(1)
     page = client.get(f"/budgets/{budget.pk}/voter/").content.decode()
-    assert "ne peut plus être modifié" in page and 'name="action"' not in page
-    response = client.post(f"/budgets/{budget.pk}/voter/", {"projet": [b.pk], "action": "valider"})
-    assert response.status_code == 409
+    assert receipt not in page and "saisissez le reçu" in page and 'name="recu"' in page
+    refused = client.post(f"/budgets/{budget.pk}/voter/", {"projet": [b.pk], "action": "valider"})
+    assert refused.status_code == 409 and "Saisissez votre reçu." in refused.content.decode()
+    changed = client.post(
+        f"/budgets/{budget.pk}/voter/", {"projet": [b.pk], "action": "valider", "recu": receipt}
+    )
+    assert changed.status_code == 302
+    mix_sealed_ballots(budget=budget)
+    assert list(BallotLine.objects.values_list("project_id", flat=True)) == [b.pk]
 
 
 def test_voting_outside_the_phase_is_a_403():
@@ -196,6 +206,31 @@ def test_import_page_refuses_a_malformed_file_with_its_line():
     response = client_for(agent).post(f"/demarches/{process.slug}/budget/importer/", {"file": upload})
     assert response.status_code == 422
     assert "ligne" in response.content.decode()
+    assert not Budget.objects.exists()
+
+
+ODD_FILE = b"META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;60\nVOTES\nvoter_id;vote\na;1,1\n"
+
+
+def test_import_page_shows_the_oddities_of_a_file_it_reads():
+    agent = UserFactory(agent=True)
+    process = ProcessFactory(with_vote_phase=True)
+    upload = SimpleUploadedFile("double.pb", ODD_FILE)
+    response = client_for(agent).post(
+        f"/demarches/{process.slug}/budget/importer/", {"file": upload}, follow=True
+    )
+    body = response.content.decode()
+    assert response.status_code == 200 and "Résultats" in body
+    assert "Remarque sur le fichier : ligne 10 : le projet « 1 » est cité plusieurs fois" in body
+
+
+def test_import_page_refuses_an_absurd_number_in_french():
+    agent = UserFactory(agent=True)
+    process = ProcessFactory(with_vote_phase=True)
+    upload = SimpleUploadedFile("enorme.pb", ODD_FILE.replace(b"1;60", b"1;" + b"9" * 40))
+    response = client_for(agent).post(f"/demarches/{process.slug}/budget/importer/", {"file": upload})
+    assert response.status_code == 422
+    assert "(ligne 7) : le coût du projet « 1 » est démesuré" in response.content.decode()
     assert not Budget.objects.exists()
 
 

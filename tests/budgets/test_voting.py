@@ -1,5 +1,7 @@
 """Ballots: validation for each kind, phase and eligibility, change until the deadline, secret, paper."""
 
+import re
+
 import pytest
 
 from bouquet.budgets.models import (
@@ -10,16 +12,19 @@ from bouquet.budgets.models import (
     Eligibility,
     Feasibility,
     Participation,
+    SealedBallot,
 )
 from bouquet.budgets.selectors import current_choices, participation_of
 from bouquet.budgets.services import (
     BudgetInput,
+    Cast,
     ProjectInput,
     answer_feasibility,
     cast_ballot,
     check_ballot,
     create_budget,
     create_project,
+    mix_sealed_ballots,
     record_paper_ballot,
 )
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
@@ -85,7 +90,7 @@ class TestApproval:
             cast_ballot(voter=UserFactory(), budget=budget, choices=choose(every[0]))
         with pytest.raises(InvalidInput, match="au plus 3"):
             cast_ballot(voter=UserFactory(), budget=budget, choices=choose(*every))
-        ballot = cast_ballot(voter=UserFactory(), budget=budget, choices=choose(*every[:3]))
+        ballot = cast_ballot(voter=UserFactory(), budget=budget, choices=choose(*every[:3])).ballot
         assert ballot.lines.count() == 3
 
     def test_costs_do_not_limit_approval_ballots(self):
@@ -108,7 +113,7 @@ class TestCumulative:
         a, b, _c = budget.projects.order_by("pk")
         check = check_ballot(budget=budget, voter=None, choices={a.pk: 5, b.pk: 3})
         assert check.ok and check.points_left == 2
-        ballot = cast_ballot(voter=UserFactory(), budget=budget, choices={a.pk: 5, b.pk: 3, _c.pk: 0})
+        ballot = cast_ballot(voter=UserFactory(), budget=budget, choices={a.pk: 5, b.pk: 3, _c.pk: 0}).ballot
         assert sorted(ballot.lines.values_list("points", flat=True)) == [3, 5]
 
     def test_too_many_points_are_refused(self):
@@ -131,7 +136,7 @@ class TestRanked:
             cast_ballot(voter=UserFactory(), budget=budget, choices={a.pk: 1, b.pk: 3})
         with pytest.raises(InvalidInput, match="au plus 2"):
             cast_ballot(voter=UserFactory(), budget=budget, choices={a.pk: 1, b.pk: 2, c.pk: 3})
-        ballot = cast_ballot(voter=UserFactory(), budget=budget, choices={c.pk: 1, a.pk: 2})
+        ballot = cast_ballot(voter=UserFactory(), budget=budget, choices={c.pk: 1, a.pk: 2}).ballot
         assert dict(ballot.lines.values_list("project_id", "rank")) == {c.pk: 1, a.pk: 2}
 
 
@@ -225,17 +230,52 @@ class TestChangingTheBallot:
             cast_ballot(voter=voter, budget=budget, choices=choose(a, b))
         assert list(BallotLine.objects.values_list("project_id", flat=True)) == [a.pk]
 
-    def test_secret_ballot_cannot_be_changed(self):
-        budget = BudgetFactory(costs=(10, 20), is_secret=True, vote_open=True)
-        a, b = budget.projects.order_by("pk")
+    def test_a_secret_ballot_is_changed_only_with_its_receipt(self):
+        budget = BudgetFactory(costs=(10, 20, 30), is_secret=True, vote_open=True)
+        a, b, c = budget.projects.order_by("pk")
         voter = UserFactory()
-        cast_ballot(voter=voter, budget=budget, choices=choose(a))
-        with pytest.raises(Conflict, match="secret") as error:
+        receipt = cast_ballot(voter=voter, budget=budget, choices=choose(a)).receipt
+        assert re.fullmatch(r"([A-Z2-7]{4}-){5}[A-Z2-7]{4}", receipt)
+        with pytest.raises(Conflict, match="reçu") as error:
             cast_ballot(voter=voter, budget=budget, choices=choose(b))
         assert error.value.status_code == 409
-        assert Ballot.objects.filter(budget=budget).count() == 1
+        with pytest.raises(Conflict, match="aucun bulletin"):
+            cast_ballot(
+                voter=voter, budget=budget, choices=choose(b), receipt="AAAA-BBBB-CCCC-DDDD-EEEE-FFFF"
+            )
+        # Case, spaces and a 0 typed for an O do not matter; the same receipt stays valid for a second change.
+        typed = receipt.lower().replace("-", " ").replace("o", "0")
+        assert cast_ballot(voter=voter, budget=budget, choices=choose(b), receipt=typed) == Cast()
+        cast_ballot(voter=voter, budget=budget, choices=choose(b, c), receipt=receipt)
         assert Participation.objects.get().ballot_ref is None
         assert current_choices(participation_of(voter=voter, budget=budget)) == {}
+        assert SealedBallot.objects.filter(budget=budget).count() == 1
+        assert mix_sealed_ballots(budget=budget) == 1
+        assert set(BallotLine.objects.values_list("project_id", flat=True)) == {b.pk, c.pk}
+        with pytest.raises(Conflict, match="aucun bulletin en attente"):
+            cast_ballot(voter=voter, budget=budget, choices=choose(a), receipt=receipt)
+
+    def test_a_receipt_only_opens_its_own_budget(self):
+        first = BudgetFactory(costs=(10, 20), is_secret=True, vote_open=True)
+        second = BudgetFactory(costs=(10, 20), is_secret=True, vote_open=True)
+        voter = UserFactory()
+        receipt = cast_ballot(
+            voter=voter, budget=first, choices=choose(first.projects.order_by("pk")[0])
+        ).receipt
+        cast_ballot(voter=voter, budget=second, choices=choose(second.projects.order_by("pk")[0]))
+        with pytest.raises(Conflict, match="aucun bulletin"):
+            cast_ballot(
+                voter=voter, budget=second, choices=choose(second.projects.order_by("pk")[1]), receipt=receipt
+            )
+
+    def test_a_secret_paper_ballot_is_final_and_gives_no_receipt(self):
+        budget = BudgetFactory(costs=(10, 20), is_secret=True, vote_open=True)
+        a, b = budget.projects.order_by("pk")
+        voter, agent = UserFactory(), UserFactory(agent=True)
+        assert record_paper_ballot(agent=agent, budget=budget, voter=voter, choices=choose(a)) == Cast()
+        with pytest.raises(Conflict, match="ne peut plus être remplacé"):
+            record_paper_ballot(agent=agent, budget=budget, voter=voter, choices=choose(b))
+        assert SealedBallot.objects.get(budget=budget).receipt == ""
 
 
 class TestPaper:

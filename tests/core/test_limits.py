@@ -18,7 +18,10 @@ TWO_PER_ACCOUNT = {"comment": "2/10m/account,5/h/address"}
 
 
 def test_specs_are_read_with_their_periods() -> None:
-    assert parse_limits("10/h/account, 300/2h/address") == [Limit(10, 3600, "account"), Limit(300, 7200, "address")]
+    assert parse_limits("10/h/account, 300/2h/address") == [
+        Limit(10, 3600, "account"),
+        Limit(300, 7200, "address"),
+    ]
     assert parse_limits("") == []
     with pytest.raises(ValueError):
         parse_limits("10/semaine/account")
@@ -70,7 +73,9 @@ def test_the_api_answers_429_in_json() -> None:
     headers = {"Authorization": f"Bearer {issue_api_token(user=UserFactory(), name='t')}"}
     url = f"/api/v1/proposals/{proposal.pk}/comments"
     codes = [
-        Client().post(url, json.dumps({"body": f"Avis {n}"}), content_type="application/json", headers=headers)
+        Client().post(
+            url, json.dumps({"body": f"Avis {n}"}), content_type="application/json", headers=headers
+        )
         for n in range(3)
     ]
     assert [c.status_code for c in codes] == [201, 201, 429]

@@ -7,6 +7,7 @@ import json
 import sys
 
 from bouquet.budgets.counting.catalogue import Rule, run_rule
+from bouquet.budgets.counting.models import FileWarning
 from bouquet.budgets.counting.pabulib import PabulibError, parse_pb
 from bouquet.budgets.counting.tiebreak import DEFAULT_SEED, TieBreak, TieOrder
 from bouquet.budgets.counting.trace import outcome_to_json
@@ -44,6 +45,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+SHOWN_WARNINGS = 20
+
+
+def _report(path: str, warnings: list[FileWarning]) -> None:
+    """Say on stderr, in French, what was odd in the file but read anyway (the first ones, then how many more)."""
+    for warning in warnings[:SHOWN_WARNINGS]:
+        sys.stderr.write(f"attention : {path} : {warning}\n")
+    if len(warnings) > SHOWN_WARNINGS:
+        sys.stderr.write(f"attention : {path} : {len(warnings) - SHOWN_WARNINGS} autres remarques\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command; return the exit status (0, or 2 on error)."""
     args = build_parser().parse_args(argv)
@@ -62,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         sys.stderr.write(f"erreur : {exc}\n")
         return 2
+    _report(args.file, election.warnings)
     if args.trace:
         json.dump(outcome_to_json(outcome), sys.stdout, ensure_ascii=False)
     else:

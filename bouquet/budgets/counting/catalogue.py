@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, Final
 
 from bouquet.budgets.counting.greedy import Utility, greedy
 from bouquet.budgets.counting.maxwelfare import max_welfare
 from bouquet.budgets.counting.mes import ExhaustiveOver, equal_shares, equal_shares_add1, total_cost
-from bouquet.budgets.counting.models import Election, Outcome
+from bouquet.budgets.counting.models import Election, Outcome, exact_number
 from bouquet.budgets.counting.phragmen import sequential_phragmen
 from bouquet.budgets.counting.profile import GroupedProfile
 from bouquet.budgets.counting.tiebreak import TieBreak
@@ -269,7 +268,7 @@ def meta_threshold(election: Election) -> int:
     """The vote threshold of a `greedy-threshold` election, read from META."""
     for key in THRESHOLD_META_KEYS:
         if key in election.meta and election.meta[key].strip():
-            return int(Fraction(election.meta[key].strip()))
+            return int(exact_number(election.meta[key]))
     raise ValueError("aucun seuil de votes (min_project_score_threshold) dans les métadonnées du fichier")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -13,6 +14,29 @@ CUMULATIVE = "cumulative"
 SCORING = "scoring"
 ORDINAL = "ordinal"
 VOTE_TYPES = (APPROVAL, CHOOSE_1, CUMULATIVE, SCORING, ORDINAL)
+
+
+# Amounts, points and ids Bouquet stores fit in 64 bits: a number of 19 digits or more in a file is a mistake, and an
+# exponent such as 1e999999999 would take minutes to expand. Both are refused before `Fraction` sees them.
+MAX_NUMBER = 10**18
+_EXPONENT = re.compile(r"[eE]([+-]?\d+)\s*$")
+
+
+class AbsurdNumber(ValueError):
+    """A number too large (or too finely written) to be an amount, a count or points."""
+
+
+def exact_number(text: str) -> Fraction:
+    """Parse a decimal number exactly (a comma is a decimal separator); ValueError when it is not a number,
+    AbsurdNumber when it has 19 digits or more before the decimal point, or an exponent beyond 40."""
+    raw = text.strip().replace(",", ".")
+    exponent = _EXPONENT.search(raw)
+    if len(raw) > 60 or (exponent is not None and abs(int(exponent.group(1))) > 40):
+        raise AbsurdNumber(raw)
+    value = Fraction(raw)
+    if abs(value) >= MAX_NUMBER:
+        raise AbsurdNumber(raw)
+    return value
 
 
 def as_number(value: Fraction) -> int | Fraction:
@@ -62,6 +86,17 @@ class Ballot:
         return dict(zip(self.projects, self.points, strict=True))
 
 
+@dataclass(frozen=True, slots=True)
+class FileWarning:
+    """Something odd in a file that was read anyway (as pabutools reads it), with its line."""
+
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"ligne {self.line} : {self.message}"
+
+
 @dataclass(slots=True)
 class Election:
     """An instance (projects and budget) together with its ballots and the file metadata."""
@@ -74,6 +109,8 @@ class Election:
     # Column order of the PROJECTS and VOTES sections, kept so that the writer can round-trip a file.
     project_columns: list[str] = field(default_factory=lambda: ["project_id", "cost"])
     vote_columns: list[str] = field(default_factory=lambda: ["voter_id", "vote"])
+    # Oddities met while reading the file (a project listed twice in a vote, stray quotes...), never written back.
+    warnings: list[FileWarning] = field(default_factory=list, compare=False)
 
     def project(self, project_id: str) -> Project:
         """Return the project with this id (KeyError when unknown)."""
@@ -115,7 +152,7 @@ def _meta_int(meta: dict[str, str], key: str) -> int | None:
     value = meta.get(key)
     if value is None or value.strip() == "":
         return None
-    return int(Fraction(value.strip()))
+    return int(exact_number(value))
 
 
 @dataclass(slots=True)

@@ -1,4 +1,9 @@
-"""Reader and writer for the pabulib `.pb` format (sections META, PROJECTS, VOTES, `;`-separated)."""
+"""Reader and writer for the pabulib `.pb` format (sections META, PROJECTS, VOTES, `;`-separated).
+
+The reader reads every file pabutools reads, the way it reads it: what is odd but readable (a project listed twice
+in one vote, a field that opens with a quote and goes on after it, declared counts that do not match, a short
+row) becomes a `FileWarning` with its line in `Election.warnings`; only what cannot be read is refused, with a
+`PabulibError` naming the line."""
 
 from __future__ import annotations
 
@@ -12,10 +17,13 @@ from bouquet.budgets.counting.models import (
     CUMULATIVE,
     SCORING,
     VOTE_TYPES,
+    AbsurdNumber,
     Ballot,
     Election,
+    FileWarning,
     Project,
     as_number,
+    exact_number,
 )
 
 SECTIONS = ("meta", "projects", "votes")
@@ -45,6 +53,13 @@ def parse_pb(path: str | Path) -> Election:
 
 def parse_pb_bytes(data: bytes) -> Election:
     """Decode (UTF-8, optional BOM) then parse the content of a `.pb` file."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        # A text file holds no NUL byte: this one is binary or damaged, and PostgreSQL could not store it.
+        raise PabulibError(
+            "le fichier contient un octet nul (0x00) : ce n'est pas un fichier texte pabulib",
+            data[:nul].count(b"\n") + 1,
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -55,24 +70,64 @@ def parse_pb_bytes(data: bytes) -> Election:
     return parse_pb_string(text)
 
 
-def _split(line: str, lineno: int) -> list[str]:
-    """Split a line on `;`, going through the csv module only when the line holds quotes."""
+def _split(line: str, lineno: int, warnings: list[FileWarning]) -> list[str]:
+    """Split a line on `;`, going through the csv module only when the line holds quotes.
+
+    Quotes are read strictly first; a field that opens with a quote and goes on after it
+    (`"Odkupmy" i my - zakup`) is then read as pabutools reads it (Python's csv module, not strict), with a
+    warning. Unlike pabutools, a quote left open ends with its line instead of swallowing the next ones."""
     if '"' not in line:
         return line.split(";")
     try:
         rows = list(csv.reader([line], delimiter=";", strict=True))
-    except csv.Error as exc:
-        raise PabulibError(f"guillemets mal formés ({exc})", lineno) from exc
+    except csv.Error:
+        try:
+            rows = list(csv.reader([line], delimiter=";"))
+        except csv.Error as exc:
+            # In practice only a quoted field longer than the csv module's limit (131,072 characters).
+            raise PabulibError(
+                f"champ entre guillemets de plus de {csv.field_size_limit()} caractères", lineno
+            ) from exc
+        read = ";".join(rows[0] if rows else [])
+        shown = read if len(read) <= 80 else read[:80] + "…"
+        warnings.append(FileWarning(lineno, f"guillemets mal placés, lus comme le fait pabutools : {shown}"))
     return rows[0] if rows else [""]
 
 
 def _number(text: str, what: str, lineno: int) -> Fraction:
     """Parse a decimal number (a comma is accepted as decimal separator) exactly."""
-    raw = text.strip().replace(",", ".")
     try:
-        return Fraction(raw)
+        return exact_number(text)
+    except AbsurdNumber:
+        shown = text.strip()
+        shown = shown if len(shown) <= 30 else shown[:30] + "…"
+        raise PabulibError(
+            f"{what} est démesuré : « {shown} » (Bouquet lit les nombres de moins de 19 chiffres)", lineno
+        ) from None
     except (ValueError, ZeroDivisionError):
         raise PabulibError(f"{what} n'est pas un nombre : « {text.strip()} »", lineno) from None
+
+
+def _fit(
+    fields: list[str], header: list[str], required: set[str], lineno: int, warnings: list[FileWarning]
+) -> list[str]:
+    """Match a row to its header: empty fields past the header and missing optional columns at the end are read
+    with a warning; a missing required column, or a value past the header, cannot be read."""
+    if len(fields) == len(header):
+        return fields
+    shape = f"{len(fields)} champs au lieu de {len(header)} (en-tête : {';'.join(header)})"
+    if len(fields) > len(header):
+        if any(f.strip() for f in fields[len(header) :]):
+            raise PabulibError(shape, lineno)
+        warnings.append(FileWarning(lineno, f"{shape} ; les champs vides en trop sont ignorés"))
+        return fields[: len(header)]
+    missing = header[len(fields) :]
+    if required & set(missing):
+        raise PabulibError(shape, lineno)
+    warnings.append(
+        FileWarning(lineno, f"{shape} ; les colonnes manquantes ({', '.join(missing)}) sont vides")
+    )
+    return fields + [""] * len(missing)
 
 
 def parse_pb_string(text: str) -> Election:
@@ -91,6 +146,8 @@ def parse_pb_string(text: str) -> Election:
     vote_type = ""
     vote_col = points_col = voter_col = -1
     extra_vote_cols: list[tuple[int, str]] = []
+    warnings: list[FileWarning] = []
+    voter_lines: dict[str, int] = {}
     i = 0
     n_lines = len(lines)
     while i < n_lines:
@@ -99,7 +156,7 @@ def parse_pb_string(text: str) -> Election:
         i += 1
         if not raw.strip():
             continue
-        fields = _split(raw, lineno)
+        fields = _split(raw, lineno, warnings)
         first = fields[0].strip().lower()
         if first in SECTIONS and len([f for f in fields if f.strip()]) == 1:
             if first in seen:
@@ -116,7 +173,7 @@ def parse_pb_string(text: str) -> Election:
                 i += 1
             if i >= n_lines:
                 raise PabulibError(f"il manque la ligne d'en-tête de la section {first.upper()}", lineno)
-            header = [h.strip() for h in _split(lines[i], i + 1)]
+            header = [h.strip() for h in _split(lines[i], i + 1, warnings)]
             i += 1
             if section == "projects":
                 vote_type = _check_meta(meta, meta_lines, lineno)
@@ -144,25 +201,43 @@ def parse_pb_string(text: str) -> Election:
             meta[key] = ";".join(fields[1:]).strip()
             meta_lines[key] = lineno
         elif section == "projects":
-            project = _parse_project(fields, header, lineno)
+            project = _parse_project(
+                _fit(fields, header, {"project_id", "cost"}, lineno, warnings), header, lineno
+            )
             if project.id in project_index:
+                # Two costs for one project: no reading would be the file's, so it is refused.
                 raise PabulibError(f"le projet « {project.id} » est déclaré deux fois", lineno)
             project_index[project.id] = len(projects)
             projects.append(project)
         else:
-            if len(fields) != len(header):
-                raise PabulibError(
-                    f"{len(fields)} champs au lieu de {len(header)} (en-tête : {';'.join(header)})", lineno
-                )
-            ballots.append(
-                _parse_ballot(
-                    fields, vote_col, points_col, voter_col, extra_vote_cols, project_index, vote_type, lineno
-                )
+            needed = {"vote", "points"} if points_col >= 0 else {"vote"}
+            ballot = _parse_ballot(
+                _fit(fields, header, needed, lineno, warnings),
+                vote_col,
+                points_col,
+                voter_col,
+                extra_vote_cols,
+                project_index,
+                vote_type,
+                lineno,
+                warnings,
             )
+            if voter_col >= 0:
+                first_line = voter_lines.setdefault(ballot.voter_id, lineno)
+                if first_line != lineno:
+                    # pabutools counts both ballots: so does Bouquet, but an agent should know.
+                    warnings.append(
+                        FileWarning(
+                            lineno,
+                            f"l'identifiant de votant « {ballot.voter_id} » est déjà celui de la ligne "
+                            f"{first_line} ; les deux votes sont comptés",
+                        )
+                    )
+            ballots.append(ballot)
     for name in SECTIONS:
         if name not in seen:
             raise PabulibError(f"section {name.upper()} absente du fichier", n_lines)
-    _check_counts(meta, meta_lines, len(projects), len(ballots))
+    _check_counts(meta, meta_lines, len(projects), len(ballots), warnings)
     return Election(
         budget=_number(meta["budget"], "le budget", meta_lines["budget"]),
         projects=projects,
@@ -171,6 +246,7 @@ def parse_pb_string(text: str) -> Election:
         meta=meta,
         project_columns=project_columns,
         vote_columns=vote_columns,
+        warnings=warnings,
     )
 
 
@@ -191,17 +267,27 @@ def _check_meta(meta: dict[str, str], meta_lines: dict[str, int], lineno: int) -
     return vote_type
 
 
-def _check_counts(meta: dict[str, str], meta_lines: dict[str, int], n_projects: int, n_votes: int) -> None:
-    """Compare the declared `num_projects` / `num_votes` with what the file holds."""
+def _check_counts(
+    meta: dict[str, str],
+    meta_lines: dict[str, int],
+    n_projects: int,
+    n_votes: int,
+    warnings: list[FileWarning],
+) -> None:
+    """Compare the declared `num_projects` / `num_votes` with what the file holds (pabutools ignores them)."""
     for key, actual, what in (("num_projects", n_projects, "projets"), ("num_votes", n_votes, "votes")):
         if key not in meta:
             continue
         declared = meta[key].strip()
         if not declared.isdigit():
-            raise PabulibError(f"« {key} » n'est pas un entier : « {declared} »", meta_lines[key])
-        if int(declared) != actual:
-            raise PabulibError(
-                f"« {key} » annonce {declared} {what} mais le fichier en contient {actual}", meta_lines[key]
+            warnings.append(FileWarning(meta_lines[key], f"« {key} » n'est pas un entier : « {declared} »"))
+        elif int(declared) != actual:
+            warnings.append(
+                FileWarning(
+                    meta_lines[key],
+                    f"« {key} » annonce {declared} {what} mais le fichier en contient {actual} ; "
+                    f"les {actual} sont lus",
+                )
             )
 
 
@@ -211,11 +297,7 @@ def _multi(value: str) -> tuple[str, ...]:
 
 
 def _parse_project(fields: list[str], header: list[str], lineno: int) -> Project:
-    """Build a project from one row of the PROJECTS section."""
-    if len(fields) != len(header):
-        raise PabulibError(
-            f"{len(fields)} champs au lieu de {len(header)} (en-tête : {';'.join(header)})", lineno
-        )
+    """Build a project from one row of the PROJECTS section (already matched to its header)."""
     row = {h: f.strip() for h, f in zip(header, fields, strict=True)}
     pid = row["project_id"]
     if not pid:
@@ -248,27 +330,44 @@ def _parse_ballot(
     project_index: dict[str, int],
     vote_type: str,
     lineno: int,
+    warnings: list[FileWarning],
 ) -> Ballot:
     """Build a ballot from one row of the VOTES section."""
     vote = fields[vote_col].strip()
-    listed = tuple(v.strip() for v in vote.split(",") if v.strip()) if vote.lower() != "none" else ()
-    seen: set[str] = set()
+    listed = [v.strip() for v in vote.split(",") if v.strip()] if vote.lower() != "none" else []
     for pid in listed:
         if pid not in project_index:
             raise PabulibError(f"le vote cite le projet « {pid} », absent de la section PROJECTS", lineno)
-        if pid in seen:
-            raise PabulibError(f"le projet « {pid} » est cité deux fois dans le même vote", lineno)
-        seen.add(pid)
-    points: tuple[Fraction, ...] | None = None
+    points: list[Fraction] | None = None
     if vote_type in (CUMULATIVE, SCORING):
         raw_points = fields[points_col].strip()
         items = [p for p in raw_points.split(",") if p.strip()] if raw_points.lower() != "none" else []
         if len(items) != len(listed):
             raise PabulibError(f"{len(listed)} projets mais {len(items)} valeurs de points", lineno)
-        points = tuple(_number(p, "un nombre de points", lineno) for p in items)
+        points = [_number(p, "un nombre de points", lineno) for p in items]
+    if len(set(listed)) != len(listed):
+        # As pabutools: the project counts once, at its first place, with the points given last.
+        twice = sorted({pid for pid in listed if listed.count(pid) > 1}, key=listed.index)
+        warnings.append(
+            FileWarning(
+                lineno,
+                "le projet "
+                + ", ".join(f"« {pid} »" for pid in twice)
+                + " est cité plusieurs fois dans le même vote ; il compte une fois",
+            )
+        )
+        last = dict(zip(listed, points, strict=True)) if points is not None else {}
+        listed = list(dict.fromkeys(listed))
+        if points is not None:
+            points = [last[pid] for pid in listed]
     voter_id = fields[voter_col].strip() if voter_col >= 0 else str(lineno)
     extra = {name: fields[k].strip() for k, name in extra_cols}
-    return Ballot(voter_id=voter_id, projects=listed, points=points, extra=extra)
+    return Ballot(
+        voter_id=voter_id,
+        projects=tuple(listed),
+        points=tuple(points) if points is not None else None,
+        extra=extra,
+    )
 
 
 def _fmt(value: Fraction | int) -> str:

@@ -1,6 +1,6 @@
 """Writes on budgets, one module per topic, re-exported here."""
 
-from bouquet.budgets.services.imports import import_pabulib
+from bouquet.budgets.services.imports import ImportedElection, import_pabulib
 from bouquet.budgets.services.results import (
     Recount,
     compute_results,
@@ -10,6 +10,7 @@ from bouquet.budgets.services.results import (
     run_on_file,
     tie_break_of,
 )
+from bouquet.budgets.services.secret import Cast, mix_sealed_ballots
 from bouquet.budgets.services.setup import (
     BudgetInput,
     ProjectInput,
@@ -27,6 +28,8 @@ from bouquet.budgets.services.voting import BallotCheck, cast_ballot, check_ball
 __all__ = [
     "BallotCheck",
     "BudgetInput",
+    "Cast",
+    "ImportedElection",
     "ProjectInput",
     "Recount",
     "answer_feasibility",
@@ -40,6 +43,7 @@ __all__ = [
     "edit_project",
     "election_for_part",
     "import_pabulib",
+    "mix_sealed_ballots",
     "published_file",
     "record_paper_ballot",
     "recount",

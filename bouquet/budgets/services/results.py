@@ -23,6 +23,7 @@ from bouquet.budgets.counting.trace import TraceError, outcome_to_json, winners_
 from bouquet.budgets.models import TERRITORY_KEY, BallotKind, Budget, BudgetResult
 from bouquet.budgets.rules import require_manager, results_can_be_computed
 from bouquet.budgets.selectors import Part, ballot_projects, ballots_for_export, budget_parts, part_of
+from bouquet.budgets.services.secret import mix_sealed_ballots
 from bouquet.core.errors import Conflict
 
 VOTE_TYPES = {
@@ -156,6 +157,7 @@ def compute_results(*, agent: User | None, budget: Budget, force: bool = False) 
             % {"date": budget.phase.ends_on.strftime("%d/%m/%Y")}
         )
     Budget.objects.select_for_update().get(pk=budget.pk)  # one computation at a time
+    mix_sealed_ballots(budget=budget)  # results wait for the last secret ballot
     parts = budget_parts(budget)
     results = []
     for part in parts:

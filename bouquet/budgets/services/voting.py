@@ -1,7 +1,8 @@
 """Ballots: check a ballot against the budget's kind and envelopes, cast it online, record it from paper.
 
 One ``Participation`` row per person and budget (a unique constraint) carries the channel: whoever voted on
-paper cannot vote online and the reverse, and simultaneous submissions by one person give one ballot.
+paper cannot vote online and the reverse, and simultaneous submissions by one person give one ballot. Secret
+ballots take another path (``services.secret``): sealed at once, written in the clear only by the mix.
 """
 
 from collections.abc import Mapping
@@ -25,6 +26,7 @@ from bouquet.budgets.models import (
 )
 from bouquet.budgets.rules import may_choose, replacement_refusal, require_manager, vote_is_open, vote_refusal
 from bouquet.budgets.selectors import Part, ballot_projects, budget_parts, has_envelopes, part_of
+from bouquet.budgets.services.secret import Cast, cast_secret_ballot
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 
 GENERAL = "__all__"
@@ -217,18 +219,36 @@ def cast_ballot(
     choices: Mapping[int, int],
     channel: Channel = Channel.ONLINE,
     recorded_by: User | None = None,
-) -> Ballot:
-    """Cast (or, in a budget that is not secret, replace) a person's ballot; the last one counts."""
+    receipt: str = "",
+) -> Cast:
+    """Cast (or replace) a person's ballot; the last one counts. A secret ballot is sealed until the mix, and
+    replacing it takes the receipt given when it was first cast."""
     refusal = vote_refusal(voter, budget)
     if refusal is not None:
         raise ActionNotAllowed(refusal)
     check = check_ballot(budget=budget, voter=voter, choices=choices)
     _refuse(check)
+    if budget.is_secret:
+        return cast_secret_ballot(
+            voter=voter,
+            budget=budget,
+            choices=check.choices,
+            on_ballot=len(check.projects),
+            channel=channel,
+            recorded_by=recorded_by,
+            receipt=receipt,
+        )
+    now = timezone.now()
     with transaction.atomic():
         try:
             with transaction.atomic():
                 participation = Participation.objects.create(
-                    budget=budget, voter=voter, channel=channel, recorded_by=recorded_by
+                    budget=budget,
+                    voter=voter,
+                    channel=channel,
+                    recorded_by=recorded_by,
+                    created_at=now,
+                    updated_at=now,
                 )
         except IntegrityError:
             # Someone (this person in another tab, or an agent with their paper ballot) got here first:
@@ -251,13 +271,14 @@ def cast_ballot(
             )
             for pk, value in sorted(check.choices.items())
         )
-        participation.ballot_ref = None if budget.is_secret else ballot.pk
+        participation.ballot_ref = ballot.pk
         participation.recorded_by = recorded_by
+        participation.updated_at = now
         participation.save(update_fields=["ballot_ref", "recorded_by", "updated_at"])
-    return ballot
+    return Cast(ballot=ballot)
 
 
-def record_paper_ballot(*, agent: User, budget: Budget, voter: User, choices: Mapping[int, int]) -> Ballot:
+def record_paper_ballot(*, agent: User, budget: Budget, voter: User, choices: Mapping[int, int]) -> Cast:
     """An agent types in the paper ballot a person handed in during the vote."""
     require_manager(agent, _("Seuls les agents de la collectivité saisissent les bulletins papier."))
     if not vote_is_open(budget):

@@ -60,7 +60,8 @@ class BudgetForm(AccessibleForm):
         label=gettext_lazy("Graine publiée du départage"), max_length=64, initial="bouquet"
     )
     is_secret = forms.BooleanField(
-        label=gettext_lazy("Vote secret (un bulletin validé ne peut plus être modifié)"), required=False
+        label=gettext_lazy("Vote secret (seul le reçu remis au votant permet de modifier son bulletin)"),
+        required=False,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

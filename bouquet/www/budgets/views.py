@@ -212,23 +212,38 @@ def budget_vote(request: HttpRequest, pk: int) -> HttpResponse:
             request, "budgets/budget_vote.html", _ballot_context(request, budget, check), status=status
         )
     try:
-        services.cast_ballot(voter=signed_in_user(request), budget=budget, choices=choices)
+        cast = services.cast_ballot(
+            voter=signed_in_user(request),
+            budget=budget,
+            choices=choices,
+            receipt=request.POST.get("recu", ""),
+        )
     except DomainError as error:
         context = _ballot_context(request, budget, check)
         context["general_error"] = str(error.message)
         for key, message in error.field_errors.items():
             check.errors[key] = str(message)
         return render(request, "budgets/budget_vote.html", context, status=error.status_code)
+    deadline = budget.phase.ends_on.strftime("%d/%m/%Y")
+    if cast.receipt:
+        # Shown once, in this answer only: never in a URL (access logs), a session or a message (database).
+        response = render(
+            request,
+            "budgets/budget_receipt.html",
+            {"budget": budget, "process": budget.process, "receipt": cast.receipt},
+        )
+        response["Cache-Control"] = "no-store"
+        return response
     messages.success(
         request,
         _("Votre vote est enregistré.")
         + " "
         + (
-            _("Le vote est secret : il ne peut plus être modifié.")
+            _("Votre bulletin secret est remplacé ; votre reçu reste valable jusqu'au %(date)s.")
             if budget.is_secret
             else _("Vous pouvez le modifier jusqu'au %(date)s.")
-            % {"date": budget.phase.ends_on.strftime("%d/%m/%Y")}
-        ),
+        )
+        % {"date": deadline},
     )
     return redirect("budgets:vote", pk=budget.pk)
 
@@ -456,6 +471,22 @@ def bouquet_project(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
     )
 
 
+SHOWN_WARNINGS = 10
+
+
+def _imported(request: HttpRequest, imported: services.ImportedElection) -> HttpResponse:
+    """After an import: what was odd in the file (the first remarks, then how many more), then the results."""
+    for warning in imported.warnings[:SHOWN_WARNINGS]:
+        messages.warning(request, _("Remarque sur le fichier : %(warning)s") % {"warning": warning})
+    if len(imported.warnings) > SHOWN_WARNINGS:
+        messages.warning(
+            request,
+            _("… et %(count)d autres remarques sur le fichier.")
+            % {"count": len(imported.warnings) - SHOWN_WARNINGS},
+        )
+    return redirect("budgets:results", pk=imported.budget.pk)
+
+
 @login_required
 def budget_import(request: HttpRequest, slug: str) -> HttpResponse:
     """An agent replays a published election from a pabulib file."""
@@ -473,7 +504,7 @@ def budget_import(request: HttpRequest, slug: str) -> HttpResponse:
             rule=form.cleaned_data["rule"] or None,
         ),
         done=_("L'élection est importée et son résultat calculé."),
-        then=lambda budget: redirect("budgets:results", pk=budget.pk),
+        then=lambda imported: _imported(request, imported),
         context={
             "process": process,
             "heading": _("Importer une élection (fichier pabulib)"),

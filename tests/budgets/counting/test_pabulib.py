@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -16,6 +17,7 @@ from tests.budgets.counting.helpers import (
     TOULOUSE_1,
     make_election,
 )
+from tests.shared_data import shared_data_dir
 
 GOOD = """META
 key;value
@@ -76,15 +78,17 @@ def test_quoted_names_in_a_city_wide_file() -> None:
     ("text", "line", "fragment"),
     [
         (GOOD.replace("VOTES\nvoter_id;vote;age\na;1,2;30\nb;2;41\n", ""), 14, "section VOTES absente"),
-        (GOOD.replace("num_votes;2", "num_votes;3"), 5, "« num_votes » annonce 3 votes"),
-        (GOOD.replace("num_projects;2", "num_projects;1"), 4, "num_projects"),
         (GOOD.replace("2;50.5;", "2;cinquante;"), 14, "n'est pas un nombre"),
         (GOOD.replace("b;2;41", "b;7;41"), 18, "le vote cite le projet « 7 »"),
-        (GOOD.replace("b;2;41", "b;2"), 18, "2 champs au lieu de 3"),
+        (GOOD.replace("b;2;41", "b"), 18, "1 champs au lieu de 3"),
+        (GOOD.replace("b;2;41", "b;2;41;x"), 18, "4 champs au lieu de 3"),
+        (GOOD.replace("2;50.5;", "2;1234567890123456789012345678901234567890;"), 14, "démesuré"),
+        (GOOD.replace("2;50.5;", "2;1e999999999;"), 14, "démesuré"),
+        (GOOD.replace("budget;100", "budget;10000000000000000000"), 6, "le budget est démesuré"),
+        (GOOD.replace("1;60;", "2;60;"), 14, "déclaré deux fois"),
         (GOOD.replace("vote_type;approval", "vote_type;magic"), 7, "type de vote"),
         (GOOD.replace("META\n", ""), 1, "commencer par la section META"),
         (GOOD.replace("budget;100\n", ""), 10, "« budget » absent"),
-        (GOOD.replace("a;1,2;30", "a;1,1;30"), 17, "cité deux fois"),
     ],
 )
 def test_malformed_files(text: str, line: int, fragment: str) -> None:
@@ -143,3 +147,149 @@ def test_round_trip_random(costs: list[int], data: st.DataObject, budget: int, c
     again = parse_pb_string(write_pb(e))
     assert again.projects == e.projects and again.ballots == e.ballots
     assert again.budget == e.budget and again.vote_type == e.vote_type
+
+
+def test_a_good_file_has_no_warning() -> None:
+    assert parse_pb_string(GOOD).warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        (
+            GOOD.replace("num_votes;2", "num_votes;3"),
+            5,
+            "« num_votes » annonce 3 votes mais le fichier en contient 2",
+        ),
+        (GOOD.replace("num_projects;2", "num_projects;1"), 4, "« num_projects » annonce 1 projets"),
+        (GOOD.replace("b;2;41", "b;2"), 18, "les colonnes manquantes (age) sont vides"),
+        (GOOD.replace("b;2;41", "b;2;41;;"), 18, "les champs vides en trop sont ignorés"),
+        (
+            GOOD.replace("b;2;41", "a;2;41"),
+            18,
+            "« a » est déjà celui de la ligne 17 ; les deux votes sont comptés",
+        ),
+    ],
+)
+def test_oddities_are_read_with_a_warning_naming_the_line(text: str, line: int, fragment: str) -> None:
+    """What pabutools reads is read too; the oddity is reported, not refused."""
+    election = parse_pb_string(text)
+    assert [b.projects for b in election.ballots] == [("1", "2"), ("2",)]
+    [warning] = election.warnings
+    assert warning.line == line and fragment in warning.message
+    assert str(warning).startswith(f"ligne {line} : ")
+
+
+def _twice(vote_type: str) -> str:
+    """A small file whose first two votes list a project twice (with points for a cumulative vote)."""
+    cumulative = vote_type == "cumulative"
+    votes = (
+        ["a;1,2,1;1,2,3", "b;3,3;1,4", "c;2;5", "d;3,2;2,1"]
+        if cumulative
+        else ["a;1,2,1", "b;3,3", "c;2", "d;3,2"]
+    )
+    return "\n".join(
+        [
+            "META",
+            "key;value",
+            "budget;100",
+            f"vote_type;{vote_type}",
+            "PROJECTS",
+            "project_id;cost;name",
+            "1;60;Parc",
+            "2;50;Piste",
+            "3;40;Bancs",
+            "VOTES",
+            "voter_id;vote;points" if cumulative else "voter_id;vote",
+            *votes,
+            "",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("vote_type", "first", "second"),
+    [
+        ("approval", (("1", "2"), None), (("3",), None)),
+        ("ordinal", (("1", "2"), None), (("3",), None)),  # a project keeps its first rank
+        ("cumulative", (("1", "2"), (3, 2)), (("3",), (4,))),  # and the points given last, as pabutools
+    ],
+)
+def test_a_project_listed_twice_in_a_vote_counts_once_as_pabutools_reads_it(
+    vote_type: str, first: tuple[object, ...], second: tuple[object, ...]
+) -> None:
+    """22 pabulib files list a project twice in one vote: it counts once, with a warning giving the line."""
+    text = _twice(vote_type)
+    election = parse_pb_string(text)
+    a, b = election.ballots[:2]
+    assert (a.projects, a.points) == first
+    assert (b.projects, b.points) == second
+    assert [(w.line, w.message) for w in election.warnings] == [
+        (12, "le projet « 1 » est cité plusieurs fois dans le même vote ; il compte une fois"),
+        (13, "le projet « 3 » est cité plusieurs fois dans le même vote ; il compte une fois"),
+    ]
+    pt = pytest.importorskip("pabutools.election.pabulib")
+    _instance, profile = pt.parse_pabulib_from_string(text)
+    for ours, theirs in zip(election.ballots, profile, strict=True):
+        if vote_type == "cumulative":
+            assert {p.name: Fraction(str(v)) for p, v in theirs.items()} == ours.points_by_project()
+        elif vote_type == "ordinal":
+            assert [p.name for p in theirs] == list(ours.projects)
+        else:
+            assert {p.name for p in theirs} == set(ours.projects)
+
+
+@pytest.mark.parametrize("rule", ["greedy_cost", "mes_cost", "mes_cost_add1u"])
+def test_a_file_with_a_project_listed_twice_gives_the_winners_pabutools_gives(rule: str) -> None:
+    from bouquet.budgets.counting.catalogue import run_rule
+    from bouquet.budgets.counting.reference import load_pabutools, run_pabutools
+    from bouquet.budgets.counting.tiebreak import TieBreak, TieOrder
+
+    pytest.importorskip("pabutools")
+    text = _twice("approval")
+    election = parse_pb_string(text)
+    tie = TieBreak(TieOrder.ID_STRING.value)
+    parsed = load_pabutools()["parse_string"](text)
+    assert sorted(run_rule(election, rule, tie).winners) == sorted(
+        run_pabutools(election, rule, tie, parsed=parsed)
+    )
+
+
+def test_a_field_that_opens_with_a_quote_and_goes_on_is_read_as_pabutools_reads_it() -> None:
+    """Łódź and others: `47;12000;30;188;"Odkupmy" i my - zakup…`."""
+    text = GOOD.replace("2;50.5;Piste;", '2;50.5;"Odkupmy" i my - zakup;')
+    election = parse_pb_string(text)
+    assert election.projects[1].name == "Odkupmy i my - zakup"
+    [warning] = election.warnings
+    assert warning.line == 14 and "guillemets mal placés" in warning.message
+    pt = pytest.importorskip("pabutools.election.pabulib")
+    instance, _profile = pt.parse_pabulib_from_string(text)
+    assert {instance.project_meta[p]["name"] for p in instance} == {p.name for p in election.projects}
+
+
+def test_a_quote_left_open_ends_with_its_line() -> None:
+    text = GOOD.replace("2;50.5;Piste;", '2;50.5;"Piste;')
+    election = parse_pb_string(text)
+    assert [p.id for p in election.projects] == ["1", "2"] and len(election.ballots) == 2
+    # The quote swallowed the rest of the line: then the row lacks its last (optional) columns.
+    assert [w.line for w in election.warnings] == [14, 14]
+
+
+def test_a_nul_byte_is_refused_with_its_line() -> None:
+    """PostgreSQL cannot store it, and a text file has none: the file is binary or damaged."""
+    with pytest.raises(PabulibError, match=r"^ligne 14 : le fichier contient un octet nul"):
+        parse_pb_bytes(GOOD.replace("Piste", "Pi\x00ste").encode())
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize("path", sorted((shared_data_dir() / "pabulib").glob("*.pb")), ids=lambda p: p.stem)
+def test_every_real_file_is_read_without_a_warning(path: Path) -> None:
+    election = parse_pb(path)
+    assert election.warnings == []
+    assert len(election.ballots) == int(election.meta["num_votes"])
+
+
+def test_a_quoted_field_too_long_for_the_csv_module_is_refused_with_its_line() -> None:
+    text = GOOD.replace("2;50.5;Piste;", '2;50.5;"' + "x" * 200_000 + '" y;')
+    with pytest.raises(PabulibError, match=r"^ligne 14 : champ entre guillemets de plus de \d+ caractères"):
+        parse_pb_string(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -130,3 +131,47 @@ def test_cli_errors(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> Non
         main([str(bad), "--rule", "inconnue"])
     assert info.value.code == 2
     assert "arguments invalides" in capsys.readouterr().err
+
+
+ODD = "META\nkey;value\nbudget;100\nvote_type;approval\nnum_votes;3\nPROJECTS\nproject_id;cost\n1;60\n2;50\nVOTES\nvoter_id;vote\na;1,1\nb;2\n"
+
+
+def test_cli_reads_oddities_and_warns_in_french(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A project listed twice in a vote counts once: winners on stdout, the line on stderr, exit 0."""
+    odd = tmp_path / "odd.pb"
+    odd.write_text(ODD)
+    assert main([str(odd), "--rule", "greedy_cost"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == ["2"]  # one vote each: the cheaper project first, then 1 no longer fits
+    assert f"attention : {odd} : ligne 12 : le projet « 1 » est cité plusieurs fois" in err
+    assert "ligne 5 : « num_votes » annonce 3 votes" in err
+
+
+def test_cli_shows_the_first_warnings_then_how_many_more(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    many = tmp_path / "many.pb"
+    many.write_text(ODD.replace("num_votes;3\n", "") + "".join(f"v{i};2,2\n" for i in range(30)))
+    assert main([str(many), "--rule", "greedy_cost"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("cité plusieurs fois") == 20 and "11 autres remarques" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (ODD.replace("1;60", "1;" + "9" * 40).encode(), "ligne 8 : le coût du projet « 1 » est démesuré"),
+        (ODD.replace("1;60", "1;1e999999999").encode(), "ligne 8 : le coût du projet « 1 » est démesuré"),
+        (ODD.replace("b;2", "b;\x002").encode(), "ligne 13 : le fichier contient un octet nul"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "ligne 3 : le fichier contient un octet nul"),
+    ],
+    ids=["40 digits", "exponent", "NUL", "binary"],
+)
+def test_cli_refuses_what_cannot_be_read_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
+) -> None:
+    bad = tmp_path / "bad.pb"
+    bad.write_bytes(content)
+    assert main([str(bad), "--rule", "greedy_cost"]) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err and captured.out == "" and "Traceback" not in captured.err

@@ -43,11 +43,14 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Impossible de lire « {options['file']} » : {error.strerror}.") from error
         try:
-            budget = import_pabulib(
+            imported = import_pabulib(
                 agent=agent, process=process, data=data, title=options["title"], rule=options["rule"]
             )
         except DomainError as error:
             raise CommandError(str(error.message)) from error
+        for warning in imported.warnings:
+            self.stderr.write(f"attention : {warning}")
+        budget = imported.budget
         winners = list(budget.results.values_list("winners", flat=True))
         self.stdout.write(
             self.style.SUCCESS(
