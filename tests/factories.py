@@ -7,9 +7,10 @@ import factory
 from django.utils import timezone
 
 from bouquet.accounts.models import Role, User
+from bouquet.bouquets.models import Bouquet, Placement, Topic
 from bouquet.places.models import District
 from bouquet.processes.models import Phase, PhaseKind, Process
-from bouquet.proposals.models import Proposal, Theme
+from bouquet.proposals.models import Comment, Proposal, Theme
 
 PASSWORD = "un-mot-de-passe-solide"  # noqa: S105
 
@@ -91,3 +92,51 @@ class ProposalFactory(factory.django.DjangoModelFactory):
 
     class Params:
         located = factory.Trait(latitude=47.01, longitude=1.02)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    proposal = factory.SubFactory(ProposalFactory)
+    author = factory.SubFactory(UserFactory)
+    body = "Bonne idée, il faudrait aussi des bancs."
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    """A broad theme, as a regrouping leaves it (without running the engine)."""
+
+    class Meta:
+        model = Topic
+
+    process = factory.SubFactory(ProcessFactory)
+    key = factory.Sequence(lambda n: f"t{n}")
+    label = factory.Sequence(lambda n: f"Grand thème {n}")
+    keywords = factory.LazyFunction(lambda: ["arbres", "ombre"])
+
+
+class BouquetFactory(factory.django.DjangoModelFactory):
+    """A bouquet, as a regrouping leaves it (without running the engine)."""
+
+    class Meta:
+        model = Bouquet
+
+    process = factory.SubFactory(ProcessFactory)
+    topic = factory.SubFactory(TopicFactory, process=factory.SelfAttribute("..process"))
+    key = factory.Sequence(lambda n: f"b{n}")
+    label = factory.Sequence(lambda n: f"Bouquet {n}")
+    keywords = factory.LazyFunction(lambda: ["arbres", "ombre"])
+
+
+class PlacementFactory(factory.django.DjangoModelFactory):
+    """Where a regrouping put a proposal: in ``bouquet`` (and its theme)."""
+
+    class Meta:
+        model = Placement
+
+    proposal = factory.SubFactory(ProposalFactory)
+    process = factory.SelfAttribute("proposal.process")
+    bouquet = factory.SubFactory(BouquetFactory, process=factory.SelfAttribute("..process"))
+    topic = factory.SelfAttribute("bouquet.topic")
+    status = Placement.Status.GROUPED
+    shared_keywords = factory.LazyFunction(lambda: ["arbres"])

@@ -87,6 +87,8 @@ def bouquet_detail(request: HttpRequest, pk: int) -> HttpResponse:
         bouquet = selectors.bouquet_for_page(pk=pk)
     except Bouquet.DoesNotExist as exc:
         raise Http404 from exc
+    if not bouquet.process.is_published:
+        raise Http404  # as for the process itself, here and in the API
     curator = can_curate(request.user, bouquet.process)
     members = bouquet.members  # type: ignore[attr-defined]
     context: dict[str, Any] = {
