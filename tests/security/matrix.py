@@ -154,8 +154,9 @@ def outcome_of(response: Any) -> str:
         location = response.headers.get("Location", "")
         if location.startswith((reverse("account_login"), reverse("admin:login"))):
             return "login"
-        request = getattr(response, "wsgi_request", None)
-        if request is not None and any(m.level >= messages.ERROR for m in messages.get_messages(request)):
+        # Only the messages this request added (not those left by an earlier one and not yet shown).
+        added = getattr(getattr(response, "wsgi_request", None), "_messages", None)
+        if any(m.level >= messages.ERROR for m in getattr(added, "_queued_messages", ())):
             return f"{response.status_code} refused"
     return str(response.status_code)
 

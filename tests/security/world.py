@@ -92,11 +92,16 @@ def _open_budget(agent: User, costs: tuple[int, ...]) -> Budget:
     return budget
 
 
+def build_people() -> World:
+    """One person per role, and nothing else yet."""
+    return World(people={role: _person(role) for role in ROLES if role != "anonymous"})
+
+
 def build_world() -> World:
     """Every kind of object the site shows, in the states whose rules differ."""
-    people = {role: _person(role) for role in ROLES if role != "anonymous"}
+    world = build_people()
+    people = world.people
     inhabitant, other, agent = people["inhabitant"], people["other"], people["agent"]
-    world = World(people=people)
     objects = world.objects
     # Literal URL arguments, named like the objects so that every argument of the table is a name.
     objects.update({"proposition": "proposition", "commentaire": "commentaire", "territoire": "territoire"})
