@@ -11,17 +11,20 @@ _TRAILING = ".,;:!?)»"
 
 def linkify(text: str) -> SafeString:
     """Escape user text, keep its paragraphs, and turn bare http(s) links into safe anchors."""
-    escaped = escape(text)
+    # Links are found in the text as typed, then each piece is escaped: found in the escaped text, a link
+    # would take in entities (« &quot; ») and lose their « ; » as trailing punctuation, changing the text shown.
     parts: list[str] = []
     last = 0
-    for match in _URL.finditer(escaped):
+    for match in _URL.finditer(text):
         url = match.group(0)
         trimmed = url.rstrip(_TRAILING)
-        parts.append(escaped[last : match.start()])
-        parts.append(f'<a href="{trimmed}" rel="nofollow ugc noopener noreferrer">{trimmed}</a>')
-        parts.append(url[len(trimmed) :])
+        parts.append(escape(text[last : match.start()]))
+        parts.append(
+            f'<a href="{escape(trimmed)}" rel="nofollow ugc noopener noreferrer">{escape(trimmed)}</a>'
+        )
+        parts.append(escape(url[len(trimmed) :]))
         last = match.end()
-    parts.append(escaped[last:])
+    parts.append(escape(text[last:]))
     html = "".join(parts)
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", html) if p.strip()]
     return mark_safe("".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs))  # noqa: S308

@@ -6,7 +6,7 @@ from bouquet.accounts.rules import is_agent, is_facilitator, is_moderator, is_si
 from bouquet.core.predicates import add_perm, predicate
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import process_allows
-from bouquet.proposals.models import Moderation, Proposal, Status
+from bouquet.proposals.models import Comment, Moderation, Proposal, Status
 
 OPEN_STATUSES = frozenset({Status.SUBMITTED, Status.UNDER_STUDY})
 
@@ -20,13 +20,29 @@ def is_author(user: Any, proposal: Proposal) -> bool:
     return proposal.coauthors.filter(pk=user.pk).exists()
 
 
+def is_public(proposal: Proposal) -> bool:
+    """Whether anyone may read the proposal: not hidden by moderation, in a published process (the
+    single-object twin of ``Proposal.objects.public()``)."""
+    return proposal.moderation == Moderation.PUBLISHED and proposal.process.is_published
+
+
 @predicate
 def can_read(user: Any, proposal: Proposal) -> bool:
-    """Anyone reads a proposal of a published process that moderation has not hidden; its authors and the
-    moderators read it even hidden (the single-object twin of ``Proposal.objects.public()``)."""
-    if proposal.moderation == Moderation.PUBLISHED and proposal.process.is_published:
+    """Anyone reads a public proposal; its authors and the moderators read it even hidden or in a process that
+    is not published."""
+    if is_public(proposal):
         return True
     return bool(is_author(user, proposal) or can_moderate(user))
+
+
+@predicate
+def can_read_comment(user: Any, comment: Comment) -> bool:
+    """A comment is read where its proposal is; a hidden one only by its author and the moderators."""
+    if comment.moderation != Moderation.PUBLISHED and not (
+        (is_signed_in(user) and comment.author_id == user.pk) or can_moderate(user)
+    ):
+        return False
+    return bool(can_read(user, comment.proposal))
 
 
 @predicate
@@ -47,6 +63,7 @@ def can_support(user: Any, proposal: Proposal) -> bool:
     return (
         is_signed_in(user)
         and proposal.is_live
+        and is_public(proposal)
         and proposal.status in OPEN_STATUSES
         and process_allows(proposal.process, Action.SUPPORT)
     )
@@ -54,8 +71,13 @@ def can_support(user: Any, proposal: Proposal) -> bool:
 
 @predicate
 def can_comment(user: Any, proposal: Proposal) -> bool:
-    """Anyone signed in may comment on a live proposal when the phase allows comments."""
-    return is_signed_in(user) and proposal.is_live and process_allows(proposal.process, Action.COMMENT)
+    """Anyone signed in may comment on a live, public proposal when the phase allows comments."""
+    return (
+        is_signed_in(user)
+        and proposal.is_live
+        and is_public(proposal)
+        and process_allows(proposal.process, Action.COMMENT)
+    )
 
 
 @predicate
@@ -81,8 +103,14 @@ def can_withdraw(user: Any, proposal: Proposal) -> bool:
 
 @predicate
 def can_join(user: Any, proposal: Proposal) -> bool:
-    """During the proposals phase, anyone signed in may join a live proposal as co-author instead of duplicating it."""
-    return is_signed_in(user) and proposal.is_live and process_allows(proposal.process, Action.SUBMIT)
+    """During the proposals phase, anyone signed in may join a live, public proposal as co-author instead of
+    duplicating it (joining one they may not read would open it to them)."""
+    return (
+        is_signed_in(user)
+        and proposal.is_live
+        and is_public(proposal)
+        and process_allows(proposal.process, Action.SUBMIT)
+    )
 
 
 @predicate

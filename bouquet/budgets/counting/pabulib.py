@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from fractions import Fraction
 from pathlib import Path
@@ -394,9 +395,15 @@ def _fmt(value: Fraction | int) -> str:
     return f"{sign}{text[:-digits]}.{text[-digits:]}".rstrip("0").rstrip(".")
 
 
+# What `str.splitlines` breaks a line on: the format is read line by line, so a field cannot hold one.
+_LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
 def _quote(value: str) -> str:
-    """Quote a field the way the csv module does when it holds the separator or quotes."""
-    if any(ch in value for ch in ';"\n\r'):
+    """Quote a field the way the csv module does when it holds the separator or quotes; a line break in a field
+    (a title typed with one) is written as a space, or the file could not be read back."""
+    value = _LINE_BREAKS.sub(" ", value)
+    if any(ch in value for ch in ';"'):
         buffer = io.StringIO()
         csv.writer(buffer, delimiter=";", lineterminator="").writerow([value])
         return buffer.getvalue()

@@ -160,7 +160,10 @@ def _detail_page(
 @require_GET
 def bouquet_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A bouquet: its name, keywords, members, means and why each member is there."""
-    return _detail_page(request, _bouquet(pk))
+    bouquet = _bouquet(pk)
+    if not bouquet.process.is_published:
+        raise Http404  # as for the process itself, here and in the API
+    return _detail_page(request, bouquet)
 
 
 def _curation_form(

@@ -37,6 +37,15 @@ def _process_or_404(slug: str) -> Process:
     return get_object_or_404(selectors.processes_for_proposal_pages(), slug=slug)
 
 
+def _readable_proposal(request: HttpRequest, pk: int) -> Proposal:
+    """The proposal, or 404 for whoever may not read it: what one may not see answers as if it did not exist,
+    on every page about it (a 403 would say that it exists) and in the API."""
+    proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
+    if not rules.can_read(request.user, proposal):
+        raise Http404
+    return proposal
+
+
 def _filters(request: HttpRequest) -> tuple[FilterForm, selectors.ProposalFilters]:
     form = FilterForm(request.GET or None)
     data: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
@@ -138,7 +147,7 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def proposal_join(request: HttpRequest, pk: int) -> HttpResponse:
     """Join an existing proposal as co-author instead of writing a duplicate."""
-    proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
+    proposal = _readable_proposal(request, pk)
     services.join_as_coauthor(citizen=signed_in_user(request), proposal=proposal)
     messages.success(request, _("Vous êtes maintenant co-auteur de cette proposition."))
     return redirect(proposal)
@@ -147,7 +156,7 @@ def proposal_join(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change one's proposal while nobody supports it yet."""
-    proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
+    proposal = _readable_proposal(request, pk)
     if not rules.can_edit(request.user, proposal):
         raise PermissionDenied(_("Vous ne pouvez pas modifier cette proposition."))
     initial = {
@@ -184,7 +193,7 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def proposal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     """Withdraw one's proposal."""
-    proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
+    proposal = _readable_proposal(request, pk)
     services.withdraw_proposal(actor=signed_in_user(request), proposal=proposal)
     messages.success(request, _("Votre proposition est retirée."))
     return redirect(proposal)
@@ -227,7 +236,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def proposal_support(request: HttpRequest, pk: int) -> HttpResponse:
     """Support a proposal (or take the support back); htmx gets the button back, others a redirect."""
-    proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
+    proposal = _readable_proposal(request, pk)
     if not request.user.is_authenticated:
         messages.info(request, _("Connectez-vous pour soutenir cette proposition."))
         login = f"{reverse('account_login')}?next={proposal.get_absolute_url()}"
@@ -270,7 +279,7 @@ def _parent_comment(parent_id: int | None) -> Comment | None:
 @login_required
 def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Post a comment or a reply."""
-    proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
+    proposal = _readable_proposal(request, pk)
     form = CommentForm(request.POST)
     outcome = submit_form(
         form,
@@ -339,20 +348,23 @@ def _report(request: HttpRequest, *, proposal: Proposal | None, comment: Comment
 @login_required
 def report_proposal(request: HttpRequest, pk: int) -> HttpResponse:
     """Report a proposal to the moderators."""
-    return _report(request, proposal=get_object_or_404(Proposal, pk=pk), comment=None)
+    return _report(request, proposal=_readable_proposal(request, pk), comment=None)
 
 
 @login_required
 def report_comment(request: HttpRequest, pk: int) -> HttpResponse:
     """Report a comment to the moderators."""
-    return _report(request, proposal=None, comment=get_object_or_404(Comment, pk=pk))
+    comment = get_object_or_404(Comment.objects.select_related("proposal__process"), pk=pk)
+    if not rules.can_read_comment(request.user, comment):
+        raise Http404
+    return _report(request, proposal=None, comment=comment)
 
 
 @require_POST
 @login_required
 def proposal_answer(request: HttpRequest, pk: int) -> HttpResponse:
     """An agent records the authority's decision and public answer."""
-    proposal = get_object_or_404(Proposal, pk=pk)
+    proposal = _readable_proposal(request, pk)
     form = AnswerForm(request.POST)
     if not form.is_valid():
         raise InvalidInput(_("La réponse n'a pas été enregistrée."), field_errors=form_field_errors(form))

@@ -1,0 +1,195 @@
+"""A small territory with one object of every kind the site shows, and one person per role, for the
+authorisation matrix: every route is requested against these objects, as each of these people.
+
+Objects are named (``mine``, ``hidden``, ``draft_budget``...) so that the expected table says in words which
+object a row is about; ``World.bind`` turns those names into URL arguments."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+
+from bouquet.accounts.models import Role, User
+from bouquet.accounts.services import issue_api_token
+from bouquet.budgets.models import Budget
+from bouquet.budgets.services import cast_ballot, compute_results
+from bouquet.processes.models import PhaseKind
+from bouquet.processes.services import reschedule_phase
+from bouquet.proposals.models import Moderation
+from tests.factories import (
+    BouquetFactory,
+    BudgetFactory,
+    CommentFactory,
+    PlacementFactory,
+    ProcessFactory,
+    ProposalFactory,
+    TopicFactory,
+    UserFactory,
+)
+
+# The columns of the expected table, in this order. "inhabitant" wrote the proposals; "other" is another
+# inhabitant, who wrote the comments but none of the proposals.
+ROLES: tuple[str, ...] = (
+    "anonymous",
+    "inhabitant",
+    "other",
+    "facilitator",
+    "mentor",
+    "moderator",
+    "agent",
+    "administrator",
+)
+_ROLE_OF = {
+    "inhabitant": Role.INHABITANT,
+    "other": Role.INHABITANT,
+    "facilitator": Role.FACILITATOR,
+    "mentor": Role.MENTOR,
+    "moderator": Role.MODERATOR,
+    "agent": Role.AGENT,
+    "administrator": Role.ADMINISTRATOR,
+}
+
+
+@dataclass
+class World:
+    people: dict[str, User]  # one per role but "anonymous"
+    objects: dict[str, Any] = field(default_factory=dict)  # name -> the value put in URLs (pk or slug)
+    paper_voter: User | None = None  # has an account, has not voted: an agent types in their paper ballot
+
+    def bind(self, spec: str) -> dict[str, Any]:
+        """``"pk=mine project_pk=open_project"`` -> ``{"pk": 12, "project_pk": 40}``."""
+        kwargs: dict[str, Any] = {}
+        for item in spec.split():
+            name, _, value = item.partition("=")
+            if value not in self.objects:
+                raise KeyError(f"no object named {value!r} in the world (row {spec!r})")
+            kwargs[name] = self.objects[value]
+        return kwargs
+
+    def pk(self, name: str) -> Any:
+        """The value stored under a name."""
+        return self.objects[name]
+
+
+def _person(role: str) -> User:
+    user = UserFactory(role=_ROLE_OF[role], display_name=role.capitalize(), email=f"{role}@exemple.fr")
+    if role == "administrator":
+        # As `createsuperuser` and the demo make them: the administrator also uses Django's admin.
+        user.is_staff = user.is_superuser = True
+        user.save(update_fields=["is_staff", "is_superuser"])
+    return user
+
+
+def _open_budget(agent: User, costs: tuple[int, ...]) -> Budget:
+    """A budget whose vote runs today (projects are added before the vote starts)."""
+    budget = BudgetFactory(agent=agent, costs=costs, title="Budget ouvert")
+    today = timezone.localdate()
+    reschedule_phase(
+        phase=budget.phase, starts_on=today - dt.timedelta(days=1), ends_on=today + dt.timedelta(days=5)
+    )
+    budget.refresh_from_db()
+    return budget
+
+
+def build_people() -> World:
+    """One person per role, and nothing else yet."""
+    return World(people={role: _person(role) for role in ROLES if role != "anonymous"})
+
+
+def build_world() -> World:
+    """Every kind of object the site shows, in the states whose rules differ."""
+    world = build_people()
+    people = world.people
+    inhabitant, other, agent = people["inhabitant"], people["other"], people["agent"]
+    objects = world.objects
+    # Literal URL arguments, named like the objects so that every argument of the table is a name.
+    objects.update({"proposition": "proposition", "commentaire": "commentaire", "territoire": "territoire"})
+
+    # A published process in its proposals phase (a vote phase comes later), with its proposals, comments,
+    # bouquets and a budget still being set up.
+    collect = ProcessFactory(slug="collecte", title="Démarche en cours", with_vote_phase=True)
+    mine = ProposalFactory(process=collect, author=inhabitant, title="Des bancs sur la place")
+    hidden = ProposalFactory(
+        process=collect, author=inhabitant, title="Une proposition masquée", moderation=Moderation.HIDDEN
+    )
+    neighbour = ProposalFactory(process=collect, author=other, title="Des arbres sur la place")
+    third = ProposalFactory(process=collect, author=other, title="Un parking à vélos")
+    comment = CommentFactory(proposal=mine, author=other)
+    hidden_comment = CommentFactory(
+        proposal=mine, author=other, body="Un commentaire masqué", moderation=Moderation.HIDDEN
+    )
+    topic = TopicFactory(process=collect)
+    bouquet = BouquetFactory(process=collect, topic=topic, label="Ombre et bancs")
+    bouquet2 = BouquetFactory(process=collect, topic=topic, label="Vélo")
+    PlacementFactory(proposal=mine, bouquet=bouquet)
+    PlacementFactory(proposal=neighbour, bouquet=bouquet)
+    PlacementFactory(proposal=third, bouquet=bouquet2)
+    setup = BudgetFactory(agent=agent, process=collect, costs=(10_000, 20_000), title="Budget en préparation")
+
+    # A published process in its supports phase.
+    supports = ProcessFactory(slug="soutiens", current_phase=PhaseKind.SUPPORTS)
+    supportable = ProposalFactory(process=supports, author=inhabitant, title="Un jardin partagé")
+
+    # A budget whose vote is open, and one whose vote is over with its results published.
+    open_budget = _open_budget(agent, (30_000, 40_000))
+    closed = _open_budget(agent, (30_000, 40_000, 50_000))
+    closed_projects = list(closed.projects.order_by("pk"))
+    for index in range(3):
+        voter = UserFactory()
+        cast_ballot(voter=voter, budget=closed, choices={closed_projects[index % 3].pk: 1})
+    today = timezone.localdate()
+    reschedule_phase(
+        phase=closed.phase, starts_on=today - dt.timedelta(days=10), ends_on=today - dt.timedelta(days=1)
+    )
+    closed.refresh_from_db()
+    compute_results(agent=agent, budget=closed)
+
+    # An unpublished process (a draft the authority prepares): nothing of it shows to the public.
+    draft = ProcessFactory(
+        slug="brouillon", title="Démarche en préparation", is_published=False, with_vote_phase=True
+    )
+    draft_proposal = ProposalFactory(process=draft, author=inhabitant, title="Proposition d'un brouillon")
+    draft_comment = CommentFactory(proposal=draft_proposal, author=other)
+    draft_topic = TopicFactory(process=draft)
+    draft_bouquet = BouquetFactory(process=draft, topic=draft_topic)
+    PlacementFactory(proposal=draft_proposal, bouquet=draft_bouquet)
+    draft_budget = BudgetFactory(agent=agent, process=draft, costs=(10_000,), title="Budget d'un brouillon")
+
+    issue_api_token(user=inhabitant, name="tableur")
+    world.paper_voter = UserFactory(email="papier@exemple.fr")
+
+    objects.update(
+        {
+            "collect": collect.slug,
+            "supports": supports.slug,
+            "vote": open_budget.process.slug,
+            "done": closed.process.slug,
+            "draft": draft.slug,
+            "mine": mine.pk,
+            "hidden": hidden.pk,
+            "supportable": supportable.pk,
+            "draft_proposal": draft_proposal.pk,
+            "comment": comment.pk,
+            "hidden_comment": hidden_comment.pk,
+            "draft_comment": draft_comment.pk,
+            "topic": topic.pk,
+            "bouquet": bouquet.pk,
+            "bouquet2": bouquet2.pk,
+            "draft_topic": draft_topic.pk,
+            "draft_bouquet": draft_bouquet.pk,
+            "setup": setup.pk,
+            "setup_project": setup.projects.order_by("pk")[0].pk,
+            "open": open_budget.pk,
+            "open_project": open_budget.projects.order_by("pk")[0].pk,
+            "closed": closed.pk,
+            "closed_project": closed_projects[0].pk,
+            "draft_budget": draft_budget.pk,
+            "draft_project": draft_budget.projects.order_by("pk")[0].pk,
+            "token": inhabitant.api_tokens.get().pk,
+            # allauth's password reset link, with a key that is not valid
+            "bad_uid": "1",
+            "bad_key": "pas-une-cle",
+        }
+    )
+    return world
