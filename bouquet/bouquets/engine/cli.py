@@ -16,6 +16,7 @@ from tqdm import tqdm
 
 from bouquet.bouquets.engine.engine import Engine, Progress
 from bouquet.bouquets.engine.types import Grouping, MemberStatus, SdgSuggestion
+from bouquet.core.spreadsheet import neutralise
 
 STATUS_FR = {
     MemberStatus.GROUPED: "groupe",
@@ -64,6 +65,11 @@ class _TqdmProgress(Progress):
 
 def decode(data: bytes) -> tuple[str, str, str | None]:
     """Decode bytes: utf-8 (with or without BOM), else cp1252, else latin-1; return (text, encoding, warning)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16", None
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig",):
         try:
             return data.decode(encoding), "utf-8", None
@@ -89,6 +95,11 @@ def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]], str | None]:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"Impossible de lire le fichier « {path} » : {exc.strerror or exc}.") from exc
+    if _looks_binary(data):
+        raise InputError(
+            f"Le fichier « {path} » n'est pas un texte (un tableur enregistré tel quel ?) : "
+            "enregistrez-le au format CSV, puis recommencez."
+        )
     text, _, warning = decode(data)
     text = text.replace("\x00", "")
     if not text.strip():
@@ -101,12 +112,33 @@ def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]], str | None]:
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect, restkey="_colonnes_en_trop")
     header = [h for h in (reader.fieldnames or [])]
     rows = []
-    for row in reader:
-        # Short rows get empty cells rather than None, so every row is still written out.
-        rows.append(
-            {k: ("" if v is None else (" ".join(v) if isinstance(v, list) else v)) for k, v in row.items()}
-        )
+    try:
+        for row in reader:
+            # Short rows get empty cells rather than None, so every row is still written out.
+            rows.append(
+                {
+                    k: ("" if v is None else (" ".join(v) if isinstance(v, list) else v))
+                    for k, v in row.items()
+                }
+            )
+    except csv.Error as exc:
+        limit = f"{csv.field_size_limit():,}".replace(",", "\u202f")
+        raise InputError(
+            f"Ligne {reader.line_num + 1} : une cellule dépasse {limit} caractères, ou un guillemet n'est jamais "
+            f"refermé ({exc})."
+        ) from exc
     return header, rows, warning
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Whether the start of a file holds bytes no text export has (an .xlsx, an image, a PDF)."""
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 text (a spreadsheet's "Unicode text" export), read by decode()
+    if head.startswith((b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0", b"\x89PNG")):
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return bool(head) and controls / len(head) > 0.1
 
 
 def _check_columns(header: Sequence[str], wanted: Sequence[str]) -> None:
@@ -147,7 +179,8 @@ def write_rows(path: Path, header: list[str], rows: list[dict[str, str]], groupi
             out[names["libelle_bouquet"]] = bq.label.text if bq else ""
             out[names["mots_cles_partages"]] = ", ".join(m.reason.shared_keywords)
             out[names["odd"]] = _sdg_text(m.sdgs)
-            writer.writerow(out)
+            # People typed these cells: a spreadsheet opening the result must not run them as formulas.
+            writer.writerow({key: neutralise(value) for key, value in out.items()})
 
 
 CACHE_CHUNK = 10000

@@ -152,3 +152,36 @@ def test_cache_resumes_an_interrupted_encoding_and_gives_the_same_result(
         assert main([*args, "--cache", str(tmp_path / "cli-cache")]) == 0
         outs.append(_read(out))
     assert outs[0] == outs[1]
+
+
+def test_an_oversized_cell_or_a_binary_file_is_refused_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 1 MB cell and a spreadsheet saved as-is exit with code 2 and a French message, no traceback."""
+    huge = _write(tmp_path / "gros.csv", [["titre"], ["Piste cyclable"], ["x" * 1_000_000]])
+    assert main(["group", str(huge), "--text-column", "titre", "--out", str(tmp_path / "o.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "Ligne 3 : une cellule dépasse" in err and "Traceback" not in err
+    workbook = tmp_path / "classeur.csv"
+    workbook.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 8)
+    assert main(["group", str(workbook), "--text-column", "titre", "--out", str(tmp_path / "o.csv")]) == 2
+    assert "n'est pas un texte" in capsys.readouterr().err
+
+
+def test_a_utf16_export_is_still_read(tmp_path: Path) -> None:
+    src = _write(tmp_path / "unicode.csv", [["titre"], ["Piste cyclable rue Haute"], ["Bancs"]], "utf-16")
+    out = tmp_path / "o.csv"
+    assert main(["group", str(src), "--text-column", "titre", "--out", str(out)]) == 0
+    assert [row["titre"] for row in _read(out)] == ["Piste cyclable rue Haute", "Bancs"]
+
+
+def test_cells_a_spreadsheet_would_run_are_written_as_text(tmp_path: Path) -> None:
+    rows = [["titre"], ['=HYPERLINK("http://x","y")'], ["+cmd"], ["@SUM(1)"], ["Piste cyclable rue Haute"]]
+    out = tmp_path / "o.csv"
+    assert (
+        main(["group", str(_write(tmp_path / "in.csv", rows)), "--text-column", "titre", "--out", str(out)])
+        == 0
+    )
+    written = [row["titre"] for row in _read(out)]
+    assert written == ['\'=HYPERLINK("http://x","y")', "'+cmd", "'@SUM(1)", "Piste cyclable rue Haute"]
+    assert not any(v.startswith(("=", "+", "-", "@")) for row in _read(out) for v in row.values())
