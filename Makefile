@@ -37,14 +37,14 @@ demo: install
 	@echo "Serveur : http://127.0.0.1:$(PORT)  (Ctrl+C pour arrêter ; un travailleur de tâches tourne à côté)"
 	export DJANGO_SETTINGS_MODULE=config.settings.dev TASKS_BACKEND=django_tasks_db.DatabaseBackend; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; \
+	scripts/run-worker.sh $(PY) --no-reload --interval 1 & worker=$$!; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 dev: install
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
 	export DJANGO_SETTINGS_MODULE=config.settings.dev TASKS_BACKEND=django_tasks_db.DatabaseBackend; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	scripts/run-worker.sh $(PY) --interval 1 & worker=$$!; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 browser:
