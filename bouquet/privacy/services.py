@@ -8,6 +8,7 @@ import zipfile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from bouquet.accounts.models import Role, User
 from bouquet.accounts.services import anonymise_account
@@ -15,7 +16,7 @@ from bouquet.core.errors import ActionNotAllowed, InvalidInput
 from bouquet.core.spreadsheet import neutralise
 from bouquet.privacy.selectors import personal_data
 
-README = _(
+README = gettext_lazy(
     "Voici toutes les données que la plateforme garde à votre sujet, le %(date)s.\n"
     "donnees.json les contient toutes ; chaque fichier .csv en reprend une partie, lisible dans un tableur.\n"
     "Vos bulletins secrets n'y sont pas : rien ne les relie à vous, pas même pour la plateforme.\n"
@@ -27,7 +28,7 @@ def export_personal_data(*, person: User) -> bytes:
     tables = personal_data(person=person)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("LISEZMOI.txt", README % {"date": timezone.localdate().isoformat()})
+        archive.writestr("LISEZMOI.txt", str(README) % {"date": timezone.localdate().isoformat()})
         archive.writestr("donnees.json", json.dumps(tables, ensure_ascii=False, indent=2, default=str))
         for name, rows in tables.items():
             text = io.StringIO()

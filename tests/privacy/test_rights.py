@@ -10,6 +10,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from bouquet.accounts.models import Role, User
 from bouquet.accounts.services import issue_api_token
@@ -166,3 +167,9 @@ def test_django_admin_cannot_delete_a_person() -> None:
     url = reverse("admin:accounts_user_delete", args=[person.pk])
     assert client.post(url, {"post": "yes"}).status_code == 403
     assert User.objects.filter(pk=person.pk).exists()
+
+
+def test_the_export_is_explained_in_the_reader_s_language(jeanne) -> None:
+    with translation.override("en"):
+        archive = zipfile.ZipFile(io.BytesIO(export_personal_data(person=jeanne)))
+    assert archive.read("LISEZMOI.txt").decode().startswith("Here is")

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from bouquet.bouquets.models import Bouquet
@@ -481,7 +482,11 @@ def _imported(request: HttpRequest, imported: services.ImportedElection) -> Http
     if len(imported.warnings) > SHOWN_WARNINGS:
         messages.warning(
             request,
-            _("… et %(count)d autres remarques sur le fichier.")
+            ngettext(
+                "… et %(count)d autre remarque sur le fichier.",
+                "… et %(count)d autres remarques sur le fichier.",
+                len(imported.warnings) - SHOWN_WARNINGS,
+            )
             % {"count": len(imported.warnings) - SHOWN_WARNINGS},
         )
     return redirect("budgets:results", pk=imported.budget.pk)
