@@ -12,7 +12,7 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,10 +25,9 @@ from bouquet.budgets.models import (
     Budget,
     BudgetProject,
     Channel,
-    Participation,
     SealedBallot,
 )
-from bouquet.budgets.rules import replacement_refusal
+from bouquet.budgets.services.participation import record_participation
 from bouquet.core.errors import Conflict
 
 MIX_BATCH = 2000  # rows per INSERT while writing the shuffled pool
@@ -96,23 +95,10 @@ def cast_secret_ballot(
     """Record a person's participation and seal their (checked) ballot in one transaction; with the receipt of
     their first vote, replace the sealed ballot instead (online, until the mix)."""
     with transaction.atomic():
-        try:
-            with transaction.atomic():
-                day = start_of_day()
-                Participation.objects.create(
-                    budget=budget,
-                    voter=voter,
-                    channel=channel,
-                    recorded_by=recorded_by,
-                    created_at=day,
-                    updated_at=day,
-                )
-        except IntegrityError:
-            # Wait for whoever got here first (this person in another tab, an agent with their paper ballot).
-            participation = Participation.objects.select_for_update().get(budget=budget, voter=voter)
-            refusal = replacement_refusal(budget, participation, channel)
-            if refusal is not None:
-                raise Conflict(refusal) from None
+        _participation, created = record_participation(
+            budget=budget, voter=voter, channel=channel, recorded_by=recorded_by, at=start_of_day()
+        )
+        if not created:
             _replace_sealed(budget, choices, on_ballot, receipt)
             return Cast()
         token = sealing.new_receipt() if channel == Channel.ONLINE else ""

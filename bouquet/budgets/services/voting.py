@@ -8,7 +8,7 @@ ballots take another path (``services.secret``): sealed at once, written in the 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -22,12 +22,12 @@ from bouquet.budgets.models import (
     Budget,
     BudgetProject,
     Channel,
-    Participation,
 )
-from bouquet.budgets.rules import may_choose, replacement_refusal, require_manager, vote_is_open, vote_refusal
+from bouquet.budgets.rules import may_choose, require_manager, vote_is_open, vote_refusal
 from bouquet.budgets.selectors import Part, ballot_projects, budget_parts, has_envelopes, part_of
+from bouquet.budgets.services.participation import record_participation
 from bouquet.budgets.services.secret import Cast, cast_secret_ballot
-from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
+from bouquet.core.errors import ActionNotAllowed, InvalidInput
 
 GENERAL = "__all__"
 
@@ -240,26 +240,11 @@ def cast_ballot(
         )
     now = timezone.now()
     with transaction.atomic():
-        try:
-            with transaction.atomic():
-                participation = Participation.objects.create(
-                    budget=budget,
-                    voter=voter,
-                    channel=channel,
-                    recorded_by=recorded_by,
-                    created_at=now,
-                    updated_at=now,
-                )
-        except IntegrityError:
-            # Someone (this person in another tab, or an agent with their paper ballot) got here first:
-            # wait for their transaction, then decide on the row it left.
-            participation = Participation.objects.select_for_update().get(budget=budget, voter=voter)
-            refusal = replacement_refusal(budget, participation, channel)
-            if refusal is not None:
-                raise Conflict(refusal) from None
-            assert (
-                participation.ballot_ref is not None
-            )  # replacement_refusal refuses a participation without one
+        participation, created = record_participation(
+            budget=budget, voter=voter, channel=channel, recorded_by=recorded_by, at=now
+        )
+        if not created:
+            assert participation.ballot_ref is not None  # replacement_refusal refuses one without a ballot
             Ballot.objects.filter(pk=participation.ballot_ref, budget=budget).delete()
         ballot = Ballot.objects.create(budget=budget, cast_on=timezone.localdate())
         BallotLine.objects.bulk_create(
