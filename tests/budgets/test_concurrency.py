@@ -1,40 +1,12 @@
 """Ballots under concurrency: real threads, real connections, on SQLite and PostgreSQL."""
 
-import threading
-
 import pytest
-from django.db import close_old_connections, connection
 
 from bouquet.budgets.models import Ballot, BallotLine, Budget, Participation
 from bouquet.budgets.services import cast_ballot, mix_sealed_ballots, record_paper_ballot
 from bouquet.core.errors import Conflict
+from tests.concurrency import THREADS, run_together
 from tests.factories import BudgetFactory, UserFactory
-
-THREADS = 20
-
-
-def _run_together(work) -> list[BaseException]:
-    barrier = threading.Barrier(THREADS)
-    errors: list[BaseException] = []
-    lock = threading.Lock()
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            work(index)
-        except BaseException as error:  # noqa: BLE001 - collected and asserted by the caller
-            with lock:
-                errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=90)
-    close_old_connections()
-    return errors
 
 
 @pytest.mark.django_db(transaction=True)
@@ -51,7 +23,7 @@ def test_twenty_simultaneous_submissions_by_one_person_give_one_ballot(secret):
             choices=choices,
         )
 
-    errors = _run_together(vote)
+    errors = run_together(vote)
     unexpected = [e for e in errors if not isinstance(e, Conflict)]
     assert unexpected == []
     assert len(errors) == (THREADS - 1 if secret else 0)
@@ -74,7 +46,7 @@ def test_paper_and_online_at_the_same_time_keep_a_single_vote():
         else:
             cast_ballot(voter=voter, budget=fresh, choices={first.pk: 1})
 
-    errors = _run_together(vote)
+    errors = run_together(vote)
     assert all(isinstance(e, Conflict) for e in errors)
     assert len(errors) == THREADS // 2  # every call of the other channel was refused
     assert Participation.objects.filter(budget=budget).count() == 1
@@ -96,7 +68,7 @@ def test_twenty_people_voting_at_once_in_a_secret_budget_give_twenty_ballots_aft
         )
         receipts.append(cast.receipt)
 
-    assert _run_together(vote) == []
+    assert run_together(vote) == []
     assert Participation.objects.filter(budget=budget).count() == THREADS
     assert len(set(receipts)) == THREADS
     assert mix_sealed_ballots(budget=budget) == THREADS

@@ -2,11 +2,9 @@
 copies arrive at the same moment."""
 
 import json
-import threading
 import uuid
 
 import pytest
-from django.db import close_old_connections, connection
 from django.test import Client
 from django.urls import reverse
 
@@ -14,9 +12,9 @@ from bouquet.accounts.services import issue_api_token
 from bouquet.processes.models import PhaseKind
 from bouquet.proposals.models import Comment, Proposal
 from bouquet.proposals.services import ProposalInput, add_comment, submit_proposal
+from tests.concurrency import THREADS, run_together
 from tests.factories import ProcessFactory, ProposalFactory, UserFactory
 
-THREADS = 20
 TEXT = "Des bancs à l'ombre des tilleuls, près de l'arrêt de bus."
 
 
@@ -77,31 +75,14 @@ def test_twenty_copies_of_one_comment_at_the_same_moment_make_one() -> None:
     proposal = ProposalFactory(process=ProcessFactory(current_phase=PhaseKind.PROPOSALS))
     author = UserFactory()
     key = uuid.uuid4()
-    barrier = threading.Barrier(THREADS)
     made: list[int] = []
-    errors: list[BaseException] = []
-    lock = threading.Lock()
 
-    def post() -> None:
-        try:
-            target = Proposal.objects.select_related("process").get(pk=proposal.pk)
-            barrier.wait(timeout=30)
-            comment = add_comment(author=author, proposal=target, body="Même envoi.", submission_key=key)
-            with lock:
-                made.append(comment.pk)
-        except BaseException as error:  # noqa: BLE001 - collected and asserted below
-            with lock:
-                errors.append(error)
-        finally:
-            connection.close()
+    def post(_index: int) -> None:
+        target = Proposal.objects.select_related("process").get(pk=proposal.pk)
+        comment = add_comment(author=author, proposal=target, body="Même envoi.", submission_key=key)
+        made.append(comment.pk)
 
-    threads = [threading.Thread(target=post) for _ in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    close_old_connections()
-
+    errors = run_together(post)
     assert errors == []
     assert len(made) == THREADS and len(set(made)) == 1
     assert Comment.objects.filter(proposal=proposal).count() == 1
