@@ -1,17 +1,23 @@
 """A person exercises their rights: download everything held about them, delete their account."""
 
 import csv
+import datetime as dt
 import io
 import json
 import zipfile
 
+from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_tasks_db.models import DBTaskResult
 
-from bouquet.accounts.models import Role, User
+from bouquet.accounts.models import ApiToken, Role, User
 from bouquet.accounts.services import anonymise_account
+from bouquet.budgets.models import Participation
 from bouquet.core.errors import ActionNotAllowed, InvalidInput
 from bouquet.core.spreadsheet import neutralise
 from bouquet.privacy.selectors import personal_data
@@ -56,3 +62,46 @@ def erase_account(*, person: User, confirmation: str) -> User:
             field_errors={"confirmation": _("Recopiez exactement votre adresse e-mail pour confirmer.")},
         )
     return anonymise_account(person=person)
+
+
+def purge_expired_data(*, now: dt.datetime | None = None) -> dict[str, int]:
+    """Delete what the authority no longer needs (durations in ``BOUQUET_RETENTION_DAYS``): accounts never
+    confirmed nor used, API tokens unused for long, finished background tasks, expired sessions. Returns how many
+    of each went; running it twice deletes nothing more."""
+    now = now or timezone.now()
+    days = settings.BOUQUET_RETENTION_DAYS
+    removed: dict[str, int] = {}
+    with transaction.atomic():
+        unconfirmed = (
+            User.objects.filter(
+                date_joined__lt=now - dt.timedelta(days=days["unconfirmed_accounts"]),
+                last_login__isnull=True,
+                erased_at__isnull=True,
+                is_staff=False,
+                role=Role.INHABITANT,
+            )
+            .exclude(emailaddress__verified=True)
+            # Only accounts that hold nothing: a paper ballot or a co-signed proposal keeps its account.
+            .filter(
+                proposals__isnull=True,
+                coauthored_proposals__isnull=True,
+                comments__isnull=True,
+                supports__isnull=True,
+                reports__isnull=True,
+            )
+            .exclude(pk__in=Participation.objects.values("voter_id"))
+        )
+        doomed = list(unconfirmed.values_list("pk", flat=True))
+        removed["comptes_jamais_confirmes"] = (
+            User.objects.filter(pk__in=doomed).delete()[1].get("accounts.User", 0)
+        )
+        cutoff = now - dt.timedelta(days=days["unused_api_tokens"])
+        tokens = ApiToken.objects.filter(
+            Q(last_used_at__lt=cutoff) | Q(last_used_at__isnull=True, created_at__lt=cutoff)
+        )
+        removed["jetons_api_inutilises"] = tokens.delete()[0]
+        removed["taches_terminees"] = DBTaskResult.objects.filter(
+            finished_at__lt=now - dt.timedelta(days=days["finished_tasks"])
+        ).delete()[0]
+        removed["sessions_expirees"] = Session.objects.filter(expire_date__lt=now).delete()[0]
+    return removed

@@ -250,6 +250,16 @@ SECURE_REFERRER_POLICY = "same-origin"
 # multilingual USE, or "hashing", words only, deterministic and instant (the test suite).
 BOUQUET_ENCODER = os.environ.get("BOUQUET_ENCODER", "use")
 
+# How long what is no longer needed is kept, in days (privacy.services.purge_expired_data, run daily by
+# `manage.py purge_expired_data`; the privacy page shows these durations).
+BOUQUET_RETENTION_DAYS = {
+    "unconfirmed_accounts": int(os.environ.get("BOUQUET_RETENTION_UNCONFIRMED_ACCOUNTS", "30")),
+    "unused_api_tokens": int(os.environ.get("BOUQUET_RETENTION_UNUSED_API_TOKENS", "365")),
+    "finished_tasks": int(os.environ.get("BOUQUET_RETENTION_FINISHED_TASKS", "30")),
+}
+# Who answers questions about personal data (the authority's data protection officer).
+BOUQUET_PRIVACY_CONTACT = os.environ.get("BOUQUET_PRIVACY_CONTACT", "dpo@example.org")
+
 # Moderation: how many reports from distinct accounts hide an item until a moderator decides.
 BOUQUET_REPORTS_TO_HIDE = 3
 

@@ -10,4 +10,5 @@ urlpatterns = [
     path("compte/mes-donnees/", views.my_data, name="my-data"),
     path("compte/mes-donnees.zip", views.download_my_data, name="download-my-data"),
     path("compte/supprimer/", views.erase, name="erase"),
+    path("confidentialite/", views.privacy, name="privacy"),
 ]

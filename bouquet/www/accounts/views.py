@@ -1,5 +1,6 @@
 """A person's own account: profile, API tokens, their data and the deletion of their account."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -95,3 +96,12 @@ def erase(request: HttpRequest) -> HttpResponse:
             return redirect("/")
         status = outcome.status
     return render(request, "accounts/erase.html", {"form": form}, status=status)
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    """What personal data the platform keeps, why, for how long, and the rights of each person."""
+    context = {
+        "retention": settings.BOUQUET_RETENTION_DAYS,
+        "contact": settings.BOUQUET_PRIVACY_CONTACT,
+    }
+    return render(request, "accounts/privacy.html", context)
