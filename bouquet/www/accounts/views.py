@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from bouquet.accounts import services
 from bouquet.privacy.services import erase_account, export_personal_data
@@ -98,6 +98,7 @@ def erase(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/erase.html", {"form": form}, status=status)
 
 
+@require_GET
 def privacy(request: HttpRequest) -> HttpResponse:
     """What personal data the platform keeps, why, for how long, and the rights of each person."""
     context = {
