@@ -45,10 +45,15 @@ def can_read_comment(user: Any, comment: Comment) -> bool:
     return bool(can_read(user, comment.proposal))
 
 
+def submissions_open(process: Process) -> bool:
+    """Whether the process takes proposals today (whoever asks)."""
+    return process.is_published and process_allows(process, Action.SUBMIT)
+
+
 @predicate
 def can_submit(user: Any, process: Process) -> bool:
     """Anyone signed in may propose while the proposals phase runs."""
-    return is_signed_in(user) and process.is_published and process_allows(process, Action.SUBMIT)
+    return is_signed_in(user) and submissions_open(process)
 
 
 @predicate

@@ -12,7 +12,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Mod
 
 from bouquet.processes.models import Phase, Process
-from bouquet.proposals.models import Comment, Moderation, Proposal, Report, Status
+from bouquet.proposals.models import Comment, Moderation, ModerationDecision, Proposal, Report, Status
 
 PAGE_SIZE = 20
 COMMENTS_PAGE_SIZE = 25
@@ -194,3 +194,15 @@ def moderation_queue() -> dict[str, QuerySet[Any]]:
         .order_by("-updated_at")
     )
     return {"proposals": proposals, "comments": comments}
+
+
+def hiding_decision(*, proposal: Proposal) -> ModerationDecision | None:
+    """The moderators' decision that keeps a proposal hidden, with its reason (None while it is visible or only
+    awaiting a decision after reports)."""
+    if proposal.moderation != Moderation.HIDDEN:
+        return None
+    return (
+        ModerationDecision.objects.filter(proposal=proposal, verdict=ModerationDecision.Verdict.HIDE)
+        .order_by("-created_at", "-id")
+        .first()
+    )

@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from bouquet.accounts.models import Role
 from bouquet.processes.models import PhaseKind
-from bouquet.proposals.models import Moderation, Proposal, Status
+from bouquet.proposals.models import Moderation, ModerationDecision, Proposal, Status
+from bouquet.proposals.services import moderate_item
 from tests.factories import ProcessFactory, ProposalFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +71,32 @@ def test_an_incomplete_answer_is_refused_with_422_and_the_proposal_keeps_its_sta
     )
     assert response.status_code == 422
     assert Proposal.objects.get(pk=proposal.pk).status == Status.SUBMITTED
+
+
+@pytest.mark.parametrize("page", ["processes:detail", "proposals:list"])
+def test_an_anonymous_visitor_is_told_how_to_propose_while_proposals_are_open(page: str) -> None:
+    open_process = ProcessFactory(current_phase=PhaseKind.PROPOSALS)
+    create = reverse("proposals:create", kwargs={"slug": open_process.slug})
+    anonymous = Client().get(reverse(page, kwargs={"slug": open_process.slug})).content.decode()
+    assert "Connectez-vous pour proposer" in anonymous and f"?next={create}" in anonymous
+    signed_in = _client(UserFactory()).get(reverse(page, kwargs={"slug": open_process.slug})).content.decode()
+    assert "Déposer une proposition" in signed_in and "Connectez-vous pour proposer" not in signed_in
+    closed = ProcessFactory(current_phase=PhaseKind.SUPPORTS)
+    later = Client().get(reverse(page, kwargs={"slug": closed.slug})).content.decode()
+    assert "Connectez-vous pour proposer" not in later and "Déposer une proposition" not in later
+
+
+def test_the_author_of_a_hidden_proposal_sees_the_moderators_reason() -> None:
+    proposal = ProposalFactory()
+    moderator = UserFactory(role=Role.MODERATOR)
+    moderate_item(
+        moderator=moderator,
+        verdict=ModerationDecision.Verdict.HIDE,
+        reason="Propos injurieux envers un voisin",
+        proposal=proposal,
+    )
+    page = _client(proposal.author).get(reverse("proposals:detail", kwargs={"pk": proposal.pk}))
+    assert "Propos injurieux envers un voisin" in page.content.decode()
+    assert (
+        _client(UserFactory()).get(reverse("proposals:detail", kwargs={"pk": proposal.pk})).status_code == 404
+    )

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import current_phase, process_for_page, processes_for_list
-from bouquet.proposals.rules import can_submit
+from bouquet.proposals.rules import can_submit, submissions_open
 
 
 def process_list(request: HttpRequest) -> HttpResponse:
@@ -33,6 +33,7 @@ def process_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "phase": phase,
             "today": today,
             "can_submit": can_submit(request.user, process),
+            "submissions_open": submissions_open(process),
             "supports_open": bool(phase and phase.allows(Action.SUPPORT)),
         },
     )

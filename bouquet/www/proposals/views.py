@@ -85,6 +85,7 @@ def proposal_list(request: HttpRequest, slug: str) -> HttpResponse:
             "sort": filters.sort,
             "supported": supported,
             "can_submit": rules.can_submit(request.user, process),
+            "submissions_open": rules.submissions_open(process),
             "show_map": request.GET.get("vue") == "carte",
         },
     )
@@ -229,6 +230,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_answer": rules.can_answer(request.user, proposal),
         "answer_form": AnswerForm(initial={"status": proposal.status, "answer": proposal.answer}),
         "is_author": authored,
+        "hidden_by": selectors.hiding_decision(proposal=proposal),
     }
     return render(request, "proposals/proposal_detail.html", context)
 
