@@ -38,6 +38,14 @@ class BallotKind(models.TextChoices):
         """Whether a ballot of this kind ticks projects (no points, no ranks)."""
         return self in (BallotKind.APPROVAL, BallotKind.KNAPSACK)
 
+    def line_fields(self, value: int) -> dict[str, int | None]:
+        """How one choice's value is stored on a ballot line: as points on a cumulative ballot, as a rank on a
+        ranked one (a ticked project carries 1 point and no rank)."""
+        return {
+            "points": value if self == BallotKind.CUMULATIVE else 1,
+            "rank": value if self == BallotKind.RANKED else None,
+        }
+
 
 class Eligibility(models.TextChoices):
     SIGNED_IN = "signed_in", _("Toute personne connectée")

@@ -127,16 +127,10 @@ def mix_sealed_ballots(*, budget: Budget) -> int:
     random.SystemRandom().shuffle(opened)
     ballots = [Ballot(budget=budget, cast_on=budget.phase.ends_on) for _choices in opened]
     Ballot.objects.bulk_create(ballots, batch_size=MIX_BATCH)
-    cumulative = budget.ballot_kind == BallotKind.CUMULATIVE
-    ranked = budget.ballot_kind == BallotKind.RANKED
+    kind = BallotKind(budget.ballot_kind)
     BallotLine.objects.bulk_create(
         (
-            BallotLine(
-                ballot=ballot,
-                project_id=pk,
-                points=value if cumulative else 1,
-                rank=value if ranked else None,
-            )
+            BallotLine(ballot=ballot, project_id=pk, **kind.line_fields(value))
             for ballot, choices in zip(ballots, opened, strict=True)
             for pk, value in sorted(choices.items())
             if pk in known

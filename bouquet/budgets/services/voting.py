@@ -248,12 +248,7 @@ def cast_ballot(
             Ballot.objects.filter(pk=participation.ballot_ref, budget=budget).delete()
         ballot = Ballot.objects.create(budget=budget, cast_on=timezone.localdate())
         BallotLine.objects.bulk_create(
-            BallotLine(
-                ballot=ballot,
-                project_id=pk,
-                points=value if budget.ballot_kind == BallotKind.CUMULATIVE else 1,
-                rank=value if budget.ballot_kind == BallotKind.RANKED else None,
-            )
+            BallotLine(ballot=ballot, project_id=pk, **BallotKind(budget.ballot_kind).line_fields(value))
             for pk, value in sorted(check.choices.items())
         )
         participation.ballot_ref = ballot.pk
