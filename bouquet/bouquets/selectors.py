@@ -23,9 +23,15 @@ class SimilarProposal:
 
 
 def similar_proposals(
-    *, process: Process, text: str, limit: int = SIMILAR_LIMIT, exclude_id: int | None = None
+    *,
+    process: Process,
+    text: str,
+    limit: int = SIMILAR_LIMIT,
+    exclude_id: int | None = None,
+    typing: bool = False,
 ) -> list[SimilarProposal]:
-    """Existing proposals close to a text being typed: by meaning when the engine is warm, by words otherwise."""
+    """Probable duplicates of a text: by meaning or the same words when the engine is warm, by full-text search
+    otherwise. `typing`: the text is being typed, its last word may be unfinished."""
     text = (text or "").strip()
     if len(text) < 8:
         return []
@@ -35,7 +41,9 @@ def similar_proposals(
     else:
         registry.warm_encoder_in_background()
     if engine is not None:
-        matches = engine.similar(text, k=limit + 1, exclude_id=str(exclude_id) if exclude_id else None)
+        matches = engine.similar(
+            text, k=limit + 1, exclude_id=str(exclude_id) if exclude_id else None, typing=typing
+        )
         ids = [int(m.id) for m in matches]
         found = _live(process).in_bulk(ids)
         return [SimilarProposal(found[int(m.id)], m.similarity) for m in matches if int(m.id) in found][

@@ -13,6 +13,7 @@ import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
 
 from bouquet.bouquets.engine.clustering import agglomerate, choose_k, k_range, kmeans, mean_pairwise_cosine
+from bouquet.bouquets.engine.duplicates import near_identical, relative_cut, terms_key, title_terms
 from bouquet.bouquets.engine.index import ANN_MIN_ROWS, ProposalIndex, VectorIndex
 from bouquet.bouquets.engine.labels import (
     class_onehot,
@@ -75,8 +76,13 @@ class EngineConfig:
     # value above, and never falls below the floor.
     bouquet_z: float = 2.0
     bouquet_floor: float = 0.20
-    # Hybrid cosine above which an existing proposal is shown as a probable duplicate.
-    duplicate_threshold: float = 0.50
+    # Probable duplicates (duplicates.py): encoder cosine above a cut relative to the corpus, centre + (margin +
+    # sqrt(2 ln n)) spreads of its pairwise similarities, kept within [floor, ceiling] (paraphrases written
+    # for bench/data/ sit around 0.77); or the same words in the titles. The floor also serves corpora too
+    # small to measure.
+    duplicate_margin: float = 0.75
+    duplicate_floor: float = 0.55
+    duplicate_ceiling: float = 0.75
     neighbours: int = 10  # kNN vote size for placement
     k_max: int = 30  # largest automatic number of themes
     max_chars: int = 10000  # longer texts are flagged "truncated" (TF-IDF reads all; encoders read 2,000)
@@ -141,6 +147,7 @@ class _Grouper:
         self.representation = HybridRepresentation(encoder, FrenchTfidf(), config.encoder_weight)
         self._sdg = sdg
         self.bouquet_cut = config.bouquet_threshold
+        self.duplicate_cut = config.duplicate_ceiling
 
     @property
     def sdg(self) -> SdgSuggester:
@@ -182,6 +189,13 @@ class _Grouper:
         pos = {pid: r for r, pid in enumerate(u_ids)}
 
         self.bouquet_cut = self._bouquet_cut(x)
+        self.duplicate_cut = relative_cut(
+            l2_normalise(enc) if len(enc) else enc,
+            margin=cfg.duplicate_margin,
+            floor=cfg.duplicate_floor,
+            ceiling=cfg.duplicate_ceiling,
+            seed=cfg.seed,
+        )
         fixed, anchors = self._resolve_constraints(cons, pos)
         theme_of, k_scores = self._themes(x, themes)
         theme_keys = self._stable_keys(theme_of, u_ids, cons.previous_themes, prefix="T", reserved=set())
@@ -523,6 +537,8 @@ class _Grouper:
             row_bouquet=row_bouquet,
             bouquet_keywords=bouquet_kw,
             bouquet_cut=self.bouquet_cut,
+            duplicate_cut=self.duplicate_cut,
+            row_terms=[terms_key(title_terms(t)) for t in u_texts],
         )
 
         memberships: dict[str, Membership] = {}
@@ -676,6 +692,11 @@ class Engine:
         )
         return self.representation.combine(enc, [text]), enc
 
+    @property
+    def duplicate_cut(self) -> float:
+        """Encoder cosine above which an indexed proposal is a probable duplicate (set by the grouping)."""
+        return self.index.duplicate_cut if self.index is not None else self.config.duplicate_ceiling
+
     def similar(
         self,
         text: str,
@@ -683,17 +704,28 @@ class Engine:
         threshold: float | None = None,
         encoder_vector: np.ndarray | None = None,
         exclude_id: str | None = None,
+        *,
+        typing: bool = False,
     ) -> list[Match]:
-        """Existing proposals most similar to a text, above `threshold` (default: the duplicate threshold)."""
+        """The indexed proposals nearest in meaning to a text, best first: only the probable duplicates by
+        default, or every one whose similarity reaches `threshold`. `typing`: the text is being written, its
+        last word may be unfinished."""
         index = self._require_index()
-        vec, _ = self._vector(text, encoder_vector)
-        limit = self.config.duplicate_threshold if threshold is None else threshold
-        return [m for m in self._neighbours(index, vec, k, exclude_id) if m.similarity >= limit]
+        vec, enc = self._vector(text, encoder_vector)
+        # Found by the hybrid vectors, then judged on meaning: a wider net than k so that re-ranking can
+        # bring up a duplicate the TF-IDF block had pushed down.
+        found = self._neighbours(index, vec, max(k, 30), exclude_id)
+        judged = sorted(
+            self._judge(index, found, text, enc, typing=typing), key=lambda m: (-m.similarity, m.id)
+        )
+        if threshold is None:
+            return [m for m in judged if m.duplicate][:k]
+        return [m for m in judged if m.similarity >= threshold][:k]
 
     def _neighbours(
         self, index: ProposalIndex, vec: np.ndarray, k: int, exclude_id: str | None
     ) -> list[Match]:
-        """kNN matches with their theme and bouquet."""
+        """kNN matches (hybrid cosine) with their theme and bouquet."""
         sims, idx = index.vectors.search(vec, k + (1 if exclude_id else 0))
         out = []
         for s, i in zip(sims[0], idx[0], strict=True):
@@ -701,6 +733,25 @@ class Engine:
                 continue
             out.append(Match(index.ids[i], round(float(s), 4), index.row_theme[i], index.row_bouquet[i]))
         return out[:k]
+
+    def _judge(
+        self, index: ProposalIndex, found: list[Match], text: str, enc: np.ndarray, *, typing: bool = False
+    ) -> list[Match]:
+        """The same matches with their similarity in meaning (encoder cosine) and the duplicate decision."""
+        if not found:
+            return []
+        dim = enc.shape[1]
+        weight = float(np.sqrt(self.representation.encoder_weight)) or 1.0
+        rows = [index.row_of(m.id) for m in found]
+        query = l2_normalise(enc.astype(np.float32))[0]
+        meaning = (index.vectors.matrix[rows, :dim] @ query) / weight
+        words = title_terms(text)
+        out = []
+        for m, row, sim in zip(found, rows, meaning, strict=True):
+            same_words = near_identical(words, index.row_terms[row], typing=typing)
+            dup = bool(sim >= index.duplicate_cut or same_words)
+            out.append(replace(m, similarity=round(float(sim), 4), duplicate=dup))
+        return out
 
     def place(
         self,
@@ -751,11 +802,11 @@ class Engine:
             )
         elif neigh:
             reason = Reason((), (neigh[0].id,), neigh[0].similarity)
-        dups = tuple(m for m in neigh if m.similarity >= cfg.duplicate_threshold)
+        dups = tuple(m for m in self._judge(index, neigh, text, enc) if m.duplicate)
         sdgs = self.sdg.suggest([text], enc)[0] if with_sdgs else ()
         status = MemberStatus.GROUPED if bouquet else MemberStatus.UNGROUPED
         if add and id is not None:
-            index.add(id, vec, theme, bouquet)
+            index.add(id, vec, theme, bouquet, terms_key(title_terms(text)))
         return ProposalFit(
             theme, round(confidence, 4), bouquet, status, reason, dups, tuple(neigh), sdgs, status_text
         )
@@ -777,7 +828,7 @@ class Engine:
         if id in index:
             return
         vec, _ = self._vector(text, encoder_vector)
-        index.add(id, vec, theme_key, bouquet_key)
+        index.add(id, vec, theme_key, bouquet_key, terms_key(title_terms(text)))
 
     def suggest_sdgs(
         self, texts: str | Sequence[str]
@@ -801,7 +852,10 @@ class Engine:
         engine = cls(encoder, config)
         engine.use(
             ProposalIndex.from_bytes(
-                data, default_cut=engine.config.bouquet_threshold, ann_min_rows=engine.config.ann_min_rows
+                data,
+                default_cut=engine.config.bouquet_threshold,
+                default_duplicate_cut=engine.config.duplicate_ceiling,
+                ann_min_rows=engine.config.ann_min_rows,
             )
         )
         return engine

@@ -118,6 +118,8 @@ class Match:
     similarity: float
     theme_key: str | None = None
     bouquet_key: str | None = None
+    # A probable duplicate: close in meaning for this corpus, or the same words in the titles (duplicates.py).
+    duplicate: bool = False
 
 
 @dataclass(frozen=True, slots=True)

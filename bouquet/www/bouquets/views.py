@@ -300,5 +300,5 @@ def similar(request: HttpRequest, slug: str) -> HttpResponse:
     """Proposals close to what is being typed (htmx partial, debounced by the form)."""
     process = _process(slug)
     text = f"{request.GET.get('title', '')}. {request.GET.get('body', '')}".strip(". ")
-    found = selectors.similar_proposals(process=process, text=text[:3000])
+    found = selectors.similar_proposals(process=process, text=text[:3000], typing=True)
     return render(request, "bouquets/_similar.html", {"similar": found, "process": process})

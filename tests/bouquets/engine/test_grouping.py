@@ -89,7 +89,7 @@ def test_group_is_pure_and_returns_the_index_that_places() -> None:
     assert first == again
     assert index.to_bytes() == index_again.to_bytes()
     assert sorted(index.ids) == sorted(CORPUS) and index.encoder_name == "hashing"
-    restored = ProposalIndex.from_bytes(index.to_bytes(), default_cut=0.0)
+    restored = ProposalIndex.from_bytes(index.to_bytes(), default_cut=0.0, default_duplicate_cut=0.0)
     assert restored.ids == index.ids and restored.row_bouquet == index.row_bouquet
     assert restored.bouquet_cut == index.bouquet_cut
 
