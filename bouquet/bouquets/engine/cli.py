@@ -27,6 +27,7 @@ STATUS_FR = {
 TEXT_STATUS_FR = {
     "ok": "ok",
     "empty": "texte_vide",
+    "non_answer": "non_reponse",
     "too_short": "texte_trop_court",
     "truncated": "texte_tres_long",
     "other_language": "autre_langue",
@@ -40,6 +41,7 @@ OUTPUT_COLUMNS = (
     "libelle_bouquet",
     "mots_cles_partages",
     "odd",
+    "repete_la_ligne",
 )
 
 
@@ -179,6 +181,8 @@ def write_rows(path: Path, header: list[str], rows: list[dict[str, str]], groupi
             out[names["libelle_bouquet"]] = bq.label.text if bq else ""
             out[names["mots_cles_partages"]] = ", ".join(m.reason.shared_keywords)
             out[names["odd"]] = _sdg_text(m.sdgs)
+            # A repeated text points at the row it repeats (1 = first data row), as a person counts lines.
+            out[names["repete_la_ligne"]] = str(int(m.copy_of) + 1) if m.copy_of is not None else ""
             # People typed these cells: a spreadsheet opening the result must not run them as formulas.
             writer.writerow({key: neutralise(value) for key, value in out.items()})
 
@@ -357,10 +361,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Erreur : impossible d'écrire « {args.out} » : {exc.strerror or exc}.", file=sys.stderr)
         return 2
     grouped = sum(1 for m in grouping.memberships.values() if m.bouquet_key)
-    unusable = sum(1 for m in grouping.memberships.values() if m.status == MemberStatus.UNUSABLE)
+    members = grouping.memberships.values()
+    unusable = sum(1 for m in members if m.status == MemberStatus.UNUSABLE and m.text_status != "non_answer")
+    non_answers = sum(1 for m in members if m.text_status == "non_answer")
+    repeats = sum(1 for m in members if m.copy_of is not None)
     print(
         f"{len(rows)} lignes écrites dans {args.out} : {len(grouping.themes)} thèmes, {len(grouping.bouquets)} "
-        f"bouquets, {grouped} propositions groupées, {unusable} inutilisables.",
+        f"bouquets, {grouped} propositions groupées, {non_answers} non-réponses mises de côté, {repeats} textes "
+        f"répétés regroupés avec leur première occurrence, {unusable} autres inutilisables.",
         file=sys.stderr,
     )
     return 0

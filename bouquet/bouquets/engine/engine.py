@@ -31,7 +31,7 @@ from bouquet.bouquets.engine.representations import (
     l2_normalise,
 )
 from bouquet.bouquets.engine.sdg import SdgSuggester
-from bouquet.bouquets.engine.text import SurfaceForms, analyse, content_tokens, text_status
+from bouquet.bouquets.engine.text import SurfaceForms, analyse, content_tokens, repeat_key, text_status
 from bouquet.bouquets.engine.types import (
     Assignment,
     Constraints,
@@ -89,6 +89,9 @@ class EngineConfig:
     ann_min_rows: int = ANN_MIN_ROWS
     seed: int = 0
     keywords: int = 5
+    # Texts with fewer terms (stems and stem pairs) than this join themes but do not shape them: two words
+    # (« des bancs ») make 3 terms.
+    short_text_terms: int = 4
 
 
 @dataclass(slots=True)
@@ -97,6 +100,38 @@ class _Fixed:
 
     members: list[str]
     label: str | None
+
+
+def _decided_ids(cons: Constraints) -> set[str]:
+    """Proposals an agent placed, pinned or moved out: never folded into a repeated text."""
+    ids = {m for p in cons.pinned for m in p.member_ids}
+    ids |= {a.id for a in cons.assignments} | {m.id for m in cons.moved_out}
+    return ids
+
+
+def _with_copies(grouping: Grouping, copy_of: Mapping[str, str]) -> Grouping:
+    """Give each copy of a repeated text the place of its first occurrence, in bouquets and themes too."""
+    if not copy_of:
+        return grouping
+    copies: dict[str, list[str]] = defaultdict(list)
+    for copy, first in copy_of.items():
+        copies[first].append(copy)
+
+    def widen(members: Sequence[str]) -> tuple[str, ...]:
+        return tuple(pid for m in members for pid in (m, *copies.get(m, ())))
+
+    memberships = dict(grouping.memberships)
+    for copy, first in copy_of.items():
+        memberships[copy] = replace(memberships[first], id=copy, copy_of=first)
+    return replace(
+        grouping,
+        memberships=memberships,
+        bouquets=tuple(replace(b, member_ids=widen(b.member_ids)) for b in grouping.bouquets),
+        themes=tuple(
+            replace(t, member_ids=widen(t.member_ids), ungrouped_ids=widen(t.ungrouped_ids))
+            for t in grouping.themes
+        ),
+    )
 
 
 def encode_texts(
@@ -175,7 +210,21 @@ class _Grouper:
             raise ValueError(f"duplicate ids: {dupes}")
         cfg = self.config
         statuses = [text_status(t, cfg.max_chars) for t in texts]
-        usable = [i for i, t in enumerate(texts) if statuses[i] != "empty" and content_tokens(t)]
+        usable = [
+            i for i, t in enumerate(texts) if statuses[i] not in ("empty", "non_answer") and content_tokens(t)
+        ]
+        # A text repeated word for word (accents, case and punctuation aside) is grouped once: its copies follow
+        # it. Proposals agents decided about stay themselves.
+        decided = _decided_ids(cons)
+        first_of: dict[str, str] = {}
+        copy_of: dict[str, str] = {}
+        for i in usable:
+            key = repeat_key(texts[i])
+            if key in first_of and ids[i] not in decided:
+                copy_of[ids[i]] = first_of[key]
+            else:
+                first_of.setdefault(key, ids[i])
+        usable = [i for i in usable if ids[i] not in copy_of]
         u_ids = [ids[i] for i in usable]
         u_texts = [texts[i] for i in usable]
         docs = [analyse(t) for t in u_texts]
@@ -197,7 +246,7 @@ class _Grouper:
             seed=cfg.seed,
         )
         fixed, anchors = self._resolve_constraints(cons, pos)
-        theme_of, k_scores = self._themes(x, themes)
+        theme_of, k_scores = self._themes(x, themes, [len(d) for d in docs])
         theme_keys = self._stable_keys(theme_of, u_ids, cons.previous_themes, prefix="T", reserved=set())
         row_theme: list[str | None] = [theme_keys[int(t)] for t in theme_of]
 
@@ -233,6 +282,7 @@ class _Grouper:
             k_scores,
             with_sdgs,
         )
+        grouping = _with_copies(grouping, copy_of)
         memberships = dict(grouping.memberships)
         for i, pid in enumerate(ids):
             if pid in memberships:
@@ -255,19 +305,38 @@ class _Grouper:
         cut = float(off.mean() + cfg.bouquet_z * off.std())
         return round(min(cfg.bouquet_threshold, max(cfg.bouquet_floor, cut)), 4)
 
-    def _themes(self, x: np.ndarray, themes: int | None) -> tuple[np.ndarray, dict[int, float]]:
-        """Theme index per row: k-means with k given, or k chosen by silhouette."""
+    def _themes(
+        self, x: np.ndarray, themes: int | None, terms_per_row: Sequence[int]
+    ) -> tuple[np.ndarray, dict[int, float]]:
+        """Theme index per row: k-means with k given, or k chosen by silhouette.
+
+        Very short texts (fewer than `short_text_terms` terms) say too little to shape themes: they would form
+        themes of their own, by length rather than by subject. Themes are found on the others, and each short
+        text joins the theme whose centre is nearest."""
         n = x.shape[0]
         if n == 0:
             return np.zeros(0, np.int64), {}
+        shaping = np.asarray(terms_per_row) >= self.config.short_text_terms
+        if shaping.sum() < max(16, n // 2) and themes is None:
+            shaping[:] = True  # mostly short texts (a list of names): they are the corpus
+        if themes is not None and shaping.sum() < int(themes):
+            shaping[:] = True
+        fit = x[shaping]
+        m = fit.shape[0]
+        scores: dict[int, float] = {}
         if themes is not None:
-            k = max(1, min(int(themes), n))
-            return kmeans(x, k, self.config.seed)[0], {}
-        if n < 16:
+            labels, centres = kmeans(fit, max(1, min(int(themes), m)), self.config.seed)
+        elif m < 16:
             # Too few proposals to split meaningfully: one theme, bouquets still find the pairs.
             return np.zeros(n, np.int64), {}
-        k, scores = choose_k(x, k_range(n, self.config.k_max), self.config.seed)
-        return kmeans(x, k, self.config.seed)[0], scores
+        else:
+            k, scores = choose_k(fit, k_range(m, self.config.k_max), self.config.seed)
+            labels, centres = kmeans(fit, k, self.config.seed)
+        out = np.zeros(n, np.int64)
+        out[shaping] = labels
+        if (~shaping).any():
+            out[~shaping] = np.argmax(x[~shaping] @ l2_normalise(centres).T, axis=1)
+        return out, scores
 
     def _resolve_constraints(
         self, cons: Constraints, pos: Mapping[str, int]
