@@ -23,6 +23,7 @@ from bouquet.bouquets.engine.labels import (
     representatives,
     top_keywords,
 )
+from bouquet.bouquets.engine.phrases import SpacyTagger, Tagger, choose
 from bouquet.bouquets.engine.representations import (
     Encoder,
     FrenchTfidf,
@@ -92,6 +93,8 @@ class EngineConfig:
     # Texts with fewer terms (stems and stem pairs) than this join themes but do not shape them: two words
     # (« des bancs ») make 3 terms.
     short_text_terms: int = 4
+    # Most central titles of a bouquet or theme whose phrases may name it (phrases.py); 0 keeps keyword labels.
+    phrase_titles: int = 6
 
 
 @dataclass(slots=True)
@@ -183,6 +186,7 @@ class _Grouper:
         self._sdg = sdg
         self.bouquet_cut = config.bouquet_threshold
         self.duplicate_cut = config.duplicate_ceiling
+        self.tagger: Tagger | None = None
 
     @property
     def sdg(self) -> SdgSuggester:
@@ -553,6 +557,17 @@ class _Grouper:
             if b is not None:
                 members_of[b].append(r)
 
+        theme_rows: dict[str, list[int]] = defaultdict(list)
+        for r, t in enumerate(row_theme):
+            if t is not None:
+                theme_rows[t].append(r)
+        names = self._phrase_names(
+            {("b", k): rows for k, rows in members_of.items() if not cons.bouquet_labels.get(k)}
+            | {("t", k): rows for k, rows in theme_rows.items() if not cons.theme_labels.get(k)},
+            x,
+            heads,
+        )
+
         bouquets: list[FoundBouquet] = []
         for key in sorted(members_of, key=lambda k: (row_theme[members_of[k][0]] or "", k)):
             rows = members_of[key]
@@ -560,7 +575,8 @@ class _Grouper:
             kws = bouquet_kw.get(key, ())
             reps = representatives(x[rows], [u_ids[r] for r in rows], 3)
             central = u_texts[row_of[reps[0]]] if reps else ""  # label_text decides when to quote it
-            label = Label(custom or label_text(kws, central), kws, reps, custom=bool(custom))
+            text = custom or names.get(("b", key)) or label_text(kws, central)
+            label = Label(text, kws, reps, custom=bool(custom))
             sdgs = self.sdg.pick(sdg_rows[rows].mean(axis=0)) if sdg_rows is not None else ()
             bouquets.append(
                 FoundBouquet(
@@ -574,10 +590,6 @@ class _Grouper:
                 )
             )
 
-        theme_rows: dict[str, list[int]] = defaultdict(list)
-        for r, t in enumerate(row_theme):
-            if t is not None:
-                theme_rows[t].append(r)
         theme_list: list[FoundTheme] = []
         for key in sorted(theme_rows, key=lambda k: (-len(theme_rows[k]), k)):
             rows = theme_rows[key]
@@ -587,7 +599,7 @@ class _Grouper:
             theme_list.append(
                 FoundTheme(
                     key,
-                    Label(custom or label_text(kws), kws, reps, custom=bool(custom)),
+                    Label(custom or names.get(("t", key)) or label_text(kws), kws, reps, custom=bool(custom)),
                     tuple(u_ids[r] for r in rows),
                     tuple(b.key for b in bouquets if b.theme_key == key),
                     tuple(u_ids[r] for r in rows if row_bouquet[r] is None),
@@ -630,6 +642,32 @@ class _Grouper:
             tuple(theme_list), tuple(bouquets), memberships, self.representation.name, k_scores
         )
         return grouping, index
+
+    def _phrase_names(
+        self, groups: Mapping[tuple[str, str], list[int]], x: np.ndarray, heads: Sequence[str]
+    ) -> dict[tuple[str, str], str]:
+        """A French phrase per group, taken from its most central titles (phrases.py), tagged in one batch."""
+        if not groups or self.config.phrase_titles == 0:
+            return {}
+        tagger = self.tagger or SpacyTagger()
+        central: dict[tuple[str, str], list[int]] = {}
+        for key, rows in groups.items():
+            order = np.argsort(-(x[rows] @ x[rows].mean(axis=0)), kind="stable")
+            central[key] = [rows[i] for i in order[: self.config.phrase_titles]]
+        wanted = sorted({r for rows in central.values() for r in rows})
+        tagged = dict(zip(wanted, tagger.tag([heads[r] for r in wanted]), strict=True))
+        names: dict[tuple[str, str], str] = {}
+        for key, rows in groups.items():
+            # Shares over at most 200 members: enough to tell a shared word from a rare one.
+            sample = (
+                rows
+                if len(rows) <= 200
+                else [rows[i] for i in np.linspace(0, len(rows) - 1, 200).astype(int)]
+            )
+            name = choose([tagged[r] for r in central[key]], [heads[r] for r in sample])
+            if name:
+                names[key] = name
+        return names
 
     @staticmethod
     def _nearest_in_theme(
