@@ -108,6 +108,7 @@ def _others(bouquet: Bouquet) -> list[Bouquet]:
 def _split_form(bouquet: Bouquet, data: Any = None) -> SplitForm:
     form = SplitForm(data)
     members = bouquet.members  # type: ignore[attr-defined]
+    selectors.explain_placements(members)
     cast(forms.ChoiceField, form.fields["proposals"]).choices = [
         (p.proposal_id, p.proposal.title) for p in members
     ]

@@ -8,6 +8,7 @@ from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from bouquet.bouquets.selectors import explain_placements
 from bouquet.core.text import linkify
 
 register = template.Library()
@@ -41,3 +42,12 @@ def query_replace(context: dict[str, Any], **changes: Any) -> str:
         else:
             query[key] = str(value)
     return query.urlencode()
+
+
+@register.simple_tag
+def why_here(placement: Any) -> str:
+    """Why a proposal is in its bouquet, in words (bouquets.selectors.explain_placements); pages listing many
+    placements explain them in one go beforehand."""
+    if not hasattr(placement, "why"):
+        explain_placements([placement])
+    return str(placement.why)
