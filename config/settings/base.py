@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django_htmx",
     "django_tasks_db",
     "bouquet.core",
@@ -198,6 +200,60 @@ BOUQUET_LIMITS = {
     "vote": "30/10m/account,1000/h/address",
 }
 ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_FORMS = {"signup": "bouquet.www.accounts.forms.SignupForm"}
+
+
+# Sign-in through the State's identity providers (OpenID Connect): FranceConnect for inhabitants, ProConnect for
+# public agents. Each one is offered only when its three variables are set: <NAME>_CLIENT_ID, <NAME>_SECRET and
+# <NAME>_SERVER_URL (the issuer, or its /.well-known/openid-configuration address); <NAME>_SCOPE (separated by
+# spaces) replaces the attributes asked. The identity they confirm verifies the person
+# (bouquet.www.accounts.identity_providers); nothing else of it is kept.
+IDP_VARIABLES = ("CLIENT_ID", "SECRET", "SERVER_URL")
+
+
+def identity_provider(
+    prefix: str, name: str, *, scope: str, auth_params: dict[str, str] | None = None
+) -> list[dict[str, object]]:
+    """allauth's description of one OpenID Connect provider read from the environment (none when unset)."""
+    client_id, secret, server_url = (os.environ.get(f"{prefix}_{key}", "").strip() for key in IDP_VARIABLES)
+    if not (client_id and secret and server_url):
+        return []
+    return [
+        {
+            "provider_id": prefix.lower(),
+            "name": name,
+            "client_id": client_id,
+            "secret": secret,
+            "settings": {
+                "server_url": server_url,
+                "scope": os.environ.get(f"{prefix}_SCOPE", scope).split(),
+                "auth_params": auth_params or {},
+                "oauth_pkce_enabled": True,
+                # The State's providers confirm the address they give; a second confirmation would add nothing.
+                "verified_email": True,
+            },
+        }
+    ]
+
+
+IDENTITY_PROVIDERS = [
+    *identity_provider(
+        "FRANCECONNECT",
+        "FranceConnect",
+        scope="openid given_name family_name birthdate email",
+        auth_params={"acr_values": "eidas1"},
+    ),
+    *identity_provider("PROCONNECT", "ProConnect", scope="openid given_name usual_name email"),
+]
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": IDENTITY_PROVIDERS}}
+SOCIALACCOUNT_ADAPTER = "bouquet.www.accounts.identity_providers.IdentityProviderAdapter"
+SOCIALACCOUNT_STORE_TOKENS = False
+# An address already used by a local account is never linked silently: the person signs in there first.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+
+# Against robots: forms carry a field people never see (filled: refused) and the signed time they were shown
+# (sent back sooner than this many seconds: refused, what was typed is kept). bouquet.www.forms.HumanCheck.
+BOUQUET_MIN_FILL_SECONDS = float(os.environ.get("BOUQUET_MIN_FILL_SECONDS", "3"))
 
 TASKS = {
     "default": {
