@@ -4,6 +4,7 @@ import secrets
 import uuid
 
 from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialAccount
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
@@ -51,7 +52,7 @@ ERASED_DOMAIN = "compte-supprime.invalid"  # a reserved top-level domain: no mai
 @transaction.atomic
 def anonymise_account(*, person: User) -> User:
     """Strip everything that identifies a person from their account row and from what Django keeps about it
-    (e-mail addresses, API tokens, open sessions, the admin's log of changes to their account). The row itself
+    (e-mail addresses, links to identity providers, API tokens, open sessions, the admin's log of changes to their account). The row itself
     stays, so their contributions, supports and participations keep their meaning; it can no longer sign in."""
     person.email = f"{uuid.uuid4().hex}@{ERASED_DOMAIN}"
     person.display_name = ""
@@ -65,6 +66,7 @@ def anonymise_account(*, person: User) -> User:
     person.groups.clear()
     person.user_permissions.clear()
     EmailAddress.objects.filter(user=person).delete()
+    SocialAccount.objects.filter(user=person).delete()  # the links to FranceConnect or ProConnect
     ApiToken.objects.filter(user=person).delete()
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if session.get_decoded().get("_auth_user_id") == str(person.pk):

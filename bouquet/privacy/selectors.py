@@ -6,6 +6,7 @@ says where it comes from. Secret ballots are not here: nothing links them to any
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialAccount
 
 from bouquet.accounts.models import User
 from bouquet.budgets.models import BallotLine, Participation
@@ -39,6 +40,10 @@ def personal_data(*, person: User) -> dict[str, Rows]:
             }
         ],
         "adresses_email": _rows(EmailAddress.objects.filter(user=person), ["email", "verified", "primary"]),
+        "comptes_de_l_etat": _rows(
+            SocialAccount.objects.filter(user=person).order_by("id"),
+            ["provider", "uid", "date_joined", "last_login"],
+        ),
         "jetons_api": _rows(person.api_tokens.all(), ["name", "created_at", "last_used_at"]),
         "propositions": _rows(
             proposals.distinct().order_by("id"),
