@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bouquet.accounts.models import ApiToken, Role, User
+from bouquet.accounts.models import ApiToken, Role, User, Verification
 from bouquet.core.errors import InvalidInput
 from bouquet.places.models import District
 
@@ -68,6 +68,9 @@ def anonymise_account(*, person: User) -> User:
     EmailAddress.objects.filter(user=person).delete()
     SocialAccount.objects.filter(user=person).delete()  # the links to FranceConnect or ProConnect
     ApiToken.objects.filter(user=person).delete()
+    # Their verified identity goes too (they may verify a new account); the keyed identity on their
+    # participations stays until the vote's retention ends, so that they cannot vote twice in one budget.
+    Verification.objects.filter(user=person).delete()
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if session.get_decoded().get("_auth_user_id") == str(person.pk):
             session.delete()

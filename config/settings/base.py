@@ -198,6 +198,8 @@ BOUQUET_LIMITS = {
     "support": "120/10m/account,2000/h/address",
     "report": "20/h/account,300/h/address",
     "vote": "30/10m/account,1000/h/address",
+    # Proving one's residence against the list of inhabitants: a few tries, so that nobody probes the list.
+    "identity": "10/h/account,200/h/address",
 }
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_FORMS = {"signup": "bouquet.www.accounts.forms.SignupForm"}
@@ -312,7 +314,15 @@ BOUQUET_RETENTION_DAYS = {
     "unconfirmed_accounts": int(os.environ.get("BOUQUET_RETENTION_UNCONFIRMED_ACCOUNTS", "30")),
     "unused_api_tokens": int(os.environ.get("BOUQUET_RETENTION_UNUSED_API_TOKENS", "365")),
     "finished_tasks": int(os.environ.get("BOUQUET_RETENTION_FINISHED_TASKS", "30")),
+    # The keyed hashes of the authority's list of inhabitants, counted from the day it was sent.
+    "census": int(os.environ.get("BOUQUET_RETENTION_CENSUS", "400")),
+    # The keyed identity of who voted on paper or after a verification, counted from the end of the vote.
+    "vote_identities": int(os.environ.get("BOUQUET_RETENTION_VOTE_IDENTITIES", "60")),
 }
+# The key of the keyed hashes (HMAC-SHA256) under which verified identities, the list of inhabitants and paper
+# voters are stored (bouquet.accounts.verification). Set it in production, apart from SECRET_KEY: rotating
+# SECRET_KEY then leaves identities and the list valid. Empty: derived from SECRET_KEY (development, tests).
+BOUQUET_IDENTITY_KEY = os.environ.get("BOUQUET_IDENTITY_KEY", "")
 # Who answers questions about personal data (the authority's data protection officer).
 BOUQUET_PRIVACY_CONTACT = os.environ.get("BOUQUET_PRIVACY_CONTACT", "dpo@example.org")
 
