@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from bouquet.accounts import verification
-from bouquet.accounts.models import User
+from bouquet.accounts.models import User, Verification, VerificationMethod
 from bouquet.core.errors import Conflict
 from bouquet.privacy.services import erase_account
 from bouquet.www.accounts.identity_providers import confirmed_identity
@@ -100,7 +100,14 @@ def test_a_new_person_gets_an_account_in_their_name_and_is_verified(
         }
     ]
     asked = oidc_provider.asked[0]
-    assert set(asked["scope"].split()) == {"openid", "given_name", "family_name", "birthdate", "email", "address"}
+    assert set(asked["scope"].split()) == {
+        "openid",
+        "given_name",
+        "family_name",
+        "birthdate",
+        "email",
+        "address",
+    }
     assert asked["code_challenge_method"] == "S256"
     # Only the link to the provider is kept: the identity went to the verification.
     link = SocialAccount.objects.get(user=person)
@@ -168,21 +175,42 @@ def test_the_identity_is_read_from_the_provider_s_claims(
     assert identity.public_name == "Léa"
 
 
-def test_an_identity_the_verification_refuses_creates_nothing(
-    client: Client, oidc_provider: FakeProvider, verifications: Verifications
+def test_the_identity_verifies_the_new_account(client: Client, oidc_provider: FakeProvider) -> None:
+    sign_in(client, oidc_provider)
+
+    person = signed_in(client)
+    assert person is not None
+    verified = Verification.objects.get(user=person)
+    assert (verified.method, verified.provider, verified.birthdate) == (
+        VerificationMethod.PROVIDER,
+        "franceconnect",
+        dt.date(1984, 7, 14),
+    )
+
+
+def test_a_second_account_with_the_same_identity_is_refused_and_nothing_is_saved(
+    client: Client, oidc_provider: FakeProvider
 ) -> None:
-    verifications.refusal = Conflict("Cette identité est déjà vérifiée sur un autre compte.")
+    sign_in(client, oidc_provider)
+    first = signed_in(client)
+    client.logout()
+    # The same person through another provider account: another subject, another e-mail address.
+    oidc_provider.person = inhabitant(
+        email="c.martin@ailleurs.fr", given_name="CAMILLE", family_name="martin"
+    )
 
     response = sign_in(client, oidc_provider)
 
     assert response.status_code == 409
-    assert "Cette identité est déjà vérifiée sur un autre compte." in response.content.decode()
-    assert reverse("account_login") in response.content.decode()  # a way back
+    html = response.content.decode()
+    assert "Cette identité est déjà vérifiée sur un autre compte." in html
+    assert reverse("account_login") in html  # a way back
     assert signed_in(client) is None
-    assert not User.objects.exists() and not SocialAccount.objects.exists()
+    assert list(User.objects.all()) == [first]
+    assert SocialAccount.objects.get().user == first
 
 
-def test_a_returning_person_whose_verification_is_refused_is_not_signed_in(
+def test_a_returning_person_whose_verification_conflicts_is_not_signed_in(
     client: Client, oidc_provider: FakeProvider, verifications: Verifications
 ) -> None:
     sign_in(client, oidc_provider)
@@ -192,6 +220,21 @@ def test_a_returning_person_whose_verification_is_refused_is_not_signed_in(
     response = sign_in(client, oidc_provider)
 
     assert response.status_code == 409 and signed_in(client) is None
+
+
+def test_an_identity_without_birth_date_signs_in_unverified_and_says_so(
+    client: Client, oidc_provider: FakeProvider, settings: Any
+) -> None:
+    app = oidc_provider.settings_app("proconnect", "ProConnect")
+    app["settings"]["scope"] = ["openid", "given_name", "usual_name", "email"]
+    settings.SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": [app]}}
+
+    response = sign_in(client, oidc_provider, provider_id="proconnect")
+
+    person = signed_in(client)
+    assert person is not None and not Verification.objects.filter(user=person).exists()
+    page = client.get(response["Location"]).content.decode()
+    assert "ProConnect n&#x27;a pas transmis de quoi vérifier votre identité" in page
 
 
 def test_denied_consent_says_so_in_french(client: Client, oidc_provider: FakeProvider) -> None:

@@ -2,8 +2,8 @@
 provider, configured in ``config.settings.base.IDENTITY_PROVIDERS``).
 
 The identity a provider confirms (names, birth date, address) verifies the person's account through
-``accounts.verification.verify_with_provider``; when that is refused (the identity already verifies another
-account), the sign-in is refused and nothing is saved. The attributes themselves are not kept with the link to
+``accounts.verification.verify_with_provider``; when the identity already verifies another account, the sign-in
+is refused and nothing is saved. The attributes themselves are not kept with the link to
 the provider: allauth would store them whole in ``SocialAccount.extra_data``, this adapter empties it."""
 
 import datetime as dt
@@ -16,13 +16,15 @@ from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialAccount, SocialLogin
 from allauth.socialaccount.providers.base import AuthProcess
+from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from bouquet.accounts import verification
 from bouquet.accounts.models import User
-from bouquet.core.errors import DomainError
+from bouquet.core.errors import Conflict, DomainError
 from bouquet.www.errors import refusal_page
 
 
@@ -96,26 +98,41 @@ class IdentityProviderAdapter(DefaultSocialAccountAdapter):
         identity = confirmed_identity(sociallogin.account)
         _forget_attributes(sociallogin.account)
         with _refused_as_a_page(request):
-            _verify(person, identity)
+            _verify(request, person, identity, sociallogin.provider.name)
 
     def save_user(self, request: HttpRequest, sociallogin: SocialLogin, form: Any = None) -> User:
         identity = confirmed_identity(sociallogin.account)
         _forget_attributes(sociallogin.account)
         with _refused_as_a_page(request), transaction.atomic():
             person: User = super().save_user(request, sociallogin, form)
-            _verify(person, identity)
+            _verify(request, person, identity, sociallogin.provider.name)
         return person
 
 
-def _verify(person: Any, identity: ConfirmedIdentity) -> None:
-    verification.verify_with_provider(
-        user=person,
-        provider=identity.provider,
-        given_name=identity.given_name,
-        family_name=identity.family_name,
-        birthdate=identity.birthdate,
-        address=identity.address,
-    )
+NOT_VERIFIED = gettext_lazy(
+    "Vous êtes connecté, mais %(provider)s n'a pas transmis de quoi vérifier votre identité (nom, prénom et date "
+    "de naissance) : certains votes la demandent. L'accueil de la mairie peut la vérifier sur présentation d'une "
+    "pièce d'identité."
+)
+
+
+def _verify(request: HttpRequest, person: Any, identity: ConfirmedIdentity, provider_name: str) -> None:
+    """The identity verifies the person. An identity that verifies another account (``Conflict``) refuses the
+    sign-in (raised); one the provider gave incompletely (ProConnect sends no birth date) lets the person in,
+    unverified and told so."""
+    try:
+        verification.verify_with_provider(
+            user=person,
+            provider=identity.provider,
+            given_name=identity.given_name,
+            family_name=identity.family_name,
+            birthdate=identity.birthdate,
+            address=identity.address,
+        )
+    except Conflict:
+        raise
+    except DomainError:
+        messages.warning(request, NOT_VERIFIED % {"provider": provider_name})
 
 
 def _forget_attributes(account: SocialAccount) -> None:
@@ -127,10 +144,10 @@ def _forget_attributes(account: SocialAccount) -> None:
 
 @contextmanager
 def _refused_as_a_page(request: HttpRequest) -> Iterator[None]:
-    """A refused verification becomes the refusal page (with a way back to the sign-in page) and the sign-in
+    """A verification refused by a conflict becomes the refusal page (with a way back to the sign-in page) and the sign-in
     stops there: allauth answers with it (``ImmediateHttpResponse``); what the block saved is rolled back."""
     try:
         yield
-    except DomainError as error:
+    except Conflict as error:
         response = refusal_page(request, error, back=reverse("account_login"))
         raise ImmediateHttpResponse(response) from error
