@@ -3,6 +3,7 @@
 import os
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -215,7 +216,7 @@ IDP_VARIABLES = ("CLIENT_ID", "SECRET", "SERVER_URL")
 
 def identity_provider(
     prefix: str, name: str, *, scope: str, auth_params: dict[str, str] | None = None
-) -> list[dict[str, object]]:
+) -> list[dict[str, Any]]:
     """allauth's description of one OpenID Connect provider read from the environment (none when unset)."""
     client_id, secret, server_url = (os.environ.get(f"{prefix}_{key}", "").strip() for key in IDP_VARIABLES)
     if not (client_id and secret and server_url):
@@ -247,6 +248,7 @@ IDENTITY_PROVIDERS = [
     ),
     *identity_provider("PROCONNECT", "ProConnect", scope="openid given_name usual_name email"),
 ]
+IDENTITY_PROVIDER_URLS: list[str] = [app["settings"]["server_url"] for app in IDENTITY_PROVIDERS]
 SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": IDENTITY_PROVIDERS}}
 SOCIALACCOUNT_ADAPTER = "bouquet.www.accounts.identity_providers.IdentityProviderAdapter"
 SOCIALACCOUNT_STORE_TOKENS = False
@@ -294,7 +296,9 @@ SECURE_CSP = {
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
-    "form-action": [CSP.SELF],
+    # Signing in with FranceConnect or ProConnect posts a form here that redirects to the provider: browsers
+    # check that redirect against form-action too.
+    "form-action": [CSP.SELF, *(o for url in IDENTITY_PROVIDER_URLS for o in _origin(url))],
     "frame-ancestors": [CSP.NONE],
 }
 # Powerful browser features the site never uses are switched off; geolocation stays for the map picker.
