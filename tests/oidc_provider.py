@@ -207,7 +207,9 @@ def oidc_provider(settings: Any) -> Iterator[FakeProvider]:
     thread.start()
     settings.SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": [provider.settings_app()]}}
     # As config.settings.base does for a configured provider: the sign-in form's redirect may go there.
-    settings.SECURE_CSP = settings.SECURE_CSP | {"form-action": [*settings.SECURE_CSP["form-action"], provider.url]}
+    settings.SECURE_CSP = settings.SECURE_CSP | {
+        "form-action": [*settings.SECURE_CSP["form-action"], provider.url]
+    }
     try:
         yield provider
     finally:

@@ -17,6 +17,7 @@ from bouquet.accounts.models import User, Verification, VerificationMethod
 from bouquet.core.errors import Conflict
 from bouquet.privacy.services import erase_account
 from bouquet.www.accounts.identity_providers import confirmed_identity
+from config.settings.base import identity_provider
 from tests.oidc_provider import FakeProvider, inhabitant
 
 pytestmark = pytest.mark.django_db
@@ -285,3 +286,36 @@ def test_erasing_the_account_forgets_the_link_to_the_provider(
     erase_account(person=person, confirmation=person.email)
 
     assert not SocialAccount.objects.exists()
+
+
+def test_a_provider_is_offered_only_when_its_three_variables_are_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    for key, value in (
+        ("CLIENT_ID", "bouquet"),
+        ("SECRET", "s3cret"),
+        ("SERVER_URL", "https://fc.example.gouv.fr"),
+    ):
+        monkeypatch.setenv(f"FRANCECONNECT_{key}", value)
+    monkeypatch.setenv("FRANCECONNECT_SCOPE", "openid given_name family_name birthdate email address")
+
+    (app,) = identity_provider(
+        "FRANCECONNECT", "FranceConnect", scope="openid", auth_params={"acr_values": "eidas1"}
+    )
+
+    assert (app["provider_id"], app["name"], app["client_id"], app["secret"]) == (
+        "franceconnect",
+        "FranceConnect",
+        "bouquet",
+        "s3cret",
+    )
+    assert app["settings"]["server_url"] == "https://fc.example.gouv.fr"
+    assert app["settings"]["scope"] == [
+        "openid",
+        "given_name",
+        "family_name",
+        "birthdate",
+        "email",
+        "address",
+    ]
+    assert app["settings"]["auth_params"] == {"acr_values": "eidas1"}
+    monkeypatch.setenv("FRANCECONNECT_SECRET", " ")
+    assert identity_provider("FRANCECONNECT", "FranceConnect", scope="openid") == []
