@@ -256,7 +256,7 @@ SOCIALACCOUNT_STORE_TOKENS = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 
 # Against robots: forms carry a field people never see (filled: refused) and the signed time they were shown
-# (sent back sooner than this many seconds: refused, what was typed is kept). bouquet.www.forms.HumanCheck.
+# (sent back sooner than this many seconds: refused, what was typed is kept). bouquet.www.human_check.HumanCheck.
 BOUQUET_MIN_FILL_SECONDS = float(os.environ.get("BOUQUET_MIN_FILL_SECONDS", "3"))
 
 TASKS = {

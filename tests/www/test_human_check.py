@@ -1,4 +1,4 @@
-"""Robot checks (www.forms.HumanCheck) on sign-up, proposals and comments: a field hidden from people and a minimum
+"""Robot checks (www.human_check.HumanCheck) on sign-up, proposals and comments: a field hidden from people and a minimum
 time between showing a form and sending it, each refused with a French message that keeps what was typed."""
 
 import re
@@ -13,7 +13,7 @@ from django.urls import reverse
 from bouquet.accounts.models import User
 from bouquet.processes.models import Process
 from bouquet.proposals.models import Comment, Proposal
-from bouquet.www.forms import SHOWN_AT_SALT
+from bouquet.www.human_check import SHOWN_AT_SALT
 from tests.factories import CommentFactory, ProposalFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bouquet.places.models import District
-from bouquet.www.forms import AccessibleForm, HumanCheck
+from bouquet.www.forms import AccessibleForm
+from bouquet.www.human_check import HumanCheck
 
 
 class SignupForm(HumanCheck, AllauthSignupForm):

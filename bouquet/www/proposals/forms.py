@@ -19,7 +19,8 @@ from bouquet.proposals.models import (
     Theme,
 )
 from bouquet.proposals.services import ProposalInput
-from bouquet.www.forms import AccessibleForm, HumanCheck, submission_key_field
+from bouquet.www.forms import AccessibleForm, submission_key_field
+from bouquet.www.human_check import HumanCheck
 
 
 class ProposalForm(HumanCheck, AccessibleForm):

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from bouquet.core.text import linkify
-from bouquet.www.forms import HumanCheck
+from bouquet.www.human_check import HumanCheck
 
 register = template.Library()
 
@@ -28,7 +28,7 @@ def submission_key_input(replaces: str = "") -> SafeString:
 
 @register.inclusion_tag("_human_check.html")
 def human_check_inputs(suffix: str = "") -> dict[str, HumanCheck]:
-    """The robot checks (``www.forms.HumanCheck``) for a form written by hand in a template; ``suffix`` keeps the
+    """The robot checks (``www.human_check.HumanCheck``) for a form written by hand in a template; ``suffix`` keeps the
     honeypot's id unique when a page holds several such forms."""
     return {"form": HumanCheck(auto_id=f"id_%s{suffix}")}
 
