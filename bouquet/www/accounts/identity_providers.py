@@ -144,8 +144,9 @@ def _forget_attributes(account: SocialAccount) -> None:
 
 @contextmanager
 def _refused_as_a_page(request: HttpRequest) -> Iterator[None]:
-    """A verification refused by a conflict becomes the refusal page (with a way back to the sign-in page) and the sign-in
-    stops there: allauth answers with it (``ImmediateHttpResponse``); what the block saved is rolled back."""
+    """A verification refused by a conflict becomes the refusal page (with a way back to the sign-in page), and
+    the sign-in stops there: allauth answers with it (``ImmediateHttpResponse``); what the block saved is rolled
+    back."""
     try:
         yield
     except Conflict as error:
