@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString
 
 from bouquet.bouquets.selectors import explain_placements
 from bouquet.core.text import linkify
+from bouquet.www.human_check import HumanCheck
 
 register = template.Library()
 
@@ -24,6 +25,13 @@ def submission_key_input(replaces: str = "") -> SafeString:
             '<input type="hidden" name="cle" id="{}" value="{}" hx-swap-oob="true">', replaces, uuid.uuid4()
         )
     return format_html('<input type="hidden" name="cle" value="{}">', uuid.uuid4())
+
+
+@register.inclusion_tag("_human_check.html")
+def human_check_inputs(suffix: str = "") -> dict[str, HumanCheck]:
+    """The robot checks (``www.human_check.HumanCheck``) for a form written by hand in a template; ``suffix`` keeps the
+    honeypot's id unique when a page holds several such forms."""
+    return {"form": HumanCheck(auto_id=f"id_%s{suffix}")}
 
 
 @register.filter(name="linkify")
