@@ -307,6 +307,16 @@ def report_item(
     return report
 
 
+def _moderation_refusal(moderator: User) -> ActionNotAllowed:
+    if rules.can_moderate(moderator):
+        return ActionNotAllowed(
+            _(
+                "Ce contenu n'est pas de votre ressort : vous modérez d'autres démarches ou d'autres quartiers."
+            )
+        )
+    return ActionNotAllowed(_("Seuls les modérateurs peuvent masquer ou rétablir un contenu."))
+
+
 @transaction.atomic
 def moderate_item(
     *,
@@ -316,17 +326,35 @@ def moderate_item(
     proposal: Proposal | None = None,
     comment: Comment | None = None,
 ) -> ModerationDecision:
-    """Hide or restore an item with a reason; its open reports are closed."""
+    """Hide or restore an item with a reason, reported or not; its open reports are closed. Restoring a visible
+    item that has open reports keeps it visible and closes them."""
     item = _reported_item(proposal, comment)
     if not rules.can_moderate(moderator, item):
-        raise ActionNotAllowed(_("Seuls les modérateurs peuvent masquer ou rétablir un contenu."))
+        raise _moderation_refusal(moderator)
     errors: dict[str, str] = {}
     text = _validate_text(reason, field="reason", minimum=3, maximum=REASON_MAX, errors=errors)
     if errors:
-        raise InvalidInput(_("La décision n'a pas été enregistrée."), field_errors=errors)
+        raise InvalidInput(
+            _("La décision n'a pas été enregistrée : donnez-en le motif, que l'auteur lira."),
+            field_errors=errors,
+        )
     target = {"proposal": proposal} if proposal is not None else {"comment": comment}
-    state = Moderation.HIDDEN if verdict == ModerationDecision.Verdict.HIDE else Moderation.PUBLISHED
+    locked = type(item).objects.select_for_update().get(pk=item.pk)  # two moderators never decide at once
+    hide = verdict == ModerationDecision.Verdict.HIDE
+    open_reports = Report.objects.filter(resolved=False, **target)
+    if hide and locked.moderation == Moderation.HIDDEN:
+        raise Conflict(_("Ce contenu est déjà masqué."))
+    if not hide and locked.moderation == Moderation.PUBLISHED and not open_reports.exists():
+        raise Conflict(_("Ce contenu est déjà visible : il n'y a rien à rétablir."))
+    state = Moderation.HIDDEN if hide else Moderation.PUBLISHED
     type(item).objects.filter(pk=item.pk).update(moderation=state)
-    Report.objects.filter(resolved=False, **target).update(resolved=True)
+    open_reports.update(resolved=True)
     item.moderation = state
-    return ModerationDecision.objects.create(moderator=moderator, verdict=verdict, reason=text, **target)
+    decision = ModerationDecision.objects.create(moderator=moderator, verdict=verdict, reason=text, **target)
+    transaction.on_commit(lambda: decision_taken(decision))
+    return decision
+
+
+def decision_taken(decision: ModerationDecision) -> None:
+    """Called once a moderation decision is saved: the place where the notifications app will tell the item's
+    author the decision and its reason (issue 10). Until it exists, the author reads them on the item's page."""

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "bouquet.accounts",
     "bouquet.places",
     "bouquet.processes",
+    "bouquet.roles",
     "bouquet.proposals",
     "bouquet.bouquets",
     "bouquet.budgets",
