@@ -23,6 +23,18 @@ class NavEntry:
 
 NAVIGATION: list[NavEntry] = [
     NavEntry(_("Accueil de la gestion"), "backoffice:home"),
+    NavEntry(
+        _("Démarches"),
+        "backoffice:processes",
+        also_current_on=(
+            "backoffice:process",
+            "backoffice:process-create",
+            "backoffice:process-edit",
+            "backoffice:phase-create",
+            "backoffice:phase-edit",
+            "backoffice:phase-delete",
+        ),
+    ),
 ]
 
 

@@ -24,4 +24,6 @@ def what_uses(instance: models.Model) -> dict[str, int]:
 
 def describe_uses(uses: dict[str, int]) -> str:
     """« démarches participatives : 1, propositions : 3 », for a refusal to delete."""
-    return ", ".join(_("%(kind)s : %(count)d") % {"kind": kind, "count": n} for kind, n in sorted(uses.items()))
+    return ", ".join(
+        _("%(kind)s : %(count)d") % {"kind": kind, "count": n} for kind, n in sorted(uses.items())
+    )
