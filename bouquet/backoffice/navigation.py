@@ -35,6 +35,9 @@ NAVIGATION: list[NavEntry] = [
             "backoffice:phase-delete",
         ),
     ),
+    NavEntry(_("Quartiers"), "backoffice:districts", also_current_on=("backoffice:district-edit",)),
+    NavEntry(_("Thèmes"), "backoffice:themes", also_current_on=("backoffice:theme-edit",)),
+    NavEntry(_("Identité de la collectivité"), "backoffice:identity"),
 ]
 
 

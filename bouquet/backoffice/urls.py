@@ -11,4 +11,6 @@ app_name = "backoffice"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
     path("", include("bouquet.backoffice.processes.urls")),
+    path("", include("bouquet.backoffice.places.urls")),
+    path("", include("bouquet.backoffice.proposals.urls")),
 ]
