@@ -8,10 +8,14 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from bouquet.accounts.models import User
+from bouquet.accounts.rules import is_agent
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
+from bouquet.core.usage import describe_uses, what_uses
 from bouquet.places.models import District
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import process_allows
@@ -358,3 +362,71 @@ def moderate_item(
 def decision_taken(decision: ModerationDecision) -> None:
     """Called once a moderation decision is saved: the place where the notifications app will tell the item's
     author the decision and its reason (issue 10). Until it exists, the author reads them on the item's page."""
+
+
+# ---- themes, kept by the authority ----------------------------------------------------------------------------
+
+THEME_TAKEN = gettext_noop("Un thème porte déjà ce nom.")
+
+
+def _theme_name(name: str, *, exclude: int | None = None) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInput(_("Le nom est obligatoire."), field_errors={"name": _("Le nom est obligatoire.")})
+    others = Theme.objects.filter(name__iexact=name)
+    if exclude is not None:
+        others = others.exclude(pk=exclude)
+    if others.exists():
+        raise Conflict(_(THEME_TAKEN), field_errors={"name": _(THEME_TAKEN)})
+    return name
+
+
+def _theme_slug(name: str) -> str:
+    base = slugify(name)[:70] or "theme"
+    taken = set(Theme.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+@transaction.atomic
+def create_theme(*, agent: User, name: str) -> Theme:
+    """Add a theme people can give their proposals (and agents their budget projects)."""
+    if not is_agent(agent):
+        raise ActionNotAllowed(_("Seuls les agents de la collectivité gèrent les thèmes."))
+    name = _theme_name(name)
+    try:
+        with transaction.atomic():
+            return Theme.objects.create(name=name, slug=_theme_slug(name))
+    except IntegrityError as error:
+        raise Conflict(_(THEME_TAKEN), field_errors={"name": _(THEME_TAKEN)}) from error
+
+
+@transaction.atomic
+def rename_theme(*, agent: User, theme: Theme, name: str) -> Theme:
+    """Rename a theme; the proposals that carry it follow (its address stays)."""
+    if not is_agent(agent):
+        raise ActionNotAllowed(_("Seuls les agents de la collectivité gèrent les thèmes."))
+    theme.name = _theme_name(name, exclude=theme.pk)
+    try:
+        with transaction.atomic():
+            theme.save(update_fields=["name"])
+    except IntegrityError as error:
+        raise Conflict(_(THEME_TAKEN), field_errors={"name": _(THEME_TAKEN)}) from error
+    return theme
+
+
+@transaction.atomic
+def delete_theme(*, agent: User, theme: Theme) -> None:
+    """Delete a theme that no proposal and no budget project carries."""
+    if not is_agent(agent):
+        raise ActionNotAllowed(_("Seuls les agents de la collectivité gèrent les thèmes."))
+    uses = what_uses(Theme.objects.select_for_update().get(pk=theme.pk))
+    if uses:
+        raise Conflict(
+            _("Ce thème ne peut pas être supprimé, il est utilisé (%(uses)s). Renommez-le plutôt.")
+            % {"uses": describe_uses(uses)}
+        )
+    theme.delete()

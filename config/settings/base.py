@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "bouquet.budgets",
     "bouquet.privacy",
     "bouquet.www",
+    "bouquet.backoffice",
     "bouquet.api",
     "bouquet.demo",
 ]

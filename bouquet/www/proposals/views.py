@@ -17,11 +17,12 @@ from bouquet.bouquets.flows import submit_and_place_proposal
 from bouquet.bouquets.selectors import similar_proposals
 from bouquet.core.errors import DomainError, InvalidInput
 from bouquet.core.limits import check_limit, limited
-from bouquet.processes.models import Action, Process
+from bouquet.processes.models import Action, Component, Process
 from bouquet.processes.selectors import current_phase, process_allows
 from bouquet.proposals import rules, selectors, services
 from bouquet.proposals.models import Comment, ModerationDecision, Origin, Proposal, Status
 from bouquet.www.auth import signed_in_user
+from bouquet.www.components import require_component
 from bouquet.www.forms import form_field_errors, submit_form
 from bouquet.www.proposals.forms import (
     AnswerForm,
@@ -36,7 +37,9 @@ from bouquet.www.proposals.forms import (
 
 
 def _process_or_404(slug: str) -> Process:
-    return get_object_or_404(selectors.processes_for_proposal_pages(), slug=slug)
+    process = get_object_or_404(selectors.processes_for_proposal_pages(), slug=slug)
+    require_component(process, Component.PROPOSALS)
+    return process
 
 
 def _readable_proposal(request: HttpRequest, pk: int) -> Proposal:
@@ -45,6 +48,7 @@ def _readable_proposal(request: HttpRequest, pk: int) -> Proposal:
     proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
     if not rules.can_read(request.user, proposal):
         raise Http404
+    require_component(proposal.process, Component.PROPOSALS)
     return proposal
 
 
@@ -219,6 +223,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from exc
     if not rules.can_read(request.user, proposal):
         raise Http404  # what one may not see answers as if it did not exist, here and in the API
+    require_component(proposal.process, Component.PROPOSALS)
     authored = rules.is_author(request.user, proposal)
     thread = selectors.comment_thread(
         proposal=proposal, page=request.GET.get("commentaires"), with_hidden_replies=True
