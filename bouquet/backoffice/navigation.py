@@ -38,6 +38,16 @@ NAVIGATION: list[NavEntry] = [
     NavEntry(_("Quartiers"), "backoffice:districts", also_current_on=("backoffice:district-edit",)),
     NavEntry(_("Thèmes"), "backoffice:themes", also_current_on=("backoffice:theme-edit",)),
     NavEntry(_("Identité de la collectivité"), "backoffice:identity"),
+    NavEntry(
+        _("Personnes et rôles"),
+        "backoffice:people",
+        also_current_on=(
+            "backoffice:invite",
+            "backoffice:grant-revoke",
+            "backoffice:territory-role-revoke",
+            "backoffice:invitation-revoke",
+        ),
+    ),
 ]
 
 

@@ -13,4 +13,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.backoffice.processes.urls")),
     path("", include("bouquet.backoffice.places.urls")),
     path("", include("bouquet.backoffice.proposals.urls")),
+    path("", include("bouquet.backoffice.roles.urls")),
 ]
