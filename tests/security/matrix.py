@@ -261,6 +261,16 @@ POST_DATA: dict[str, PostData] = {
     "/bouquets/<int:bouquet_pk>/projet-budget/": lambda w, u: {"budget": w.pk("setup"), "cost": "5000"},
     "/bouquets/<int:bouquet_pk>/moyens/": lambda w, u: {"kind": "money", "amount": "1000"},
     "/compte/profil/": lambda w, u: {"display_name": "Un nouveau nom"},
+    "/invitation/<str:token>/": lambda w, u: {
+        "display_name": "Invitée",
+        "password": "un-mot-de-passe-solide",
+        "password_again": "un-mot-de-passe-solide",
+    },
+    "/gestion/personnes/inviter/": lambda w, u: {
+        "email": "quelqu-un@exemple.fr",
+        "role": "facilitator",
+        "scope": "territory",
+    },
     "/compte/jetons/": lambda w, u: {"name": "tableur"},
     "/compte/supprimer/": lambda w, u: {"confirmation": u.email if u else ""},
     "/i18n/setlang/": lambda w, u: {"language": "fr", "next": "/"},
