@@ -114,7 +114,9 @@ def test_a_colour_too_light_for_white_text_is_refused(agent_client: Client) -> N
         {"name": "Commune", "article": "la", "short_name": "Commune", "primary_color": "#ffcc00"},
     )
     assert response.status_code == 422
-    assert "Le texte blanc sur cette couleur n'est pas assez lisible (contraste de 1,51 pour 1" in text(response)
+    assert "Le texte blanc sur cette couleur n'est pas assez lisible (contraste de 1,51 pour 1" in text(
+        response
+    )
     assert not AuthorityProfile.objects.exists()
 
 

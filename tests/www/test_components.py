@@ -47,9 +47,10 @@ def test_budget_switched_off(client: Client) -> None:
     _switch_off(process, Component.BUDGET)
     assert client.get(reverse("budgets:process", kwargs={"slug": process.slug})).status_code == 404
     assert client.get(reverse("budgets:detail", kwargs={"pk": budget.pk})).status_code == 404
-    assert reverse("budgets:process", kwargs={"slug": process.slug}) not in client.get(
-        process.get_absolute_url()
-    ).content.decode()
+    assert (
+        reverse("budgets:process", kwargs={"slug": process.slug})
+        not in client.get(process.get_absolute_url()).content.decode()
+    )
 
 
 def test_every_component_is_on_for_a_process_made_before_components_existed(client: Client) -> None:
