@@ -21,9 +21,11 @@ from tests.factories import (
     BouquetFactory,
     BudgetFactory,
     CommentFactory,
+    DistrictFactory,
     PlacementFactory,
     ProcessFactory,
     ProposalFactory,
+    ThemeFactory,
     TopicFactory,
     UserFactory,
 )
@@ -156,6 +158,10 @@ def build_world() -> World:
     PlacementFactory(proposal=draft_proposal, bouquet=draft_bouquet)
     draft_budget = BudgetFactory(agent=agent, process=draft, costs=(10_000,), title="Budget d'un brouillon")
 
+    # What the back-office keeps: a district and a theme nothing uses yet.
+    district = DistrictFactory(name="Quartier des Essais")
+    theme = ThemeFactory(name="Un thème libre")
+
     issue_api_token(user=inhabitant, name="tableur")
     world.paper_voter = UserFactory(email="papier@exemple.fr")
 
@@ -187,6 +193,12 @@ def build_world() -> World:
             "draft_budget": draft_budget.pk,
             "draft_project": draft_budget.projects.order_by("pk")[0].pk,
             "token": inhabitant.api_tokens.get().pk,
+            # the back-office names processes by their key (drafts included)
+            "collect_id": collect.pk,
+            "draft_id": draft.pk,
+            "collect_phase": collect.phases.get(kind=PhaseKind.PROPOSALS).pk,
+            "district": district.pk,
+            "theme": theme.pk,
             # allauth's password reset link, with a key that is not valid
             "bad_uid": "1",
             "bad_key": "pas-une-cle",
