@@ -53,7 +53,9 @@ def test_an_agent_prepares_and_publishes_a_process(
     expect(page.get_by_role("alert")).to_contain_text("Titre")
     page.get_by_label("Titre").fill("Les berges de la Loirette")
     page.get_by_label("Résumé").fill("Comment aménager les berges ?")
-    page.get_by_label(re.compile(r"^Description \(")).fill("Les berges seront refaites : proposez, puis votez.")
+    page.get_by_label(re.compile(r"^Description \(")).fill(
+        "Les berges seront refaites : proposez, puis votez."
+    )
     page.get_by_label("Quartier concerné").select_option(label="Les Rives")
     expect(page.get_by_label("Conversation")).not_to_be_checked()
     page.get_by_role("button", name="Créer la démarche").click()
