@@ -23,10 +23,12 @@ from tests.factories import (
     BouquetFactory,
     BudgetFactory,
     CommentFactory,
+    DistrictFactory,
     PlacementFactory,
     ProcessFactory,
     ProposalFactory,
     RoleGrantFactory,
+    ThemeFactory,
     TopicFactory,
     UserFactory,
 )
@@ -163,6 +165,10 @@ def build_world() -> World:
     PlacementFactory(proposal=draft_proposal, bouquet=draft_bouquet)
     draft_budget = BudgetFactory(agent=agent, process=draft, costs=(10_000,), title="Budget d'un brouillon")
 
+    # What the back-office keeps: a district and a theme nothing uses yet.
+    district = DistrictFactory(name="Quartier des Essais")
+    theme = ThemeFactory(name="Un thème libre")
+
     issue_api_token(user=inhabitant, name="tableur")
     # An invitation waiting for an address that has no account yet, and one already cancelled.
     pending = Invitation.objects.create(
@@ -207,6 +213,12 @@ def build_world() -> World:
             "pending_link": invitation_token(pending),
             "cancelled_link": invitation_token(cancelled),
             "tampered_link": invitation_token(pending)[:-2] + "zz",
+            # the back-office names processes by their key (drafts included)
+            "collect_id": collect.pk,
+            "draft_id": draft.pk,
+            "collect_phase": collect.phases.get(kind=PhaseKind.PROPOSALS).pk,
+            "district": district.pk,
+            "theme": theme.pk,
             # allauth's password reset link, with a key that is not valid
             "bad_uid": "1",
             "bad_key": "pas-une-cle",
