@@ -1,7 +1,8 @@
 """The back-office menu, shared by every page.
 
 To add a page to the menu, append a ``NavEntry`` to ``NAVIGATION`` (in the order the menu shows them), with the
-URL name of the page and the predicate that says who sees it (the same one its view is decorated with)."""
+URL name of the page and the predicate that says who sees it (the same one its view is decorated with:
+``@back_office_page(allowed=is_moderator)``)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,8 +22,10 @@ class NavEntry:
     also_current_on: tuple[str, ...] = ()
 
 
+# The home page comes first for whoever sees at least one other entry.
+HOME = NavEntry(_("Accueil de la gestion"), "backoffice:home")
+
 NAVIGATION: list[NavEntry] = [
-    NavEntry(_("Accueil de la gestion"), "backoffice:home"),
     NavEntry(
         _("Démarches"),
         "backoffice:processes",
@@ -52,10 +55,12 @@ NAVIGATION: list[NavEntry] = [
 
 
 def entries_for(user: object) -> list[NavEntry]:
-    """The menu entries a person may open."""
-    return [entry for entry in NAVIGATION if entry.allowed(user)]
+    """The menu entries a person may open: the home page and the pages their role gives, or nothing."""
+    allowed = [entry for entry in NAVIGATION if entry.allowed(user)]
+    return [HOME, *allowed] if allowed else []
 
 
 def may_use_back_office(user: object) -> bool:
-    """Whether a person sees at least one page of the back-office (the site's menu then links to it)."""
-    return bool(entries_for(user))
+    """Whether a person sees at least one page of the back-office: the home page and the site's menu link to
+    the back-office follow (a moderator gets them as soon as a page for moderators is in the menu)."""
+    return any(entry.allowed(user) for entry in NAVIGATION)

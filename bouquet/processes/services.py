@@ -18,7 +18,7 @@ from bouquet.accounts.rules import is_agent
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 from bouquet.core.images import clean_image
 from bouquet.places.models import District
-from bouquet.processes.models import Component, Phase, PhaseKind, Process, ProcessStatus
+from bouquet.processes.models import Component, Phase, PhaseKind, Process, ProcessStatus, default_components
 from bouquet.processes.timeline import Span
 
 
@@ -94,7 +94,7 @@ class ProcessInput:
     district: District | None = None
     image_alt: str = ""
     components: Collection[Component] = field(
-        default_factory=lambda: (Component.PROPOSALS, Component.BOUQUETS, Component.BUDGET)
+        default_factory=lambda: [Component(value) for value in default_components()]
     )
 
 

@@ -5,6 +5,9 @@ from django.test import Client
 from django.urls import reverse
 
 from bouquet.accounts.models import Role
+from bouquet.accounts.rules import is_moderator
+from bouquet.backoffice import navigation
+from bouquet.backoffice.navigation import NavEntry
 from tests.factories import ProcessFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,4 +50,21 @@ def test_people_without_an_authority_role_do_not_see_it_exists(client: Client, r
 
 def test_the_site_menu_links_agents_to_the_back_office(client: Client) -> None:
     client.force_login(UserFactory(agent=True))
+    assert reverse("backoffice:home") in client.get(reverse("processes:list")).content.decode()
+
+
+def test_a_page_added_to_the_menu_for_moderators_opens_the_back_office_to_them(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """How another topic joins the back-office: one ``NavEntry`` with the predicate of its view."""
+    moderator = UserFactory(role=Role.MODERATOR)
+    client.force_login(moderator)
+    assert client.get(reverse("backoffice:home")).status_code == 404
+    entry = NavEntry("Une page des modérateurs", "backoffice:home", allowed=is_moderator)
+    monkeypatch.setattr(navigation, "NAVIGATION", [*navigation.NAVIGATION, entry])
+    response = client.get(reverse("backoffice:home"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Une page des modérateurs" in page
+    assert "Nouvelle démarche" not in page  # the agents' entries and processes stay theirs
     assert reverse("backoffice:home") in client.get(reverse("processes:list")).content.decode()

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from bouquet.budgets.rules import vote_is_open
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 from bouquet.processes.models import Action, Component, Phase, PhaseKind, ProcessStatus
 from bouquet.processes.selectors import attention_points, process_allows
@@ -223,3 +224,12 @@ def test_timeline_gaps_and_overlaps(
     as_spans = [Span(day(a), day(b)) for a, b in spans]
     assert gaps(as_spans) == [Span(day(a), day(b)) for a, b in expected_gaps]
     assert len(overlaps(as_spans)) == expected_overlaps
+
+
+def test_a_closed_process_stops_its_budget_vote() -> None:
+    agent = UserFactory(agent=True)
+    budget = BudgetFactory(agent=agent, costs=(1000,), vote_open=True)
+    assert vote_is_open(budget)
+    close_process(agent=agent, process=budget.process)
+    budget.refresh_from_db()
+    assert not vote_is_open(budget)

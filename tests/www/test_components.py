@@ -4,6 +4,7 @@ linking to them; the other components keep working."""
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from bouquet.processes.models import Component
 from tests.factories import BouquetFactory, BudgetFactory, ProposalFactory, TopicFactory, UserFactory
@@ -58,3 +59,13 @@ def test_every_component_is_on_for_a_process_made_before_components_existed(clie
     assert topic.process.uses(Component.PROPOSALS)
     assert topic.process.uses(Component.BOUQUETS)
     assert topic.process.uses(Component.BUDGET)
+
+
+def test_a_closed_process_says_so_on_its_page(client: Client) -> None:
+    proposal = ProposalFactory()
+    process = proposal.process
+    process.closed_at = timezone.now()
+    process.save(update_fields=["closed_at"])
+    page = client.get(process.get_absolute_url()).content.decode()
+    assert "Cette démarche est clôturée" in page
+    assert reverse("proposals:create", kwargs={"slug": process.slug}) not in page

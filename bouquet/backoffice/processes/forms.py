@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from bouquet.core.forms import AccessibleForm
 from bouquet.core.images import MAX_IMAGE_BYTES
 from bouquet.places.models import District
-from bouquet.processes.models import Component, PhaseKind, Process
+from bouquet.processes.models import Component, PhaseKind, Process, default_components
 from bouquet.processes.services import PhaseSpec, ProcessInput
 
 IMAGE_TYPES = "image/jpeg,image/png,image/webp"
@@ -64,9 +64,7 @@ class ProcessForm(AccessibleForm):
                 },
             )
         else:
-            kwargs.setdefault(
-                "initial", {"components": [Component.PROPOSALS, Component.BOUQUETS, Component.BUDGET]}
-            )
+            kwargs.setdefault("initial", {"components": default_components()})
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["image"].widget = forms.FileInput(attrs={"accept": IMAGE_TYPES})
         if process is not None and process.image:
