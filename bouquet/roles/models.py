@@ -3,7 +3,7 @@ by e-mail that give them.
 
 A person's role across the whole territory stays ``accounts.User.role`` (read by every predicate without a
 query); the roles given on one process or one district live here, because their scope is a process, which the
-accounts app does not know (docs/decisions/0014-roles-and-their-scope.md)."""
+accounts app does not know (docs/decisions/0015-roles-and-their-scope.md)."""
 
 import datetime as dt
 from typing import Final
