@@ -10,6 +10,7 @@ from allauth.account.models import EmailAddress
 from bouquet.accounts.models import User
 from bouquet.budgets.models import BallotLine, Participation
 from bouquet.proposals.models import Comment, Proposal, Report, Support
+from bouquet.roles.models import RoleGrant
 
 Rows = list[dict[str, Any]]
 
@@ -40,6 +41,10 @@ def personal_data(*, person: User) -> dict[str, Rows]:
         ],
         "adresses_email": _rows(EmailAddress.objects.filter(user=person), ["email", "verified", "primary"]),
         "jetons_api": _rows(person.api_tokens.all(), ["name", "created_at", "last_used_at"]),
+        "roles_sur_demarche_ou_quartier": _rows(
+            RoleGrant.objects.filter(person=person).order_by("id"),
+            ["role", "process__title", "district__name", "created_at"],
+        ),
         "propositions": _rows(
             proposals.distinct().order_by("id"),
             [

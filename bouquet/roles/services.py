@@ -166,7 +166,7 @@ def _grant(invitation: Invitation, person: User) -> None:
 def accept_invitation(*, invitation: Invitation, person: User) -> User:
     """The person the invitation was sent to, signed in, accepts it: they get the role, and the link is spent."""
     locked = (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("process", "district", "invited_by")
         .get(pk=invitation.pk)
     )  # one acceptance, even if the link is opened twice at once
@@ -185,7 +185,7 @@ def accept_invitation_with_new_account(*, invitation: Invitation, display_name: 
     """Someone without an account accepts: their account is created with the invited address, and they get the
     role, in one step."""
     locked = (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("process", "district", "invited_by")
         .get(pk=invitation.pk)
     )

@@ -220,3 +220,20 @@ def test_facilitators_record_only_where_they_were_given_the_role() -> None:
     facilitator = RoleGrantFactory(role=Role.FACILITATOR, process=process_a).person
     assert rules.facilitates(facilitator, process_a) and not rules.facilitates(facilitator, process_b)
     assert rules.facilitates(UserFactory(role=Role.FACILITATOR), process_b)
+
+
+def test_erasing_an_account_takes_its_roles_and_forgets_its_address_on_invitations() -> None:
+    from bouquet.privacy.selectors import personal_data
+    from bouquet.privacy.services import erase_account
+
+    agent = UserFactory(agent=True)
+    invitation = _invite(agent, "partant@exemple.fr", process=ProcessFactory(title="Les quais"))
+    person = services.accept_invitation_with_new_account(
+        invitation=invitation, display_name="P", password="un-mot-de-passe-solide"
+    )
+    assert [
+        row["process__title"] for row in personal_data(person=person)["roles_sur_demarche_ou_quartier"]
+    ] == ["Les quais"]
+    erase_account(person=person, confirmation="partant@exemple.fr")
+    assert not RoleGrant.objects.exists()
+    assert not Invitation.objects.filter(email="partant@exemple.fr").exists()
