@@ -28,6 +28,7 @@ from bouquet.places.models import District
 from bouquet.processes.models import Phase, PhaseKind, Process
 from bouquet.processes.services import reschedule_phase
 from bouquet.proposals.models import Comment, Proposal, Support, Theme
+from bouquet.roles.models import RoleGrant
 
 PASSWORD = "un-mot-de-passe-solide"  # noqa: S105
 
@@ -52,6 +53,18 @@ class UserFactory(factory.django.DjangoModelFactory):
     def save_password(self, create: bool, extracted: Any, **kwargs: Any) -> None:
         if create:
             self.save()
+
+
+class RoleGrantFactory(factory.django.DjangoModelFactory):
+    """A moderator of one process; ``RoleGrantFactory(process=None, district=d)`` for a district."""
+
+    class Meta:
+        model = RoleGrant
+
+    person = factory.SubFactory(UserFactory)
+    role = Role.MODERATOR
+    process = factory.SubFactory("tests.factories.ProcessFactory")
+    district = None
 
 
 class DistrictFactory(factory.django.DjangoModelFactory):

@@ -6,14 +6,16 @@ import uuid
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth.password_validation import validate_password
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import ApiToken, Role, User, Verification
-from bouquet.core.errors import InvalidInput
+from bouquet.core.errors import Conflict, InvalidInput
 from bouquet.places.models import District
 
 
@@ -36,6 +38,36 @@ def update_profile(*, user: User, display_name: str, district: District | None) 
     user.display_name = name
     user.district = district
     user.save(update_fields=["display_name", "district"])
+    return user
+
+
+@transaction.atomic
+def open_invited_account(*, email: str, display_name: str, password: str) -> User:
+    """Create the account of someone who followed an invitation sent to ``email``: the link reached that
+    mailbox, so the address counts as confirmed."""
+    address = email.strip().lower()
+    if User.objects.filter(email__iexact=address).exists():
+        raise Conflict(
+            _("Un compte existe déjà pour cette adresse : connectez-vous pour accepter l'invitation.")
+        )
+    errors: dict[str, str] = {}
+    name = (display_name or "").strip()
+    if not name:
+        errors["display_name"] = _("Ce champ est obligatoire.")
+    elif len(name) > 60:
+        errors["display_name"] = _("60 caractères au plus.")
+    user = User(email=address, display_name=name[:60])
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        errors["password"] = " ".join(error.messages)
+    if errors:
+        raise InvalidInput(
+            _("Le compte n'a pas été créé : corrigez les champs signalés."), field_errors=errors
+        )
+    user.set_password(password)
+    user.save()
+    EmailAddress.objects.create(user=user, email=address, verified=True, primary=True)
     return user
 
 

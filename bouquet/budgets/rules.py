@@ -23,10 +23,12 @@ from bouquet.processes.models import Action
 
 
 def vote_is_open(budget: Budget) -> bool:
-    """Whether the budget's vote phase runs today (imported budgets never open to votes here)."""
+    """Whether the budget's vote phase runs today (imported budgets never open to votes here, nor does a closed
+    process)."""
     return (
         not budget.is_imported
         and budget.process.is_published
+        and budget.process.closed_at is None
         and budget.phase.allows(Action.VOTE)
         and budget.phase.is_running()
     )

@@ -1,6 +1,7 @@
 """Districts of the territory and points on its map."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bouquet.core.models import TimeStampedModel
@@ -18,6 +19,48 @@ class District(TimeStampedModel):
         ordering = ["name"]
         verbose_name = _("quartier")
         verbose_name_plural = _("quartiers")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.TextChoices):
+    """How French names the authority in a sentence: « la Ville de… », « le Département… », « l'Agglomération… »."""
+
+    LA = "la", "la"
+    LE = "le", "le"
+    L = "l'", "l'"
+    LES = "les", "les"
+
+
+class AuthorityProfile(TimeStampedModel):
+    """The authority that runs the platform: one row at most (its key is always 1). Until an agent saves it, the
+    site reads ``settings.BOUQUET_AUTHORITY`` (see ``places.selectors.authority_profile``)."""
+
+    SINGLETON_KEY = 1
+
+    name = models.CharField(_("nom"), max_length=120, help_text=_("Par exemple : Ville de Val-de-Loirette."))
+    article = models.CharField(
+        _("article"),
+        max_length=3,
+        choices=Article.choices,
+        default=Article.LA,
+        help_text=_("Celui qu'on dit devant le nom : « la » Ville de Val-de-Loirette."),
+    )
+    short_name = models.CharField(
+        _("nom court"), max_length=60, help_text=_("Par exemple : Val-de-Loirette.")
+    )
+    logo = models.ImageField(_("logo"), upload_to="authority/", blank=True)
+    primary_color = models.CharField(
+        _("couleur principale"),
+        max_length=7,
+        help_text=_("Sous la forme #1f5f8b ; le texte blanc écrit dessus doit rester lisible."),
+    )
+
+    class Meta:
+        verbose_name = _("identité de la collectivité")
+        verbose_name_plural = _("identité de la collectivité")
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="one_authority_profile")]
 
     def __str__(self) -> str:
         return self.name

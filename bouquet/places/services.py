@@ -1,16 +1,131 @@
-"""Writes on places."""
+"""Writes on places: districts and the authority's identity.
 
-from django.db import transaction
+``places`` sits below ``accounts``, so it knows nothing of roles: the back-office's pages let only agents and
+administrators call these services (``backoffice.access``)."""
+
+from django.core.files.base import File
+from django.db import IntegrityError, transaction
+from django.utils.formats import number_format
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from bouquet.places.models import District
+from bouquet.core.colours import HEX_COLOUR, MIN_TEXT_CONTRAST, WHITE, contrast_ratio
+from bouquet.core.errors import Conflict, InvalidInput
+from bouquet.core.images import clean_image
+from bouquet.core.usage import describe_uses, what_uses
+from bouquet.places.models import Article, AuthorityProfile, District
+from bouquet.places.selectors import authority_profile
+
+NAME_TAKEN = gettext_noop("Un quartier porte déjà ce nom.")
+
+
+def _unique_slug(name: str, *, exclude: int | None = None) -> str:
+    base = slugify(name)[:110] or "quartier"
+    others = District.objects.filter(slug__startswith=base)
+    if exclude is not None:
+        others = others.exclude(pk=exclude)
+    taken = set(others.values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def _check_name(name: str, *, exclude: int | None = None) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInput(_("Le nom est obligatoire."), field_errors={"name": _("Le nom est obligatoire.")})
+    others = District.objects.filter(name__iexact=name)
+    if exclude is not None:
+        others = others.exclude(pk=exclude)
+    if others.exists():
+        raise Conflict(_(NAME_TAKEN), field_errors={"name": _(NAME_TAKEN)})
+    return name
 
 
 @transaction.atomic
 def create_district(
     *, name: str, description: str = "", latitude: float | None = None, longitude: float | None = None
 ) -> District:
-    """Add a district to the territory."""
-    return District.objects.create(
-        name=name, slug=slugify(name), description=description, latitude=latitude, longitude=longitude
-    )
+    """Add a district to the territory; two districts never share a name (whatever the capitals)."""
+    name = _check_name(name)
+    try:
+        with transaction.atomic():
+            return District.objects.create(
+                name=name,
+                slug=_unique_slug(name),
+                description=description.strip(),
+                latitude=latitude,
+                longitude=longitude,
+            )
+    except IntegrityError as error:  # another agent added the same name at the same moment
+        raise Conflict(_(NAME_TAKEN), field_errors={"name": _(NAME_TAKEN)}) from error
+
+
+@transaction.atomic
+def update_district(*, district: District, name: str, description: str) -> District:
+    """Rename a district or change its presentation (its address and boundary stay)."""
+    district.name = _check_name(name, exclude=district.pk)
+    district.description = description.strip()
+    try:
+        with transaction.atomic():
+            district.save(update_fields=["name", "description", "updated_at"])
+    except IntegrityError as error:
+        raise Conflict(_(NAME_TAKEN), field_errors={"name": _(NAME_TAKEN)}) from error
+    return district
+
+
+@transaction.atomic
+def delete_district(*, district: District) -> None:
+    """Delete a district nothing refers to (no process, proposal, resident, project...)."""
+    uses = what_uses(District.objects.select_for_update().get(pk=district.pk))
+    if uses:
+        raise Conflict(
+            _("Ce quartier ne peut pas être supprimé, il est utilisé (%(uses)s). Renommez-le plutôt.")
+            % {"uses": describe_uses(uses)}
+        )
+    district.delete()
+
+
+@transaction.atomic
+def update_authority_profile(
+    *,
+    name: str,
+    article: str,
+    short_name: str,
+    primary_color: str,
+    logo: File[bytes] | None = None,
+    remove_logo: bool = False,
+) -> AuthorityProfile:
+    """Save the authority's identity (the first save replaces what the settings said)."""
+    errors: dict[str, str] = {}
+    name, short_name, colour = " ".join(name.split()), " ".join(short_name.split()), primary_color.strip()
+    if not name:
+        errors["name"] = _("Le nom est obligatoire.")
+    if not short_name:
+        errors["short_name"] = _("Le nom court est obligatoire.")
+    if article not in Article.values:
+        errors["article"] = _("Choisissez l'article parmi ceux proposés.")
+    if not HEX_COLOUR.match(colour):
+        errors["primary_color"] = _("Écrivez la couleur sous la forme #1f5f8b.")
+    else:
+        ratio = contrast_ratio(colour, WHITE)
+        if ratio < MIN_TEXT_CONTRAST:
+            errors["primary_color"] = _(
+                "Le texte blanc sur cette couleur n'est pas assez lisible (contraste de %(ratio)s pour 1, "
+                "il faut au moins %(minimum)s pour 1) : choisissez une couleur plus foncée."
+            ) % {"ratio": number_format(ratio, 2), "minimum": number_format(MIN_TEXT_CONTRAST, 1)}
+    if errors:
+        raise InvalidInput(_("L'identité de la collectivité n'est pas complète."), field_errors=errors)
+    picture = clean_image(logo, field="logo", max_bytes=1024 * 1024) if logo is not None else None
+    profile = authority_profile()
+    profile.name, profile.article, profile.short_name = name, article, short_name
+    profile.primary_color = colour.lower()
+    if picture is not None:
+        profile.logo.save(picture.name or "logo", picture, save=False)
+    elif remove_logo:
+        profile.logo = ""
+    profile.save()
+    return profile

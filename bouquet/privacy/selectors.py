@@ -11,6 +11,7 @@ from allauth.socialaccount.models import SocialAccount
 from bouquet.accounts.models import User, Verification
 from bouquet.budgets.models import BallotLine, Participation
 from bouquet.proposals.models import Comment, Proposal, Report, Support
+from bouquet.roles.models import RoleGrant
 
 Rows = list[dict[str, Any]]
 
@@ -57,6 +58,10 @@ def personal_data(*, person: User) -> dict[str, Rows]:
             }
             for v in Verification.objects.filter(user=person).select_related("checked_by")
         ],
+        "roles_sur_demarche_ou_quartier": _rows(
+            RoleGrant.objects.filter(person=person).order_by("id"),
+            ["role", "process__title", "district__name", "created_at"],
+        ),
         "propositions": _rows(
             proposals.distinct().order_by("id"),
             [

@@ -21,6 +21,7 @@ from bouquet.budgets.models import Participation
 from bouquet.core.errors import ActionNotAllowed, InvalidInput
 from bouquet.core.spreadsheet import neutralise
 from bouquet.privacy.selectors import personal_data
+from bouquet.roles.models import Invitation, RoleGrant
 
 README = gettext_lazy(
     "Voici toutes les données que la plateforme garde à votre sujet, le %(date)s.\n"
@@ -61,7 +62,12 @@ def erase_account(*, person: User, confirmation: str) -> User:
             _("Le compte n'a pas été supprimé."),
             field_errors={"confirmation": _("Recopiez exactement votre adresse e-mail pour confirmer.")},
         )
-    return anonymise_account(person=person)
+    address = person.email
+    RoleGrant.objects.filter(person=person).delete()  # a role is given to someone; nobody holds it any more
+    erased = anonymise_account(person=person)
+    # The invitations sent to the address keep their history, without the address.
+    Invitation.objects.filter(email__iexact=address).update(email=erased.email, revoked_at=timezone.now())
+    return erased
 
 
 def purge_expired_data(*, now: dt.datetime | None = None) -> dict[str, int]:

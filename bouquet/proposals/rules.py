@@ -2,11 +2,12 @@
 
 from typing import Any
 
-from bouquet.accounts.rules import is_agent, is_facilitator, is_moderator, is_signed_in
+from bouquet.accounts.rules import is_agent, is_signed_in
 from bouquet.core.predicates import add_perm, predicate
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import process_allows
 from bouquet.proposals.models import Comment, Moderation, Proposal, Status
+from bouquet.roles.rules import facilitates, facilitates_somewhere, moderates, moderates_somewhere
 
 OPEN_STATUSES = frozenset({Status.SUBMITTED, Status.UNDER_STUDY})
 
@@ -28,18 +29,19 @@ def is_public(proposal: Proposal) -> bool:
 
 @predicate
 def can_read(user: Any, proposal: Proposal) -> bool:
-    """Anyone reads a public proposal; its authors and the moderators read it even hidden or in a process that
-    is not published."""
+    """Anyone reads a public proposal; its authors and the moderators who may act on it read it even hidden or
+    in a process that is not published."""
     if is_public(proposal):
         return True
-    return bool(is_author(user, proposal) or can_moderate(user))
+    return bool(is_author(user, proposal) or can_moderate(user, proposal))
 
 
 @predicate
 def can_read_comment(user: Any, comment: Comment) -> bool:
-    """A comment is read where its proposal is; a hidden one only by its author and the moderators."""
+    """A comment is read where its proposal is; a hidden one only by its author and the moderators who may act
+    on it."""
     if comment.moderation != Moderation.PUBLISHED and not (
-        (is_signed_in(user) and comment.author_id == user.pk) or can_moderate(user)
+        (is_signed_in(user) and comment.author_id == user.pk) or can_moderate(user, comment)
     ):
         return False
     return bool(can_read(user, comment.proposal))
@@ -58,8 +60,11 @@ def can_submit(user: Any, process: Process) -> bool:
 
 @predicate
 def can_record_for_others(user: Any, process: Process | None = None) -> bool:
-    """Facilitators and agents record proposals gathered in workshops, in the street or on paper."""
-    return bool(is_facilitator(user))
+    """Facilitators (of the territory, or of this process or its district) and agents record proposals gathered
+    in workshops, in the street or on paper; without a process: whether they do so anywhere."""
+    if process is None:
+        return bool(facilitates_somewhere(user))
+    return bool(facilitates(user, process))
 
 
 @predicate
@@ -125,9 +130,13 @@ def can_report(user: Any, item: object) -> bool:
 
 
 @predicate
-def can_moderate(user: Any, item: object = None) -> bool:
-    """Moderators decide on reported items."""
-    return bool(is_moderator(user))
+def can_moderate(user: Any, item: Proposal | Comment | None = None) -> bool:
+    """Moderators hide and restore items: those of the whole territory everywhere, the others in the process or
+    district they were given. Without an item: whether the person moderates anywhere (to open the queue)."""
+    if item is None:
+        return bool(moderates_somewhere(user))
+    proposal = item if isinstance(item, Proposal) else item.proposal
+    return moderates(user, proposal.process, proposal.district_id)
 
 
 @predicate

@@ -11,8 +11,10 @@ from django.db.models import ExpressionWrapper, F, IntegerField, Prefetch, Q, Qu
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Mod
 
+from bouquet.accounts.models import User
 from bouquet.processes.models import Phase, Process
 from bouquet.proposals.models import Comment, Moderation, ModerationDecision, Proposal, Report, Status
+from bouquet.roles.selectors import moderation_scope
 
 PAGE_SIZE = 20
 COMMENTS_PAGE_SIZE = 25
@@ -144,25 +146,32 @@ def proposal_for_page(*, pk: int) -> Proposal:
     )
 
 
-def comments_for_thread(*, proposal: Proposal) -> QuerySet[Comment]:
-    """Top-level comments, oldest first, with their visible replies and authors prefetched (hidden ones keep
-    their place so a thread stays readable)."""
-    replies = (
-        Comment.objects.filter(moderation=Moderation.PUBLISHED)
-        .select_related("author")
-        .order_by("created_at", "id")
-    )
+def comments_for_thread(*, proposal: Proposal, with_hidden_replies: bool = False) -> QuerySet[Comment]:
+    """Top-level comments, oldest first, with their replies and authors prefetched (hidden top-level comments
+    keep their place so a thread stays readable). Replies are in ``visible_replies``, or, with
+    ``with_hidden_replies``, in ``thread_replies`` hidden ones included (the page shows their place, and their
+    text to their author and the moderators)."""
+    replies = Comment.objects.select_related("author").order_by("created_at", "id")
+    if not with_hidden_replies:
+        replies = replies.filter(moderation=Moderation.PUBLISHED)
+    to_attr = "thread_replies" if with_hidden_replies else "visible_replies"
     return (
         Comment.objects.filter(proposal=proposal, parent__isnull=True)
         .select_related("author")
-        .prefetch_related(Prefetch("replies", queryset=replies, to_attr="visible_replies"))
+        .prefetch_related(Prefetch("replies", queryset=replies, to_attr=to_attr))
         .order_by("created_at", "id")
     )
 
 
-def comment_thread(*, proposal: Proposal, page: int | str | None = 1) -> Page[Comment]:
+def comment_thread(
+    *, proposal: Proposal, page: int | str | None = 1, with_hidden_replies: bool = False
+) -> Page[Comment]:
     """A page of the comment thread: three queries whatever its size."""
-    return paginate(comments_for_thread(proposal=proposal), page=page, per_page=COMMENTS_PAGE_SIZE)
+    return paginate(
+        comments_for_thread(proposal=proposal, with_hidden_replies=with_hidden_replies),
+        page=page,
+        per_page=COMMENTS_PAGE_SIZE,
+    )
 
 
 def supported_ids(*, user: Any, proposal_ids: list[int]) -> set[int]:
@@ -172,28 +181,69 @@ def supported_ids(*, user: Any, proposal_ids: list[int]) -> set[int]:
     return set(user.supports.filter(proposal_id__in=proposal_ids).values_list("proposal_id", flat=True))
 
 
-def moderation_queue() -> dict[str, QuerySet[Any]]:
-    """Items with open reports or awaiting a decision, most reported first."""
-    open_reports = Report.objects.filter(resolved=False)
-    proposals = (
-        Proposal.objects.filter(Q(moderation=Moderation.PENDING) | Q(reports__resolved=False))
-        .distinct()
+def moderation_queue(*, user: User, process: Process | None = None) -> dict[str, QuerySet[Any]]:
+    """What a moderator has to examine, within what they moderate (and one process if asked): items with open
+    reports or hidden awaiting a decision, most recently reported first."""
+    scope = moderation_scope(user)
+    open_reports = (
+        Report.objects.filter(resolved=False).select_related("reporter").order_by("created_at", "id")
+    )
+    awaiting = Q(moderation=Moderation.PENDING) | Q(reports__resolved=False)
+    proposals = Proposal.objects.filter(awaiting, scope.condition())
+    comments = Comment.objects.filter(awaiting, scope.condition(via="proposal__"))
+    if process is not None:
+        proposals = proposals.filter(process=process)
+        comments = comments.filter(proposal__process=process)
+    return {
+        "proposals": proposals.distinct()
         .select_related("author", "process")
-        .prefetch_related(
-            Prefetch("reports", queryset=open_reports.select_related("reporter"), to_attr="open_reports")
-        )
-        .order_by("-updated_at")
-    )
-    comments = (
-        Comment.objects.filter(Q(moderation=Moderation.PENDING) | Q(reports__resolved=False))
-        .distinct()
+        .prefetch_related(Prefetch("reports", queryset=open_reports, to_attr="open_reports"))
+        .order_by("-updated_at", "-id"),
+        "comments": comments.distinct()
         .select_related("author", "proposal")
-        .prefetch_related(
-            Prefetch("reports", queryset=open_reports.select_related("reporter"), to_attr="open_reports")
-        )
-        .order_by("-updated_at")
-    )
-    return {"proposals": proposals, "comments": comments}
+        .prefetch_related(Prefetch("reports", queryset=open_reports, to_attr="open_reports"))
+        .order_by("-updated_at", "-id"),
+    }
+
+
+def recent_decisions(*, user: User, process: Process | None = None) -> QuerySet[ModerationDecision]:
+    """Moderation decisions within what the person moderates (and one process if asked), newest first, with
+    the item, its process and the moderator."""
+    scope = moderation_scope(user)
+    on_proposals = Q(proposal__isnull=False) & scope.condition(via="proposal__")
+    on_comments = Q(comment__isnull=False) & scope.condition(via="comment__proposal__")
+    decisions = ModerationDecision.objects.filter(on_proposals | on_comments)
+    if process is not None:
+        decisions = decisions.filter(Q(proposal__process=process) | Q(comment__proposal__process=process))
+    return decisions.select_related(
+        "moderator", "proposal__process", "comment__proposal__process", "comment__author", "proposal__author"
+    ).order_by("-created_at", "-id")
+
+
+def processes_moderated_by(*, user: User) -> QuerySet[Process]:
+    """The processes a person moderates something in, for the queue's filter."""
+    scope = moderation_scope(user)
+    processes = Process.objects.order_by("title")
+    if scope.everywhere:
+        return processes
+    return processes.filter(
+        Q(pk__in=scope.process_ids)
+        | Q(district_id__in=scope.district_ids)
+        | Q(proposals__district_id__in=scope.district_ids)
+    ).distinct()
+
+
+def hiding_decisions_for_comments(*, comments: list[Comment]) -> dict[int, ModerationDecision]:
+    """The decision that keeps each hidden comment hidden (one query, none when no comment is hidden)."""
+    hidden = [c.pk for c in comments if c.moderation == Moderation.HIDDEN]
+    if not hidden:
+        return {}
+    decisions: dict[int, ModerationDecision] = {}
+    for decision in ModerationDecision.objects.filter(
+        comment_id__in=hidden, verdict=ModerationDecision.Verdict.HIDE
+    ).order_by("created_at", "id"):
+        decisions[decision.comment_id] = decision  # type: ignore[index]  # the latest wins
+    return decisions
 
 
 def hiding_decision(*, proposal: Proposal) -> ModerationDecision | None:

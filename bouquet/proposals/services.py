@@ -8,10 +8,14 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from bouquet.accounts.models import User
+from bouquet.accounts.rules import is_agent
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
+from bouquet.core.usage import describe_uses, what_uses
 from bouquet.places.models import District
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import process_allows
@@ -307,6 +311,16 @@ def report_item(
     return report
 
 
+def _moderation_refusal(moderator: User) -> ActionNotAllowed:
+    if rules.can_moderate(moderator):
+        return ActionNotAllowed(
+            _(
+                "Ce contenu n'est pas de votre ressort : vous modérez d'autres démarches ou d'autres quartiers."
+            )
+        )
+    return ActionNotAllowed(_("Seuls les modérateurs peuvent masquer ou rétablir un contenu."))
+
+
 @transaction.atomic
 def moderate_item(
     *,
@@ -316,17 +330,103 @@ def moderate_item(
     proposal: Proposal | None = None,
     comment: Comment | None = None,
 ) -> ModerationDecision:
-    """Hide or restore an item with a reason; its open reports are closed."""
+    """Hide or restore an item with a reason, reported or not; its open reports are closed. Restoring a visible
+    item that has open reports keeps it visible and closes them."""
     item = _reported_item(proposal, comment)
     if not rules.can_moderate(moderator, item):
-        raise ActionNotAllowed(_("Seuls les modérateurs peuvent masquer ou rétablir un contenu."))
+        raise _moderation_refusal(moderator)
     errors: dict[str, str] = {}
     text = _validate_text(reason, field="reason", minimum=3, maximum=REASON_MAX, errors=errors)
     if errors:
-        raise InvalidInput(_("La décision n'a pas été enregistrée."), field_errors=errors)
+        raise InvalidInput(
+            _("La décision n'a pas été enregistrée : donnez-en le motif, que l'auteur lira."),
+            field_errors=errors,
+        )
     target = {"proposal": proposal} if proposal is not None else {"comment": comment}
-    state = Moderation.HIDDEN if verdict == ModerationDecision.Verdict.HIDE else Moderation.PUBLISHED
+    locked = type(item).objects.select_for_update().get(pk=item.pk)  # two moderators never decide at once
+    hide = verdict == ModerationDecision.Verdict.HIDE
+    open_reports = Report.objects.filter(resolved=False, **target)
+    if hide and locked.moderation == Moderation.HIDDEN:
+        raise Conflict(_("Ce contenu est déjà masqué."))
+    if not hide and locked.moderation == Moderation.PUBLISHED and not open_reports.exists():
+        raise Conflict(_("Ce contenu est déjà visible : il n'y a rien à rétablir."))
+    state = Moderation.HIDDEN if hide else Moderation.PUBLISHED
     type(item).objects.filter(pk=item.pk).update(moderation=state)
-    Report.objects.filter(resolved=False, **target).update(resolved=True)
+    open_reports.update(resolved=True)
     item.moderation = state
-    return ModerationDecision.objects.create(moderator=moderator, verdict=verdict, reason=text, **target)
+    decision = ModerationDecision.objects.create(moderator=moderator, verdict=verdict, reason=text, **target)
+    transaction.on_commit(lambda: decision_taken(decision))
+    return decision
+
+
+def decision_taken(decision: ModerationDecision) -> None:
+    """Called once a moderation decision is saved: the place where the notifications app will tell the item's
+    author the decision and its reason (issue 10). Until it exists, the author reads them on the item's page."""
+
+
+# ---- themes, kept by the authority ----------------------------------------------------------------------------
+
+THEME_TAKEN = gettext_noop("Un thème porte déjà ce nom.")
+
+
+def _theme_name(name: str, *, exclude: int | None = None) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInput(_("Le nom est obligatoire."), field_errors={"name": _("Le nom est obligatoire.")})
+    others = Theme.objects.filter(name__iexact=name)
+    if exclude is not None:
+        others = others.exclude(pk=exclude)
+    if others.exists():
+        raise Conflict(_(THEME_TAKEN), field_errors={"name": _(THEME_TAKEN)})
+    return name
+
+
+def _theme_slug(name: str) -> str:
+    base = slugify(name)[:70] or "theme"
+    taken = set(Theme.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+@transaction.atomic
+def create_theme(*, agent: User, name: str) -> Theme:
+    """Add a theme people can give their proposals (and agents their budget projects)."""
+    if not is_agent(agent):
+        raise ActionNotAllowed(_("Seuls les agents de la collectivité gèrent les thèmes."))
+    name = _theme_name(name)
+    try:
+        with transaction.atomic():
+            return Theme.objects.create(name=name, slug=_theme_slug(name))
+    except IntegrityError as error:
+        raise Conflict(_(THEME_TAKEN), field_errors={"name": _(THEME_TAKEN)}) from error
+
+
+@transaction.atomic
+def rename_theme(*, agent: User, theme: Theme, name: str) -> Theme:
+    """Rename a theme; the proposals that carry it follow (its address stays)."""
+    if not is_agent(agent):
+        raise ActionNotAllowed(_("Seuls les agents de la collectivité gèrent les thèmes."))
+    theme.name = _theme_name(name, exclude=theme.pk)
+    try:
+        with transaction.atomic():
+            theme.save(update_fields=["name"])
+    except IntegrityError as error:
+        raise Conflict(_(THEME_TAKEN), field_errors={"name": _(THEME_TAKEN)}) from error
+    return theme
+
+
+@transaction.atomic
+def delete_theme(*, agent: User, theme: Theme) -> None:
+    """Delete a theme that no proposal and no budget project carries."""
+    if not is_agent(agent):
+        raise ActionNotAllowed(_("Seuls les agents de la collectivité gèrent les thèmes."))
+    uses = what_uses(Theme.objects.select_for_update().get(pk=theme.pk))
+    if uses:
+        raise Conflict(
+            _("Ce thème ne peut pas être supprimé, il est utilisé (%(uses)s). Renommez-le plutôt.")
+            % {"uses": describe_uses(uses)}
+        )
+    theme.delete()

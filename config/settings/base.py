@@ -52,11 +52,13 @@ INSTALLED_APPS = [
     "bouquet.accounts",
     "bouquet.places",
     "bouquet.processes",
+    "bouquet.roles",
     "bouquet.proposals",
     "bouquet.bouquets",
     "bouquet.budgets",
     "bouquet.privacy",
     "bouquet.www",
+    "bouquet.backoffice",
     "bouquet.api",
     "bouquet.demo",
 ]

@@ -96,7 +96,11 @@ def test_comment_and_report_flow(logged_client, proposals_process, moderator):
             == 302
         )
     assert Report.objects.count() == 3
-    assert "Commentaire masqué" in logged_client.get(proposal.get_absolute_url()).content.decode()
+    assert "Commentaire masqué" in Client().get(proposal.get_absolute_url()).content.decode()
+    # Its author still reads it, told that it awaits a decision.
+    assert (
+        "masqué en attendant une décision" in logged_client.get(proposal.get_absolute_url()).content.decode()
+    )
     mod = Client()
     mod.force_login(moderator)
     queue = mod.get(reverse("proposals:moderation"))

@@ -8,6 +8,7 @@ pages refuse by going back, with the reason). The table has one row per route, o
 """
 
 import csv
+import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +22,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from bouquet.accounts.models import User
 from tests.security.world import ROLES, World
@@ -208,6 +210,25 @@ def _pb_file(world: World, user: User | None) -> dict[str, Any]:
     return {"file": SimpleUploadedFile("election.pb", text.encode()), "title": "Élection importée"}
 
 
+def _process_form() -> dict[str, Any]:
+    return {
+        "title": "Une démarche de la gestion",
+        "summary": "Résumé de la démarche.",
+        "description": "Description de la démarche.",
+        "components": ["proposals"],
+    }
+
+
+def _phase_form(start: int, end: int) -> dict[str, Any]:
+    """A proposals phase from ``start`` to ``end`` days from today (clear of the world's other phases)."""
+    today = timezone.localdate()
+    return {
+        "kind": "proposals",
+        "starts_on": (today + dt.timedelta(days=start)).isoformat(),
+        "ends_on": (today + dt.timedelta(days=end)).isoformat(),
+    }
+
+
 POST_DATA: dict[str, PostData] = {
     "/demarches/<slug:slug>/propositions/nouvelle/": lambda w, u: {
         "title": "Des bancs devant l'école",
@@ -261,9 +282,33 @@ POST_DATA: dict[str, PostData] = {
     "/bouquets/<int:bouquet_pk>/projet-budget/": lambda w, u: {"budget": w.pk("setup"), "cost": "5000"},
     "/bouquets/<int:bouquet_pk>/moyens/": lambda w, u: {"kind": "money", "amount": "1000"},
     "/compte/profil/": lambda w, u: {"display_name": "Un nouveau nom"},
+    "/invitation/<str:token>/": lambda w, u: {
+        "display_name": "Invitée",
+        "password": "un-mot-de-passe-solide",
+        "password_again": "un-mot-de-passe-solide",
+    },
+    "/gestion/personnes/inviter/": lambda w, u: {
+        "email": "quelqu-un@exemple.fr",
+        "role": "facilitator",
+        "scope": "territory",
+    },
     "/compte/jetons/": lambda w, u: {"name": "tableur"},
     "/compte/supprimer/": lambda w, u: {"confirmation": u.email if u else ""},
     "/i18n/setlang/": lambda w, u: {"language": "fr", "next": "/"},
+    "/gestion/demarches/nouvelle/": lambda w, u: _process_form(),
+    "/gestion/demarches/<int:pk>/modifier/": lambda w, u: _process_form(),
+    "/gestion/demarches/<int:pk>/phases/nouvelle/": lambda w, u: _phase_form(100, 110),
+    "/gestion/phases/<int:pk>/modifier/": lambda w, u: _phase_form(-30, 30),
+    "/gestion/quartiers/": lambda w, u: {"name": "Un nouveau quartier", "description": ""},
+    "/gestion/quartiers/<int:pk>/modifier/": lambda w, u: {"name": "Quartier renommé", "description": ""},
+    "/gestion/themes/": lambda w, u: {"name": "Un nouveau thème"},
+    "/gestion/themes/<int:pk>/modifier/": lambda w, u: {"name": "Thème renommé"},
+    "/gestion/identite/": lambda w, u: {
+        "name": "Ville de Val-de-Loirette",
+        "article": "la",
+        "short_name": "Val-de-Loirette",
+        "primary_color": "#1f5f8b",
+    },
 }
 
 API_BODIES: dict[tuple[str, str], dict[str, Any]] = {

@@ -105,9 +105,9 @@ def test_every_route_answers_each_role_as_the_table_says(oidc_provider: FakeProv
 # Who may read each object that the public may not see (by the world's construction: "inhabitant" wrote the
 # proposals, "other" the comments).
 READERS: dict[str, set[str]] = {
-    "hidden": {"inhabitant", "moderator", "administrator"},
+    "hidden": {"inhabitant", "moderator", "process_moderator", "administrator"},  # in "collect"
     "draft_proposal": {"inhabitant", "moderator", "administrator"},
-    "hidden_comment": {"other", "moderator", "administrator"},
+    "hidden_comment": {"other", "moderator", "process_moderator", "administrator"},
     "draft_comment": {"inhabitant", "moderator", "administrator"},
     "draft": set(),
     # Agents curate the bouquets of a process they prepare, and give them means (pages only staff may use).

@@ -17,19 +17,25 @@ from bouquet.budgets.services import cast_ballot, compute_results
 from bouquet.processes.models import PhaseKind
 from bouquet.processes.services import reschedule_phase
 from bouquet.proposals.models import Moderation
+from bouquet.roles.models import Invitation
+from bouquet.roles.selectors import invitation_token
 from tests.factories import (
     BouquetFactory,
     BudgetFactory,
     CommentFactory,
+    DistrictFactory,
     PlacementFactory,
     ProcessFactory,
     ProposalFactory,
+    RoleGrantFactory,
+    ThemeFactory,
     TopicFactory,
     UserFactory,
 )
 
 # The columns of the expected table, in this order. "inhabitant" wrote the proposals; "other" is another
-# inhabitant, who wrote the comments but none of the proposals.
+# inhabitant, who wrote the comments but none of the proposals; "moderator" moderates the whole territory,
+# "process_moderator" only the process "collect" (a role given on that process, not on their account).
 ROLES: tuple[str, ...] = (
     "anonymous",
     "inhabitant",
@@ -37,6 +43,7 @@ ROLES: tuple[str, ...] = (
     "facilitator",
     "mentor",
     "moderator",
+    "process_moderator",
     "agent",
     "administrator",
 )
@@ -46,6 +53,7 @@ _ROLE_OF = {
     "facilitator": Role.FACILITATOR,
     "mentor": Role.MENTOR,
     "moderator": Role.MODERATOR,
+    "process_moderator": Role.INHABITANT,
     "agent": Role.AGENT,
     "administrator": Role.ADMINISTRATOR,
 }
@@ -111,6 +119,7 @@ def build_world() -> World:
     # A published process in its proposals phase (a vote phase comes later), with its proposals, comments,
     # bouquets and a budget still being set up.
     collect = ProcessFactory(slug="collecte", title="Démarche en cours", with_vote_phase=True)
+    grant = RoleGrantFactory(person=people["process_moderator"], process=collect, granted_by=agent)
     mine = ProposalFactory(process=collect, author=inhabitant, title="Des bancs sur la place")
     hidden = ProposalFactory(
         process=collect, author=inhabitant, title="Une proposition masquée", moderation=Moderation.HIDDEN
@@ -158,7 +167,18 @@ def build_world() -> World:
     PlacementFactory(proposal=draft_proposal, bouquet=draft_bouquet)
     draft_budget = BudgetFactory(agent=agent, process=draft, costs=(10_000,), title="Budget d'un brouillon")
 
+    # What the back-office keeps: a district and a theme nothing uses yet.
+    district = DistrictFactory(name="Quartier des Essais")
+    theme = ThemeFactory(name="Un thème libre")
+
     issue_api_token(user=inhabitant, name="tableur")
+    # An invitation waiting for an address that has no account yet, and one already cancelled.
+    pending = Invitation.objects.create(
+        email="invitee@exemple.fr", role=Role.MODERATOR, process=collect, invited_by=agent
+    )
+    cancelled = Invitation.objects.create(
+        email="annulee@exemple.fr", role=Role.AGENT, invited_by=agent, revoked_at=timezone.now()
+    )
     world.paper_voter = UserFactory(email="papier@exemple.fr")
 
     objects.update(
@@ -189,6 +209,18 @@ def build_world() -> World:
             "draft_budget": draft_budget.pk,
             "draft_project": draft_budget.projects.order_by("pk")[0].pk,
             "token": inhabitant.api_tokens.get().pk,
+            "grant": grant.pk,
+            "facilitator_person": people["facilitator"].pk,
+            "pending_invitation": pending.pk,
+            "pending_link": invitation_token(pending),
+            "cancelled_link": invitation_token(cancelled),
+            "tampered_link": invitation_token(pending)[:-2] + "zz",
+            # the back-office names processes by their key (drafts included)
+            "collect_id": collect.pk,
+            "draft_id": draft.pk,
+            "collect_phase": collect.phases.get(kind=PhaseKind.PROPOSALS).pk,
+            "district": district.pk,
+            "theme": theme.pk,
             # allauth's password reset link, with a key that is not valid
             "bad_uid": "1",
             "bad_key": "pas-une-cle",

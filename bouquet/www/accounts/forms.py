@@ -45,3 +45,29 @@ class EraseForm(AccessibleForm):
         max_length=254,
         help_text=_("La suppression est définitive : on ne peut pas retrouver un compte supprimé."),
     )
+
+
+class InvitedAccountForm(AccessibleForm):
+    """The account of someone who accepts an invitation and has none yet (their e-mail is the invited one)."""
+
+    display_name = forms.CharField(
+        label=_("Nom affiché"),
+        max_length=60,
+        help_text=_("Il apparaît à côté de vos décisions et de vos contributions."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    password = forms.CharField(
+        label=_("Mot de passe"),
+        help_text=_("10 caractères au moins."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password_again = forms.CharField(
+        label=_("Le même mot de passe, encore une fois"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("password") and data.get("password_again") and data["password"] != data["password_again"]:
+            self.add_error("password_again", _("Les deux mots de passe diffèrent."))
+        return data

@@ -11,4 +11,5 @@ urlpatterns = [
     path("compte/mes-donnees.zip", views.download_my_data, name="download-my-data"),
     path("compte/supprimer/", views.erase, name="erase"),
     path("confidentialite/", views.privacy, name="privacy"),
+    path("invitation/<str:token>/", views.invitation, name="invitation"),
 ]

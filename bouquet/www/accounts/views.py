@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,8 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from bouquet.accounts import services
+from bouquet.accounts.models import User
+from bouquet.core.errors import DomainError
 from bouquet.privacy.services import erase_account, export_personal_data
-from bouquet.www.accounts.forms import EraseForm, ProfileForm, TokenForm
+from bouquet.roles import services as roles_services
+from bouquet.roles.models import Invitation, InvitationState
+from bouquet.roles.selectors import invitation_from_token, role_in_words
+from bouquet.www.accounts.forms import EraseForm, InvitedAccountForm, ProfileForm, TokenForm
 from bouquet.www.auth import signed_in_user
 from bouquet.www.forms import submit_form
 
@@ -106,3 +111,70 @@ def privacy(request: HttpRequest) -> HttpResponse:
         "contact": settings.BOUQUET_PRIVACY_CONTACT,
     }
     return render(request, "accounts/privacy.html", context)
+
+
+def _after_acceptance(invitation: Invitation) -> str:
+    return invitation.process.get_absolute_url() if invitation.process is not None else "/"
+
+
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """The page an invitation's link opens: accept the role, creating one's account if need be. A link altered by
+    one character answers 404; one already used, cancelled or expired says so."""
+    invitation = invitation_from_token(token)
+    user = request.user
+    signed_in = isinstance(user, User) and user.is_authenticated
+    has_account = signed_in or User.objects.filter(email__iexact=invitation.email).exists()
+    form = InvitedAccountForm(request.POST or None) if not has_account else None
+    status = 200
+    if invitation.state != InvitationState.PENDING:
+        status = 409  # used, cancelled or expired: the page says which, and offers nothing to do
+    elif request.method == "POST":
+        if signed_in:
+            assert isinstance(user, User)
+            roles_services.accept_invitation(invitation=invitation, person=user)  # refusals: the refusal page
+            messages.success(
+                request, _("Bienvenue : vous êtes maintenant %(role)s.") % {"role": _role(invitation)}
+            )
+            return redirect(_after_acceptance(invitation))
+        if form is not None:
+            outcome = submit_form(
+                form,
+                lambda: roles_services.accept_invitation_with_new_account(
+                    invitation=invitation,
+                    display_name=form.cleaned_data["display_name"],
+                    password=form.cleaned_data["password"],
+                ),
+            )
+            if outcome.ok:
+                login(request, outcome.value, backend="django.contrib.auth.backends.ModelBackend")
+                messages.success(
+                    request,
+                    _("Votre compte est créé : vous êtes maintenant %(role)s.") % {"role": _role(invitation)},
+                )
+                return redirect(_after_acceptance(invitation))
+            status = outcome.status
+        else:
+            status = 403  # an account exists for this address: sign in with it first
+    context = {
+        "invitation": invitation,
+        "role": _role(invitation),
+        "state": invitation.state,
+        "state_message": _state_message(invitation),
+        "signed_in": signed_in,
+        "right_person": signed_in and user.email.lower() == invitation.email.lower(),  # type: ignore[union-attr]
+        "has_account": has_account,
+        "form": form,
+    }
+    return render(request, "accounts/invitation.html", context, status=status)
+
+
+def _role(invitation: Invitation) -> str:
+    return role_in_words(invitation.role, process=invitation.process, district=invitation.district)
+
+
+def _state_message(invitation: Invitation) -> str:
+    try:
+        roles_services.check_can_accept(invitation)
+    except DomainError as error:
+        return str(error.message)
+    return ""

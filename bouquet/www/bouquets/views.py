@@ -20,11 +20,12 @@ from bouquet.bouquets import flows, selectors, services
 from bouquet.bouquets.engine import SDGS
 from bouquet.bouquets.models import Bouquet, MeansOnSplit, Topic
 from bouquet.bouquets.rules import can_curate
-from bouquet.processes.models import Process
+from bouquet.processes.models import Component, Process
 from bouquet.processes.selectors import process_for_page
 from bouquet.proposals.models import Proposal
 from bouquet.www.auth import signed_in_user
 from bouquet.www.bouquets.forms import LabelForm, MergeForm, RegroupForm, SdgForm, SplitForm
+from bouquet.www.components import require_component
 from bouquet.www.forms import submit_form
 
 SAVED = gettext_lazy("C'est enregistré ; le prochain regroupement en tiendra compte.")
@@ -32,9 +33,11 @@ SAVED = gettext_lazy("C'est enregistré ; le prochain regroupement en tiendra co
 
 def _process(slug: str) -> Process:
     try:
-        return process_for_page(slug=slug)
+        process = process_for_page(slug=slug)
     except Process.DoesNotExist as exc:
         raise Http404 from exc
+    require_component(process, Component.BOUQUETS)
+    return process
 
 
 def _require_curator(request: HttpRequest, process: Process) -> None:
@@ -96,9 +99,11 @@ def regroup(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _bouquet(pk: int) -> Bouquet:
     try:
-        return selectors.bouquet_for_page(pk=pk)
+        bouquet = selectors.bouquet_for_page(pk=pk)
     except Bouquet.DoesNotExist as exc:
         raise Http404 from exc
+    require_component(bouquet.process, Component.BOUQUETS)
+    return bouquet
 
 
 def _others(bouquet: Bouquet) -> list[Bouquet]:

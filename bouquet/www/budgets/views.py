@@ -18,7 +18,7 @@ from bouquet.budgets import rules, selectors, services
 from bouquet.budgets.models import BallotKind, Budget, BudgetProject, BudgetResult, Channel
 from bouquet.budgets.wording import rule_explanation
 from bouquet.core.errors import DomainError
-from bouquet.processes.models import Process
+from bouquet.processes.models import Component, Process
 from bouquet.www.auth import signed_in_user
 from bouquet.www.budgets.forms import (
     AllocationForm,
@@ -31,18 +31,23 @@ from bouquet.www.budgets.forms import (
     ProjectForm,
     parse_choices,
 )
+from bouquet.www.components import require_component
 from bouquet.www.forms import submit_form
 
 
 def _budget_or_404(pk: int) -> Budget:
     try:
-        return selectors.budget_for_page(pk=pk)
+        budget = selectors.budget_for_page(pk=pk)
     except Budget.DoesNotExist as exc:
         raise Http404 from exc
+    require_component(budget.process, Component.BUDGET)
+    return budget
 
 
 def _process_or_404(slug: str) -> Process:
-    return get_object_or_404(Process.objects.published(), slug=slug)
+    process = get_object_or_404(Process.objects.published(), slug=slug)
+    require_component(process, Component.BUDGET)
+    return process
 
 
 def _agent_form[T](

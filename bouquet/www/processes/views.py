@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from bouquet.processes.models import Action, Process
+from bouquet.processes.models import Action, Component, Process
 from bouquet.processes.selectors import current_phase, process_for_page, processes_for_list
 from bouquet.proposals.rules import can_submit, submissions_open
 
@@ -35,5 +35,8 @@ def process_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_submit": can_submit(request.user, process),
             "submissions_open": submissions_open(process),
             "supports_open": bool(phase and phase.allows(Action.SUPPORT)),
+            "uses_proposals": process.uses(Component.PROPOSALS),
+            "uses_bouquets": process.uses(Component.BOUQUETS),
+            "uses_budget": process.uses(Component.BUDGET),
         },
     )

@@ -3,11 +3,13 @@
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from bouquet.core.errors import InvalidInput
 from bouquet.places.geo import parse_coordinates
 from bouquet.places.models import District
+from bouquet.processes.models import Process
 from bouquet.proposals.models import (
     ADDRESS_MAX,
     BODY_MAX,
@@ -129,6 +131,20 @@ class ReportForm(AccessibleForm):
 
 class ModerationForm(AccessibleForm):
     reason = forms.CharField(label=_("Motif de la décision"), max_length=REASON_MAX)
+
+
+class ModerationFilterForm(AccessibleForm):
+    demarche = forms.ModelChoiceField(
+        label=_("Démarche"),
+        queryset=Process.objects.none(),
+        required=False,
+        empty_label=_("Toutes celles que je modère"),
+        to_field_name="slug",
+    )
+
+    def __init__(self, *args: Any, processes: QuerySet[Process], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["demarche"].queryset = processes  # type: ignore[attr-defined]
 
 
 class AnswerForm(AccessibleForm):

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -16,16 +17,18 @@ from bouquet.bouquets.flows import submit_and_place_proposal
 from bouquet.bouquets.selectors import similar_proposals
 from bouquet.core.errors import DomainError, InvalidInput
 from bouquet.core.limits import check_limit, limited
-from bouquet.processes.models import Action, Process
+from bouquet.processes.models import Action, Component, Process
 from bouquet.processes.selectors import current_phase, process_allows
 from bouquet.proposals import rules, selectors, services
 from bouquet.proposals.models import Comment, ModerationDecision, Origin, Proposal, Status
 from bouquet.www.auth import signed_in_user
+from bouquet.www.components import require_component
 from bouquet.www.forms import form_field_errors, submit_form
 from bouquet.www.proposals.forms import (
     AnswerForm,
     CommentForm,
     FilterForm,
+    ModerationFilterForm,
     ModerationForm,
     ProposalForm,
     RecordedProposalForm,
@@ -34,7 +37,9 @@ from bouquet.www.proposals.forms import (
 
 
 def _process_or_404(slug: str) -> Process:
-    return get_object_or_404(selectors.processes_for_proposal_pages(), slug=slug)
+    process = get_object_or_404(selectors.processes_for_proposal_pages(), slug=slug)
+    require_component(process, Component.PROPOSALS)
+    return process
 
 
 def _readable_proposal(request: HttpRequest, pk: int) -> Proposal:
@@ -43,6 +48,7 @@ def _readable_proposal(request: HttpRequest, pk: int) -> Proposal:
     proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
     if not rules.can_read(request.user, proposal):
         raise Http404
+    require_component(proposal.process, Component.PROPOSALS)
     return proposal
 
 
@@ -100,8 +106,8 @@ def proposal_map_data(request: HttpRequest, slug: str) -> JsonResponse:
     return JsonResponse({"fields": selectors.MAP_FIELDS, "points": points})
 
 
-def _form_class(request: HttpRequest) -> type[ProposalForm]:
-    return RecordedProposalForm if rules.can_record_for_others(request.user) else ProposalForm
+def _form_class(request: HttpRequest, process: Process) -> type[ProposalForm]:
+    return RecordedProposalForm if rules.can_record_for_others(request.user, process) else ProposalForm
 
 
 @login_required
@@ -111,7 +117,7 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
     if not rules.can_submit(request.user, process):
         messages.error(request, _("Le dépôt de propositions n'est pas ouvert pour cette démarche."))
         return redirect(process)
-    form_class = _form_class(request)
+    form_class = _form_class(request, process)
     form = form_class(request.POST or None, initial={"district": process.district_id})
     status = 200
     similar: list[Any] = []
@@ -217,8 +223,15 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from exc
     if not rules.can_read(request.user, proposal):
         raise Http404  # what one may not see answers as if it did not exist, here and in the API
+    require_component(proposal.process, Component.PROPOSALS)
     authored = rules.is_author(request.user, proposal)
-    thread = selectors.comment_thread(proposal=proposal, page=request.GET.get("commentaires"))
+    thread = selectors.comment_thread(
+        proposal=proposal, page=request.GET.get("commentaires"), with_hidden_replies=True
+    )
+    comments = [c for top in thread.object_list for c in (top, *top.thread_replies)]  # type: ignore[attr-defined]
+    decisions = selectors.hiding_decisions_for_comments(comments=comments)
+    for comment in comments:
+        comment.hidden_by = decisions.get(comment.pk)  # type: ignore[attr-defined]
     context = _support_context(request, proposal) | {
         "process": proposal.process,
         "phase": current_phase(proposal.process),
@@ -228,6 +241,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": rules.can_edit(request.user, proposal),
         "can_withdraw": rules.can_withdraw(request.user, proposal),
         "can_answer": rules.can_answer(request.user, proposal),
+        "can_moderate": rules.can_moderate(request.user, proposal),  # comments share their proposal's scope
         "answer_form": AnswerForm(initial={"status": proposal.status, "answer": proposal.answer}),
         "is_author": authored,
         "hidden_by": selectors.hiding_decision(proposal=proposal),
@@ -300,7 +314,7 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     if outcome.ok:
         comment = outcome.value
         if request.htmx:  # type: ignore[attr-defined]
-            comment.visible_replies = []  # type: ignore[attr-defined]
+            comment.thread_replies = []  # type: ignore[attr-defined]
             return render(
                 request, "proposals/_comment_posted.html", {"comment": comment, "proposal": proposal}
             )
@@ -382,39 +396,74 @@ def proposal_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def moderation_queue(request: HttpRequest) -> HttpResponse:
-    """Moderators' queue: reported and hidden items awaiting a decision."""
+    """Moderators' queue, within what they moderate: reported items and items awaiting a decision first, then
+    the recent decisions with their reason, moderator and date; one process if asked."""
     if not rules.can_moderate(request.user):
         raise PermissionDenied(_("Réservé aux modérateurs."))
-    queue = selectors.moderation_queue()
+    moderator = signed_in_user(request)
+    processes = selectors.processes_moderated_by(user=moderator)
+    form = ModerationFilterForm(request.GET or None, processes=processes)
+    process = form.cleaned_data.get("demarche") if form.is_valid() else None
+    queue = selectors.moderation_queue(user=moderator, process=process)
     return render(
         request,
         "proposals/moderation_queue.html",
         {
+            "filter_form": form,
+            "process": process,
             "proposals": selectors.paginate(queue["proposals"], page=request.GET.get("page")),
             "comments": selectors.paginate(queue["comments"], page=request.GET.get("page_commentaires")),
+            "decisions": selectors.paginate(
+                selectors.recent_decisions(user=moderator, process=process),
+                page=request.GET.get("page_decisions"),
+            ),
             "form": ModerationForm(),
         },
     )
 
 
+def _moderated_item(request: HttpRequest, kind: str, pk: int) -> dict[str, Any]:
+    """The item to decide on; what the person may not read answers as if it did not exist."""
+    if kind == "proposition":
+        proposal = get_object_or_404(Proposal.objects.select_related("process"), pk=pk)
+        if not rules.can_read(request.user, proposal):
+            raise Http404
+        return {"proposal": proposal}
+    if kind == "commentaire":
+        comment = get_object_or_404(Comment.objects.select_related("proposal__process"), pk=pk)
+        if not rules.can_read_comment(request.user, comment):
+            raise Http404
+        return {"comment": comment}
+    raise Http404
+
+
+def _next_page(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
 @require_POST
 @login_required
 def moderate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    """Hide or restore a proposal or a comment, with a reason."""
-    form = ModerationForm(request.POST)
+    """Hide or restore a proposal or a comment, reported or not, with a reason the author will read."""
+    target = _moderated_item(request, kind, pk)
     verdict_value = request.POST.get("verdict", "")
-    if verdict_value not in ModerationDecision.Verdict.values or not form.is_valid():
-        raise InvalidInput(_("Indiquez une décision et son motif."), field_errors=form_field_errors(form))
-    target: dict[str, Any] = (
-        {"proposal": get_object_or_404(Proposal, pk=pk)}
-        if kind == "proposition"
-        else {"comment": get_object_or_404(Comment, pk=pk)}
-    )
-    services.moderate_item(
+    if verdict_value not in ModerationDecision.Verdict.values:
+        raise InvalidInput(_("Choisissez de masquer ou de rétablir ce contenu."))
+    decision = services.moderate_item(
         moderator=signed_in_user(request),
         verdict=ModerationDecision.Verdict(verdict_value),
-        reason=form.cleaned_data["reason"],
+        reason=request.POST.get("reason", ""),
         **target,
     )
-    messages.success(request, _("Décision enregistrée."))
-    return redirect("proposals:moderation")
+    messages.success(
+        request,
+        _("Le contenu est masqué ; son auteur voit le motif.")
+        if decision.verdict == ModerationDecision.Verdict.HIDE
+        else _("Le contenu est rétabli."),
+    )
+    return redirect(_next_page(request, reverse("proposals:moderation")))
