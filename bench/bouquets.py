@@ -83,6 +83,45 @@ def kmeans_scores(x, labels: list[str], k: int, seeds: int) -> tuple[float, floa
     return float(arr[:, 0].mean()), float(arr[:, 1].mean()), float(arr[:, 0].std())
 
 
+def label_acceptability(names: list[str]) -> float:
+    """Share of names that pass the written rules (docs/bouquets-engine.md, « Names »): a phrase of words people
+    wrote, not a keyword list (« bancs, eau, enfants ») nor a quote (« Autour de … »); no filler alone; no word
+    cut; not ending on a small word; at most 70 characters."""
+    small = {
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "l'",
+        "à",
+        "au",
+        "aux",
+        "et",
+        "pour",
+        "sur",
+        "en",
+        "un",
+        "une",
+    }
+    fillers = {"faut", "oui", "vraiment", "souhaite", "mieux", "plus", "non"}
+
+    def ok(name: str) -> bool:
+        words = name.lower().split()
+        return bool(
+            words
+            and ", " not in name
+            and not name.startswith("Autour de")
+            and "…" not in name
+            and words[-1] not in small
+            and not set(words) <= fillers | small
+            and len(name) <= 70
+        )
+
+    return sum(ok(n) for n in names) / max(len(names), 1)
+
+
 def quality(
     name: str, texts: list[str], labels: list[str], encoder: UseEncoder, seeds: int, with_e5: bool
 ) -> None:
@@ -102,11 +141,18 @@ def quality(
         res.append((normalized_mutual_info_score(labels, pred), adjusted_rand_score(labels, pred)))
         if s == 0:
             hom, cov, nb = bouquet_quality(dict(g.memberships), truth)
+            names = [b.label.text for b in g.bouquets]
     arr = np.array(res)
     print(
         f"{'default: ' + g.representation:34s} {arr[:, 0].mean():6.3f} {arr[:, 0].std():5.3f} "
         f"{arr[:, 1].mean():6.3f}   {hom:14.3f} {cov:6.3f} {int(nb)}"
     )
+    sizes = sorted(len(b.member_ids) for b in g.bouquets)
+    if sizes:
+        print(
+            f"bouquet sizes: median {int(np.median(sizes))}, largest {sizes[-1]}; unsorted share "
+            f"{1 - cov:.2f}; names acceptable by the written rules {label_acceptability(names):.2f}"
+        )
     tfidf = FrenchTfidf()
     tfidf.fit(texts)
     baselines: list[tuple[str, Callable[[], np.ndarray]]] = [
