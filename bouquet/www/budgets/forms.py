@@ -51,7 +51,7 @@ class BudgetForm(AccessibleForm):
         min_value=0,
         max_value=120,
         required=False,
-        help_text=gettext_lazy("Affiché aux votants ; pas vérifié : les profils n'indiquent pas d'âge."),
+        help_text=gettext_lazy("Vérifié au vote d'après une identité vérifiée (date de naissance)."),
     )
     rule = forms.ChoiceField(label=gettext_lazy("Règle de sélection des lauréats"), choices=RULE_CHOICES)
     threshold = forms.IntegerField(label=gettext_lazy("Seuil de voix"), min_value=1, required=False)
@@ -61,6 +61,14 @@ class BudgetForm(AccessibleForm):
     )
     is_secret = forms.BooleanField(
         label=gettext_lazy("Vote secret (seul le reçu remis au votant permet de modifier son bulletin)"),
+        required=False,
+    )
+    requires_verification = forms.BooleanField(
+        label=gettext_lazy("Identité vérifiée obligatoire pour voter en ligne"),
+        help_text=gettext_lazy(
+            "FranceConnect, liste des habitants ou pièce présentée à l'accueil : une personne, une voix, "
+            "même entre vote en ligne et bulletin papier."
+        ),
         required=False,
     )
 
@@ -93,6 +101,7 @@ class BudgetForm(AccessibleForm):
             tie_break=data["tie_break"],
             tie_break_seed=data["tie_break_seed"],
             is_secret=data["is_secret"],
+            requires_verification=data["requires_verification"],
             envelopes=envelopes,
         )
 
