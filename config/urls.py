@@ -9,6 +9,7 @@ from bouquet.api.v1 import api as api_v1
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.www.urls")),
+    path("gestion/", include("bouquet.backoffice.urls")),
     path("compte/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api_v1.urls),

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from bouquet.core.models import TimeStampedModel
@@ -43,6 +44,37 @@ ALLOWED_ACTIONS: Final[dict[PhaseKind, frozenset[Action]]] = {
 }
 
 
+# What each kind of phase lets inhabitants do, in words, for the agents who plan a timeline.
+ACTION_WORDS: Final[dict[Action, Promise]] = {
+    Action.SUBMIT: _("déposer des propositions"),
+    Action.EDIT: _("modifier leurs propositions"),
+    Action.WITHDRAW: _("retirer leurs propositions ou leurs soutiens"),
+    Action.COMMENT: _("commenter"),
+    Action.SUPPORT: _("soutenir des propositions"),
+    Action.VOTE: _("voter pour le budget participatif"),
+}
+
+
+class Component(models.TextChoices):
+    """The parts of the site a process uses; a part switched off has no pages for that process."""
+
+    PROPOSALS = "proposals", _("Propositions")
+    BOUQUETS = "bouquets", _("Bouquets de propositions")
+    BUDGET = "budget", _("Budget participatif")
+    CONVERSATION = "conversation", _("Conversation")
+
+
+def default_components() -> list[str]:
+    """Every component but the conversation (which has no pages yet), as a new process starts."""
+    return [Component.PROPOSALS.value, Component.BOUQUETS.value, Component.BUDGET.value]
+
+
+class ProcessStatus(models.TextChoices):
+    DRAFT = "draft", _("En préparation")
+    OPEN = "open", _("Publiée")
+    CLOSED = "closed", _("Clôturée")
+
+
 class ProcessQuerySet(models.QuerySet["Process"]):
     def published(self) -> "ProcessQuerySet":
         """Processes the public can see."""
@@ -66,6 +98,9 @@ class Process(TimeStampedModel):
     image = models.ImageField(_("image"), upload_to="processes/", blank=True)
     image_alt = models.CharField(_("description de l'image"), max_length=200, blank=True)
     is_published = models.BooleanField(_("publiée"), default=True)
+    # A closed process stays readable, and allows nothing any more, whatever its phases say.
+    closed_at = models.DateTimeField(_("clôturée le"), null=True, blank=True)
+    components = models.JSONField(_("composants utilisés"), default=default_components, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -82,6 +117,17 @@ class Process(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("processes:detail", kwargs={"slug": self.slug})
+
+    @property
+    def status(self) -> ProcessStatus:
+        """In preparation (not published), published, or closed."""
+        if self.closed_at is not None:
+            return ProcessStatus.CLOSED
+        return ProcessStatus.OPEN if self.is_published else ProcessStatus.DRAFT
+
+    def uses(self, component: Component) -> bool:
+        """Whether the process uses a component (its pages exist for this process)."""
+        return component.value in self.components
 
 
 class Phase(TimeStampedModel):
@@ -118,3 +164,13 @@ class Phase(TimeStampedModel):
     def allows(self, action: Action) -> bool:
         """Whether this kind of phase allows the action."""
         return action in ALLOWED_ACTIONS[PhaseKind(self.kind)]
+
+    @property
+    def allowed_words(self) -> list[Promise]:
+        """What inhabitants may do during the phase, in words, in the order of ``Action``."""
+        return allowed_words(PhaseKind(self.kind))
+
+
+def allowed_words(kind: PhaseKind) -> list[Promise]:
+    """What inhabitants may do during a kind of phase, in words, in the order of ``Action``."""
+    return [ACTION_WORDS[action] for action in Action if action in ALLOWED_ACTIONS[kind]]

@@ -1,69 +1,20 @@
-"""Form helpers shared by every app."""
+"""Form helpers of the pages: they live in ``bouquet.core.forms`` so that every adapter (the public pages and the
+back-office) posts its forms the same way; imported from here by the public pages."""
 
-import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import cast
+from bouquet.core.forms import (
+    AccessibleForm,
+    FormOutcome,
+    add_domain_errors,
+    form_field_errors,
+    submission_key_field,
+    submit_form,
+)
 
-from django import forms
-
-from bouquet.core.errors import DomainError
-
-
-class AccessibleForm(forms.Form):
-    """Base of the site's forms. Django 6.1 itself ties each input to ``<id>_helptext`` and ``<id>_error`` and
-    sets ``aria-invalid`` when it renders, so errors added after cleaning (the services' ones) are linked
-    too; ``_form_field.html`` gives the help and error paragraphs those ids."""
-
-
-def add_domain_errors(form: forms.Form, error: DomainError) -> None:
-    """Show a service's refusal on a form: each field's message beside its field, the rest at the top."""
-    for field, message in error.field_errors.items():
-        form.add_error(field if field in form.fields else None, str(message))
-    if not any(field in form.fields for field in error.field_errors):
-        if str(error.message) not in [str(e) for e in form.non_field_errors()]:
-            form.add_error(None, str(error.message))
-
-
-def submission_key_field() -> forms.UUIDField:
-    """A hidden key given to each rendered form (kept when the form comes back with errors): the services make one
-    item per key, so a double click or a re-sent page creates nothing twice."""
-    return forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
-
-
-def form_field_errors(form: forms.Form) -> dict[str, str]:
-    """A form's errors as one message per field, for a refusal page (a form that has no page of its own)."""
-    return {field: " ".join(str(e) for e in errors) for field, errors in form.errors.items()}
-
-
-@dataclass(frozen=True, slots=True)
-class FormOutcome[T]:
-    """What became of a posted form: the service's result, or the status to answer with (errors are on the form)."""
-
-    ok: bool
-    status: int
-    result: T | None = None
-    error: DomainError | None = None
-
-    @property
-    def value(self) -> T:
-        """The service's result; only meaningful when `ok`."""
-        if not self.ok:
-            raise ValueError("the form was refused")
-        return cast(T, self.result)
-
-
-def submit_form[T](form: forms.Form, action: Callable[[], T]) -> FormOutcome[T]:
-    """Validate `form`, then call `action` (a service reading `form.cleaned_data`) when it is valid.
-
-    Invalid data answers 422; a service's refusal puts its messages on the form and answers with its own
-    status (403, 409 or 422). Every view that posts a form to a service goes through here, so they all answer
-    the same way."""
-    if not form.is_valid():
-        return FormOutcome(ok=False, status=422)
-    try:
-        result = action()
-    except DomainError as error:
-        add_domain_errors(form, error)
-        return FormOutcome(ok=False, status=error.status_code, error=error)
-    return FormOutcome(ok=True, status=200, result=result)
+__all__ = [
+    "AccessibleForm",
+    "FormOutcome",
+    "add_domain_errors",
+    "form_field_errors",
+    "submission_key_field",
+    "submit_form",
+]

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "bouquet.budgets",
     "bouquet.privacy",
     "bouquet.www",
+    "bouquet.backoffice",
     "bouquet.api",
     "bouquet.demo",
 ]

@@ -1,0 +1,13 @@
+"""URLs of the back-office, under ``/gestion/`` (namespace ``backoffice``).
+
+Each topic keeps its routes in its own ``urls.py`` (a plain list of ``path``), included here without a namespace
+of its own, so that every page is named ``backoffice:<name>``."""
+
+from django.urls import URLPattern, URLResolver, path
+
+from bouquet.backoffice import views
+
+app_name = "backoffice"
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.home, name="home"),
+]

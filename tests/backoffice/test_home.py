@@ -1,0 +1,50 @@
+"""The back-office's home: agents and administrators see every process; others are refused without a trace."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from bouquet.accounts.models import Role
+from tests.factories import ProcessFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_agent_sees_every_process_with_its_status_and_what_needs_attention(client: Client) -> None:
+    ProcessFactory(title="Démarche ouverte")
+    ProcessFactory(title="Démarche en préparation", is_published=False).phases.all().delete()
+    client.force_login(UserFactory(agent=True))
+    response = client.get(reverse("backoffice:home"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Démarche ouverte" in page
+    assert "Démarche en préparation" in page
+    assert "En préparation : le public ne la voit pas encore." in page
+    assert "Aucune phase : ajoutez-en avant de publier." in page
+    assert 'aria-current="page"' in page  # the menu marks where one is
+
+
+def test_a_process_with_a_gap_in_its_calendar_is_pointed_out(client: Client) -> None:
+    process = ProcessFactory(with_vote_phase=True)  # the vote phase starts long after the current one ends
+    assert process.phases.count() == 3
+    client.force_login(UserFactory(role=Role.ADMINISTRATOR))
+    page = client.get(reverse("backoffice:home")).content.decode()
+    assert "Un intervalle sans phase dans le calendrier." in page
+
+
+def test_anonymous_visitors_are_asked_to_sign_in(client: Client) -> None:
+    response = client.get(reverse("backoffice:home"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("role", [Role.INHABITANT, Role.FACILITATOR, Role.MENTOR, Role.MODERATOR])
+def test_people_without_an_authority_role_do_not_see_it_exists(client: Client, role: Role) -> None:
+    client.force_login(UserFactory(role=role))
+    assert client.get(reverse("backoffice:home")).status_code == 404
+    assert reverse("backoffice:home") not in client.get(reverse("processes:list")).content.decode()
+
+
+def test_the_site_menu_links_agents_to_the_back_office(client: Client) -> None:
+    client.force_login(UserFactory(agent=True))
+    assert reverse("backoffice:home") in client.get(reverse("processes:list")).content.decode()
