@@ -27,7 +27,7 @@ from bouquet.accounts.models import CensusEntry, DocumentKind, User, Verificatio
 from bouquet.accounts.rules import is_agent, is_signed_in
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 from bouquet.core.spreadsheet import UnreadableTable, read_table
-from bouquet.core.text import fold
+from bouquet.core.text import fold, parse_day
 
 OLDEST = 130  # years: a birth date further back is a typing mistake
 MAX_CENSUS_BYTES = 20 * 1024 * 1024
@@ -253,18 +253,6 @@ COLUMN_LABELS = {
     "birthdate": gettext_lazy("date de naissance"),
     "address": gettext_lazy("adresse"),
 }
-DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
-
-
-def parse_birthdate(text: str) -> dt.date | None:
-    """A birth date written as 31/12/1980, 1980-12-31, 31-12-1980 or 31.12.1980; None when it is none of these
-    or does not exist (« 31/02/1980 »)."""
-    for form in DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text.strip(), form).date()  # noqa: DTZ007 - a calendar day, no time
-        except ValueError:
-            continue
-    return None
 
 
 @dataclass
@@ -320,7 +308,7 @@ def import_census(*, agent: User, data: bytes) -> CensusImport:
             continue
         report.read += 1
         cells = {name: (row[index] if index < len(row) else "") for name, index in columns.items()}
-        birthdate = parse_birthdate(cells["birthdate"])
+        birthdate = parse_day(cells["birthdate"])
         if not fold(cells["family_name"]) or not fold(first_given_name(cells["given_name"])):
             report.refused.append((line, _("nom ou prénom manquant")))
         elif birthdate is None:

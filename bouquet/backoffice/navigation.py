@@ -23,6 +23,8 @@ class NavEntry:
 
 NAVIGATION: list[NavEntry] = [
     NavEntry(_("Accueil de la gestion"), "backoffice:home"),
+    NavEntry(_("Vérifier une identité"), "backoffice:desk-check"),
+    NavEntry(_("Liste des habitants"), "backoffice:census"),
 ]
 
 

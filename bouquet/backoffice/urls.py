@@ -3,11 +3,12 @@
 Each topic keeps its routes in its own ``urls.py`` (a plain list of ``path``), included here without a namespace
 of its own, so that every page is named ``backoffice:<name>``."""
 
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from bouquet.backoffice import views
 
 app_name = "backoffice"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
+    path("", include("bouquet.backoffice.identity.urls")),
 ]

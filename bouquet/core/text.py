@@ -1,5 +1,6 @@
 """Plain-text helpers: user text is stored as typed and only made safe when shown."""
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -37,3 +38,17 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.sub(r"[\W_]+", " ", bare).split())
+
+
+DAY_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
+
+
+def parse_day(text: str) -> dt.date | None:
+    """A calendar day written 31/12/1980, 1980-12-31, 31-12-1980 or 31.12.1980; None when it is written
+    otherwise or does not exist (« 31/02/1980 »)."""
+    for form in DAY_FORMATS:
+        try:
+            return dt.datetime.strptime(text.strip(), form).date()  # noqa: DTZ007 - a calendar day, no time
+        except ValueError:
+            continue
+    return None
