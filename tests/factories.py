@@ -14,6 +14,7 @@ import factory
 from django.utils import timezone
 
 from bouquet.accounts.models import Role, User
+from bouquet.accounts.verification import verify_with_provider
 from bouquet.bouquets.models import Bouquet, Placement, Topic
 from bouquet.budgets.models import BallotKind, Budget
 from bouquet.budgets.services import (
@@ -353,3 +354,22 @@ def busy_process(size: int) -> BusyProcess:
     close_vote(budget)
     compute_results(agent=agent, budget=budget)
     return BusyProcess(process=process, thread=thread, bouquet=bouquets[0], budget=budget)
+
+
+def verified(
+    user: User | None = None,
+    *,
+    given_name: str = "Marie",
+    family_name: str = "Dupont",
+    birthdate: dt.date = dt.date(1990, 5, 17),
+) -> User:
+    """A person whose identity an identity provider vouched for (a new inhabitant unless ``user`` is given)."""
+    person = user or UserFactory()
+    verify_with_provider(
+        user=person,
+        provider="franceconnect",
+        given_name=given_name,
+        family_name=family_name,
+        birthdate=birthdate,
+    )
+    return person

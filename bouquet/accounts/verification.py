@@ -27,7 +27,7 @@ from bouquet.accounts.models import CensusEntry, DocumentKind, User, Verificatio
 from bouquet.accounts.rules import is_agent, is_signed_in
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 from bouquet.core.spreadsheet import UnreadableTable, read_table
-from bouquet.core.text import fold
+from bouquet.core.text import fold, parse_day
 
 OLDEST = 130  # years: a birth date further back is a typing mistake
 MAX_CENSUS_BYTES = 20 * 1024 * 1024
@@ -43,6 +43,10 @@ def _key() -> bytes:
     return hmac.new(str(settings.SECRET_KEY).encode(), b"bouquet.identity", hashlib.sha256).digest()
 
 
+def _digest_with(key: bytes, purpose: str, *parts: str) -> str:
+    return hmac.new(key, "\x1f".join((purpose, *parts)).encode(), hashlib.sha256).hexdigest()
+
+
 def first_given_name(given_name: str) -> str:
     """The first given name, hyphens kept together: identity providers send every given name (« Jean-Pierre
     Marie »), a desk or a census usually the first (« Jean-Pierre »)."""
@@ -51,8 +55,7 @@ def first_given_name(given_name: str) -> str:
 
 
 def _digest(purpose: str, *parts: str) -> str:
-    message = "\x1f".join((purpose, *parts)).encode()
-    return hmac.new(_key(), message, hashlib.sha256).hexdigest()
+    return _digest_with(_key(), purpose, *parts)
 
 
 def identity_hash(*, given_name: str, family_name: str, birthdate: dt.date) -> str:
@@ -253,18 +256,6 @@ COLUMN_LABELS = {
     "birthdate": gettext_lazy("date de naissance"),
     "address": gettext_lazy("adresse"),
 }
-DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
-
-
-def parse_birthdate(text: str) -> dt.date | None:
-    """A birth date written as 31/12/1980, 1980-12-31, 31-12-1980 or 31.12.1980; None when it is none of these
-    or does not exist (« 31/02/1980 »)."""
-    for form in DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text.strip(), form).date()  # noqa: DTZ007 - a calendar day, no time
-        except ValueError:
-            continue
-    return None
 
 
 @dataclass
@@ -315,13 +306,19 @@ def import_census(*, agent: User, data: bytes) -> CensusImport:
     columns = _columns(rows[0])
     report = CensusImport()
     keys: dict[str, int] = {}
+    secret = _key()
     for line, row in enumerate(rows[1:], start=2):
         if not any(row):
             continue
         report.read += 1
         cells = {name: (row[index] if index < len(row) else "") for name, index in columns.items()}
-        birthdate = parse_birthdate(cells["birthdate"])
-        if not fold(cells["family_name"]) or not fold(first_given_name(cells["given_name"])):
+        given, family, address = (
+            fold(first_given_name(cells["given_name"])),
+            fold(cells["family_name"]),
+            fold(cells["address"]),
+        )
+        birthdate = parse_day(cells["birthdate"])
+        if not family or not given:
             report.refused.append((line, _("nom ou prénom manquant")))
         elif birthdate is None:
             report.refused.append(
@@ -331,15 +328,11 @@ def import_census(*, agent: User, data: bytes) -> CensusImport:
                     % {"date": cells["birthdate"]},
                 )
             )
-        elif not fold(cells["address"]):
+        elif not address:
             report.refused.append((line, _("adresse manquante")))
         else:
-            key = census_hash(
-                given_name=cells["given_name"],
-                family_name=cells["family_name"],
-                birthdate=birthdate,
-                address=cells["address"],
-            )
+            # census_hash, with the fields folded once and the key derived once for the whole file
+            key = _digest_with(secret, "recensement", given, family, birthdate.isoformat(), address)
             if key in keys:
                 report.refused.append(
                     (line, _("même personne à la même adresse qu'à la ligne %(line)d") % {"line": keys[key]})

@@ -51,6 +51,8 @@ NAVIGATION: list[NavEntry] = [
             "backoffice:invitation-revoke",
         ),
     ),
+    NavEntry(_("Vérifier une identité"), "backoffice:desk-check"),
+    NavEntry(_("Liste des habitants"), "backoffice:census"),
 ]
 
 

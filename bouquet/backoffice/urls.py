@@ -14,4 +14,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.backoffice.places.urls")),
     path("", include("bouquet.backoffice.proposals.urls")),
     path("", include("bouquet.backoffice.roles.urls")),
+    path("", include("bouquet.backoffice.identity.urls")),
 ]

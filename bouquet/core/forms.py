@@ -1,13 +1,17 @@
 """Form helpers shared by every adapter (public pages and back-office): errors beside their fields, one status per refusal."""
 
+import datetime as dt
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from bouquet.core.errors import DomainError
+from bouquet.core.text import parse_day
 
 
 class AccessibleForm(forms.Form):
@@ -67,3 +71,27 @@ def submit_form[T](form: forms.Form, action: Callable[[], T]) -> FormOutcome[T]:
         add_domain_errors(form, error)
         return FormOutcome(ok=False, status=error.status_code, error=error)
     return FormOutcome(ok=True, status=200, result=result)
+
+
+class DayField(forms.CharField):
+    """A calendar day typed as text (31/12/1980 or 1980-12-31), so that a day that does not exist (« 31/02/1980 »)
+    gets a message that quotes it, in every browser and without JavaScript."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 10)
+        kwargs.setdefault("help_text", gettext_lazy("Sous la forme JJ/MM/AAAA, par exemple 14/07/1985."))
+        super().__init__(**kwargs)
+
+    def clean(self, value: object) -> dt.date | None:
+        text = super().clean(value)
+        if not text:
+            return None
+        day = parse_day(text)
+        if day is None:
+            raise forms.ValidationError(
+                _(
+                    "« %(text)s » n'est pas une date qui existe : écrivez-la JJ/MM/AAAA, par exemple 14/07/1985."
+                )
+                % {"text": text}
+            )
+        return day

@@ -1,5 +1,6 @@
 """Plain-text helpers: user text is stored as typed and only made safe when shown."""
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -8,6 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 _URL = re.compile(r"\bhttps?://[^\s<>\"']+", re.IGNORECASE)
 _TRAILING = ".,;:!?)»"
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def linkify(text: str) -> SafeString:
@@ -34,6 +36,27 @@ def linkify(text: str) -> SafeString:
 def fold(text: str) -> str:
     """Text reduced to what matching people and addresses should compare: lower case, no accents, and every run
     of spaces, hyphens, apostrophes or other punctuation made one space (« Saint-Étienne » = « saint etienne »)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[\W_]+", " ", bare).split())
+    bare = text.casefold()
+    if not bare.isascii():
+        bare = "".join(c for c in unicodedata.normalize("NFKD", bare) if not unicodedata.combining(c))
+    return " ".join(_NOT_WORD.sub(" ", bare).split())
+
+
+_DAY = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def parse_day(text: str) -> dt.date | None:
+    """A calendar day written 31/12/1980, 1980-12-31, 31-12-1980 or 31.12.1980; None when it is written
+    otherwise or does not exist (« 31/02/1980 »)."""
+    text = text.strip()
+    if match := _DAY.match(text):
+        day, _separator, month, year = match.groups()
+    elif match := _ISO_DAY.match(text):
+        year, month, day = match.groups()
+    else:
+        return None
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None

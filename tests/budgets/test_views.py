@@ -9,7 +9,15 @@ from django.test import Client
 from bouquet.bouquets.models import Allocation, Bouquet, Placement
 from bouquet.budgets.models import Ballot, BallotLine, Budget, BudgetProject, Participation
 from bouquet.budgets.services import cast_ballot, compute_results, mix_sealed_ballots
-from tests.factories import BudgetFactory, ProcessFactory, ProposalFactory, UserFactory, close_vote, open_vote
+from tests.factories import (
+    BudgetFactory,
+    ProcessFactory,
+    ProposalFactory,
+    UserFactory,
+    close_vote,
+    open_vote,
+    verified,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -238,7 +246,14 @@ def test_paper_ballot_page(budget):
     agent, voter = UserFactory(agent=True), UserFactory()
     response = client_for(agent).post(
         f"/budgets/{budget.pk}/vote-papier/",
-        {"email": voter.email, "projet": [budget.projects.order_by("pk")[1].pk]},
+        {
+            "given_name": "Marie",
+            "family_name": "Dupont",
+            "birthdate": "17/05/1990",
+            "address": "12 rue des Lilas",
+            "email": voter.email,
+            "projet": [budget.projects.order_by("pk")[1].pk],
+        },
     )
     assert response.status_code == 302
     assert Participation.objects.get().channel == "paper"
@@ -280,3 +295,45 @@ def test_agent_edits_a_project_until_the_vote_starts():
     assert agent.post(url, {"title": "Autre titre", "cost": "1000"}).status_code == 409
     project.refresh_from_db()
     assert project.title == "Des bancs à l'ombre"
+
+
+def test_paper_ballot_page_without_account_and_its_refusals(budget):
+    agent = client_for(UserFactory(agent=True))
+    url = f"/budgets/{budget.pk}/vote-papier/"
+    person = {"given_name": "Anne", "family_name": "Roy", "address": "5 rue Neuve"}
+    project = [budget.projects.order_by("pk")[1].pk]
+    impossible = agent.post(url, {**person, "birthdate": "31/02/1980", "projet": project})
+    assert impossible.status_code == 422
+    assert "« 31/02/1980 » n&#x27;est pas une date qui existe" in impossible.content.decode()
+    assert agent.post(url, {**person, "birthdate": "01/01/1960", "projet": project}).status_code == 302
+    participation = Participation.objects.get()
+    assert participation.voter is None and len(participation.identity) == 64
+    again = agent.post(url, {**person, "family_name": "ROY", "birthdate": "1960-01-01", "projet": project})
+    assert again.status_code == 302  # a plain paper ballot is corrected by the next one: still one vote
+    assert Participation.objects.count() == 1
+    assert "sans faire vérifier son identité" in agent.get(url).content.decode()
+
+
+def test_a_paper_ballot_for_someone_who_voted_online_is_refused_on_the_page(budget):
+    person = verified()
+    cast_ballot(voter=person, budget=budget, choices={budget.projects.order_by("pk")[1].pk: 1})
+    response = client_for(UserFactory(agent=True)).post(
+        f"/budgets/{budget.pk}/vote-papier/",
+        {
+            "given_name": "Marie",
+            "family_name": "Dupont",
+            "birthdate": "17/05/1990",
+            "address": "12 rue des Lilas",
+            "projet": [budget.projects.order_by("pk")[2].pk],
+        },
+    )
+    assert response.status_code == 409
+    assert "Cette personne a déjà voté en ligne" in response.content.decode()
+    assert Participation.objects.get().channel == "online"
+
+
+def test_the_vote_page_sends_an_unverified_person_to_verification():
+    budget = BudgetFactory(costs=(10,), vote_open=True, requires_verification=True)
+    page = client_for(UserFactory()).get(f"/budgets/{budget.pk}/voter/").content.decode()
+    assert "réservé aux personnes dont l&#x27;identité est vérifiée" in page
+    assert 'href="/compte/identite/"' in page

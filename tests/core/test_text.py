@@ -1,6 +1,8 @@
 """User text is escaped, links are made safe, paragraphs kept."""
 
-from bouquet.core.text import linkify
+import datetime as dt
+
+from bouquet.core.text import fold, linkify, parse_day
 
 
 def test_html_is_escaped():
@@ -20,3 +22,20 @@ def test_javascript_urls_are_not_linked():
 
 def test_paragraphs_and_line_breaks():
     assert linkify("Un\n\nDeux\ntrois") == "<p>Un</p><p>Deux<br>trois</p>"
+
+
+def test_fold_ignores_case_accents_spaces_hyphens_and_punctuation():
+    assert fold("  Saint-Étienne ") == "saint etienne"
+    assert fold("3, place de l'Église") == fold("3 PLACE DE L EGLISE") == "3 place de l eglise"
+    assert fold("ŒUVRE Straße") == "œuvre strasse"
+    assert fold("--") == ""
+
+
+def test_parse_day_reads_french_and_iso_dates_and_refuses_days_that_do_not_exist():
+    assert (
+        parse_day("14/07/1985") == parse_day("1985-07-14") == parse_day("14.07.1985") == dt.date(1985, 7, 14)
+    )
+    assert parse_day("29/02/1980") == dt.date(1980, 2, 29)
+    assert parse_day("31/02/1980") is None
+    assert parse_day("29/02/1981") is None
+    assert parse_day("demain") is None

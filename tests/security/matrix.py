@@ -24,7 +24,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from bouquet.accounts.models import User
+from bouquet.accounts.models import CensusEntry, User
+from bouquet.accounts.verification import census_hash
 from tests.security.world import ROLES, World
 
 TABLE = Path(__file__).with_name("authorisation.csv")
@@ -229,6 +230,19 @@ def _phase_form(start: int, end: int) -> dict[str, Any]:
     }
 
 
+PERSON_AT_DESK = {"given_name": "Marie", "family_name": "Dupont", "birthdate": "17/05/1990"}
+
+
+def _on_the_census() -> dict[str, Any]:
+    """Marie Dupont's details, with her line on the list of inhabitants (so that matching it succeeds)."""
+    details = {**PERSON_AT_DESK, "address": "12 rue des Lilas"}
+    key = census_hash(
+        given_name="Marie", family_name="Dupont", birthdate=dt.date(1990, 5, 17), address=details["address"]
+    )
+    CensusEntry.objects.get_or_create(key=key, defaults={"imported_on": dt.date(2026, 1, 1)})
+    return details
+
+
 POST_DATA: dict[str, PostData] = {
     "/demarches/<slug:slug>/propositions/nouvelle/": lambda w, u: {
         "title": "Des bancs devant l'école",
@@ -267,8 +281,22 @@ POST_DATA: dict[str, PostData] = {
     "/budgets/<int:pk>/voter/": lambda w, u: {"projet": [w.pk("open_project")], "action": "valider"},
     "/budgets/<int:pk>/voter/verifier/": lambda w, u: {"projet": [w.pk("open_project")]},
     "/budgets/<int:pk>/vote-papier/": lambda w, u: {
+        **PERSON_AT_DESK,
+        "address": "12 rue des Lilas",
         "email": w.paper_voter.email if w.paper_voter else "",
         "projet": [w.pk("open_project")],
+    },
+    "/compte/identite/": lambda w, u: _on_the_census(),
+    "/gestion/habitants/": lambda w, u: {
+        "file": SimpleUploadedFile(
+            "habitants.csv",
+            "nom;prénom;date de naissance;adresse\nRoy;Anne;01/01/1960;5 rue Neuve\n".encode(),
+        )
+    },
+    "/gestion/identites/verifier/": lambda w, u: {
+        **PERSON_AT_DESK,
+        "email": w.paper_voter.email if w.paper_voter else "",
+        "document_kind": "id_card",
     },
     "/budgets/<int:pk>/projets/nouveau/": lambda w, u: {"title": "Un nouveau projet", "cost": "1000"},
     "/budgets/<int:pk>/projets/<int:project_pk>/modifier/": lambda w, u: {

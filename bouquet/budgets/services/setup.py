@@ -49,6 +49,7 @@ class BudgetInput:
     tie_break_seed: str = DEFAULT_SEED
     threshold: int | None = None
     is_secret: bool = False
+    requires_verification: bool = False
     envelopes: Mapping[District, int] = field(default_factory=dict)
 
 
@@ -152,6 +153,7 @@ def create_budget(
         tie_break_seed=data.tie_break_seed or DEFAULT_SEED,
         threshold=data.threshold,
         is_secret=data.is_secret,
+        requires_verification=data.requires_verification,
         is_imported=imported,
         created_by=agent,
     )

@@ -4,6 +4,7 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bouquet.core.forms import DayField
 from bouquet.places.models import District
 from bouquet.www.forms import AccessibleForm
 from bouquet.www.human_check import HumanCheck
@@ -71,3 +72,26 @@ class InvitedAccountForm(AccessibleForm):
         if data.get("password") and data.get("password_again") and data["password"] != data["password_again"]:
             self.add_error("password_again", _("Les deux mots de passe diffèrent."))
         return data
+
+
+class IdentityForm(AccessibleForm):
+    """A person's details, as written on their mail from the town hall, to match the list of inhabitants."""
+
+    given_name = forms.CharField(
+        label=_("Prénom"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        help_text=_("Votre premier prénom suffit."),
+    )
+    family_name = forms.CharField(
+        label=_("Nom de famille"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    birthdate = DayField(label=_("Date de naissance"), widget=forms.TextInput(attrs={"autocomplete": "bday"}))
+    address = forms.CharField(
+        label=_("Adresse"),
+        max_length=300,
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+        help_text=_("Numéro et rue, comme sur vos courriers (par exemple 12 rue des Lilas)."),
+    )

@@ -1,4 +1,4 @@
-"""A person's own account: profile, API tokens, their data and the deletion of their account."""
+"""A person's own account: profile, verified identity, API tokens, their data and the deletion of their account."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -9,14 +9,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from bouquet.accounts import services
+from bouquet.accounts import services, verification
 from bouquet.accounts.models import User
 from bouquet.core.errors import DomainError
+from bouquet.core.limits import limited
 from bouquet.privacy.services import erase_account, export_personal_data
 from bouquet.roles import services as roles_services
 from bouquet.roles.models import Invitation, InvitationState
 from bouquet.roles.selectors import invitation_from_token, role_in_words
-from bouquet.www.accounts.forms import EraseForm, InvitedAccountForm, ProfileForm, TokenForm
+from bouquet.www.accounts.forms import EraseForm, IdentityForm, InvitedAccountForm, ProfileForm, TokenForm
 from bouquet.www.auth import signed_in_user
 from bouquet.www.forms import submit_form
 
@@ -44,6 +45,40 @@ def profile(request: HttpRequest) -> HttpResponse:
         status = outcome.status
     context = {"form": form, "token_form": TokenForm(), "tokens": user.api_tokens.order_by("-created_at")}
     return render(request, "accounts/profile.html", context, status=status)
+
+
+@login_required
+def verify_identity(request: HttpRequest) -> HttpResponse:
+    """« Vérifier mon identité »: match one's name, birth date and address against the list of inhabitants."""
+    user = signed_in_user(request)
+    form = IdentityForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        outcome = submit_form(
+            form,
+            limited(
+                request,
+                "identity",
+                lambda: verification.verify_with_census(
+                    user=user,
+                    given_name=form.cleaned_data["given_name"],
+                    family_name=form.cleaned_data["family_name"],
+                    birthdate=form.cleaned_data["birthdate"],
+                    address=form.cleaned_data["address"],
+                ),
+            ),
+        )
+        if outcome.ok:
+            messages.success(request, _("Votre identité est vérifiée."))
+            return redirect("accounts:identity")
+        status = outcome.status
+    census_count, _census_day = verification.census_size()
+    context = {
+        "form": form,
+        "verified": verification.verification_of(user),
+        "census_count": census_count,
+    }
+    return render(request, "accounts/identity.html", context, status=status)
 
 
 @require_POST

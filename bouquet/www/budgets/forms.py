@@ -18,7 +18,9 @@ from bouquet.budgets.models import (
     Feasibility,
 )
 from bouquet.budgets.services.setup import BudgetInput, ProjectInput
+from bouquet.budgets.services.voting import PaperVoter
 from bouquet.budgets.wording import RULE_CHOICES, TIE_ORDER_CHOICES
+from bouquet.core.forms import DayField
 from bouquet.places.models import District
 from bouquet.proposals.models import Proposal, Theme
 from bouquet.www.forms import AccessibleForm
@@ -51,7 +53,7 @@ class BudgetForm(AccessibleForm):
         min_value=0,
         max_value=120,
         required=False,
-        help_text=gettext_lazy("Affiché aux votants ; pas vérifié : les profils n'indiquent pas d'âge."),
+        help_text=gettext_lazy("Vérifié au vote d'après une identité vérifiée (date de naissance)."),
     )
     rule = forms.ChoiceField(label=gettext_lazy("Règle de sélection des lauréats"), choices=RULE_CHOICES)
     threshold = forms.IntegerField(label=gettext_lazy("Seuil de voix"), min_value=1, required=False)
@@ -61,6 +63,14 @@ class BudgetForm(AccessibleForm):
     )
     is_secret = forms.BooleanField(
         label=gettext_lazy("Vote secret (seul le reçu remis au votant permet de modifier son bulletin)"),
+        required=False,
+    )
+    requires_verification = forms.BooleanField(
+        label=gettext_lazy("Identité vérifiée obligatoire pour voter en ligne"),
+        help_text=gettext_lazy(
+            "FranceConnect, liste des habitants ou pièce présentée à l'accueil : une personne, une voix, "
+            "même entre vote en ligne et bulletin papier."
+        ),
         required=False,
     )
 
@@ -93,6 +103,7 @@ class BudgetForm(AccessibleForm):
             tie_break=data["tie_break"],
             tie_break_seed=data["tie_break_seed"],
             is_secret=data["is_secret"],
+            requires_verification=data["requires_verification"],
             envelopes=envelopes,
         )
 
@@ -204,19 +215,45 @@ class FeasibilityForm(AccessibleForm):
 
 
 class PaperVoterForm(AccessibleForm):
-    email = forms.EmailField(
-        label=gettext_lazy("Adresse e-mail de la personne"),
+    """Who handed in a paper ballot, as the agent checked them at the desk with a document: no account needed."""
+
+    given_name = forms.CharField(
+        label=gettext_lazy("Prénom (le premier, comme sur la pièce)"), max_length=100
+    )
+    family_name = forms.CharField(label=gettext_lazy("Nom de famille (comme sur la pièce)"), max_length=100)
+    birthdate = DayField(label=gettext_lazy("Date de naissance"))
+    address = forms.CharField(
+        label=gettext_lazy("Adresse vérifiée"),
+        max_length=300,
         help_text=gettext_lazy(
-            "La personne doit avoir un compte : son vote papier remplace tout vote en ligne."
+            "Celle de la pièce ou d'un justificatif de domicile ; elle n'est pas enregistrée."
         ),
     )
+    email = forms.EmailField(
+        label=gettext_lazy("Adresse e-mail, si la personne a un compte"),
+        required=False,
+        help_text=gettext_lazy("Facultatif : son compte ne pourra plus voter en ligne dans ce budget."),
+    )
 
-    def clean_email(self) -> User:
-        """The person whose paper ballot this is, found by the address typed (they need an account)."""
-        voter = User.objects.filter(email__iexact=self.cleaned_data["email"]).first()
+    def clean_email(self) -> User | None:
+        """The person's account, when the agent typed its address (it must then exist)."""
+        email = self.cleaned_data.get("email")
+        if not email:
+            return None
+        voter = User.objects.filter(email__iexact=email, erased_at__isnull=True).first()
         if voter is None:
-            raise forms.ValidationError(_("Aucun compte n'a cette adresse."))
+            raise forms.ValidationError(_("Aucun compte n'a cette adresse ; laissez le champ vide."))
         return voter
+
+    def person(self) -> PaperVoter:
+        """The details the agent checked, for the service."""
+        data = self.cleaned_data
+        return PaperVoter(
+            given_name=data["given_name"],
+            family_name=data["family_name"],
+            birthdate=data["birthdate"],
+            address=data["address"],
+        )
 
 
 class ImportForm(AccessibleForm):

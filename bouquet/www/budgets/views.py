@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from bouquet.accounts.verification import verification_of
 from bouquet.bouquets.models import Bouquet
 from bouquet.bouquets.services import allocate_means
 from bouquet.budgets import rules, selectors, services
@@ -193,6 +194,8 @@ def _ballot_context(
         "general_error": check.errors.get("__all__") if shown else None,
         "participation": participation,
         "refusal": rules.vote_refusal(request.user, budget),
+        "needs_verification": (budget.requires_verification or bool(budget.minimum_age))
+        and verification_of(request.user) is None,
         "kind": BallotKind(budget.ballot_kind),
         "kinds": BallotKind,
         "locked": participation is not None
@@ -271,7 +274,7 @@ def budget_vote_check(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def paper_ballot(request: HttpRequest, pk: int) -> HttpResponse:
-    """An agent types in a paper ballot for a person."""
+    """An agent types in a paper ballot with the name, birth date and address they checked (no account needed)."""
     budget = _budget_or_404(pk)
     rules.require_manager(request.user)
     form = PaperVoterForm(request.POST or None)
@@ -285,6 +288,7 @@ def paper_ballot(request: HttpRequest, pk: int) -> HttpResponse:
             lambda: services.record_paper_ballot(
                 agent=signed_in_user(request),
                 budget=budget,
+                person=form.person(),
                 voter=form.cleaned_data["email"],
                 choices=choices,
             ),
