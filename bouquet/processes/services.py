@@ -73,3 +73,20 @@ def reschedule_phase(*, phase: Phase, starts_on: dt.date, ends_on: dt.date) -> P
     phase.starts_on, phase.ends_on = starts_on, ends_on
     phase.save(update_fields=["starts_on", "ends_on", "updated_at"])
     return phase
+
+
+@transaction.atomic
+def add_phase(*, process: Process, spec: PhaseSpec) -> Phase:
+    """Add one phase to a process's calendar (for example the vote phase a budget needs)."""
+    if spec.ends_on < spec.starts_on:
+        raise InvalidInput(
+            _("La phase se termine avant de commencer."), field_errors={"ends_on": _("Date de fin trop tôt.")}
+        )
+    return Phase.objects.create(
+        process=process,
+        kind=spec.kind,
+        title=spec.title,
+        description=spec.description,
+        starts_on=spec.starts_on,
+        ends_on=spec.ends_on,
+    )

@@ -154,20 +154,25 @@ def _record_revision(
     )
 
 
+def check_coauthorship_request(*, citizen: User, proposal: Proposal) -> None:
+    """Raise the reason why this person may not ask to join this proposal now (before they write a message)."""
+    if rules.is_author(citizen, proposal):
+        raise Conflict(_("Vous êtes déjà auteur de cette proposition."))
+    if proposal.status == Status.WITHDRAWN:
+        raise Conflict(_("Cette proposition a été retirée : on ne peut plus la rejoindre."))
+    if proposal.moderation != Moderation.PUBLISHED:
+        raise Conflict(_("Cette proposition est masquée par la modération : on ne peut pas la rejoindre."))
+    if not rules.can_request_coauthorship(citizen, proposal):
+        raise ActionNotAllowed(_("On ne peut plus demander à rejoindre cette proposition."))
+
+
 @transaction.atomic
 def request_coauthorship(*, citizen: User, proposal: Proposal, message: str = "") -> CoauthorRequest:
     """Ask to co-sign someone else's proposal instead of writing a duplicate; its authors accept or refuse.
 
     The request row is what a notifications app will announce to the authors."""
     locked = Proposal.objects.select_for_update(of=("self",)).select_related("process").get(pk=proposal.pk)
-    if rules.is_author(citizen, locked):
-        raise Conflict(_("Vous êtes déjà auteur de cette proposition."))
-    if locked.status == Status.WITHDRAWN:
-        raise Conflict(_("Cette proposition a été retirée : on ne peut plus la rejoindre."))
-    if locked.moderation != Moderation.PUBLISHED:
-        raise Conflict(_("Cette proposition est masquée par la modération : on ne peut pas la rejoindre."))
-    if not rules.can_request_coauthorship(citizen, locked):
-        raise ActionNotAllowed(_("On ne peut plus demander à rejoindre cette proposition."))
+    check_coauthorship_request(citizen=citizen, proposal=locked)
     errors: dict[str, str] = {}
     text = _validate_text(message, field="message", minimum=0, maximum=MESSAGE_MAX, errors=errors)
     if errors:

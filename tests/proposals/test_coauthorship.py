@@ -95,6 +95,7 @@ class TestRequest:
         assert refused.value.status_code == 422 and "message" in refused.value.field_errors
         assert not CoauthorRequest.objects.exists()
 
+
 @pytest.mark.django_db(transaction=True)
 def test_many_clicks_at_once_make_one_request(proposals_process):
     proposal = ProposalFactory(process=proposals_process)

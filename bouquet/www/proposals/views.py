@@ -155,6 +155,9 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
 def proposal_ask_to_join(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask the authors of a proposal to co-sign it (with an optional message); they accept or refuse."""
     proposal = _readable_proposal(request, pk)
+    if request.method != "POST":
+        # Say why before the person writes anything (their own proposal, a withdrawn one...).
+        services.check_coauthorship_request(citizen=signed_in_user(request), proposal=proposal)
     form = CoauthorRequestForm(request.POST or None)
     status = 200
     if request.method == "POST":
