@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bouquet.bouquets.flows import submit_and_place_proposal
 from bouquet.bouquets.selectors import similar_proposals
-from bouquet.core.errors import DomainError, InvalidInput
+from bouquet.core.errors import ActionNotAllowed, DomainError, InvalidInput
 from bouquet.core.limits import check_limit, limited
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import current_phase, process_allows
@@ -262,7 +262,7 @@ def proposal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     """Withdraw one's proposal, after a confirmation step (a page, so that it works without JavaScript)."""
     proposal = _readable_proposal(request, pk)
     if not rules.can_withdraw(request.user, proposal):
-        raise PermissionDenied(_("Vous ne pouvez pas retirer cette proposition."))
+        raise ActionNotAllowed(_("Vous ne pouvez pas retirer cette proposition."))
     if request.method == "POST" and request.POST.get("confirmer") == "oui":
         services.withdraw_proposal(actor=signed_in_user(request), proposal=proposal)
         messages.success(request, _("Votre proposition est retirée."))
