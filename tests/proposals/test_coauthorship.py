@@ -285,3 +285,15 @@ class TestPages:
         assert "des propositions proches existent déjà" in html
         assert reverse("proposals:ask-to-join", args=[existing.pk]) in html
         assert "Rejoindre comme co-auteur" not in html
+
+    def test_the_persons_space_lists_requests_to_answer_and_sent(self, proposal):
+        asker = UserFactory(display_name="Camille")
+        join = request_coauthorship(citizen=asker, proposal=proposal)
+        profile = reverse("accounts:profile")
+        mine = _signed_in(proposal.author).get(profile).content.decode()
+        assert "Camille demande à co-signer" in mine
+        assert reverse("proposals:answer-request", args=[proposal.pk, join.pk]) in mine
+        answer_coauthor_request(author=proposal.author, request=join, accept=False)
+        theirs = _signed_in(asker).get(profile).content.decode()
+        assert "Mes demandes" in theirs and proposal.title in theirs and "Refusée" in theirs
+        assert "Demandes de co-écriture" not in _signed_in(UserFactory()).get(profile).content.decode()

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bouquet.accounts import services
 from bouquet.privacy.services import erase_account, export_personal_data
+from bouquet.proposals.selectors import coauthor_requests_of
 from bouquet.www.accounts.forms import EraseForm, ProfileForm, TokenForm
 from bouquet.www.auth import signed_in_user
 from bouquet.www.forms import submit_form
@@ -37,7 +38,12 @@ def profile(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Votre profil est enregistré."))
             return redirect("accounts:profile")
         status = outcome.status
-    context = {"form": form, "token_form": TokenForm(), "tokens": user.api_tokens.order_by("-created_at")}
+    context = {
+        "form": form,
+        "token_form": TokenForm(),
+        "tokens": user.api_tokens.order_by("-created_at"),
+        "coauthorship": coauthor_requests_of(person=user),
+    }
     return render(request, "accounts/profile.html", context, status=status)
 
 
