@@ -5,11 +5,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import User
-from bouquet.core.errors import InvalidInput
+from bouquet.accounts.rules import is_agent
+from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 from bouquet.places.models import District
 from bouquet.processes.models import Phase, PhaseKind, Process
 
@@ -76,12 +78,30 @@ def reschedule_phase(*, phase: Phase, starts_on: dt.date, ends_on: dt.date) -> P
 
 
 @transaction.atomic
-def add_phase(*, process: Process, spec: PhaseSpec) -> Phase:
-    """Add one phase to a process's calendar (for example the vote phase a budget needs)."""
+def add_phase(*, agent: User, process: Process, spec: PhaseSpec) -> Phase:
+    """Add one phase to a process's calendar (for example the vote phase a budget needs); phases do not overlap."""
+    if not is_agent(agent):
+        raise ActionNotAllowed(
+            _("Seuls les agents de la collectivité modifient le calendrier d'une démarche.")
+        )
     if spec.ends_on < spec.starts_on:
         raise InvalidInput(
             _("La phase se termine avant de commencer."), field_errors={"ends_on": _("Date de fin trop tôt.")}
         )
+    process = Process.objects.select_for_update().get(pk=process.pk)  # two agents adding phases take turns
+    overlapping = (
+        process.phases.filter(starts_on__lte=spec.ends_on, ends_on__gte=spec.starts_on)
+        .order_by("starts_on")
+        .first()
+    )
+    if overlapping is not None:
+        message = _("Cette phase chevauche « %(title)s » (du %(start)s au %(end)s).") % {
+            "title": overlapping.display_title,
+            "start": date_format(overlapping.starts_on, "j F Y"),
+            "end": date_format(overlapping.ends_on, "j F Y"),
+        }
+        field = "starts_on" if overlapping.starts_on <= spec.starts_on else "ends_on"
+        raise Conflict(message, field_errors={field: message})
     return Phase.objects.create(
         process=process,
         kind=spec.kind,

@@ -58,10 +58,10 @@ class TestService:
             agent=UserFactory(agent=True),
             process=process,
             data=BudgetInput(title="Budget 2027", amount=100_000),
-            new_vote_phase=VoteDates(starts_on=_days(30), ends_on=_days(45)),
+            new_vote_phase=VoteDates(starts_on=_days(40), ends_on=_days(55)),
         )
         phase = Phase.objects.get(process=process, kind=PhaseKind.VOTE)
-        assert budget.phase == phase and (phase.starts_on, phase.ends_on) == (_days(30), _days(45))
+        assert budget.phase == phase and (phase.starts_on, phase.ends_on) == (_days(40), _days(55))
 
     @pytest.mark.parametrize(
         ("dates", "field"),
@@ -90,7 +90,7 @@ class TestService:
                 agent=UserFactory(agent=True),
                 process=process,
                 data=BudgetInput(title="Budget 2027", amount=0),
-                new_vote_phase=VoteDates(starts_on=_days(30), ends_on=_days(45)),
+                new_vote_phase=VoteDates(starts_on=_days(40), ends_on=_days(55)),
             )
         assert "amount" in refused.value.field_errors
         assert not Phase.objects.filter(process=process, kind=PhaseKind.VOTE).exists()
@@ -140,14 +140,14 @@ class TestForm:
         html = client.get(_url(process)).content.decode()
         notice = html.index("n'a pas encore de phase de vote")
         assert notice < html.index('name="title"') and 'name="vote_starts_on"' in html
-        data = _post(vote_starts_on=_days(20).isoformat(), vote_ends_on=_days(34).isoformat())
+        data = _post(vote_starts_on=_days(40).isoformat(), vote_ends_on=_days(54).isoformat())
         response = client.post(_url(process), data)
         assert response.status_code == 302
         budget = Budget.objects.get()
         assert (budget.phase.process, budget.phase.kind, budget.phase.ends_on) == (
             process,
             PhaseKind.VOTE,
-            _days(34),
+            _days(54),
         )
 
     def test_without_a_vote_phase_the_dates_are_required(self):
@@ -174,9 +174,18 @@ class TestForm:
         client = _agent_client()
         html = client.get(_url(process)).content.decode()
         assert "s'est terminée le" in html and 'name="vote_starts_on"' in html
-        data = _post(vote_starts_on=_days(3).isoformat(), vote_ends_on=_days(10).isoformat())
+        data = _post(vote_starts_on=_days(40).isoformat(), vote_ends_on=_days(47).isoformat())
         assert client.post(_url(process), data).status_code == 302
-        assert Budget.objects.get().phase.starts_on == _days(3)
+        assert Budget.objects.get().phase.starts_on == _days(40)
+
+    def test_a_vote_overlapping_another_phase_is_refused_beside_its_dates(self):
+        process = ProcessFactory()  # its proposals phase runs until 30 days from now
+        data = _post(vote_starts_on=_days(10).isoformat(), vote_ends_on=_days(40).isoformat())
+        response = _agent_client().post(_url(process), data)
+        html = response.content.decode()
+        assert response.status_code == 409
+        assert 'id="id_vote_starts_on_error"' in html and "chevauche" in html
+        assert not Budget.objects.exists() and not Phase.objects.filter(kind=PhaseKind.VOTE).exists()
 
     def test_an_unknown_rule_is_refused(self):
         process = ProcessFactory(with_vote_phase=True)

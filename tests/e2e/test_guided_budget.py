@@ -42,7 +42,7 @@ def test_agent_creates_a_budget_and_its_vote_phase(
     axe(page, "formulaire guidé du budget, avec une erreur")
     assert not Budget.objects.exists()
 
-    start = timezone.localdate() + dt.timedelta(days=20)
+    start = timezone.localdate() + dt.timedelta(days=40)
     page.get_by_label("Début du vote").fill(start.isoformat())
     page.get_by_label("Fin du vote (dernier jour inclus)").fill((start + dt.timedelta(days=14)).isoformat())
     page.get_by_text("Options avancées").click()

@@ -24,7 +24,7 @@ from bouquet.budgets.models import (
     Feasibility,
 )
 from bouquet.budgets.rules import require_manager, vote_has_started
-from bouquet.core.errors import Conflict, InvalidInput
+from bouquet.core.errors import Conflict, DomainError, InvalidInput
 from bouquet.places.models import District
 from bouquet.processes.models import Phase, PhaseKind, Process
 from bouquet.processes.services import PhaseSpec, add_phase
@@ -183,12 +183,15 @@ def create_budget(
             _("Le budget n'a pas été créé : corrigez les champs signalés."), field_errors=errors
         )
     if new_vote_phase is not None:
-        phase = add_phase(
-            process=process,
-            spec=PhaseSpec(
-                kind=PhaseKind.VOTE, starts_on=new_vote_phase.starts_on, ends_on=new_vote_phase.ends_on
-            ),
+        spec = PhaseSpec(
+            kind=PhaseKind.VOTE, starts_on=new_vote_phase.starts_on, ends_on=new_vote_phase.ends_on
         )
+        try:
+            phase = add_phase(agent=agent, process=process, spec=spec)
+        except DomainError as error:
+            # The calendar's refusal (an overlap...) shown beside the vote's dates of this form.
+            fields = {f"vote_{name}": message for name, message in error.field_errors.items()}
+            raise type(error)(error.message, field_errors=fields) from error
     assert phase is not None  # checked above: a vote phase of this process, or one just created
     budget = Budget.objects.create(
         process=process,
