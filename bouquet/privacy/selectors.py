@@ -10,7 +10,7 @@ from allauth.socialaccount.models import SocialAccount
 
 from bouquet.accounts.models import User, Verification
 from bouquet.budgets.models import BallotLine, Participation
-from bouquet.proposals.models import Comment, Proposal, Report, Support
+from bouquet.proposals.models import CoauthorRequest, Comment, Proposal, Report, Support
 from bouquet.roles.models import RoleGrant
 
 Rows = list[dict[str, Any]]
@@ -87,6 +87,10 @@ def personal_data(*, person: User) -> dict[str, Rows]:
         "signalements": _rows(
             Report.objects.filter(reporter=person).order_by("id"),
             ["proposal_id", "comment_id", "reason", "resolved", "created_at"],
+        ),
+        "demandes_de_coecriture": _rows(
+            CoauthorRequest.objects.filter(requester=person).order_by("id"),
+            ["proposal_id", "proposal__title", "message", "state", "created_at", "answered_at"],
         ),
         "participations_budgets": [
             {

@@ -13,6 +13,8 @@ BODY_MIN, BODY_MAX = 10, 5000
 COMMENT_MAX = 2000
 ADDRESS_MAX = 200
 REASON_MAX = 500
+# What its authors may change in a proposal (the history names these when an edit changes them).
+EDITABLE_FIELDS = ("title", "body", "district_id", "theme_id", "latitude", "longitude", "address")
 
 
 class Origin(models.TextChoices):
@@ -279,3 +281,105 @@ class ModerationDecision(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.verdict}: {self.reason[:40]}"
+
+
+MESSAGE_MAX = 1000
+
+
+class CoauthorRequest(TimeStampedModel):
+    """Someone asked to co-sign a proposal; one of its authors accepts or refuses.
+
+    Every request, answered or not, stays as the record of who asked and who answered. The row is also the
+    point a notifications app hooks on: a new pending row is news for the proposal's authors, an answered one
+    for the person who asked (no e-mail is sent until such an app exists)."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("En attente de réponse")
+        ACCEPTED = "accepted", _("Acceptée")
+        REFUSED = "refused", _("Refusée")
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="coauthor_requests")
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coauthor_requests"
+    )
+    message = models.TextField(_("message aux auteurs"), max_length=MESSAGE_MAX, blank=True)
+    state = models.CharField(_("état"), max_length=10, choices=State.choices, default=State.PENDING)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,  # the answer stays recorded after its author's account is gone
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("répondue le"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("demande de co-écriture")
+        verbose_name_plural = _("demandes de co-écriture")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "requester"],
+                condition=Q(state="pending"),
+                name="one_pending_coauthor_request",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requester_id} → {self.proposal_id} ({self.state})"
+
+
+CHANGED_FIELD_LABELS = {
+    "title": _("le titre"),
+    "body": _("la description"),
+    "district_id": _("le quartier"),
+    "theme_id": _("le thème"),
+    "latitude": _("l'emplacement sur la carte"),
+    "longitude": _("l'emplacement sur la carte"),
+    "address": _("le lieu"),
+}
+
+
+class ProposalRevision(TimeStampedModel):
+    """One change to a proposal, and who made it: the proposal's history, written by the services."""
+
+    class Kind(models.TextChoices):
+        EDITED = "edited", _("Modification")
+        WITHDRAWN = "withdrawn", _("Retrait")
+        COAUTHOR_JOINED = "coauthor_joined", _("Arrivée d'un co-auteur")
+        COAUTHOR_LEFT = "coauthor_left", _("Départ d'un co-auteur")
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="revisions")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,  # the history outlives an erased account: « une personne »
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    kind = models.CharField(_("changement"), max_length=20, choices=Kind.choices)
+    # The fields an edit changed (model field names), so that the history says what changed.
+    fields = models.JSONField(_("champs modifiés"), default=list, blank=True)
+    # The co-author who joined or left, when the change is about one.
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("modification de proposition")
+        verbose_name_plural = _("historique des propositions")
+        indexes = [models.Index(fields=["proposal", "-created_at"], name="revision_history")]
+
+    def __str__(self) -> str:
+        return f"{self.proposal_id}: {self.kind}"
+
+    @property
+    def changed_labels(self) -> list[str]:
+        """What an edit changed, in words (« le titre », « le lieu »), each once, in the form's order."""
+        labels: list[str] = []
+        for name in self.fields:
+            label = str(CHANGED_FIELD_LABELS.get(name, name))
+            if label not in labels:
+                labels.append(label)
+        return labels

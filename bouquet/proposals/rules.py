@@ -18,7 +18,25 @@ def is_author(user: Any, proposal: Proposal) -> bool:
         return False
     if proposal.author_id == user.pk:
         return True
+    return _cosigns(user, proposal)
+
+
+def _cosigns(user: Any, proposal: Proposal) -> bool:
+    """Whether a signed-in person is among the co-authors (from the prefetched list when there is one)."""
+    prefetched = getattr(proposal, "_prefetched_objects_cache", {}).get("coauthors")
+    if prefetched is not None:
+        return any(person.pk == user.pk for person in prefetched)
     return proposal.coauthors.filter(pk=user.pk).exists()
+
+
+def is_first_author(user: Any, proposal: Proposal) -> bool:
+    """Whether the person wrote the proposal first (the one who may withdraw it)."""
+    return bool(is_signed_in(user) and proposal.author_id == user.pk)
+
+
+def is_coauthor(user: Any, proposal: Proposal) -> bool:
+    """Whether the person co-signs the proposal (an author, but not the first one)."""
+    return bool(is_signed_in(user) and _cosigns(user, proposal))
 
 
 def is_public(proposal: Proposal) -> bool:
@@ -103,24 +121,37 @@ def can_edit(user: Any, proposal: Proposal) -> bool:
 
 @predicate
 def can_withdraw(user: Any, proposal: Proposal) -> bool:
-    """Authors may withdraw their proposal before the vote."""
+    """Only the first author withdraws the proposal, before the vote (co-authors may leave it instead)."""
     return (
         proposal.status in OPEN_STATUSES
         and process_allows(proposal.process, Action.WITHDRAW)
-        and is_author(user, proposal)
+        and is_first_author(user, proposal)
     )
+
+
+def coauthorship_open(proposal: Proposal) -> bool:
+    """Whether a proposal takes new co-authors: live, public, during the proposals phase (joining one that
+    someone may not read would open it to them)."""
+    return proposal.is_live and is_public(proposal) and process_allows(proposal.process, Action.SUBMIT)
 
 
 @predicate
-def can_join(user: Any, proposal: Proposal) -> bool:
-    """During the proposals phase, anyone signed in may join a live, public proposal as co-author instead of
-    duplicating it (joining one they may not read would open it to them)."""
-    return (
-        is_signed_in(user)
-        and proposal.is_live
-        and is_public(proposal)
-        and process_allows(proposal.process, Action.SUBMIT)
-    )
+def can_request_coauthorship(user: Any, proposal: Proposal) -> bool:
+    """Anyone signed in who is not already one of its authors may ask to co-sign a proposal that takes new
+    co-authors; an author then accepts or refuses."""
+    return is_signed_in(user) and coauthorship_open(proposal) and not is_author(user, proposal)
+
+
+@predicate
+def can_answer_coauthor_request(user: Any, proposal: Proposal) -> bool:
+    """Any current author of the proposal (the first one or a co-author) answers the requests to join it."""
+    return is_author(user, proposal)
+
+
+@predicate
+def can_leave(user: Any, proposal: Proposal) -> bool:
+    """A co-author may stop co-signing a proposal at any time (the first author withdraws it instead)."""
+    return is_coauthor(user, proposal)
 
 
 @predicate
@@ -151,7 +182,9 @@ add_perm("proposals.comment", can_comment)
 add_perm("proposals.edit", can_edit)
 add_perm("proposals.withdraw", can_withdraw)
 add_perm("proposals.report", can_report)
-add_perm("proposals.join", can_join)
+add_perm("proposals.request_coauthorship", can_request_coauthorship)
+add_perm("proposals.answer_coauthor_request", can_answer_coauthor_request)
+add_perm("proposals.leave", can_leave)
 add_perm("proposals.moderate", can_moderate)
 add_perm("proposals.answer", can_answer)
 add_perm("proposals.record_for_others", can_record_for_others)

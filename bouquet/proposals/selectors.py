@@ -13,7 +13,16 @@ from django.db.models.functions import Mod
 
 from bouquet.accounts.models import User
 from bouquet.processes.models import Phase, Process
-from bouquet.proposals.models import Comment, Moderation, ModerationDecision, Proposal, Report, Status
+from bouquet.proposals.models import (
+    CoauthorRequest,
+    Comment,
+    Moderation,
+    ModerationDecision,
+    Proposal,
+    ProposalRevision,
+    Report,
+    Status,
+)
 from bouquet.roles.selectors import moderation_scope
 
 PAGE_SIZE = 20
@@ -256,3 +265,33 @@ def hiding_decision(*, proposal: Proposal) -> ModerationDecision | None:
         .order_by("-created_at", "-id")
         .first()
     )
+
+
+def pending_coauthor_requests(*, proposal: Proposal) -> QuerySet[CoauthorRequest]:
+    """The requests to join a proposal that wait for an answer, oldest first (shown to its authors)."""
+    return (
+        CoauthorRequest.objects.filter(proposal=proposal, state=CoauthorRequest.State.PENDING)
+        .select_related("requester")
+        .order_by("created_at", "id")
+    )
+
+
+def coauthor_requests_of(*, person: Any) -> dict[str, QuerySet[CoauthorRequest]]:
+    """For a person's space: the requests waiting for their answer (on proposals they author), and the ones
+    they sent, answered or not."""
+    authored = Q(proposal__author=person) | Q(proposal__coauthors=person)
+    return {
+        "to_answer": CoauthorRequest.objects.filter(authored, state=CoauthorRequest.State.PENDING)
+        .exclude(requester=person)
+        .select_related("proposal", "requester")
+        .distinct()
+        .order_by("created_at", "id"),
+        "sent": CoauthorRequest.objects.filter(requester=person)
+        .select_related("proposal", "answered_by")
+        .order_by("-created_at", "-id"),
+    }
+
+
+def proposal_history(*, proposal: Proposal) -> QuerySet[ProposalRevision]:
+    """Who changed what in a proposal, newest first."""
+    return ProposalRevision.objects.filter(proposal=proposal).select_related("actor", "person")

@@ -25,14 +25,18 @@ from bouquet.proposals.models import (
     BODY_MAX,
     BODY_MIN,
     COMMENT_MAX,
+    EDITABLE_FIELDS,
+    MESSAGE_MAX,
     REASON_MAX,
     TITLE_MAX,
     TITLE_MIN,
+    CoauthorRequest,
     Comment,
     Moderation,
     ModerationDecision,
     Origin,
     Proposal,
+    ProposalRevision,
     Report,
     Status,
     Support,
@@ -140,14 +144,90 @@ def submit_proposal(
     return proposal
 
 
-@transaction.atomic
-def join_as_coauthor(*, citizen: User, proposal: Proposal) -> Proposal:
-    """Someone who was about to propose the same thing joins an existing proposal as co-author."""
-    if not rules.can_join(citizen, proposal):
-        raise ActionNotAllowed(_("On ne peut plus rejoindre cette proposition."))
-    if proposal.author_id == citizen.pk or proposal.coauthors.filter(pk=citizen.pk).exists():
+def _record_revision(
+    *,
+    proposal: Proposal,
+    actor: User,
+    kind: ProposalRevision.Kind,
+    fields: Iterable[str] = (),
+    person: User | None = None,
+) -> ProposalRevision:
+    """Write one line of the proposal's history (called by the services that change it)."""
+    return ProposalRevision.objects.create(
+        proposal=proposal, actor=actor, kind=kind, fields=list(fields), person=person
+    )
+
+
+def check_coauthorship_request(*, citizen: User, proposal: Proposal) -> None:
+    """Raise the reason why this person may not ask to join this proposal now (before they write a message)."""
+    if rules.is_author(citizen, proposal):
         raise Conflict(_("Vous êtes déjà auteur de cette proposition."))
-    proposal.coauthors.add(citizen)
+    if proposal.status == Status.WITHDRAWN:
+        raise Conflict(_("Cette proposition a été retirée : on ne peut plus la rejoindre."))
+    if proposal.moderation != Moderation.PUBLISHED:
+        raise Conflict(_("Cette proposition est masquée par la modération : on ne peut pas la rejoindre."))
+    if not rules.can_request_coauthorship(citizen, proposal):
+        raise ActionNotAllowed(_("On ne peut plus demander à rejoindre cette proposition."))
+
+
+@transaction.atomic
+def request_coauthorship(*, citizen: User, proposal: Proposal, message: str = "") -> CoauthorRequest:
+    """Ask to co-sign someone else's proposal instead of writing a duplicate; its authors accept or refuse.
+
+    The request row is what a notifications app will announce to the authors."""
+    locked = Proposal.objects.select_for_update(of=("self",)).select_related("process").get(pk=proposal.pk)
+    check_coauthorship_request(citizen=citizen, proposal=locked)
+    errors: dict[str, str] = {}
+    text = _validate_text(message, field="message", minimum=0, maximum=MESSAGE_MAX, errors=errors)
+    if errors:
+        raise InvalidInput(_("La demande n'a pas été envoyée."), field_errors=errors)
+    pending = CoauthorRequest.objects.filter(
+        proposal=locked, requester=citizen, state=CoauthorRequest.State.PENDING
+    )
+    if pending.exists():
+        raise Conflict(_("Vous avez déjà demandé à rejoindre cette proposition : ses auteurs vont répondre."))
+    return CoauthorRequest.objects.create(proposal=locked, requester=citizen, message=text)
+
+
+@transaction.atomic
+def answer_coauthor_request(*, author: User, request: CoauthorRequest, accept: bool) -> CoauthorRequest:
+    """An author of the proposal accepts (the person becomes a co-author) or refuses a request to join it.
+
+    The answered row is what a notifications app will announce to the person who asked."""
+    locked = CoauthorRequest.objects.select_for_update(of=("self",)).get(pk=request.pk)
+    proposal = Proposal.objects.select_related("process").get(pk=locked.proposal_id)
+    if not rules.can_answer_coauthor_request(author, proposal):
+        raise ActionNotAllowed(_("Seuls les auteurs de la proposition répondent à cette demande."))
+    if locked.state != CoauthorRequest.State.PENDING:
+        raise Conflict(_("Cette demande a déjà reçu une réponse."))
+    if accept and not rules.coauthorship_open(proposal):
+        raise Conflict(_("Cette proposition ne prend plus de co-auteurs : vous pouvez seulement refuser."))
+    locked.state = CoauthorRequest.State.ACCEPTED if accept else CoauthorRequest.State.REFUSED
+    locked.answered_by = author
+    locked.answered_at = timezone.now()
+    locked.save(update_fields=["state", "answered_by", "answered_at", "updated_at"])
+    if accept:
+        proposal.coauthors.add(locked.requester)
+        _record_revision(
+            proposal=proposal,
+            actor=author,
+            kind=ProposalRevision.Kind.COAUTHOR_JOINED,
+            person=locked.requester,
+        )
+    return locked
+
+
+@transaction.atomic
+def leave_coauthorship(*, coauthor: User, proposal: Proposal) -> Proposal:
+    """A co-author stops co-signing a proposal (the first author withdraws it instead)."""
+    if not rules.can_leave(coauthor, proposal):
+        if rules.is_first_author(coauthor, proposal):
+            raise Conflict(_("Vous avez déposé cette proposition : vous pouvez la retirer, pas la quitter."))
+        raise ActionNotAllowed(_("Vous ne co-signez pas cette proposition."))
+    proposal.coauthors.remove(coauthor)
+    _record_revision(
+        proposal=proposal, actor=coauthor, kind=ProposalRevision.Kind.COAUTHOR_LEFT, person=coauthor
+    )
     return proposal
 
 
@@ -160,6 +240,7 @@ def edit_proposal(*, editor: User, proposal: Proposal, data: ProposalInput) -> P
     if not rules.can_edit(editor, locked):
         raise ActionNotAllowed(_("Vous ne pouvez pas modifier cette proposition."))
     clean = _validate_proposal(data)
+    before = {name: getattr(locked, name) for name in EDITABLE_FIELDS}
     locked.title = clean.title
     locked.body = clean.body
     locked.district = clean.district
@@ -168,16 +249,29 @@ def edit_proposal(*, editor: User, proposal: Proposal, data: ProposalInput) -> P
     locked.longitude = clean.place[1] if clean.place else None
     locked.address = clean.address
     locked.save()
+    changed = [name for name in EDITABLE_FIELDS if getattr(locked, name) != before[name]]
+    if changed:
+        _record_revision(proposal=locked, actor=editor, kind=ProposalRevision.Kind.EDITED, fields=changed)
     return locked
 
 
 @transaction.atomic
 def withdraw_proposal(*, actor: User, proposal: Proposal) -> Proposal:
-    """The authors withdraw their proposal; it stays readable, marked as withdrawn."""
+    """The first author withdraws the proposal; it stays readable, marked as withdrawn, and the requests to
+    join it that were waiting are refused."""
     if not rules.can_withdraw(actor, proposal):
+        if rules.is_coauthor(actor, proposal):
+            raise ActionNotAllowed(
+                _("Seule la personne qui a déposé la proposition peut la retirer ; vous pouvez la quitter.")
+            )
         raise ActionNotAllowed(_("Vous ne pouvez pas retirer cette proposition."))
-    Proposal.objects.filter(pk=proposal.pk).update(status=Status.WITHDRAWN, updated_at=timezone.now())
+    now = timezone.now()
+    Proposal.objects.filter(pk=proposal.pk).update(status=Status.WITHDRAWN, updated_at=now)
+    CoauthorRequest.objects.filter(proposal=proposal, state=CoauthorRequest.State.PENDING).update(
+        state=CoauthorRequest.State.REFUSED, answered_by=actor, answered_at=now, updated_at=now
+    )
     proposal.refresh_from_db()
+    _record_revision(proposal=proposal, actor=actor, kind=ProposalRevision.Kind.WITHDRAWN)
     return proposal
 
 

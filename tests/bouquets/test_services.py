@@ -171,14 +171,17 @@ def test_similar_step_before_publishing_without_javascript(logged_client, proces
     assert done.status_code == 302 and Proposal.objects.count() == before + 1
 
 
-def test_join_as_coauthor_instead_of_duplicating(logged_client, citizen, process_with_needs):
+def test_ask_to_join_instead_of_duplicating(logged_client, citizen, process_with_needs):
     process, ids = process_with_needs
     target = ids["velo"][0]
-    response = logged_client.post(reverse("proposals:join", args=[target]))
+    response = logged_client.post(reverse("proposals:ask-to-join", args=[target]), {"message": ""})
     assert response.status_code == 302
     from bouquet.proposals.models import Proposal
 
-    assert Proposal.objects.get(pk=target).coauthors.filter(pk=citizen.pk).exists()
+    proposal = Proposal.objects.get(pk=target)
+    # A request waits for an author's answer: nobody takes a proposal over in one click.
+    assert not proposal.coauthors.filter(pk=citizen.pk).exists()
+    assert proposal.coauthor_requests.get().requester == citizen
 
 
 def test_similar_partial(client, process_with_needs):

@@ -14,11 +14,24 @@ from tests.factories import BudgetFactory, UserFactory
 JARGON = ("add1", "glouton", "greedy", "pabutools", "cardinal", "utilit", "(coût)")
 
 
-def test_every_rule_has_a_label_and_an_explanation() -> None:
+def test_every_rule_has_a_label_a_sentence_and_an_example() -> None:
     assert set(RULE_WORDING) == set(Rule)
     labels = [str(RULE_WORDING[rule].label) for rule in Rule]
     assert all(labels) and len(set(labels)) == len(labels)
-    assert all(str(RULE_WORDING[rule].explanation).endswith(".") for rule in Rule)
+    for rule in Rule:
+        sentence, example = str(RULE_WORDING[rule].explanation), str(RULE_WORDING[rule].example)
+        # One plain sentence: a single full stop, at its end.
+        assert sentence.endswith(".") and ". " not in sentence, rule
+        # A concrete example: it speaks of euros, or of votes.
+        assert example.endswith(".") and ("€" in example or "voix" in example), rule
+        assert len({sentence, example}) == 2, rule
+
+
+@pytest.mark.parametrize("rule", list(Rule))
+def test_sentences_and_examples_are_plain_words(rule: Rule) -> None:
+    for words in (RULE_WORDING[rule].explanation, RULE_WORDING[rule].example):
+        text = str(words).lower()
+        assert not [word for word in JARGON if word in text], text
 
 
 def test_every_tie_breaking_order_has_a_label() -> None:

@@ -20,7 +20,14 @@ from bouquet.core.errors import ActionNotAllowed, InvalidInput
 from bouquet.privacy.services import erase_account, export_personal_data
 from bouquet.processes.models import PhaseKind
 from bouquet.proposals.models import Proposal, Support
-from bouquet.proposals.services import ProposalInput, add_comment, add_support, report_item, submit_proposal
+from bouquet.proposals.services import (
+    ProposalInput,
+    add_comment,
+    add_support,
+    report_item,
+    request_coauthorship,
+    submit_proposal,
+)
 from tests.factories import (
     BudgetFactory,
     DistrictFactory,
@@ -58,6 +65,9 @@ def her_traces(jeanne: User) -> dict[str, object]:
     add_support(citizen=jeanne, proposal=other)
     add_comment(author=jeanne, proposal=proposal, body="J'ajoute : des bacs pour les feuilles mortes.")
     report_item(reporter=jeanne, reason="Hors sujet", proposal=ProposalFactory(process=process))
+    request_coauthorship(
+        citizen=jeanne, proposal=ProposalFactory(process=process), message="Je voudrais co-signer."
+    )
     token = issue_api_token(user=jeanne, name="tableur de Jeanne")
     named = BudgetFactory(costs=(30_000, 50_000), title="Budget nominatif", is_secret=False, vote_open=True)
     secret = BudgetFactory(costs=(40_000, 20_000), title="Budget secret", is_secret=True, vote_open=True)
@@ -85,6 +95,7 @@ def test_the_export_holds_everything_about_the_person_and_no_secret_ballot(jeann
     assert [p["title"] for p in data["propositions"]] == ["Un composteur partagé"]
     assert len(data["commentaires"]) == 1 and len(data["soutiens"]) == 1 and len(data["signalements"]) == 1
     assert [t["name"] for t in data["jetons_api"]] == ["tableur de Jeanne"]
+    assert [r["message"] for r in data["demandes_de_coecriture"]] == ["Je voudrais co-signer."]
     assert {p["budget"] for p in data["participations_budgets"]} == {"Budget nominatif", "Budget secret"}
     # Her named ballot's choices are hers; the secret one cannot be found, so it is not there.
     assert [c["ballot__budget__title"] for c in data["choix_des_votes_nominatifs"]] == ["Budget nominatif"]

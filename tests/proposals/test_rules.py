@@ -33,12 +33,16 @@ def test_submit_support_comment_follow_the_phase_table(role, phase):
 @pytest.mark.parametrize("phase", list(PhaseKind))
 @pytest.mark.parametrize("is_author", [True, False])
 def test_edit_and_withdraw_only_for_authors_in_allowed_phases(phase, is_author):
-    author = UserFactory()
+    author, coauthor = UserFactory(), UserFactory()
     proposal = ProposalFactory(process=ProcessFactory(current_phase=phase), author=author)
+    proposal.coauthors.add(coauthor)
     user = author if is_author else UserFactory(role=Role.ADMINISTRATOR)
     allowed = ALLOWED_ACTIONS[phase]
     assert rules.can_edit(user, proposal) is (is_author and Action.EDIT in allowed)
     assert rules.can_withdraw(user, proposal) is (is_author and Action.WITHDRAW in allowed)
+    # Co-authors edit, but only the first author withdraws.
+    assert rules.can_edit(coauthor, proposal) is (Action.EDIT in allowed)
+    assert rules.can_withdraw(coauthor, proposal) is False
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -81,14 +81,16 @@ def test_nobody_comments_on_a_proposal_of_an_unpublished_process() -> None:
     assert not rules.can_comment(proposal.author, proposal)
 
 
-def test_joining_an_unreadable_proposal_does_not_open_it() -> None:
+def test_asking_to_join_an_unreadable_proposal_does_not_open_it() -> None:
     proposal = ProposalFactory(
         title=SECRET, process=ProcessFactory(is_published=False, current_phase=PhaseKind.PROPOSALS)
     )
     stranger = UserFactory()
-    response = _signed_in(stranger).post(reverse("proposals:join", kwargs={"pk": proposal.pk}))
+    url = reverse("proposals:ask-to-join", kwargs={"pk": proposal.pk})
+    assert _signed_in(stranger).get(url).status_code == 404
+    response = _signed_in(stranger).post(url, {"message": "Je veux la lire."})
     assert response.status_code == 404
-    assert not proposal.coauthors.exists()
+    assert not proposal.coauthors.exists() and not proposal.coauthor_requests.exists()
     assert _signed_in(stranger).get(proposal.get_absolute_url()).status_code == 404
 
 

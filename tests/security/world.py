@@ -17,6 +17,7 @@ from bouquet.budgets.services import cast_ballot, compute_results
 from bouquet.processes.models import PhaseKind
 from bouquet.processes.services import reschedule_phase
 from bouquet.proposals.models import Moderation
+from bouquet.proposals.services import request_coauthorship
 from bouquet.roles.models import Invitation
 from bouquet.roles.selectors import invitation_token
 from tests.factories import (
@@ -127,6 +128,8 @@ def build_world() -> World:
     neighbour = ProposalFactory(process=collect, author=other, title="Des arbres sur la place")
     third = ProposalFactory(process=collect, author=other, title="Un parking à vélos")
     comment = CommentFactory(proposal=mine, author=other)
+    # Someone outside the roles asked to co-sign "mine": its author answers.
+    join_request = request_coauthorship(citizen=UserFactory(), proposal=mine, message="Je peux aider.")
     hidden_comment = CommentFactory(
         proposal=mine, author=other, body="Un commentaire masqué", moderation=Moderation.HIDDEN
     )
@@ -189,6 +192,7 @@ def build_world() -> World:
             "done": closed.process.slug,
             "draft": draft.slug,
             "mine": mine.pk,
+            "join_request": join_request.pk,
             "hidden": hidden.pk,
             "supportable": supportable.pk,
             "draft_proposal": draft_proposal.pk,

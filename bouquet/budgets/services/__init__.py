@@ -14,6 +14,7 @@ from bouquet.budgets.services.secret import Cast, mix_sealed_ballots
 from bouquet.budgets.services.setup import (
     BudgetInput,
     ProjectInput,
+    VoteDates,
     answer_feasibility,
     create_budget,
     create_project,
@@ -21,6 +22,7 @@ from bouquet.budgets.services.setup import (
     create_project_from_proposal,
     edit_project,
     require_before_vote,
+    vote_phase_is_over,
     vote_phase_of,
 )
 from bouquet.budgets.services.voting import (
@@ -39,6 +41,7 @@ __all__ = [
     "PaperVoter",
     "ProjectInput",
     "Recount",
+    "VoteDates",
     "answer_feasibility",
     "cast_ballot",
     "check_ballot",
@@ -57,5 +60,6 @@ __all__ = [
     "require_before_vote",
     "run_on_file",
     "tie_break_of",
+    "vote_phase_is_over",
     "vote_phase_of",
 ]

@@ -1,9 +1,12 @@
 """Writes that set a budget up: the budget and its envelopes, its projects, the authority's feasibility answers."""
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import User
@@ -21,12 +24,15 @@ from bouquet.budgets.models import (
     Feasibility,
 )
 from bouquet.budgets.rules import require_manager, vote_has_started
-from bouquet.core.errors import Conflict, InvalidInput
+from bouquet.core.errors import Conflict, DomainError, InvalidInput
 from bouquet.places.models import District
 from bouquet.processes.models import Phase, PhaseKind, Process
+from bouquet.processes.services import PhaseSpec, add_phase
 from bouquet.proposals.models import Proposal, Theme
 
 TITLE_MAX = 200
+# Above this, an amount is a typing slip (a participatory budget of a billion euros does not exist).
+AMOUNT_MAX = 1_000_000_000
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,14 @@ class BudgetInput:
 
 
 @dataclass(frozen=True)
+class VoteDates:
+    """The dates of the vote phase an agent creates together with a budget, when the process has none to come."""
+
+    starts_on: dt.date
+    ends_on: dt.date
+
+
+@dataclass(frozen=True)
 class ProjectInput:
     """What an agent wrote for a project, before validation."""
 
@@ -77,6 +91,18 @@ def vote_phase_of(process: Process) -> Phase | None:
     return Phase.objects.filter(process=process, kind=PhaseKind.VOTE).order_by("-starts_on", "-id").first()
 
 
+def vote_phase_is_over(phase: Phase, *, today: dt.date | None = None) -> bool:
+    """Whether a vote phase has ended: a new budget needs a vote still to come (or running)."""
+    return phase.ends_on < (today or timezone.localdate())
+
+
+def _validate_vote_dates(dates: VoteDates, errors: dict[str, str]) -> None:
+    if dates.starts_on < timezone.localdate():
+        errors["vote_starts_on"] = _("Le vote ne peut pas commencer dans le passé.")
+    if dates.ends_on < dates.starts_on:
+        errors["vote_ends_on"] = _("Le vote doit se terminer après son début (ou le même jour).")
+
+
 def _validate_budget(data: BudgetInput) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not data.title.strip():
@@ -85,6 +111,8 @@ def _validate_budget(data: BudgetInput) -> dict[str, str]:
         errors["title"] = _("%(n)d caractères au plus.") % {"n": TITLE_MAX}
     if data.amount <= 0:
         errors["amount"] = _("L'enveloppe doit être un montant positif.")
+    elif data.amount > AMOUNT_MAX:
+        errors["amount"] = _("Plus d'un milliard d'euros : vérifiez le montant (en euros, sans centimes).")
     if data.ballot_kind not in BallotKind.values:
         errors["ballot_kind"] = _("Type de bulletin inconnu.")
     if data.eligibility not in Eligibility.values:
@@ -120,18 +148,52 @@ def _validate_budget(data: BudgetInput) -> dict[str, str]:
 
 @transaction.atomic
 def create_budget(
-    *, agent: User, process: Process, data: BudgetInput, phase: Phase | None = None, imported: bool = False
+    *,
+    agent: User,
+    process: Process,
+    data: BudgetInput,
+    phase: Phase | None = None,
+    new_vote_phase: VoteDates | None = None,
+    imported: bool = False,
 ) -> Budget:
-    """Open a participatory budget on a process's vote phase, with its envelopes per district."""
+    """Open a participatory budget on a process's vote phase, with its envelopes per district.
+
+    When the process has no vote phase to come, ``new_vote_phase`` creates one (through the processes app) in the
+    same transaction: the budget and its phase are made together or not at all."""
     require_manager(agent)
-    phase = phase or vote_phase_of(process)
     errors = _validate_budget(data)
-    if phase is None or phase.process_id != process.pk or phase.kind != PhaseKind.VOTE:
-        errors["phase"] = _("La démarche n'a pas de phase de vote : ajoutez-en une avant de créer le budget.")
-    if errors or phase is None:
+    if new_vote_phase is not None:
+        _validate_vote_dates(new_vote_phase, errors)
+    else:
+        phase = phase or vote_phase_of(process)
+        if phase is None or phase.process_id != process.pk or phase.kind != PhaseKind.VOTE:
+            errors["phase"] = _(
+                "La démarche n'a pas de phase de vote : indiquez les dates du vote pour en créer une."
+            )
+        elif not imported and vote_phase_is_over(phase):
+            raise Conflict(
+                _(
+                    "La phase de vote de cette démarche s'est terminée le %(date)s : indiquez les dates d'un "
+                    "nouveau vote."
+                )
+                % {"date": date_format(phase.ends_on, "j F Y")},
+                field_errors={"phase": _("Phase de vote terminée.")},
+            )
+    if errors:
         raise InvalidInput(
             _("Le budget n'a pas été créé : corrigez les champs signalés."), field_errors=errors
         )
+    if new_vote_phase is not None:
+        spec = PhaseSpec(
+            kind=PhaseKind.VOTE, starts_on=new_vote_phase.starts_on, ends_on=new_vote_phase.ends_on
+        )
+        try:
+            phase = add_phase(agent=agent, process=process, spec=spec)
+        except DomainError as error:
+            # The calendar's refusal (an overlap...) shown beside the vote's dates of this form.
+            fields = {f"vote_{name}": message for name, message in error.field_errors.items()}
+            raise type(error)(error.message, field_errors=fields) from error
+    assert phase is not None  # checked above: a vote phase of this process, or one just created
     budget = Budget.objects.create(
         process=process,
         phase=phase,

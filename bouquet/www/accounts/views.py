@@ -14,6 +14,7 @@ from bouquet.accounts.models import User
 from bouquet.core.errors import DomainError
 from bouquet.core.limits import limited
 from bouquet.privacy.services import erase_account, export_personal_data
+from bouquet.proposals.selectors import coauthor_requests_of
 from bouquet.roles import services as roles_services
 from bouquet.roles.models import Invitation, InvitationState
 from bouquet.roles.selectors import invitation_from_token, role_in_words
@@ -43,7 +44,12 @@ def profile(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Votre profil est enregistré."))
             return redirect("accounts:profile")
         status = outcome.status
-    context = {"form": form, "token_form": TokenForm(), "tokens": user.api_tokens.order_by("-created_at")}
+    context = {
+        "form": form,
+        "token_form": TokenForm(),
+        "tokens": user.api_tokens.order_by("-created_at"),
+        "coauthorship": coauthor_requests_of(person=user),
+    }
     return render(request, "accounts/profile.html", context, status=status)
 
 

@@ -1,7 +1,7 @@
 """Forms of the budget pages; each one only parses input for a service."""
 
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 from django import forms
 from django.http import QueryDict
@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy
 
 from bouquet.accounts.models import User
 from bouquet.bouquets.models import AllocationKind
+from bouquet.budgets.counting.catalogue import DEFAULT_RULE, Rule
+from bouquet.budgets.counting.tiebreak import DEFAULT_SEED
 from bouquet.budgets.models import (
     BallotKind,
     Budget,
@@ -17,11 +19,12 @@ from bouquet.budgets.models import (
     Eligibility,
     Feasibility,
 )
-from bouquet.budgets.services.setup import BudgetInput, ProjectInput
+from bouquet.budgets.services.setup import BudgetInput, ProjectInput, VoteDates, vote_phase_is_over
 from bouquet.budgets.services.voting import PaperVoter
-from bouquet.budgets.wording import RULE_CHOICES, TIE_ORDER_CHOICES
+from bouquet.budgets.wording import RULE_CHOICES, RULE_WORDING, TIE_ORDER_CHOICES, RuleWording
 from bouquet.core.forms import DayField
 from bouquet.places.models import District
+from bouquet.processes.models import Phase
 from bouquet.proposals.models import Proposal, Theme
 from bouquet.www.forms import AccessibleForm
 
@@ -30,13 +33,24 @@ MAX_UPLOAD = 20 * 1024 * 1024
 
 
 class BudgetForm(AccessibleForm):
+    """The guided budget form: the vote's dates come from the process's vote phase (or create one), the recommended
+    rule is chosen beforehand, each rule says what it does with an example, technical options wait under
+    « Options avancées »."""
+
     title = forms.CharField(label=gettext_lazy("Titre"), max_length=200)
     description = forms.CharField(label=gettext_lazy("Présentation"), widget=forms.Textarea, required=False)
-    amount = forms.IntegerField(label=gettext_lazy("Enveloppe totale (en euros)"), min_value=1)
+    amount = forms.IntegerField(
+        label=gettext_lazy("Enveloppe totale (en euros)"),
+        min_value=1,
+        help_text=gettext_lazy("Un nombre entier d'euros, par exemple 150000."),
+    )
     ballot_kind = forms.ChoiceField(label=gettext_lazy("Type de bulletin"), choices=BallotKind.choices)
     min_projects = forms.IntegerField(label=gettext_lazy("Nombre minimum de projets"), min_value=0, initial=1)
     max_projects = forms.IntegerField(
-        label=gettext_lazy("Nombre maximum de projets"), min_value=1, required=False
+        label=gettext_lazy("Nombre maximum de projets"),
+        min_value=1,
+        required=False,
+        help_text=gettext_lazy("Vide : pas de limite."),
     )
     points_total = forms.IntegerField(
         label=gettext_lazy("Points à répartir"),
@@ -45,7 +59,10 @@ class BudgetForm(AccessibleForm):
         help_text=gettext_lazy("Seulement pour un bulletin à points."),
     )
     max_points_per_project = forms.IntegerField(
-        label=gettext_lazy("Points au plus par projet"), min_value=1, required=False
+        label=gettext_lazy("Points au plus par projet"),
+        min_value=1,
+        required=False,
+        help_text=gettext_lazy("Seulement pour un bulletin à points."),
     )
     eligibility = forms.ChoiceField(label=gettext_lazy("Qui peut voter"), choices=Eligibility.choices)
     minimum_age = forms.IntegerField(
@@ -54,12 +71,6 @@ class BudgetForm(AccessibleForm):
         max_value=120,
         required=False,
         help_text=gettext_lazy("Vérifié au vote d'après une identité vérifiée (date de naissance)."),
-    )
-    rule = forms.ChoiceField(label=gettext_lazy("Règle de sélection des lauréats"), choices=RULE_CHOICES)
-    threshold = forms.IntegerField(label=gettext_lazy("Seuil de voix"), min_value=1, required=False)
-    tie_break = forms.ChoiceField(label=gettext_lazy("Départage des égalités"), choices=TIE_ORDER_CHOICES)
-    tie_break_seed = forms.CharField(
-        label=gettext_lazy("Graine publiée du départage"), max_length=64, initial="bouquet"
     )
     is_secret = forms.BooleanField(
         label=gettext_lazy("Vote secret (seul le reçu remis au votant permet de modifier son bulletin)"),
@@ -73,9 +84,47 @@ class BudgetForm(AccessibleForm):
         ),
         required=False,
     )
+    rule = forms.ChoiceField(
+        label=gettext_lazy("Comment choisir les projets lauréats"),
+        choices=RULE_CHOICES,
+        initial=DEFAULT_RULE.value,
+        widget=forms.RadioSelect,
+    )
+    # Options avancées: what only a specialist changes.
+    threshold = forms.IntegerField(
+        label=gettext_lazy("Nombre minimum de voix"),
+        min_value=1,
+        required=False,
+        help_text=gettext_lazy("Seulement pour la règle qui demande un nombre minimum de voix."),
+    )
+    tie_break = forms.ChoiceField(
+        label=gettext_lazy("En cas d'égalité entre deux projets, passe d'abord"), choices=TIE_ORDER_CHOICES
+    )
+    tie_break_seed = forms.CharField(
+        label=gettext_lazy("Mot de départ du tirage au sort"),
+        max_length=64,
+        initial=DEFAULT_SEED,
+        help_text=gettext_lazy(
+            "Publié avec les résultats : chacun peut refaire le même tirage au sort et vérifier le départage."
+        ),
+    )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    ADVANCED: ClassVar[tuple[str, ...]] = ("threshold", "tie_break", "tie_break_seed")
+    VOTE_DATES: ClassVar[tuple[str, ...]] = ("vote_starts_on", "vote_ends_on")
+
+    def __init__(self, *args: Any, vote_phase: Phase | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.vote_phase = vote_phase
+        # No vote to come: the form asks for the dates of one, first, and the budget creates it.
+        self.needs_vote_phase = vote_phase is None or vote_phase_is_over(vote_phase)
+        if self.needs_vote_phase:
+            self.fields["vote_starts_on"] = forms.DateField(
+                label=_("Début du vote"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+            )
+            self.fields["vote_ends_on"] = forms.DateField(
+                label=_("Fin du vote (dernier jour inclus)"),
+                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            )
         self.districts = list(District.objects.order_by("name"))
         for district in self.districts:
             self.fields[f"envelope_{district.pk}"] = forms.IntegerField(
@@ -83,6 +132,27 @@ class BudgetForm(AccessibleForm):
                 min_value=1,
                 required=False,
             )
+
+    def rule_options(self) -> list[tuple[Any, RuleWording]]:
+        """Each radio button of the rule with its words (label, sentence, example), in the table's order."""
+        return [(choice, RULE_WORDING[Rule(choice.data["value"])]) for choice in self["rule"]]
+
+    def envelope_fields(self) -> list[Any]:
+        """The bound fields of the district envelopes."""
+        return [self[f"envelope_{district.pk}"] for district in self.districts]
+
+    @property
+    def advanced_has_errors(self) -> bool:
+        """Whether an advanced option was refused (its section then opens by itself)."""
+        return any(name in self.errors for name in self.ADVANCED)
+
+    def new_vote_phase(self) -> VoteDates | None:
+        """The vote phase to create with the budget, when the form asked for one."""
+        if not self.needs_vote_phase:
+            return None
+        return VoteDates(
+            starts_on=self.cleaned_data["vote_starts_on"], ends_on=self.cleaned_data["vote_ends_on"]
+        )
 
     def to_input(self) -> BudgetInput:
         data = self.cleaned_data

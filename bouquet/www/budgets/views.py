@@ -378,22 +378,26 @@ def compute(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def budget_create(request: HttpRequest, slug: str) -> HttpResponse:
-    """An agent opens a budget on the process's vote phase."""
+    """An agent opens a budget on the process's vote phase, or creates that phase with the budget."""
     process = _process_or_404(slug)
     rules.require_manager(request.user)
-    form = BudgetForm(request.POST or None)
-    return _agent_form(
-        request,
-        form,
-        lambda: services.create_budget(agent=signed_in_user(request), process=process, data=form.to_input()),
-        done=_("Le budget est créé : ajoutez-lui des projets."),
-        then=redirect,
-        context={
-            "process": process,
-            "heading": _("Nouveau budget participatif"),
-            "submit": _("Créer le budget"),
-        },
-    )
+    form = BudgetForm(request.POST or None, vote_phase=services.vote_phase_of(process))
+    status = 200
+    if request.method == "POST":
+        outcome = submit_form(
+            form,
+            lambda: services.create_budget(
+                agent=signed_in_user(request),
+                process=process,
+                data=form.to_input(),
+                new_vote_phase=form.new_vote_phase(),
+            ),
+        )
+        if outcome.ok:
+            messages.success(request, _("Le budget est créé : ajoutez-lui des projets."))
+            return redirect(outcome.value)
+        status = outcome.status
+    return render(request, "budgets/budget_form.html", {"form": form, "process": process}, status=status)
 
 
 @login_required

@@ -14,6 +14,7 @@ from bouquet.proposals.models import (
     ADDRESS_MAX,
     BODY_MAX,
     COMMENT_MAX,
+    MESSAGE_MAX,
     REASON_MAX,
     TITLE_MAX,
     Origin,
@@ -157,4 +158,14 @@ class AnswerForm(AccessibleForm):
         required=False,
         max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class CoauthorRequestForm(AccessibleForm):
+    message = forms.CharField(
+        label=_("Un mot pour les auteurs (facultatif)"),
+        max_length=MESSAGE_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Par exemple : ce que vous aimeriez ajouter, ou pourquoi cette idée vous tient à cœur."),
     )

@@ -15,17 +15,18 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bouquet.bouquets.flows import submit_and_place_proposal
 from bouquet.bouquets.selectors import similar_proposals
-from bouquet.core.errors import DomainError, InvalidInput
+from bouquet.core.errors import ActionNotAllowed, DomainError, InvalidInput
 from bouquet.core.limits import check_limit, limited
 from bouquet.processes.models import Action, Component, Process
 from bouquet.processes.selectors import current_phase, process_allows
 from bouquet.proposals import rules, selectors, services
-from bouquet.proposals.models import Comment, ModerationDecision, Origin, Proposal, Status
+from bouquet.proposals.models import CoauthorRequest, Comment, ModerationDecision, Origin, Proposal, Status
 from bouquet.www.auth import signed_in_user
 from bouquet.www.components import require_component
 from bouquet.www.forms import form_field_errors, submit_form
 from bouquet.www.proposals.forms import (
     AnswerForm,
+    CoauthorRequestForm,
     CommentForm,
     FilterForm,
     ModerationFilterForm,
@@ -146,18 +147,84 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
             status = outcome.status
         else:
             status = 200  # a valid form, shown again with the similar proposals before confirmation
-    context = {"process": process, "form": form, "editing": False, "similar": similar}
+    context = {
+        "process": process,
+        "form": form,
+        "editing": False,
+        "similar": similar,
+        "supports_open": bool(similar) and process_allows(process, Action.SUPPORT),
+    }
     return render(request, "proposals/proposal_form.html", context, status=status)
+
+
+@login_required
+def proposal_ask_to_join(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask the authors of a proposal to co-sign it (with an optional message); they accept or refuse."""
+    proposal = _readable_proposal(request, pk)
+    if request.method != "POST":
+        # Say why before the person writes anything (their own proposal, a withdrawn one...).
+        services.check_coauthorship_request(citizen=signed_in_user(request), proposal=proposal)
+    form = CoauthorRequestForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        outcome = submit_form(
+            form,
+            lambda: services.request_coauthorship(
+                citizen=signed_in_user(request), proposal=proposal, message=form.cleaned_data["message"]
+            ),
+        )
+        if outcome.ok:
+            messages.success(
+                request,
+                _("Votre demande est envoyée : les auteurs de la proposition vont l'accepter ou la refuser."),
+            )
+            return redirect(proposal)
+        status = outcome.status
+    return render(
+        request, "proposals/coauthor_request_form.html", {"proposal": proposal, "form": form}, status=status
+    )
 
 
 @require_POST
 @login_required
-def proposal_join(request: HttpRequest, pk: int) -> HttpResponse:
-    """Join an existing proposal as co-author instead of writing a duplicate."""
+def coauthor_request_answer(request: HttpRequest, pk: int, request_pk: int) -> HttpResponse:
+    """An author accepts or refuses a request to join the proposal."""
     proposal = _readable_proposal(request, pk)
-    services.join_as_coauthor(citizen=signed_in_user(request), proposal=proposal)
-    messages.success(request, _("Vous êtes maintenant co-auteur de cette proposition."))
+    join_request = get_object_or_404(CoauthorRequest, pk=request_pk, proposal=proposal)
+    decision = request.POST.get("decision")
+    if decision not in {"accepter", "refuser"}:
+        raise InvalidInput(_("Choisissez d'accepter ou de refuser la demande."))
+    answered = services.answer_coauthor_request(
+        author=signed_in_user(request), request=join_request, accept=decision == "accepter"
+    )
+    who = answered.requester.public_name
+    if answered.state == CoauthorRequest.State.ACCEPTED:
+        messages.success(request, _("%(who)s co-signe maintenant la proposition.") % {"who": who})
+    else:
+        messages.success(request, _("La demande de %(who)s est refusée.") % {"who": who})
     return redirect(proposal)
+
+
+@require_POST
+@login_required
+def proposal_leave(request: HttpRequest, pk: int) -> HttpResponse:
+    """A co-author stops co-signing the proposal."""
+    proposal = _readable_proposal(request, pk)
+    services.leave_coauthorship(coauthor=signed_in_user(request), proposal=proposal)
+    messages.success(request, _("Vous ne co-signez plus cette proposition."))
+    return redirect(proposal)
+
+
+@require_GET
+def proposal_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who changed what in a proposal, and when."""
+    proposal = _readable_proposal(request, pk)
+    context = {
+        "proposal": proposal,
+        "process": proposal.process,
+        "revisions": selectors.proposal_history(proposal=proposal),
+    }
+    return render(request, "proposals/proposal_history.html", context)
 
 
 @login_required
@@ -196,14 +263,17 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @login_required
 def proposal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    """Withdraw one's proposal."""
+    """Withdraw one's proposal, after a confirmation step (a page, so that it works without JavaScript)."""
     proposal = _readable_proposal(request, pk)
-    services.withdraw_proposal(actor=signed_in_user(request), proposal=proposal)
-    messages.success(request, _("Votre proposition est retirée."))
-    return redirect(proposal)
+    if not rules.can_withdraw(request.user, proposal):
+        raise ActionNotAllowed(_("Vous ne pouvez pas retirer cette proposition."))
+    if request.method == "POST" and request.POST.get("confirmer") == "oui":
+        services.withdraw_proposal(actor=signed_in_user(request), proposal=proposal)
+        messages.success(request, _("Votre proposition est retirée."))
+        return redirect(proposal)
+    return render(request, "proposals/proposal_withdraw.html", {"proposal": proposal})
 
 
 def _support_context(request: HttpRequest, proposal: Proposal) -> dict[str, Any]:
@@ -244,6 +314,14 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_moderate": rules.can_moderate(request.user, proposal),  # comments share their proposal's scope
         "answer_form": AnswerForm(initial={"status": proposal.status, "answer": proposal.answer}),
         "is_author": authored,
+        "is_first_author": rules.is_first_author(request.user, proposal),
+        "can_leave": rules.can_leave(request.user, proposal),
+        "can_ask_to_join": rules.can_request_coauthorship(request.user, proposal),
+        "join_requests": (
+            list(selectors.pending_coauthor_requests(proposal=proposal))
+            if rules.can_answer_coauthor_request(request.user, proposal)
+            else []
+        ),
         "hidden_by": selectors.hiding_decision(proposal=proposal),
     }
     return render(request, "proposals/proposal_detail.html", context)
