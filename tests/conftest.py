@@ -13,6 +13,7 @@ from bouquet.accounts.models import User
 from bouquet.bouquets import registry
 from bouquet.processes.models import PhaseKind, Process
 from tests.factories import ProcessFactory, UserFactory
+from tests.oidc_provider import oidc_provider  # noqa: F401 - the fake identity provider, for every test folder
 from tests.shared_data import REQUIRE_VARIABLE, missing_shared_data, shared_data_dir, shared_data_required
 
 

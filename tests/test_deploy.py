@@ -12,13 +12,28 @@ from django.test import Client
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_deploy_checks_pass_with_only_the_documented_variables() -> None:
+IDENTITY_PROVIDERS = {
+    f"{name}_{key}": value
+    for name in ("FRANCECONNECT", "PROCONNECT")
+    for key, value in (
+        ("CLIENT_ID", "bouquet-val-de-loirette"),
+        ("SECRET", secrets.token_urlsafe(32)),
+        ("SERVER_URL", f"https://{name.lower()}.example.gouv.fr/api/v2"),
+    )
+}
+
+
+@pytest.mark.parametrize(
+    "optional", [{}, IDENTITY_PROVIDERS], ids=["required-only", "with-identity-providers"]
+)
+def test_deploy_checks_pass_with_only_the_documented_variables(optional: dict[str, str]) -> None:
     env = {
         "PATH": os.environ.get("PATH", ""),
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "participer.example.fr",
         "BOUQUET_VAR_DIR": str(ROOT / "var"),
+        **optional,
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

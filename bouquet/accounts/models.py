@@ -104,3 +104,64 @@ class ApiToken(TimeStampedModel):
     def hash_key(key: str) -> str:
         """Digest under which a token is stored and looked up."""
         return hashlib.sha256(key.encode()).hexdigest()
+
+
+class VerificationMethod(models.TextChoices):
+    PROVIDER = "provider", _("Fournisseur d'identité (FranceConnect, ProConnect)")
+    CENSUS = "census", _("Liste des habitants transmise par la collectivité")
+    DESK = "desk", _("Pièce d'identité présentée à un agent")
+
+
+class DocumentKind(models.TextChoices):
+    ID_CARD = "id_card", _("Carte nationale d'identité")
+    PASSPORT = "passport", _("Passeport")
+    RESIDENCE_PERMIT = "residence_permit", _("Titre de séjour")
+    DRIVING_LICENCE = "driving_licence", _("Permis de conduire")
+    OTHER = "other", _("Autre pièce officielle avec photo")
+
+
+class Verification(TimeStampedModel):
+    """A person's verified identity. ``identity`` is the keyed hash of their normalised name and birth date
+    (``accounts.verification.identity_hash``): unique, so that one person has one verified account, and the same
+    key that counts their paper ballot. Neither their name nor their address is stored; their birth date is,
+    because a budget's minimum age is checked against it."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="verification")
+    identity = models.CharField(max_length=64, unique=True, editable=False)
+    birthdate = models.DateField(_("date de naissance"))
+    method = models.CharField(_("vérifiée par"), max_length=10, choices=VerificationMethod.choices)
+    provider = models.CharField(_("fournisseur d'identité"), max_length=40, blank=True)
+    document_kind = models.CharField(
+        _("pièce présentée"), max_length=20, choices=DocumentKind.choices, blank=True
+    )
+    # The agent who looked at the document (a desk check); no copy of the document is ever kept.
+    checked_by = models.ForeignKey(
+        User,
+        verbose_name=_("vérifiée par l'agent"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("identité vérifiée")
+        verbose_name_plural = _("identités vérifiées")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.method}"
+
+
+class CensusEntry(models.Model):
+    """One inhabitant of the authority's list, as the keyed hash of their normalised name, birth date and address
+    (``accounts.verification.census_hash``): nothing of the file is kept in clear."""
+
+    key = models.CharField(max_length=64, unique=True)
+    imported_on = models.DateField(_("importée le"))
+
+    class Meta:
+        verbose_name = _("ligne de la liste des habitants")
+        verbose_name_plural = _("lignes de la liste des habitants")
+
+    def __str__(self) -> str:
+        return self.key[:12]

@@ -4,6 +4,7 @@ import secrets
 import uuid
 
 from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialAccount
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
@@ -11,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bouquet.accounts.models import ApiToken, Role, User
+from bouquet.accounts.models import ApiToken, Role, User, Verification
 from bouquet.core.errors import InvalidInput
 from bouquet.places.models import District
 
@@ -51,7 +52,7 @@ ERASED_DOMAIN = "compte-supprime.invalid"  # a reserved top-level domain: no mai
 @transaction.atomic
 def anonymise_account(*, person: User) -> User:
     """Strip everything that identifies a person from their account row and from what Django keeps about it
-    (e-mail addresses, API tokens, open sessions, the admin's log of changes to their account). The row itself
+    (e-mail addresses, links to identity providers, API tokens, open sessions, the admin's log of changes to their account). The row itself
     stays, so their contributions, supports and participations keep their meaning; it can no longer sign in."""
     person.email = f"{uuid.uuid4().hex}@{ERASED_DOMAIN}"
     person.display_name = ""
@@ -65,7 +66,11 @@ def anonymise_account(*, person: User) -> User:
     person.groups.clear()
     person.user_permissions.clear()
     EmailAddress.objects.filter(user=person).delete()
+    SocialAccount.objects.filter(user=person).delete()  # the links to FranceConnect or ProConnect
     ApiToken.objects.filter(user=person).delete()
+    # Their verified identity goes too (they may verify a new account); the keyed identity on their
+    # participations stays until the vote's retention ends, so that they cannot vote twice in one budget.
+    Verification.objects.filter(user=person).delete()
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if session.get_decoded().get("_auth_user_id") == str(person.pk):
             session.delete()

@@ -1,10 +1,12 @@
 """Reads on bouquets, shaped for their pages."""
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from bouquet.bouquets import registry
 from bouquet.bouquets.models import Allocation, Bouquet, Clustering, Placement, Topic
@@ -23,9 +25,15 @@ class SimilarProposal:
 
 
 def similar_proposals(
-    *, process: Process, text: str, limit: int = SIMILAR_LIMIT, exclude_id: int | None = None
+    *,
+    process: Process,
+    text: str,
+    limit: int = SIMILAR_LIMIT,
+    exclude_id: int | None = None,
+    typing: bool = False,
 ) -> list[SimilarProposal]:
-    """Existing proposals close to a text being typed: by meaning when the engine is warm, by words otherwise."""
+    """Probable duplicates of a text: by meaning or the same words when the engine is warm, by full-text search
+    otherwise. `typing`: the text is being typed, its last word may be unfinished."""
     text = (text or "").strip()
     if len(text) < 8:
         return []
@@ -35,7 +43,9 @@ def similar_proposals(
     else:
         registry.warm_encoder_in_background()
     if engine is not None:
-        matches = engine.similar(text, k=limit + 1, exclude_id=str(exclude_id) if exclude_id else None)
+        matches = engine.similar(
+            text, k=limit + 1, exclude_id=str(exclude_id) if exclude_id else None, typing=typing
+        )
         ids = [int(m.id) for m in matches]
         found = _live(process).in_bulk(ids)
         return [SimilarProposal(found[int(m.id)], m.similarity) for m in matches if int(m.id) in found][
@@ -131,3 +141,49 @@ def latest_clustering(*, process: Process) -> Clustering | None:
 def placement_of(proposal: Proposal) -> Placement | None:
     """Where a proposal stands, with its bouquet."""
     return Placement.objects.select_related("bouquet", "topic").filter(proposal=proposal).first()
+
+
+def _quoted_list(items: list[str]) -> str:
+    """« a », « b » et « c » (French quotes, French list)."""
+    quoted = [f"« {item} »" for item in items]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return _("{firsts} et {last}").format(firsts=", ".join(quoted[:-1]), last=quoted[-1])
+
+
+def explain_placements(placements: Iterable[Placement]) -> None:
+    """Give each placement `why`: a French sentence saying why the proposal is in its bouquet, naming the
+    members it is closest to and the words they share, never a score. One query for every title named.
+
+    Placed by an agent, it says so (the engine's reasons no longer hold); the sentence follows each move."""
+    placements = list(placements)
+    wanted = {int(pid) for p in placements if p.bouquet_id and not p.moved_by_agent for pid in p.nearest_ids}
+    titles = dict(
+        Placement.objects.filter(live_condition(via="proposal__"), proposal_id__in=wanted).values_list(
+            "proposal_id", "proposal__title"
+        )
+    )
+    for p in placements:
+        why = ""
+        if p.bouquet_id and p.moved_by_agent:
+            why = _("Placée dans ce bouquet par un agent de la collectivité.")
+        elif p.bouquet_id:
+            near = [
+                titles[int(pid)] for pid in p.nearest_ids if int(pid) in titles and int(pid) != p.proposal_id
+            ]
+            words = [str(w) for w in p.shared_keywords][:3]
+            if near and words:
+                why = _("Regroupée avec {near} : elles parlent de {words}.").format(
+                    near=_quoted_list(near[:2]), words=_quoted_list(words)
+                )
+            elif near:
+                why = _("Regroupée avec {near}, les plus proches par le sens.").format(
+                    near=_quoted_list(near[:2])
+                )
+            elif words:
+                why = _("Regroupée avec les propositions du bouquet qui parlent aussi de {words}.").format(
+                    words=_quoted_list(words)
+                )
+            else:
+                why = _("Regroupée avec les propositions du bouquet, proches par le sens.")
+        p.why = why  # type: ignore[attr-defined]

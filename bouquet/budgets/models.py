@@ -101,8 +101,17 @@ class Budget(TimeStampedModel):
         null=True,
         blank=True,
         help_text=_(
-            "Affiché aux votants ; il n'est pas vérifié tant que les profils n'indiquent pas d'année "
-            "de naissance."
+            "Vérifié au moment du vote, d'après la date de naissance d'une identité vérifiée : seules les "
+            "personnes dont l'identité est vérifiée peuvent alors voter en ligne."
+        ),
+    )
+    requires_verification = models.BooleanField(
+        _("identité vérifiée obligatoire"),
+        default=False,
+        help_text=_(
+            "Seules les personnes dont l'identité est vérifiée (FranceConnect, liste des habitants ou pièce "
+            "présentée à l'accueil) votent en ligne ; cela garantit aussi qu'une personne ne vote pas à la "
+            "fois en ligne et sur papier."
         ),
     )
     # A `bouquet.budgets.counting.Rule` and a `TieOrder`, stored by value; their words are in `wording`.
@@ -246,7 +255,14 @@ class Participation(TimeStampedModel):
     created_at = models.DateTimeField(_("créé le"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("modifié le"), default=timezone.now)
     budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="participations")
-    voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # Empty for a paper ballot of a person without an account, known by `identity` alone.
+    voter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # The keyed hash of the person's verified identity (`accounts.verification.identity_hash`): set for paper
+    # ballots (name and birth date checked by the agent) and for online votes of verified accounts, so that one
+    # person votes once whatever the channel; emptied once the vote's retention ends. Never the name itself.
+    identity = models.CharField(max_length=64, blank=True, default="", editable=False)
     channel = models.CharField(_("canal"), max_length=10, choices=Channel.choices)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -265,6 +281,11 @@ class Participation(TimeStampedModel):
         verbose_name_plural = _("participations")
         constraints = [
             models.UniqueConstraint(fields=["budget", "voter"], name="one_participation_per_voter"),
+            models.UniqueConstraint(
+                fields=["budget", "identity"],
+                condition=~Q(identity=""),
+                name="one_participation_per_identity",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,16 +2,20 @@
 templates only reuse them.
 
 What is checked about voters, honestly: being signed in and active; for the "territory" and "project
-district" eligibilities, having a district on one's profile (declared by the person, not verified). The
-minimum age is shown but not checked: profiles have no birth year yet.
+district" eligibilities, having a district on one's profile (declared by the person, not verified); when the
+budget asks for it, a verified identity (``accounts.verification``); a minimum age, against the birth date of a
+verified identity (so a budget with a minimum age takes only verified voters online).
 """
 
+import datetime as dt
 from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from bouquet.accounts.rules import is_agent, is_signed_in
+from bouquet.accounts.verification import age_on, verification_of
 from bouquet.budgets.models import Budget, BudgetProject, Channel, Eligibility, Participation
 from bouquet.core.errors import ActionNotAllowed
 from bouquet.core.predicates import add_perm, predicate
@@ -50,6 +54,31 @@ def vote_refusal(user: Any, budget: Budget) -> str | None:
         return _(
             "Ce vote est réservé aux habitants du territoire : indiquez votre quartier dans votre profil."
         )
+    if budget.requires_verification or budget.minimum_age:
+        verification = verification_of(user)
+        if verification is None:
+            return str(GET_VERIFIED) % {
+                "why": _("Ce vote est réservé aux personnes dont l'identité est vérifiée")
+                if not budget.minimum_age
+                else _(
+                    "Ce vote est réservé aux personnes de %(age)d ans ou plus, d'après une identité vérifiée"
+                )
+                % {"age": budget.minimum_age}
+            }
+        return age_refusal(budget, verification.birthdate)
+    return None
+
+
+GET_VERIFIED = gettext_lazy(
+    "%(why)s : vérifiez la vôtre sur la page « Vérifier mon identité » de votre compte (avec FranceConnect ou "
+    "la liste des habitants), ou présentez une pièce d'identité à l'accueil de la mairie."
+)
+
+
+def age_refusal(budget: Budget, birthdate: dt.date) -> str | None:
+    """Why a person born on ``birthdate`` is too young for this budget today; None when they are not."""
+    if budget.minimum_age and age_on(birthdate, timezone.localdate()) < budget.minimum_age:
+        return _("Ce vote est réservé aux personnes de %(age)d ans ou plus.") % {"age": budget.minimum_age}
     return None
 
 

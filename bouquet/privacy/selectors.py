@@ -6,8 +6,9 @@ says where it comes from. Secret ballots are not here: nothing links them to any
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialAccount
 
-from bouquet.accounts.models import User
+from bouquet.accounts.models import User, Verification
 from bouquet.budgets.models import BallotLine, Participation
 from bouquet.proposals.models import Comment, Proposal, Report, Support
 
@@ -39,7 +40,23 @@ def personal_data(*, person: User) -> dict[str, Rows]:
             }
         ],
         "adresses_email": _rows(EmailAddress.objects.filter(user=person), ["email", "verified", "primary"]),
+        "comptes_de_l_etat": _rows(
+            SocialAccount.objects.filter(user=person).order_by("id"),
+            ["provider", "uid", "date_joined", "last_login"],
+        ),
         "jetons_api": _rows(person.api_tokens.all(), ["name", "created_at", "last_used_at"]),
+        "identite_verifiee": [
+            {
+                "verifiee_le": _iso(v.updated_at),
+                "moyen": v.get_method_display(),
+                "fournisseur": v.provider,
+                "piece_presentee": v.get_document_kind_display() if v.document_kind else "",
+                "agent": v.checked_by.public_name if v.checked_by else "",
+                "date_de_naissance": _iso(v.birthdate),
+                "empreinte_de_l_identite": v.identity,
+            }
+            for v in Verification.objects.filter(user=person).select_related("checked_by")
+        ],
         "propositions": _rows(
             proposals.distinct().order_by("id"),
             [

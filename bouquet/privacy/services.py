@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks_db.models import DBTaskResult
 
-from bouquet.accounts.models import ApiToken, Role, User
+from bouquet.accounts.models import ApiToken, CensusEntry, Role, User
 from bouquet.accounts.services import anonymise_account
 from bouquet.budgets.models import Participation
 from bouquet.core.errors import ActionNotAllowed, InvalidInput
@@ -66,8 +66,9 @@ def erase_account(*, person: User, confirmation: str) -> User:
 
 def purge_expired_data(*, now: dt.datetime | None = None) -> dict[str, int]:
     """Delete what the authority no longer needs (durations in ``BOUQUET_RETENTION_DAYS``): accounts never
-    confirmed nor used, API tokens unused for long, finished background tasks, expired sessions. Returns how many
-    of each went; running it twice deletes nothing more."""
+    confirmed nor used, API tokens unused for long, finished background tasks, expired sessions, an old list of
+    inhabitants, the keyed identities of voters once a vote is long over. Returns how many of each went; running
+    it twice deletes nothing more."""
     now = now or timezone.now()
     days = settings.BOUQUET_RETENTION_DAYS
     removed: dict[str, int] = {}
@@ -89,7 +90,7 @@ def purge_expired_data(*, now: dt.datetime | None = None) -> dict[str, int]:
                 supports__isnull=True,
                 reports__isnull=True,
             )
-            .exclude(pk__in=Participation.objects.values("voter_id"))
+            .exclude(pk__in=Participation.objects.filter(voter__isnull=False).values("voter_id"))
         )
         doomed = list(unconfirmed.values_list("pk", flat=True))
         removed["comptes_jamais_confirmes"] = (
@@ -104,4 +105,14 @@ def purge_expired_data(*, now: dt.datetime | None = None) -> dict[str, int]:
             finished_at__lt=now - dt.timedelta(days=days["finished_tasks"])
         ).delete()[0]
         removed["sessions_expirees"] = Session.objects.filter(expire_date__lt=now).delete()[0]
+        removed["liste_des_habitants"] = CensusEntry.objects.filter(
+            imported_on__lt=(now - dt.timedelta(days=days["census"])).date()
+        ).delete()[0]
+        # Once a vote is over and its retention has passed, who voted need no longer be told apart from
+        # others by their identity: the participation stays (turnout), its keyed identity goes.
+        removed["identites_des_votants"] = (
+            Participation.objects.exclude(identity="")
+            .filter(budget__phase__ends_on__lt=(now - dt.timedelta(days=days["vote_identities"])).date())
+            .update(identity="")
+        )
     return removed

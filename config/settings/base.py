@@ -3,6 +3,7 @@
 import os
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -43,6 +44,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django_htmx",
     "django_tasks_db",
     "bouquet.core",
@@ -197,8 +200,65 @@ BOUQUET_LIMITS = {
     "support": "120/10m/account,2000/h/address",
     "report": "20/h/account,300/h/address",
     "vote": "30/10m/account,1000/h/address",
+    # Proving one's residence against the list of inhabitants: a few tries, so that nobody probes the list.
+    "identity": "10/h/account,200/h/address",
 }
 ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_FORMS = {"signup": "bouquet.www.accounts.forms.SignupForm"}
+
+
+# Sign-in through the State's identity providers (OpenID Connect): FranceConnect for inhabitants, ProConnect for
+# public agents. Each one is offered only when its three variables are set: <NAME>_CLIENT_ID, <NAME>_SECRET and
+# <NAME>_SERVER_URL (the issuer, or its /.well-known/openid-configuration address); <NAME>_SCOPE (separated by
+# spaces) replaces the attributes asked. The identity they confirm verifies the person
+# (bouquet.www.accounts.identity_providers); nothing else of it is kept.
+IDP_VARIABLES = ("CLIENT_ID", "SECRET", "SERVER_URL")
+
+
+def identity_provider(
+    prefix: str, name: str, *, scope: str, auth_params: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """allauth's description of one OpenID Connect provider read from the environment (none when unset)."""
+    client_id, secret, server_url = (os.environ.get(f"{prefix}_{key}", "").strip() for key in IDP_VARIABLES)
+    if not (client_id and secret and server_url):
+        return []
+    return [
+        {
+            "provider_id": prefix.lower(),
+            "name": name,
+            "client_id": client_id,
+            "secret": secret,
+            "settings": {
+                "server_url": server_url,
+                "scope": os.environ.get(f"{prefix}_SCOPE", scope).split(),
+                "auth_params": auth_params or {},
+                "oauth_pkce_enabled": True,
+                # The State's providers confirm the address they give; a second confirmation would add nothing.
+                "verified_email": True,
+            },
+        }
+    ]
+
+
+IDENTITY_PROVIDERS = [
+    *identity_provider(
+        "FRANCECONNECT",
+        "FranceConnect",
+        scope="openid given_name family_name birthdate email",
+        auth_params={"acr_values": "eidas1"},
+    ),
+    *identity_provider("PROCONNECT", "ProConnect", scope="openid given_name usual_name email"),
+]
+IDENTITY_PROVIDER_URLS: list[str] = [app["settings"]["server_url"] for app in IDENTITY_PROVIDERS]
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": IDENTITY_PROVIDERS}}
+SOCIALACCOUNT_ADAPTER = "bouquet.www.accounts.identity_providers.IdentityProviderAdapter"
+SOCIALACCOUNT_STORE_TOKENS = False
+# An address already used by a local account is never linked silently: the person signs in there first.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+
+# Against robots: forms carry a field people never see (filled: refused) and the signed time they were shown
+# (sent back sooner than this many seconds: refused, what was typed is kept). bouquet.www.human_check.HumanCheck.
+BOUQUET_MIN_FILL_SECONDS = float(os.environ.get("BOUQUET_MIN_FILL_SECONDS", "3"))
 
 TASKS = {
     "default": {
@@ -237,7 +297,9 @@ SECURE_CSP = {
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
-    "form-action": [CSP.SELF],
+    # Signing in with FranceConnect or ProConnect posts a form here that redirects to the provider: browsers
+    # check that redirect against form-action too.
+    "form-action": [CSP.SELF, *(o for url in IDENTITY_PROVIDER_URLS for o in _origin(url))],
     "frame-ancestors": [CSP.NONE],
 }
 # Powerful browser features the site never uses are switched off; geolocation stays for the map picker.
@@ -257,7 +319,15 @@ BOUQUET_RETENTION_DAYS = {
     "unconfirmed_accounts": int(os.environ.get("BOUQUET_RETENTION_UNCONFIRMED_ACCOUNTS", "30")),
     "unused_api_tokens": int(os.environ.get("BOUQUET_RETENTION_UNUSED_API_TOKENS", "365")),
     "finished_tasks": int(os.environ.get("BOUQUET_RETENTION_FINISHED_TASKS", "30")),
+    # The keyed hashes of the authority's list of inhabitants, counted from the day it was sent.
+    "census": int(os.environ.get("BOUQUET_RETENTION_CENSUS", "400")),
+    # The keyed identity of who voted on paper or after a verification, counted from the end of the vote.
+    "vote_identities": int(os.environ.get("BOUQUET_RETENTION_VOTE_IDENTITIES", "60")),
 }
+# The key of the keyed hashes (HMAC-SHA256) under which verified identities, the list of inhabitants and paper
+# voters are stored (bouquet.accounts.verification). Set it in production, apart from SECRET_KEY: rotating
+# SECRET_KEY then leaves identities and the list valid. Empty: derived from SECRET_KEY (development, tests).
+BOUQUET_IDENTITY_KEY = os.environ.get("BOUQUET_IDENTITY_KEY", "")
 # Who answers questions about personal data (the authority's data protection officer).
 BOUQUET_PRIVACY_CONTACT = os.environ.get("BOUQUET_PRIVACY_CONTACT", "dpo@example.org")
 

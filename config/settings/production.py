@@ -1,7 +1,9 @@
 """Settings for a real deployment: secrets and hosts must come from the environment.
 
 `manage.py check --deploy --fail-level WARNING` passes with only the documented variables set (SECRET_KEY,
-ALLOWED_HOSTS, DATABASE_URL, and EMAIL_HOST for the SMTP server): tested in tests/test_deploy.py."""
+ALLOWED_HOSTS, DATABASE_URL, and EMAIL_HOST for the SMTP server), and with the optional sign-in through the
+State's identity providers (FRANCECONNECT_CLIENT_ID, FRANCECONNECT_SECRET, FRANCECONNECT_SERVER_URL, and the same
+three for PROCONNECT_; see config.settings.base and the README): tested in tests/test_deploy.py."""
 
 import os
 

@@ -4,8 +4,15 @@ import pytest
 from django.urls import reverse
 
 from bouquet.bouquets.models import Bouquet, Placement, Topic
-from bouquet.bouquets.selectors import bouquet_for_page, bouquets_overview, ungrouped_proposals
+from bouquet.bouquets.selectors import (
+    bouquet_for_page,
+    bouquets_overview,
+    explain_placements,
+    ungrouped_proposals,
+)
+from bouquet.bouquets.services import move_proposal
 from bouquet.proposals.models import Moderation, Status
+from tests.bouquets.conftest import bouquet_of, regroup
 from tests.factories import ProcessFactory, ProposalFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +54,26 @@ def test_a_bouquet_page_and_the_pool_list_live_proposals_only(client, placed):
     assert [(b["size"], b["supports"]) for b in api] == [(1, 10)]
     page = client.get(reverse("bouquets:process", args=[process.slug])).content.decode()
     assert proposals[("withdrawn", False)].title not in page and proposals[("live", False)].title in page
+
+
+def test_why_here_names_the_nearest_members_and_changes_when_an_agent_moves_it(
+    agent, process_with_needs, django_capture_on_commit_callbacks
+):
+    """« Regroupée avec « … » : elles parlent de « … » », no score; after a move, the agent's decision."""
+    process, ids = process_with_needs
+    regroup(agent, process, django_capture_on_commit_callbacks)
+    placement = Placement.objects.select_related("proposal").get(proposal_id=ids["ombre"][0])
+    explain_placements([placement])
+    assert placement.why.startswith("Regroupée avec « ")
+    assert not any(ch.isdigit() for ch in placement.why.replace(placement.proposal.title, ""))
+    others = Placement.objects.filter(proposal_id__in=placement.nearest_ids).values_list(
+        "proposal__title", flat=True
+    )
+    assert any(f"« {title} »" in placement.why for title in others)
+
+    bikes = Bouquet.objects.get(pk=bouquet_of(ids["velo"][0]))
+    move_proposal(agent=agent, proposal=placement.proposal, to=bikes)
+    moved = Placement.objects.get(pk=placement.pk)
+    explain_placements([moved])
+    assert moved.why == "Placée dans ce bouquet par un agent de la collectivité."
+    assert moved.shared_keywords == [] and moved.nearest_ids == []

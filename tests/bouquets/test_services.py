@@ -124,7 +124,8 @@ def test_pages(client, agent, process_with_needs, django_capture_on_commit_callb
     assert public.status_code == 200 and "Lancer un regroupement" not in public.content.decode()
     bouquet = Bouquet.objects.get(pk=bouquet_of(ids["ombre"][0]))
     page = client.get(bouquet.get_absolute_url())
-    assert page.status_code == 200 and "Pourquoi ici" in page.content.decode()
+    assert page.status_code == 200 and "Regroupée avec" in page.content.decode()
+    assert "proximité" not in page.content.decode()  # no score shown to the public
     detail = client.get(reverse("proposals:detail", args=[ids["ombre"][0]])).content.decode()
     assert bouquet.get_absolute_url() in detail
     client.force_login(agent)

@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from bouquet.processes.models import PhaseKind
 from tests.factories import ProcessFactory, UserFactory
+from tests.oidc_provider import FakeProvider
 from tests.security.matrix import (
     API_PREFIX,
     TABLE,
@@ -64,7 +65,8 @@ def _diff(row: Row, actual: dict[str, str]) -> list[str]:
     ]
 
 
-def test_every_route_answers_each_role_as_the_table_says() -> None:
+def test_every_route_answers_each_role_as_the_table_says(oidc_provider: FakeProvider) -> None:
+    # oidc_provider: the fake FranceConnect runs and is configured, so that its sign-in routes answer as in use.
     world = build_world()
     cookies = session_cookies(world)
     schema = Client().get(f"{API_PREFIX}openapi.json").json()

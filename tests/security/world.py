@@ -107,6 +107,8 @@ def build_world() -> World:
     objects = world.objects
     # Literal URL arguments, named like the objects so that every argument of the table is a name.
     objects.update({"proposition": "proposition", "commentaire": "commentaire", "territoire": "territoire"})
+    # Identity providers: the one the tests' fake provider stands for, and one the site does not know.
+    objects.update({"franceconnect": "franceconnect", "inconnu": "inconnu"})
 
     # A published process in its proposals phase (a vote phase comes later), with its proposals, comments,
     # bouquets and a budget still being set up.

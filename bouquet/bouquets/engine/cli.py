@@ -27,6 +27,7 @@ STATUS_FR = {
 TEXT_STATUS_FR = {
     "ok": "ok",
     "empty": "texte_vide",
+    "non_answer": "non_reponse",
     "too_short": "texte_trop_court",
     "truncated": "texte_tres_long",
     "other_language": "autre_langue",
@@ -40,6 +41,7 @@ OUTPUT_COLUMNS = (
     "libelle_bouquet",
     "mots_cles_partages",
     "odd",
+    "repete_la_ligne",
 )
 
 
@@ -179,6 +181,8 @@ def write_rows(path: Path, header: list[str], rows: list[dict[str, str]], groupi
             out[names["libelle_bouquet"]] = bq.label.text if bq else ""
             out[names["mots_cles_partages"]] = ", ".join(m.reason.shared_keywords)
             out[names["odd"]] = _sdg_text(m.sdgs)
+            # A repeated text points at the row it repeats (1 = first data row), as a person counts lines.
+            out[names["repete_la_ligne"]] = str(int(m.copy_of) + 1) if m.copy_of is not None else ""
             # People typed these cells: a spreadsheet opening the result must not run them as formulas.
             writer.writerow({key: neutralise(value) for key, value in out.items()})
 
@@ -248,12 +252,86 @@ def build_parser() -> argparse.ArgumentParser:
         help="dossier où garder les vecteurs calculés : relancée, une commande interrompue reprend là où elle "
         "s'était arrêtée (utile pour une consultation nationale)",
     )
+    q = sub.add_parser(
+        "similar",
+        help="Indexer les propositions d'un fichier CSV comme le fait la plateforme, puis écrire pour chaque "
+        "question ses 10 plus proches voisines et si ce sont des doublons probables.",
+    )
+    q.add_argument("input", type=Path, help="fichier CSV des propositions à indexer")
+    q.add_argument(
+        "--text-column", action="append", required=True, help="colonne de texte (répéter pour joindre)"
+    )
+    q.add_argument("--id-column", required=True, help="colonne d'identifiant des propositions")
+    q.add_argument("--queries", type=Path, required=True, help="fichier CSV des nouvelles propositions")
+    q.add_argument("--query-column", required=True, help="colonne de texte des nouvelles propositions")
+    q.add_argument(
+        "--query-id-column", required=True, help="colonne d'identifiant des nouvelles propositions"
+    )
+    q.add_argument("--out", type=Path, required=True, help="fichier CSV de sortie")
+    q.add_argument("--cache", type=Path, help="dossier où garder les vecteurs calculés (voir « group »)")
     return parser
+
+
+SIMILAR_COLUMNS = ("query_id", "rank", "id", "similarity", "duplicate")
+
+
+def similar_main(args: argparse.Namespace) -> int:
+    """`similar`: index IN.csv as the product does (a grouping), then the 10 nearest of each query."""
+    try:
+        header, rows, warning = read_rows(args.input)
+        if warning:
+            print(warning, file=sys.stderr)
+        _check_columns(header, [*args.text_column, args.id_column])
+        q_header, q_rows, q_warning = read_rows(args.queries)
+        if q_warning:
+            print(q_warning, file=sys.stderr)
+        _check_columns(q_header, [args.query_column, args.query_id_column])
+    except InputError as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+    texts = [". ".join(r.get(c, "").strip() for c in args.text_column if r.get(c, "").strip()) for r in rows]
+    # Row numbers inside the engine: the id column may repeat, and no row may be lost.
+    engine = Engine()
+    vectors = encode_with_cache(engine, texts, args.cache) if args.cache else None
+    engine.group(
+        texts,
+        [str(i) for i in range(len(rows))],
+        with_sdgs=False,
+        progress=_TqdmProgress,
+        encoder_vectors=vectors,
+    )
+    try:
+        with args.out.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(SIMILAR_COLUMNS)
+            for q_row in tqdm(q_rows, desc="Recherche", unit="question", file=sys.stderr, leave=False):
+                found = engine.similar(q_row.get(args.query_column, ""), k=10, threshold=-1.0)
+                for rank, match in enumerate(found, start=1):
+                    writer.writerow(
+                        [
+                            neutralise(q_row.get(args.query_id_column, "")),
+                            rank,
+                            neutralise(rows[int(match.id)].get(args.id_column, "")),
+                            f"{match.similarity:.4f}",
+                            1 if match.duplicate else 0,
+                        ]
+                    )
+    except OSError as exc:
+        print(f"Erreur : impossible d'écrire « {args.out} » : {exc.strerror or exc}.", file=sys.stderr)
+        return 2
+    print(
+        f"{len(q_rows)} questions cherchées parmi {len(rows)} propositions (seuil de doublon "
+        f"{engine.duplicate_cut:.2f}) : résultats dans {args.out}.",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code (0 success, 2 bad input)."""
     args = build_parser().parse_args(argv)
+    if args.command == "similar":
+        return similar_main(args)
     try:
         if args.themes is not None and args.themes < 1:
             raise InputError("--themes doit être un entier positif.")
@@ -283,10 +361,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Erreur : impossible d'écrire « {args.out} » : {exc.strerror or exc}.", file=sys.stderr)
         return 2
     grouped = sum(1 for m in grouping.memberships.values() if m.bouquet_key)
-    unusable = sum(1 for m in grouping.memberships.values() if m.status == MemberStatus.UNUSABLE)
+    members = grouping.memberships.values()
+    unusable = sum(1 for m in members if m.status == MemberStatus.UNUSABLE and m.text_status != "non_answer")
+    non_answers = sum(1 for m in members if m.text_status == "non_answer")
+    repeats = sum(1 for m in members if m.copy_of is not None)
     print(
         f"{len(rows)} lignes écrites dans {args.out} : {len(grouping.themes)} thèmes, {len(grouping.bouquets)} "
-        f"bouquets, {grouped} propositions groupées, {unusable} inutilisables.",
+        f"bouquets, {grouped} propositions groupées, {non_answers} non-réponses mises de côté, {repeats} textes "
+        f"répétés regroupés avec leur première occurrence, {unusable} autres inutilisables.",
         file=sys.stderr,
     )
     return 0

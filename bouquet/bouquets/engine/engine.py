@@ -13,6 +13,7 @@ import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
 
 from bouquet.bouquets.engine.clustering import agglomerate, choose_k, k_range, kmeans, mean_pairwise_cosine
+from bouquet.bouquets.engine.duplicates import near_identical, relative_cut, terms_key, title_terms
 from bouquet.bouquets.engine.index import ANN_MIN_ROWS, ProposalIndex, VectorIndex
 from bouquet.bouquets.engine.labels import (
     class_onehot,
@@ -22,6 +23,7 @@ from bouquet.bouquets.engine.labels import (
     representatives,
     top_keywords,
 )
+from bouquet.bouquets.engine.phrases import SpacyTagger, Tagger, choose
 from bouquet.bouquets.engine.representations import (
     Encoder,
     FrenchTfidf,
@@ -30,7 +32,7 @@ from bouquet.bouquets.engine.representations import (
     l2_normalise,
 )
 from bouquet.bouquets.engine.sdg import SdgSuggester
-from bouquet.bouquets.engine.text import SurfaceForms, analyse, content_tokens, text_status
+from bouquet.bouquets.engine.text import SurfaceForms, analyse, content_tokens, repeat_key, text_status
 from bouquet.bouquets.engine.types import (
     Assignment,
     Constraints,
@@ -75,14 +77,24 @@ class EngineConfig:
     # value above, and never falls below the floor.
     bouquet_z: float = 2.0
     bouquet_floor: float = 0.20
-    # Hybrid cosine above which an existing proposal is shown as a probable duplicate.
-    duplicate_threshold: float = 0.50
+    # Probable duplicates (duplicates.py): encoder cosine above a cut relative to the corpus, centre + (margin +
+    # sqrt(2 ln n)) spreads of its pairwise similarities, kept within [floor, ceiling] (paraphrases written
+    # for bench/data/ sit around 0.77); or the same words in the titles. The floor also serves corpora too
+    # small to measure.
+    duplicate_margin: float = 0.75
+    duplicate_floor: float = 0.55
+    duplicate_ceiling: float = 0.75
     neighbours: int = 10  # kNN vote size for placement
     k_max: int = 30  # largest automatic number of themes
     max_chars: int = 10000  # longer texts are flagged "truncated" (TF-IDF reads all; encoders read 2,000)
     ann_min_rows: int = ANN_MIN_ROWS
     seed: int = 0
     keywords: int = 5
+    # Texts with fewer terms (stems and stem pairs) than this join themes but do not shape them: two words
+    # (« des bancs ») make 3 terms.
+    short_text_terms: int = 4
+    # Most central titles of a bouquet or theme whose phrases may name it (phrases.py); 0 keeps keyword labels.
+    phrase_titles: int = 6
 
 
 @dataclass(slots=True)
@@ -91,6 +103,38 @@ class _Fixed:
 
     members: list[str]
     label: str | None
+
+
+def _decided_ids(cons: Constraints) -> set[str]:
+    """Proposals an agent placed, pinned or moved out: never folded into a repeated text."""
+    ids = {m for p in cons.pinned for m in p.member_ids}
+    ids |= {a.id for a in cons.assignments} | {m.id for m in cons.moved_out}
+    return ids
+
+
+def _with_copies(grouping: Grouping, copy_of: Mapping[str, str]) -> Grouping:
+    """Give each copy of a repeated text the place of its first occurrence, in bouquets and themes too."""
+    if not copy_of:
+        return grouping
+    copies: dict[str, list[str]] = defaultdict(list)
+    for copy, first in copy_of.items():
+        copies[first].append(copy)
+
+    def widen(members: Sequence[str]) -> tuple[str, ...]:
+        return tuple(pid for m in members for pid in (m, *copies.get(m, ())))
+
+    memberships = dict(grouping.memberships)
+    for copy, first in copy_of.items():
+        memberships[copy] = replace(memberships[first], id=copy, copy_of=first)
+    return replace(
+        grouping,
+        memberships=memberships,
+        bouquets=tuple(replace(b, member_ids=widen(b.member_ids)) for b in grouping.bouquets),
+        themes=tuple(
+            replace(t, member_ids=widen(t.member_ids), ungrouped_ids=widen(t.ungrouped_ids))
+            for t in grouping.themes
+        ),
+    )
 
 
 def encode_texts(
@@ -141,6 +185,8 @@ class _Grouper:
         self.representation = HybridRepresentation(encoder, FrenchTfidf(), config.encoder_weight)
         self._sdg = sdg
         self.bouquet_cut = config.bouquet_threshold
+        self.duplicate_cut = config.duplicate_ceiling
+        self.tagger: Tagger | None = None
 
     @property
     def sdg(self) -> SdgSuggester:
@@ -168,7 +214,21 @@ class _Grouper:
             raise ValueError(f"duplicate ids: {dupes}")
         cfg = self.config
         statuses = [text_status(t, cfg.max_chars) for t in texts]
-        usable = [i for i, t in enumerate(texts) if statuses[i] != "empty" and content_tokens(t)]
+        usable = [
+            i for i, t in enumerate(texts) if statuses[i] not in ("empty", "non_answer") and content_tokens(t)
+        ]
+        # A text repeated word for word (accents, case and punctuation aside) is grouped once: its copies follow
+        # it. Proposals agents decided about stay themselves.
+        decided = _decided_ids(cons)
+        first_of: dict[str, str] = {}
+        copy_of: dict[str, str] = {}
+        for i in usable:
+            key = repeat_key(texts[i])
+            if key in first_of and ids[i] not in decided:
+                copy_of[ids[i]] = first_of[key]
+            else:
+                first_of.setdefault(key, ids[i])
+        usable = [i for i in usable if ids[i] not in copy_of]
         u_ids = [ids[i] for i in usable]
         u_texts = [texts[i] for i in usable]
         docs = [analyse(t) for t in u_texts]
@@ -182,8 +242,15 @@ class _Grouper:
         pos = {pid: r for r, pid in enumerate(u_ids)}
 
         self.bouquet_cut = self._bouquet_cut(x)
+        self.duplicate_cut = relative_cut(
+            l2_normalise(enc) if len(enc) else enc,
+            margin=cfg.duplicate_margin,
+            floor=cfg.duplicate_floor,
+            ceiling=cfg.duplicate_ceiling,
+            seed=cfg.seed,
+        )
         fixed, anchors = self._resolve_constraints(cons, pos)
-        theme_of, k_scores = self._themes(x, themes)
+        theme_of, k_scores = self._themes(x, themes, [len(d) for d in docs])
         theme_keys = self._stable_keys(theme_of, u_ids, cons.previous_themes, prefix="T", reserved=set())
         row_theme: list[str | None] = [theme_keys[int(t)] for t in theme_of]
 
@@ -219,6 +286,7 @@ class _Grouper:
             k_scores,
             with_sdgs,
         )
+        grouping = _with_copies(grouping, copy_of)
         memberships = dict(grouping.memberships)
         for i, pid in enumerate(ids):
             if pid in memberships:
@@ -241,19 +309,38 @@ class _Grouper:
         cut = float(off.mean() + cfg.bouquet_z * off.std())
         return round(min(cfg.bouquet_threshold, max(cfg.bouquet_floor, cut)), 4)
 
-    def _themes(self, x: np.ndarray, themes: int | None) -> tuple[np.ndarray, dict[int, float]]:
-        """Theme index per row: k-means with k given, or k chosen by silhouette."""
+    def _themes(
+        self, x: np.ndarray, themes: int | None, terms_per_row: Sequence[int]
+    ) -> tuple[np.ndarray, dict[int, float]]:
+        """Theme index per row: k-means with k given, or k chosen by silhouette.
+
+        Very short texts (fewer than `short_text_terms` terms) say too little to shape themes: they would form
+        themes of their own, by length rather than by subject. Themes are found on the others, and each short
+        text joins the theme whose centre is nearest."""
         n = x.shape[0]
         if n == 0:
             return np.zeros(0, np.int64), {}
+        shaping = np.asarray(terms_per_row) >= self.config.short_text_terms
+        if shaping.sum() < max(16, n // 2) and themes is None:
+            shaping[:] = True  # mostly short texts (a list of names): they are the corpus
+        if themes is not None and shaping.sum() < int(themes):
+            shaping[:] = True
+        fit = x[shaping]
+        m = fit.shape[0]
+        scores: dict[int, float] = {}
         if themes is not None:
-            k = max(1, min(int(themes), n))
-            return kmeans(x, k, self.config.seed)[0], {}
-        if n < 16:
+            labels, centres = kmeans(fit, max(1, min(int(themes), m)), self.config.seed)
+        elif m < 16:
             # Too few proposals to split meaningfully: one theme, bouquets still find the pairs.
             return np.zeros(n, np.int64), {}
-        k, scores = choose_k(x, k_range(n, self.config.k_max), self.config.seed)
-        return kmeans(x, k, self.config.seed)[0], scores
+        else:
+            k, scores = choose_k(fit, k_range(m, self.config.k_max), self.config.seed)
+            labels, centres = kmeans(fit, k, self.config.seed)
+        out = np.zeros(n, np.int64)
+        out[shaping] = labels
+        if (~shaping).any():
+            out[~shaping] = np.argmax(x[~shaping] @ l2_normalise(centres).T, axis=1)
+        return out, scores
 
     def _resolve_constraints(
         self, cons: Constraints, pos: Mapping[str, int]
@@ -470,6 +557,17 @@ class _Grouper:
             if b is not None:
                 members_of[b].append(r)
 
+        theme_rows: dict[str, list[int]] = defaultdict(list)
+        for r, t in enumerate(row_theme):
+            if t is not None:
+                theme_rows[t].append(r)
+        names = self._phrase_names(
+            {("b", k): rows for k, rows in members_of.items() if not cons.bouquet_labels.get(k)}
+            | {("t", k): rows for k, rows in theme_rows.items() if not cons.theme_labels.get(k)},
+            x,
+            heads,
+        )
+
         bouquets: list[FoundBouquet] = []
         for key in sorted(members_of, key=lambda k: (row_theme[members_of[k][0]] or "", k)):
             rows = members_of[key]
@@ -477,7 +575,8 @@ class _Grouper:
             kws = bouquet_kw.get(key, ())
             reps = representatives(x[rows], [u_ids[r] for r in rows], 3)
             central = u_texts[row_of[reps[0]]] if reps else ""  # label_text decides when to quote it
-            label = Label(custom or label_text(kws, central), kws, reps, custom=bool(custom))
+            text = custom or names.get(("b", key)) or label_text(kws, central)
+            label = Label(text, kws, reps, custom=bool(custom))
             sdgs = self.sdg.pick(sdg_rows[rows].mean(axis=0)) if sdg_rows is not None else ()
             bouquets.append(
                 FoundBouquet(
@@ -491,10 +590,6 @@ class _Grouper:
                 )
             )
 
-        theme_rows: dict[str, list[int]] = defaultdict(list)
-        for r, t in enumerate(row_theme):
-            if t is not None:
-                theme_rows[t].append(r)
         theme_list: list[FoundTheme] = []
         for key in sorted(theme_rows, key=lambda k: (-len(theme_rows[k]), k)):
             rows = theme_rows[key]
@@ -504,7 +599,7 @@ class _Grouper:
             theme_list.append(
                 FoundTheme(
                     key,
-                    Label(custom or label_text(kws), kws, reps, custom=bool(custom)),
+                    Label(custom or names.get(("t", key)) or label_text(kws), kws, reps, custom=bool(custom)),
                     tuple(u_ids[r] for r in rows),
                     tuple(b.key for b in bouquets if b.theme_key == key),
                     tuple(u_ids[r] for r in rows if row_bouquet[r] is None),
@@ -523,6 +618,8 @@ class _Grouper:
             row_bouquet=row_bouquet,
             bouquet_keywords=bouquet_kw,
             bouquet_cut=self.bouquet_cut,
+            duplicate_cut=self.duplicate_cut,
+            row_terms=[terms_key(title_terms(t)) for t in u_texts],
         )
 
         memberships: dict[str, Membership] = {}
@@ -545,6 +642,32 @@ class _Grouper:
             tuple(theme_list), tuple(bouquets), memberships, self.representation.name, k_scores
         )
         return grouping, index
+
+    def _phrase_names(
+        self, groups: Mapping[tuple[str, str], list[int]], x: np.ndarray, heads: Sequence[str]
+    ) -> dict[tuple[str, str], str]:
+        """A French phrase per group, taken from its most central titles (phrases.py), tagged in one batch."""
+        if not groups or self.config.phrase_titles == 0:
+            return {}
+        tagger = self.tagger or SpacyTagger()
+        central: dict[tuple[str, str], list[int]] = {}
+        for key, rows in groups.items():
+            order = np.argsort(-(x[rows] @ x[rows].mean(axis=0)), kind="stable")
+            central[key] = [rows[i] for i in order[: self.config.phrase_titles]]
+        wanted = sorted({r for rows in central.values() for r in rows})
+        tagged = dict(zip(wanted, tagger.tag([heads[r] for r in wanted]), strict=True))
+        names: dict[tuple[str, str], str] = {}
+        for key, rows in groups.items():
+            # Shares over at most 200 members: enough to tell a shared word from a rare one.
+            sample = (
+                rows
+                if len(rows) <= 200
+                else [rows[i] for i in np.linspace(0, len(rows) - 1, 200).astype(int)]
+            )
+            name = choose([tagged[r] for r in central[key]], [heads[r] for r in sample])
+            if name:
+                names[key] = name
+        return names
 
     @staticmethod
     def _nearest_in_theme(
@@ -676,6 +799,11 @@ class Engine:
         )
         return self.representation.combine(enc, [text]), enc
 
+    @property
+    def duplicate_cut(self) -> float:
+        """Encoder cosine above which an indexed proposal is a probable duplicate (set by the grouping)."""
+        return self.index.duplicate_cut if self.index is not None else self.config.duplicate_ceiling
+
     def similar(
         self,
         text: str,
@@ -683,17 +811,28 @@ class Engine:
         threshold: float | None = None,
         encoder_vector: np.ndarray | None = None,
         exclude_id: str | None = None,
+        *,
+        typing: bool = False,
     ) -> list[Match]:
-        """Existing proposals most similar to a text, above `threshold` (default: the duplicate threshold)."""
+        """The indexed proposals nearest in meaning to a text, best first: only the probable duplicates by
+        default, or every one whose similarity reaches `threshold`. `typing`: the text is being written, its
+        last word may be unfinished."""
         index = self._require_index()
-        vec, _ = self._vector(text, encoder_vector)
-        limit = self.config.duplicate_threshold if threshold is None else threshold
-        return [m for m in self._neighbours(index, vec, k, exclude_id) if m.similarity >= limit]
+        vec, enc = self._vector(text, encoder_vector)
+        # Found by the hybrid vectors, then judged on meaning: a wider net than k so that re-ranking can
+        # bring up a duplicate the TF-IDF block had pushed down.
+        found = self._neighbours(index, vec, max(k, 30), exclude_id)
+        judged = sorted(
+            self._judge(index, found, text, enc, typing=typing), key=lambda m: (-m.similarity, m.id)
+        )
+        if threshold is None:
+            return [m for m in judged if m.duplicate][:k]
+        return [m for m in judged if m.similarity >= threshold][:k]
 
     def _neighbours(
         self, index: ProposalIndex, vec: np.ndarray, k: int, exclude_id: str | None
     ) -> list[Match]:
-        """kNN matches with their theme and bouquet."""
+        """kNN matches (hybrid cosine) with their theme and bouquet."""
         sims, idx = index.vectors.search(vec, k + (1 if exclude_id else 0))
         out = []
         for s, i in zip(sims[0], idx[0], strict=True):
@@ -701,6 +840,25 @@ class Engine:
                 continue
             out.append(Match(index.ids[i], round(float(s), 4), index.row_theme[i], index.row_bouquet[i]))
         return out[:k]
+
+    def _judge(
+        self, index: ProposalIndex, found: list[Match], text: str, enc: np.ndarray, *, typing: bool = False
+    ) -> list[Match]:
+        """The same matches with their similarity in meaning (encoder cosine) and the duplicate decision."""
+        if not found:
+            return []
+        dim = enc.shape[1]
+        weight = float(np.sqrt(self.representation.encoder_weight)) or 1.0
+        rows = [index.row_of(m.id) for m in found]
+        query = l2_normalise(enc.astype(np.float32))[0]
+        meaning = (index.vectors.matrix[rows, :dim] @ query) / weight
+        words = title_terms(text)
+        out = []
+        for m, row, sim in zip(found, rows, meaning, strict=True):
+            same_words = near_identical(words, index.row_terms[row], typing=typing)
+            dup = bool(sim >= index.duplicate_cut or same_words)
+            out.append(replace(m, similarity=round(float(sim), 4), duplicate=dup))
+        return out
 
     def place(
         self,
@@ -751,11 +909,11 @@ class Engine:
             )
         elif neigh:
             reason = Reason((), (neigh[0].id,), neigh[0].similarity)
-        dups = tuple(m for m in neigh if m.similarity >= cfg.duplicate_threshold)
+        dups = tuple(m for m in self._judge(index, neigh, text, enc) if m.duplicate)
         sdgs = self.sdg.suggest([text], enc)[0] if with_sdgs else ()
         status = MemberStatus.GROUPED if bouquet else MemberStatus.UNGROUPED
         if add and id is not None:
-            index.add(id, vec, theme, bouquet)
+            index.add(id, vec, theme, bouquet, terms_key(title_terms(text)))
         return ProposalFit(
             theme, round(confidence, 4), bouquet, status, reason, dups, tuple(neigh), sdgs, status_text
         )
@@ -777,7 +935,7 @@ class Engine:
         if id in index:
             return
         vec, _ = self._vector(text, encoder_vector)
-        index.add(id, vec, theme_key, bouquet_key)
+        index.add(id, vec, theme_key, bouquet_key, terms_key(title_terms(text)))
 
     def suggest_sdgs(
         self, texts: str | Sequence[str]
@@ -801,7 +959,10 @@ class Engine:
         engine = cls(encoder, config)
         engine.use(
             ProposalIndex.from_bytes(
-                data, default_cut=engine.config.bouquet_threshold, ann_min_rows=engine.config.ann_min_rows
+                data,
+                default_cut=engine.config.bouquet_threshold,
+                default_duplicate_cut=engine.config.duplicate_ceiling,
+                ann_min_rows=engine.config.ann_min_rows,
             )
         )
         return engine

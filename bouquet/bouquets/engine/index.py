@@ -203,6 +203,8 @@ class ProposalIndex:
         row_bouquet: Sequence[str | None],
         bouquet_keywords: Mapping[str, tuple[Keyword, ...]],
         bouquet_cut: float,
+        duplicate_cut: float,
+        row_terms: Sequence[str] | None = None,
     ) -> None:
         """Wrap the vectors of the grouped proposals with their keys; rows are in `vectors.ids` order."""
         if not len(vectors) == len(row_theme) == len(row_bouquet):
@@ -214,6 +216,9 @@ class ProposalIndex:
         self.row_bouquet: list[str | None] = list(row_bouquet)
         self.bouquet_keywords = dict(bouquet_keywords)
         self.bouquet_cut = bouquet_cut
+        self.duplicate_cut = duplicate_cut
+        # Each row's title stems (duplicates.terms_key): « the same words » needs no text kept in the index.
+        self.row_terms: list[str] = list(row_terms) if row_terms is not None else [""] * len(vectors)
         self.bouquet_rows: dict[str, list[int]] = defaultdict(list)
         for row, key in enumerate(self.row_bouquet):
             if key is not None:
@@ -228,6 +233,10 @@ class ProposalIndex:
         """Whether a proposal id is indexed."""
         return pid in self._rows
 
+    def row_of(self, pid: str) -> int:
+        """Row of an indexed proposal."""
+        return self._rows[pid]
+
     @property
     def ids(self) -> list[str]:
         """Indexed proposal ids, in row order."""
@@ -238,12 +247,21 @@ class ProposalIndex:
         """Whether searches go through the IVF index."""
         return self.vectors.approximate
 
-    def add(self, pid: str, vector: np.ndarray, theme_key: str | None, bouquet_key: str | None) -> None:
-        """Index one more proposal with its hybrid vector and where it stands; an id already indexed is left."""
+    def add(
+        self,
+        pid: str,
+        vector: np.ndarray,
+        theme_key: str | None,
+        bouquet_key: str | None,
+        terms: str = "",
+    ) -> None:
+        """Index one more proposal with its hybrid vector, where it stands and its title stems; an id already
+        indexed is left."""
         if pid in self._rows:
             return
         self.vectors.add([pid], vector)
         self._rows[pid] = len(self.vectors) - 1
+        self.row_terms.append(terms)
         self.row_theme.append(theme_key)
         self.row_bouquet.append(bouquet_key)
         if bouquet_key is not None:
@@ -258,14 +276,22 @@ class ProposalIndex:
         kw = [(k, w.term, w.word) for k, ws in self.bouquet_keywords.items() for w in ws]
         arrays["keywords"] = np.asarray(kw, dtype=np.str_).reshape(-1, 3)
         arrays["bouquet_cut"] = np.asarray([self.bouquet_cut], dtype=np.float64)
+        arrays["duplicate_cut"] = np.asarray([self.duplicate_cut], dtype=np.float64)
+        arrays["row_terms"] = np.asarray(self.row_terms, dtype=np.str_)
         arrays["encoder"] = np.asarray([self.encoder_name], dtype=np.str_)
         return npz_bytes(arrays)
 
     @classmethod
     def from_bytes(
-        cls, data: bytes, *, default_cut: float, ann_min_rows: int = ANN_MIN_ROWS
+        cls,
+        data: bytes,
+        *,
+        default_cut: float,
+        default_duplicate_cut: float,
+        ann_min_rows: int = ANN_MIN_ROWS,
     ) -> ProposalIndex:
-        """Rebuild an index from `to_bytes` output (older states, without the encoder or the cut, load too)."""
+        """Rebuild an index from `to_bytes` output (older states, without the encoder, the cuts or the title
+        stems, load too)."""
         with np.load(io.BytesIO(data), allow_pickle=False) as z:
             arrays = {k: z[k] for k in z.files}
         stored = arrays["index.vectors"]
@@ -282,6 +308,10 @@ class ProposalIndex:
             row_bouquet=[str(b) or None for b in arrays["row_bouquet"]],
             bouquet_keywords={k: tuple(v) for k, v in keywords.items()},
             bouquet_cut=float(arrays["bouquet_cut"][0]) if "bouquet_cut" in arrays else default_cut,
+            duplicate_cut=(
+                float(arrays["duplicate_cut"][0]) if "duplicate_cut" in arrays else default_duplicate_cut
+            ),
+            row_terms=[str(t) for t in arrays["row_terms"]] if "row_terms" in arrays else None,
         )
 
 

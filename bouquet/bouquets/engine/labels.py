@@ -84,7 +84,8 @@ def label_text(keywords: Sequence[Keyword], fallback: str = "", n: int = 3) -> s
         return ", ".join(words)
     if fallback:
         first = head_of(fallback).rstrip(".")
-        short = first if len(first) <= 60 else first[:57].rstrip() + "…"
+        # Cut between words, never inside one.
+        short = first if len(first) <= 60 else first[:58].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
         return f"Autour de « {short} »"
     return "Propositions diverses"
 

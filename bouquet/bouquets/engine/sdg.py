@@ -35,16 +35,17 @@ SDGS: tuple[Sdg, ...] = (
     Sdg(
         2,
         "Faim « zéro »",
-        "Se nourrir sainement et durablement. Jardins potagers, agriculture urbaine, fermes "
-        "urbaines, vergers partagés, alimentation locale et bio à la cantine, circuits courts, marchés de "
-        "producteurs, frigos solidaires, lutte contre le gaspillage alimentaire et aide alimentaire.",
+        "Se nourrir sainement et durablement. Alimentation, repas, cantine bio et locale, "
+        "circuits courts, marchés de producteurs, fruits et légumes cultivés pour être mangés, agriculture "
+        "urbaine, frigos solidaires, lutte contre le gaspillage alimentaire, aide alimentaire, épicerie.",
     ),
     Sdg(
         3,
         "Bonne santé et bien-être",
         "Santé et bien-être de tous. Centre de santé, maison médicale, prévention, "
-        "dépistage, défibrillateurs, qualité de l'air, lutte contre le bruit, activité physique, parcours sportifs, "
-        "santé mentale, accompagnement des personnes âgées et des malades, soins et hôpitaux.",
+        "dépistage, défibrillateurs, qualité de l'air, lutte contre le bruit, activité physique et sport pour "
+        "tous, gymnases, stades, terrains de sport, piscines, parcours sportifs, santé mentale, accompagnement "
+        "des personnes âgées et des malades, soins et hôpitaux.",
     ),
     Sdg(
         4,
@@ -100,7 +101,8 @@ SDGS: tuple[Sdg, ...] = (
         "Villes et communautés durables",
         "Des villes et quartiers durables et agréables à vivre. Pistes "
         "cyclables, vélo, marche à pied, transports en commun, rues piétonnes, sécurité routière, espaces publics, "
-        "places, bancs, mobilier urbain, aires de jeux, logement, rénovation des rues, patrimoine et culture, "
+        "places, bancs, mobilier urbain, aires de jeux, logement, rénovation des rues, trottoirs et chaussées, "
+        "embellissement, patrimoine, églises et monuments, art urbain et fresques, culture et animation, "
         "propreté, cadre de vie.",
     ),
     Sdg(
@@ -134,7 +136,8 @@ SDGS: tuple[Sdg, ...] = (
         16,
         "Paix, justice et institutions efficaces",
         "Paix, sécurité et démocratie locale. Tranquillité publique, "
-        "prévention de la délinquance, médiation, éclairage contre l'insécurité, participation des habitants, "
+        "prévention de la délinquance, médiation, se sentir en sécurité dans la rue le soir, éclairage contre "
+        "l'insécurité, participation des habitants, "
         "conseils de quartier, budget participatif, transparence, accès au droit, citoyenneté.",
     ),
     Sdg(
@@ -154,7 +157,7 @@ class SdgSuggester:
         self,
         encoder: Encoder,
         encoder_weight: float = 0.7,
-        threshold: float = 0.15,
+        threshold: float = 0.12,
         margin: float = 0.08,
         max_goals: int = 3,
     ) -> None:

@@ -67,6 +67,7 @@ _FOREIGN_MARKERS = (
 )
 
 _STEMMER = Stemmer.Stemmer("french")
+_WORD_ONLY_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def normalise(text: str) -> str:
@@ -161,14 +162,44 @@ class SurfaceForms:
         return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
+# Answers that say nothing about a need: set aside and counted, never grouped (accents, case and punctuation
+# aside). Written for the product from what open questions of French consultations receive.
+_NON_ANSWERS = frozenset(
+    fold(" ".join(_WORD_ONLY_RE.findall(a)))
+    for a in """ras | r.a.s | rien à signaler | rien a dire | rien | non | oui | néant | neant | nsp | ne sais pas |
+je ne sais pas | je sais pas | sais pas | aucun | aucune | aucune idée | pas d'idée | pas d'avis | sans avis |
+sans opinion | aucun avis | aucun commentaire | pas de commentaire | sans commentaire | idem | pareil | voir
+ci-dessus | cf ci-dessus | ok | test | essai | bonjour | merci | non merci | n/a | na | nc | xxx | x | ...
+| ? | - | / | .""".split("|")
+)
+_LINK_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+
+def repeat_key(text: str) -> str:
+    """What two texts share when one repeats the other: their words, accents, case and punctuation aside
+    (« Plus de bancs ! » and « plus de bancs »)."""
+    return fold(" ".join(_WORD_ONLY_RE.findall(normalise(text))))
+
+
+def is_non_answer(text: str) -> bool:
+    """« RAS », « non », « je ne sais pas », a bare link, a lone character: nothing to group."""
+    clean = normalise(text)
+    if _LINK_RE.match(clean):
+        return True
+    key = repeat_key(clean)
+    return key in _NON_ANSWERS or (len(key.replace(" ", "")) <= 1 and len(clean) <= 3)
+
+
 def text_status(text: str, max_chars: int) -> str:
-    """Classify a raw text as ok / empty / too_short / truncated / other_language."""
+    """Classify a raw text as ok / empty / non_answer / too_short / truncated / other_language."""
     clean = normalise(text)
     if not clean:
         return "empty"
     words = tokens(clean)
     if not any(ch.isalpha() for ch in clean) or len(words) == 0:
         return "empty"
+    if is_non_answer(clean):
+        return "non_answer"
     if len(content_tokens(clean)) == 0 and len(words) <= 2:
         return "too_short"
     if len(words) == 1:

@@ -62,8 +62,12 @@ class Membership:
     theme_key: str | None
     bouquet_key: str | None
     reason: Reason = Reason()
-    text_status: str = "ok"  # ok / empty / too_short / truncated / other_language (see text.text_status)
+    # ok / empty / non_answer / too_short / truncated / other_language (see text.text_status)
+    text_status: str = "ok"
     sdgs: tuple[SdgSuggestion, ...] = ()
+    # The first occurrence of the same text (accents, case and punctuation aside) when this one repeats it: it
+    # was grouped once, with this place.
+    copy_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +122,8 @@ class Match:
     similarity: float
     theme_key: str | None = None
     bouquet_key: str | None = None
+    # A probable duplicate: close in meaning for this corpus, or the same words in the titles (duplicates.py).
+    duplicate: bool = False
 
 
 @dataclass(frozen=True, slots=True)

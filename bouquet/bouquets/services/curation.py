@@ -205,6 +205,8 @@ def move_proposal(*, agent: User, proposal: Proposal, to: Bouquet | None) -> Pla
     placement.topic = to.topic if to is not None else placement.topic
     placement.status = Placement.Status.PINNED if to is not None else Placement.Status.UNGROUPED
     placement.moved_by_agent = True
+    # The engine's reasons were about where it stood: they no longer hold.
+    placement.shared_keywords, placement.nearest_ids, placement.similarity = [], [], 0.0
     placement.save()
     _log(
         agent,

@@ -23,13 +23,20 @@ from bouquet.budgets.services.setup import (
     require_before_vote,
     vote_phase_of,
 )
-from bouquet.budgets.services.voting import BallotCheck, cast_ballot, check_ballot, record_paper_ballot
+from bouquet.budgets.services.voting import (
+    BallotCheck,
+    PaperVoter,
+    cast_ballot,
+    check_ballot,
+    record_paper_ballot,
+)
 
 __all__ = [
     "BallotCheck",
     "BudgetInput",
     "Cast",
     "ImportedElection",
+    "PaperVoter",
     "ProjectInput",
     "Recount",
     "answer_feasibility",

@@ -84,19 +84,25 @@ def _replace_sealed(budget: Budget, choices: Mapping[int, int], on_ballot: int, 
 
 def cast_secret_ballot(
     *,
-    voter: User,
+    voter: User | None,
     budget: Budget,
     choices: Mapping[int, int],
     on_ballot: int,
     channel: Channel,
     recorded_by: User | None,
     receipt: str,
+    identity: str = "",
 ) -> Cast:
     """Record a person's participation and seal their (checked) ballot in one transaction; with the receipt of
     their first vote, replace the sealed ballot instead (online, until the mix)."""
     with transaction.atomic():
         _participation, created = record_participation(
-            budget=budget, voter=voter, channel=channel, recorded_by=recorded_by, at=start_of_day()
+            budget=budget,
+            voter=voter,
+            identity=identity,
+            channel=channel,
+            recorded_by=recorded_by,
+            at=start_of_day(),
         )
         if not created:
             _replace_sealed(budget, choices, on_ballot, receipt)

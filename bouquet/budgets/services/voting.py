@@ -1,19 +1,22 @@
 """Ballots: check a ballot against the budget's kind and envelopes, cast it online, record it from paper.
 
-One ``Participation`` row per person and budget (a unique constraint) carries the channel: whoever voted on
-paper cannot vote online and the reverse, and simultaneous submissions by one person give one ballot. Secret
+One ``Participation`` row per person and budget (unique per account and per keyed identity) carries the channel:
+whoever voted on paper cannot vote online and the reverse, and simultaneous submissions by one person give one
+ballot. A paper ballot needs no account: the agent checks the person's name, birth date and address at the desk. Secret
 ballots take another path (``services.secret``): sealed at once, written in the clear only by the mix.
 """
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
-from bouquet.accounts.models import User
+from bouquet.accounts.models import User, Verification
+from bouquet.accounts.verification import TAKEN, check_person, identity_hash, verification_of
 from bouquet.budgets.explain import amount_text
 from bouquet.budgets.models import (
     Ballot,
@@ -23,11 +26,12 @@ from bouquet.budgets.models import (
     BudgetProject,
     Channel,
 )
-from bouquet.budgets.rules import may_choose, require_manager, vote_is_open, vote_refusal
+from bouquet.budgets.rules import age_refusal, may_choose, require_manager, vote_is_open, vote_refusal
 from bouquet.budgets.selectors import Part, ballot_projects, budget_parts, has_envelopes, part_of
 from bouquet.budgets.services.participation import record_participation
 from bouquet.budgets.services.secret import Cast, cast_secret_ballot
-from bouquet.core.errors import ActionNotAllowed, InvalidInput
+from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
+from bouquet.core.text import fold
 
 GENERAL = "__all__"
 
@@ -226,11 +230,35 @@ def cast_ballot(
     refusal = vote_refusal(voter, budget)
     if refusal is not None:
         raise ActionNotAllowed(refusal)
+    verification = verification_of(voter)
+    return _cast(
+        budget=budget,
+        voter=voter,
+        identity=verification.identity if verification is not None else "",
+        choices=choices,
+        channel=channel,
+        recorded_by=recorded_by,
+        receipt=receipt,
+    )
+
+
+def _cast(
+    *,
+    budget: Budget,
+    voter: User | None,
+    identity: str,
+    choices: Mapping[int, int],
+    channel: Channel,
+    recorded_by: User | None,
+    receipt: str = "",
+) -> Cast:
+    """Check the ballot and store it with the person's participation (plain or sealed)."""
     check = check_ballot(budget=budget, voter=voter, choices=choices)
     _refuse(check)
     if budget.is_secret:
         return cast_secret_ballot(
             voter=voter,
+            identity=identity,
             budget=budget,
             choices=check.choices,
             on_ballot=len(check.projects),
@@ -241,7 +269,7 @@ def cast_ballot(
     now = timezone.now()
     with transaction.atomic():
         participation, created = record_participation(
-            budget=budget, voter=voter, channel=channel, recorded_by=recorded_by, at=now
+            budget=budget, voter=voter, identity=identity, channel=channel, recorded_by=recorded_by, at=now
         )
         if not created:
             assert participation.ballot_ref is not None  # replacement_refusal refuses one without a ballot
@@ -258,9 +286,82 @@ def cast_ballot(
     return Cast(ballot=ballot)
 
 
-def record_paper_ballot(*, agent: User, budget: Budget, voter: User, choices: Mapping[int, int]) -> Cast:
-    """An agent types in the paper ballot a person handed in during the vote."""
+@dataclass(frozen=True)
+class PaperVoter:
+    """The person who handed in a paper ballot, as the agent checked them at the desk (with a document). Only
+    the keyed hash of their name and birth date is stored, never these details."""
+
+    given_name: str
+    family_name: str
+    birthdate: dt.date | None
+    address: str
+
+
+NOT_THE_ACCOUNT = gettext_lazy(
+    "L'identité saisie ne correspond pas à l'identité vérifiée de ce compte : vérifiez le nom, le prénom et la "
+    "date de naissance."
+)
+
+
+def record_paper_ballot(
+    *,
+    agent: User,
+    budget: Budget,
+    choices: Mapping[int, int],
+    person: PaperVoter | None = None,
+    voter: User | None = None,
+) -> Cast:
+    """An agent types in the paper ballot a person handed in during the vote. The person is known by the name,
+    birth date and address the agent checked (``person``: no account needed) and, when they have one, by their
+    account (``voter``, or the account their verified identity belongs to). One vote per person across channels:
+    the keyed hash of their identity and their account are each unique in the budget."""
     require_manager(agent, _("Seuls les agents de la collectivité saisissent les bulletins papier."))
     if not vote_is_open(budget):
         raise ActionNotAllowed(_("Le vote n'est pas ouvert pour ce budget."))
-    return cast_ballot(voter=voter, budget=budget, choices=choices, channel=Channel.PAPER, recorded_by=agent)
+    if person is None and voter is None:
+        raise InvalidInput(_("Indiquez qui a remis ce bulletin."))
+    identity = ""
+    if person is not None:
+        errors = check_person(
+            given_name=person.given_name, family_name=person.family_name, birthdate=person.birthdate
+        )
+        if not fold(person.address):
+            errors["address"] = _("Indiquez l'adresse vérifiée.")
+        if errors:
+            raise InvalidInput(_("Le bulletin papier n'a pas été enregistré."), field_errors=errors)
+        assert person.birthdate is not None
+        too_young = age_refusal(budget, person.birthdate)
+        if too_young is not None:
+            raise ActionNotAllowed(too_young, field_errors={"birthdate": too_young})
+        identity = identity_hash(
+            given_name=person.given_name, family_name=person.family_name, birthdate=person.birthdate
+        )
+        owner = Verification.objects.filter(identity=identity).select_related("user").first()
+        if voter is None and owner is not None:
+            voter = owner.user
+        elif voter is not None and owner is not None and owner.user_id != voter.pk:
+            raise Conflict(TAKEN)
+    if voter is not None:
+        verification = verification_of(voter)
+        if verification is not None:
+            if identity and verification.identity != identity:
+                raise Conflict(NOT_THE_ACCOUNT)
+            identity = verification.identity
+            too_young = age_refusal(budget, verification.birthdate)
+            if too_young is not None:
+                raise ActionNotAllowed(too_young)
+        elif person is None and (budget.requires_verification or budget.minimum_age):
+            raise InvalidInput(
+                _(
+                    "Ce vote demande une identité vérifiée : saisissez le nom, la date de naissance et l'adresse "
+                    "vérifiés à l'accueil."
+                )
+            )
+    return _cast(
+        budget=budget,
+        voter=voter,
+        identity=identity,
+        choices=choices,
+        channel=Channel.PAPER,
+        recorded_by=agent,
+    )

@@ -1,10 +1,17 @@
 """Forms of the account pages."""
 
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bouquet.places.models import District
 from bouquet.www.forms import AccessibleForm
+from bouquet.www.human_check import HumanCheck
+
+
+class SignupForm(HumanCheck, AllauthSignupForm):
+    """allauth's sign-up (ACCOUNT_FORMS), with the site's robot checks (not allauth's honeypot, whose inline style
+    the Content-Security-Policy blocks, which would leave it visible)."""
 
 
 class ProfileForm(AccessibleForm):

@@ -113,6 +113,7 @@ def _others(bouquet: Bouquet) -> list[Bouquet]:
 def _split_form(bouquet: Bouquet, data: Any = None) -> SplitForm:
     form = SplitForm(data)
     members = bouquet.members  # type: ignore[attr-defined]
+    selectors.explain_placements(members)
     cast(forms.ChoiceField, form.fields["proposals"]).choices = [
         (p.proposal_id, p.proposal.title) for p in members
     ]
@@ -305,5 +306,5 @@ def similar(request: HttpRequest, slug: str) -> HttpResponse:
     """Proposals close to what is being typed (htmx partial, debounced by the form)."""
     process = _process(slug)
     text = f"{request.GET.get('title', '')}. {request.GET.get('body', '')}".strip(". ")
-    found = selectors.similar_proposals(process=process, text=text[:3000])
+    found = selectors.similar_proposals(process=process, text=text[:3000], typing=True)
     return render(request, "bouquets/_similar.html", {"similar": found, "process": process})

@@ -20,9 +20,10 @@ from bouquet.proposals.models import (
 )
 from bouquet.proposals.services import ProposalInput
 from bouquet.www.forms import AccessibleForm, submission_key_field
+from bouquet.www.human_check import HumanCheck
 
 
-class ProposalForm(AccessibleForm):
+class ProposalForm(HumanCheck, AccessibleForm):
     title = forms.CharField(
         label=_("Titre"),
         max_length=TITLE_MAX,
@@ -109,7 +110,7 @@ class FilterForm(AccessibleForm):
     )
 
 
-class CommentForm(AccessibleForm):
+class CommentForm(HumanCheck, AccessibleForm):
     body = forms.CharField(
         label=_("Votre commentaire"), max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 4})
     )

@@ -8,7 +8,9 @@ from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from bouquet.bouquets.selectors import explain_placements
 from bouquet.core.text import linkify
+from bouquet.www.human_check import HumanCheck
 
 register = template.Library()
 
@@ -23,6 +25,13 @@ def submission_key_input(replaces: str = "") -> SafeString:
             '<input type="hidden" name="cle" id="{}" value="{}" hx-swap-oob="true">', replaces, uuid.uuid4()
         )
     return format_html('<input type="hidden" name="cle" value="{}">', uuid.uuid4())
+
+
+@register.inclusion_tag("_human_check.html")
+def human_check_inputs(suffix: str = "") -> dict[str, HumanCheck]:
+    """The robot checks (``www.human_check.HumanCheck``) for a form written by hand in a template; ``suffix`` keeps the
+    honeypot's id unique when a page holds several such forms."""
+    return {"form": HumanCheck(auto_id=f"id_%s{suffix}")}
 
 
 @register.filter(name="linkify")
@@ -41,3 +50,12 @@ def query_replace(context: dict[str, Any], **changes: Any) -> str:
         else:
             query[key] = str(value)
     return query.urlencode()
+
+
+@register.simple_tag
+def why_here(placement: Any) -> str:
+    """Why a proposal is in its bouquet, in words (bouquets.selectors.explain_placements); pages listing many
+    placements explain them in one go beforehand."""
+    if not hasattr(placement, "why"):
+        explain_placements([placement])
+    return str(placement.why)

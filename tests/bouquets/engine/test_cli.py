@@ -185,3 +185,41 @@ def test_cells_a_spreadsheet_would_run_are_written_as_text(tmp_path: Path) -> No
     written = [row["titre"] for row in _read(out)]
     assert written == ['\'=HYPERLINK("http://x","y")', "'+cmd", "'@SUM(1)", "Piste cyclable rue Haute"]
     assert not any(v.startswith(("=", "+", "-", "@")) for row in _read(out) for v in row.values())
+
+
+def test_similar_writes_the_ten_nearest_of_each_query_with_the_duplicate_decision(tmp_path: Path) -> None:
+    """`similar`: one row per query and neighbour, ranked from 1, the indexed ids as in the file."""
+    index = _write(tmp_path / "in.csv", [["ref", "titre"], *[[f"P-{k}", v] for k, v in CORPUS.items()]])
+    queries = _write(
+        tmp_path / "q.csv",
+        [["qid", "texte"], ["q1", "Une piste cyclable avenue Jean Jaurès"], ["q2", CORPUS["velo1"]]],
+    )
+    out = tmp_path / "out.csv"
+    code = main(
+        ["similar", str(index), "--text-column", "titre", "--id-column", "ref", "--queries", str(queries)]
+        + ["--query-column", "texte", "--query-id-column", "qid", "--out", str(out)]
+    )
+    assert code == 0
+    rows = _read(out)
+    assert list(rows[0]) == ["query_id", "rank", "id", "similarity", "duplicate"]
+    for qid in ("q1", "q2"):
+        mine = [r for r in rows if r["query_id"] == qid]
+        assert [int(r["rank"]) for r in mine] == list(range(1, min(10, len(CORPUS)) + 1))
+        sims = [float(r["similarity"]) for r in mine]
+        assert sims == sorted(sims, reverse=True)
+        assert all(r["id"].startswith("P-") and r["duplicate"] in {"0", "1"} for r in mine)
+    # The very same text is its own first neighbour and a duplicate.
+    first = next(r for r in rows if r["query_id"] == "q2")
+    assert first["id"] == "P-velo1" and first["duplicate"] == "1"
+
+
+def test_similar_reports_a_missing_query_column_in_french(tmp_path: Path, capsys) -> None:
+    """A wrong column name: exit 2 and a French message, no traceback."""
+    index = _write(tmp_path / "in.csv", [["ref", "titre"], ["1", "Des bancs"]])
+    queries = _write(tmp_path / "q.csv", [["qid", "texte"], ["q1", "Un banc"]])
+    code = main(
+        ["similar", str(index), "--text-column", "titre", "--id-column", "ref", "--queries", str(queries)]
+        + ["--query-column", "question", "--query-id-column", "qid", "--out", str(tmp_path / "o.csv")]
+    )
+    assert code == 2
+    assert "question" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 import numpy as np
 
 from bouquet.bouquets.engine import Constraints, Engine, HashingEncoder, MemberStatus, ProposalIndex, group
+from bouquet.bouquets.engine.text import fold
 from tests.bouquets.engine.conftest import CORPUS
 
 
@@ -59,8 +60,9 @@ def test_every_theme_partition_is_complete(engine: Engine) -> None:
         assert len(b.member_ids) >= 2
 
 
-def test_every_bouquet_label_has_two_keywords_or_quotes_its_central_proposal(engine: Engine) -> None:
-    """A lone keyword ("parking", "pleut") does not name a need: such bouquets quote their central proposal."""
+def test_every_bouquet_is_named_by_a_phrase_of_its_members_with_keywords_beside_it(engine: Engine) -> None:
+    """A bouquet's name is a phrase taken from its members' titles, capitalised, words whole; keywords stay
+    beside it. The bus-shelter pair is « Un abribus à l'arrêt », not « abribus »."""
     texts = {
         **CORPUS,
         "abri1": "Un abribus, vite. On se fait tremper sous la pluie au car de 7 heures.",
@@ -69,14 +71,13 @@ def test_every_bouquet_label_has_two_keywords_or_quotes_its_central_proposal(eng
     g = engine.group(list(texts.values()), list(texts), themes=2)
     abri = g.memberships["abri1"].bouquet_key
     assert abri is not None and abri == g.memberships["abri2"].bouquet_key
+    assert g.bouquet(abri).label.text == "Un abribus à l'arrêt"
     assert [k.word for k in g.bouquet(abri).label.keywords] == ["abribus"]
     for bouquet in g.bouquets:
-        label = bouquet.label
-        if sum(len(k.word.split()) for k in label.keywords) >= 2:
-            assert label.text == ", ".join(k.word for k in label.keywords[:3])
-        else:
-            central = texts[label.representative_ids[0]].split(". ")[0].rstrip(".")
-            assert label.text == f"Autour de « {central} »"
+        name = bouquet.label.text
+        assert name[:1].isupper() and "…" not in name
+        heads = [fold(texts[m].split(". ")[0]) for m in bouquet.member_ids]
+        assert any(fold(name) in head for head in heads) or name.startswith("Autour de"), name
 
 
 def test_group_is_pure_and_returns_the_index_that_places() -> None:
@@ -89,7 +90,7 @@ def test_group_is_pure_and_returns_the_index_that_places() -> None:
     assert first == again
     assert index.to_bytes() == index_again.to_bytes()
     assert sorted(index.ids) == sorted(CORPUS) and index.encoder_name == "hashing"
-    restored = ProposalIndex.from_bytes(index.to_bytes(), default_cut=0.0)
+    restored = ProposalIndex.from_bytes(index.to_bytes(), default_cut=0.0, default_duplicate_cut=0.0)
     assert restored.ids == index.ids and restored.row_bouquet == index.row_bouquet
     assert restored.bouquet_cut == index.bouquet_cut
 

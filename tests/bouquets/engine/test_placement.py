@@ -16,7 +16,8 @@ def test_new_paraphrase_joins_its_bouquet_and_finds_duplicates(real_engine: Engi
     assert p.bouquet_key == g.memberships["velo1"].bouquet_key and p.status == MemberStatus.GROUPED
     assert p.theme_key == g.memberships["velo1"].theme_key
     assert {d.id for d in p.duplicates} & {"velo1", "velo2", "velo3"}
-    assert all(d.similarity >= engine.config.duplicate_threshold for d in p.duplicates)
+    assert all(d.duplicate for d in p.duplicates)
+    assert all(d.similarity >= engine.duplicate_cut for d in p.duplicates if d.id.startswith("velo"))
     assert len(p.neighbours) == min(10, len(CORPUS))
 
 
