@@ -1,7 +1,9 @@
 """The back-office's home: agents and administrators see every process; others are refused without a trace."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bouquet.accounts.models import Role
@@ -68,3 +70,19 @@ def test_a_page_added_to_the_menu_for_moderators_opens_the_back_office_to_them(
     assert "Une page des modérateurs" in page
     assert "Nouvelle démarche" not in page  # the agents' entries and processes stay theirs
     assert reverse("backoffice:home") in client.get(reverse("processes:list")).content.decode()
+
+
+def test_the_home_makes_as_many_queries_for_ten_processes_as_for_two(client: Client) -> None:
+    client.force_login(UserFactory(agent=True))
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("backoffice:home")).status_code == 200
+        return len(captured)
+
+    for _ in range(2):
+        ProcessFactory(with_vote_phase=True)
+    few = queries()
+    for _ in range(8):
+        ProcessFactory(with_vote_phase=True, is_published=False)
+    assert queries() == few
