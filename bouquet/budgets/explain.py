@@ -14,19 +14,22 @@ from django.utils.translation import gettext as _
 
 from bouquet.budgets.counting.trace import winners_from_trace
 from bouquet.budgets.wording import rule_explanation
+from bouquet.core.french import format_money, format_number
+
+
+def _plain(value: Any) -> int | float:
+    amount = Fraction(value)
+    return amount.numerator if amount.denominator == 1 else float(amount)
 
 
 def amount_text(value: Any) -> str:
-    """An exact amount in French digits: 1 200, or 1 234,56 when it is not whole."""
-    amount = Fraction(value)
-    if amount.denominator == 1:
-        return f"{amount.numerator:,}".replace(",", "\u202f")
-    return f"{float(amount):,.2f}".replace(",", "\u202f").replace(".", ",")
+    """An exact amount in the reader's digits: 1 200, or 1 234,56 when it is not whole (1,200 in English)."""
+    return format_number(_plain(value))
 
 
 def euros(value: Any) -> str:
-    """An exact amount of euros as French text: 1 200 €, or 1 234,56 € when it is not whole."""
-    return f"{amount_text(value)} €"
+    """An exact amount of euros as the reader writes it: 1 200 €, or 1 234,56 € when it is not whole (€1,200)."""
+    return format_money(_plain(value))
 
 
 @dataclass(frozen=True)

@@ -122,7 +122,8 @@ def format_number(
 
 def format_money(value: int | float | Decimal, *, language: str | None = None) -> str:
     """« 150 000 € » in French; « €150,000 » in English (cents only when there are some)."""
-    number = format_number(abs(value), language=language)
+    size: int | float | Decimal = -value if value < 0 else value
+    number = format_number(size, decimals=0 if value == int(value) else 2, language=language)
     sign = "−" if value < 0 else ""
     if is_english(language):
         return f"{sign}€{number}"
@@ -165,10 +166,13 @@ class AuthorityNames:
         return self.the[:1].upper() + self.the[1:]
 
 
-def authority_names(authority: Mapping[str, str]) -> AuthorityNames:
+def authority_names(authority: Mapping[str, str], *, language: str | None = None) -> AuthorityNames:
     """The authority's names from its settings (``BOUQUET_AUTHORITY``): ``the`` and ``of_the`` when set, else built
-    from the name as a feminine noun (« la Ville de … », « de la Ville de … »), the usual case for a town hall."""
+    from the name as a feminine noun (« la Ville de … », « de la Ville de … »), the usual case for a town hall.
+    English sentences use the name as it is (« Ville de Val-de-Loirette invites you »)."""
     name = authority.get("name", "")
+    if is_english(language):
+        return AuthorityNames(short=authority.get("short_name") or name, name=name, the=name, of_the=name)
     the = authority.get("the") or f"la {name}"
     of_the = authority.get("of_the") or f"de {the}"
     return AuthorityNames(short=authority.get("short_name") or name, name=name, the=the, of_the=of_the)

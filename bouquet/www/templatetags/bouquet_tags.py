@@ -22,6 +22,7 @@ from bouquet.core.french import (
     format_number,
     format_percent,
     initials,
+    is_english,
 )
 from bouquet.core.text import linkify
 
@@ -116,6 +117,14 @@ COUNTED: Final[dict[str, tuple[StrOrPromise, PluralForms]]] = {
         ngettext_lazy("%(n)s bouquet financé", "%(n)s bouquets financés", "count"),
     ),
     "ballots": (_("aucun bulletin"), ngettext_lazy("%(n)s bulletin", "%(n)s bulletins", "count")),
+    "online_votes": (
+        _("aucun vote en ligne"),
+        ngettext_lazy("%(n)s vote en ligne", "%(n)s votes en ligne", "count"),
+    ),
+    "paper_ballots": (
+        _("aucun bulletin papier"),
+        ngettext_lazy("%(n)s bulletin papier", "%(n)s bulletins papier", "count"),
+    ),
     "votes": (_("aucun vote"), ngettext_lazy("%(n)s vote", "%(n)s votes", "count")),
     "reports": (_("aucun signalement"), ngettext_lazy("%(n)s signalement", "%(n)s signalements", "count")),
     "members": (_("aucun membre"), ngettext_lazy("%(n)s membre", "%(n)s membres", "count")),
@@ -167,3 +176,15 @@ def avatar(person: Any) -> SafeString:
         (person.pk or 0) % AVATAR_COLOURS,
         initials(person.public_name),
     )
+
+
+@register.simple_tag
+def colon() -> str:
+    """« : » with French spacing (a no-break space before it) on French pages, « : » alone in English."""
+    return ": " if is_english() else "\u00a0: "
+
+
+@register.simple_tag
+def semicolon() -> str:
+    """« ; » with French spacing on French pages, « ; » alone in English."""
+    return "; " if is_english() else "\u00a0; "
