@@ -220,6 +220,8 @@ BOUQUET_AUTHORITY = {
     "map_tiles_url": os.environ.get("BOUQUET_MAP_TILES_URL", ""),
     "map_attribution": os.environ.get("BOUQUET_MAP_ATTRIBUTION", ""),
 }
+# E-mails say who sends them by the authority's name, not by the server's address (allauth's default).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{BOUQUET_AUTHORITY['short_name']}] "
 
 
 # What browsers may load and run: this site's own files only (nothing is fetched from elsewhere); scripts and
