@@ -95,3 +95,9 @@ def test_the_menu_folds_behind_a_button_that_works_without_javascript(client):
     page = client.get("/").content.decode()
     assert '<details class="menu" id="menu">' in page
     assert '<summary class="menu-button">' in page
+
+
+def test_a_proposal_status_has_its_icon_beside_its_words(client):
+    proposal = ProposalFactory(status="accepted")
+    page = client.get(proposal.get_absolute_url()).content.decode()
+    assert '<span class="status status-accepted"><svg class="icon"' in page and "Retenue</span>" in page

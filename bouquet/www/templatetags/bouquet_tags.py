@@ -151,6 +151,12 @@ ICONS: Final[dict[str, str]] = {
     "now": '<circle cx="12" cy="12" r="9"/><circle cx="12" cy="12" r="4" fill="currentColor"/>',
     "later": '<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2"/>',
     "comment": '<path d="M4 5h16v11H9l-5 4z"/>',
+    # A proposal's status (proposals.models.Status)
+    "submitted": '<path d="M6 3h9l4 4v14H6z"/><path d="M14 3v5h5"/>',
+    "under_study": '<circle cx="11" cy="11" r="6"/><path d="M20 20l-4.5-4.5"/>',
+    "accepted": '<path d="M5 12.5l4.5 4.5L19 7.5"/>',
+    "rejected": '<path d="M6 6l12 12M18 6L6 18"/>',
+    "withdrawn": '<path d="M9 8L5 12l4 4"/><path d="M5 12h10a4 4 0 0 1 0 8h-2"/>',
     "user": '<circle cx="12" cy="8" r="4"/><path d="M4 20a8 8 0 0 1 16 0"/>',
 }
 
