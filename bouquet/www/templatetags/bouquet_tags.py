@@ -111,7 +111,6 @@ COUNTED: Final[dict[str, tuple[StrOrPromise, PluralForms]]] = {
     "comments": (_("aucun commentaire"), ngettext_lazy("%(n)s commentaire", "%(n)s commentaires", "count")),
     "proposals": (_("aucune proposition"), ngettext_lazy("%(n)s proposition", "%(n)s propositions", "count")),
     "projects": (_("aucun projet"), ngettext_lazy("%(n)s projet", "%(n)s projets", "count")),
-    "bouquets": (_("aucun bouquet"), ngettext_lazy("%(n)s bouquet", "%(n)s bouquets", "count")),
     "funded_bouquets": (
         _("aucun bouquet financé"),
         ngettext_lazy("%(n)s bouquet financé", "%(n)s bouquets financés", "count"),
@@ -125,9 +124,6 @@ COUNTED: Final[dict[str, tuple[StrOrPromise, PluralForms]]] = {
         _("aucun bulletin papier"),
         ngettext_lazy("%(n)s bulletin papier", "%(n)s bulletins papier", "count"),
     ),
-    "votes": (_("aucun vote"), ngettext_lazy("%(n)s vote", "%(n)s votes", "count")),
-    "reports": (_("aucun signalement"), ngettext_lazy("%(n)s signalement", "%(n)s signalements", "count")),
-    "members": (_("aucun membre"), ngettext_lazy("%(n)s membre", "%(n)s membres", "count")),
 }
 
 
