@@ -67,9 +67,9 @@ def test_participation_flow(page: Page, axe: AxeChecker, js_enabled: bool, mailo
 
     # Home page, then sign up.
     page.goto("/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Participez aux projets de votre ville")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Participez aux projets de Val-de-Loirette")
     axe(page, "accueil")
-    page.get_by_role("link", name="Créer un compte").click()
+    page.get_by_role("link", name="Créer un compte").first.click()
     expect(page).to_have_url(re.compile(r"/compte/signup/$"))
     expect(page).to_have_title(re.compile(r"^Inscription · "))
     expect(page.get_by_label(PASSWORD_LABEL)).to_have_accessible_description(
