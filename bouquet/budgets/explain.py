@@ -11,22 +11,26 @@ from fractions import Fraction
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bouquet.budgets.counting.trace import winners_from_trace
 from bouquet.budgets.wording import rule_explanation
+from bouquet.core.french import format_money, format_number
+
+
+def _plain(value: Any) -> int | float:
+    amount = Fraction(value)
+    return amount.numerator if amount.denominator == 1 else float(amount)
 
 
 def amount_text(value: Any) -> str:
-    """An exact amount in French digits: 1 200, or 1 234,56 when it is not whole."""
-    amount = Fraction(value)
-    if amount.denominator == 1:
-        return f"{amount.numerator:,}".replace(",", "\u202f")
-    return f"{float(amount):,.2f}".replace(",", "\u202f").replace(".", ",")
+    """An exact amount in the reader's digits: 1 200, or 1 234,56 when it is not whole (1,200 in English)."""
+    return format_number(_plain(value))
 
 
 def euros(value: Any) -> str:
-    """An exact amount of euros as French text: 1 200 €, or 1 234,56 € when it is not whole."""
-    return f"{amount_text(value)} €"
+    """An exact amount of euros as the reader writes it: 1 200 €, or 1 234,56 € when it is not whole (€1,200)."""
+    return format_money(_plain(value))
 
 
 @dataclass(frozen=True)
@@ -55,13 +59,17 @@ def _title(code: str | None, titles: Mapping[str, str]) -> str:
 def _funded_text(event: dict[str, Any], titles: Mapping[str, str]) -> str:
     kind = event["event"]
     if kind == "mes_round":
-        return _(
-            "Financé au tour %(round)s : ses %(n)s soutiens l'ont payé ensemble sur leur part, chacun au plus %(share)s."
+        return ngettext(
+            "Financé au tour %(round)s : %(n)s soutien l'a payé sur sa part, au plus %(share)s.",
+            "Financé au tour %(round)s : ses %(n)s soutiens l'ont payé ensemble sur leur part, chacun au plus %(share)s.",
+            event["supporters"],
         ) % {"round": event["round"], "n": event["supporters"], "share": euros(event["share"])}
     if kind == "mes_free":
-        return _("Financé d'emblée : il ne coûte rien et %(n)s personnes l'ont choisi.") % {
-            "n": event["supporters"]
-        }
+        return ngettext(
+            "Financé d'emblée : il ne coûte rien et %(n)s personne l'a choisi.",
+            "Financé d'emblée : il ne coûte rien et %(n)s personnes l'ont choisi.",
+            event["supporters"],
+        ) % {"n": event["supporters"]}
     if kind == "greedy":
         if event.get("phase") == "completion":
             return _(
@@ -73,10 +81,11 @@ def _funded_text(event: dict[str, Any], titles: Mapping[str, str]) -> str:
             "left": euros(event["remaining_before"]),
         }
     if kind == "phragmen_round":
-        return _("Financé au tour %(round)s : ses %(n)s soutiens s'en partagent la charge.") % {
-            "round": event["round"],
-            "n": event["supporters"],
-        }
+        return ngettext(
+            "Financé au tour %(round)s : %(n)s soutien en porte la charge.",
+            "Financé au tour %(round)s : ses %(n)s soutiens s'en partagent la charge.",
+            event["supporters"],
+        ) % {"round": event["round"], "n": event["supporters"]}
     return _(
         "Fait partie de l'ensemble de projets qui satisfait le plus les votants dans la limite du budget."
     )
@@ -185,7 +194,11 @@ def _summary(outcome: Mapping[str, Any], trace: list[dict[str, Any]]) -> str:
     if start is None:
         return sentence
     first = next((e for e in trace if e["event"] == "add1_step"), None)
-    share = _("Chacune des %(n)s personnes qui ont voté disposait d'une part de %(share)s.") % {
+    share = ngettext(
+        "%(n)s personne a voté ; elle disposait d'une part de %(share)s.",
+        "Chacune des %(n)s personnes qui ont voté disposait d'une part de %(share)s.",
+        start["voters"],
+    ) % {
         "n": start["voters"],
         "share": euros(first["per_voter"] if first else start["per_voter"]),
     }

@@ -346,6 +346,11 @@ class SobrietyReport:
         """Proposals answered for every thousand euros."""
         return round(1000 * self.covered / self.euros, 2) if self.euros else None
 
+    @property
+    def euros_per_proposal(self) -> int | None:
+        """What answering one proposal cost on average, in whole euros (the figure a person reads)."""
+        return round(self.euros / self.covered) if self.covered else None
+
 
 def sobriety_report(*, process: Process) -> SobrietyReport:
     """Proposals answered per euro, through bouquets versus one by one, and the duplicate projects avoided.

@@ -19,6 +19,7 @@ from bouquet.accounts.models import ApiToken, CensusEntry, Role, User
 from bouquet.accounts.services import anonymise_account
 from bouquet.budgets.models import Participation
 from bouquet.core.errors import ActionNotAllowed, InvalidInput
+from bouquet.core.french import format_date
 from bouquet.core.spreadsheet import neutralise
 from bouquet.privacy.selectors import personal_data
 from bouquet.roles.models import Invitation, RoleGrant
@@ -35,7 +36,7 @@ def export_personal_data(*, person: User) -> bytes:
     tables = personal_data(person=person)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("LISEZMOI.txt", str(README) % {"date": timezone.localdate().isoformat()})
+        archive.writestr("LISEZMOI.txt", str(README) % {"date": format_date(timezone.localdate())})
         archive.writestr("donnees.json", json.dumps(tables, ensure_ascii=False, indent=2, default=str))
         for name, rows in tables.items():
             text = io.StringIO()

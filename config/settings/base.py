@@ -268,8 +268,13 @@ TASKS = {
 }
 
 # What the authority shows of itself: its name, logo and colours. Colours must keep a 4.5:1 contrast with white.
+# Sentences name it with its article (« la Ville de … » invites you, the data « de la Ville de … »): set them when
+# the name is not a feminine noun (« le Département de … », « du Département de … »); empty, they are built from
+# the name (« la » + name). Only bouquet.core.french.authority_names reads them.
 BOUQUET_AUTHORITY = {
     "name": os.environ.get("BOUQUET_AUTHORITY_NAME", "Ville de Val-de-Loirette"),
+    "the": os.environ.get("BOUQUET_AUTHORITY_THE", ""),
+    "of_the": os.environ.get("BOUQUET_AUTHORITY_OF_THE", ""),
     "short_name": os.environ.get("BOUQUET_AUTHORITY_SHORT_NAME", "Val-de-Loirette"),
     "logo_url": os.environ.get("BOUQUET_AUTHORITY_LOGO_URL", ""),
     "primary_color": os.environ.get("BOUQUET_PRIMARY_COLOR", "#1f5f8b"),
@@ -277,6 +282,8 @@ BOUQUET_AUTHORITY = {
     "map_tiles_url": os.environ.get("BOUQUET_MAP_TILES_URL", ""),
     "map_attribution": os.environ.get("BOUQUET_MAP_ATTRIBUTION", ""),
 }
+# E-mails say who sends them by the authority's name, not by the server's address (allauth's default).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{BOUQUET_AUTHORITY['short_name']}] "
 
 
 # What browsers may load and run: this site's own files only (nothing is fetched from elsewhere); scripts and

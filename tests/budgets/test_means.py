@@ -59,6 +59,7 @@ def test_sobriety_counts_bouquets_single_projects_and_overlaps():
     assert report.overlaps_avoided == 3 + 2
     assert report.funded_bouquets == 2
     assert report.per_thousand_euros == round(1000 * 8 / 56_000, 2)
+    assert report.euros_per_proposal == 7_000
     assert {(row["bouquet"], row["kind"], row["total"]) for row in report.means} == {
         ("Bancs", "money", 6_000),
         ("Bancs", "staff_time", 20),

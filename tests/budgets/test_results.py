@@ -108,7 +108,7 @@ def test_greedy_explains_what_was_missing_after_which_project():
     [result] = compute_results(agent=UserFactory(agent=True), budget=budget)
     assert result.winners == [small.code, big.code]  # tied on votes: the cheaper one first
     text = explain(result.outcome, {p.code: p.title for p in (big, middle, small)}).projects[middle.code].text
-    assert text == "Il manquait 40\u202f000 € après le financement de « Projet 1 »."
+    assert text == "Il manquait 40\u202f000\u202f€ après le financement de « Projet 1 »."
 
 
 def test_recount_matches_and_detects_tampering():

@@ -51,7 +51,7 @@ def test_check_without_javascript_shows_what_is_left_and_saves_nothing(budget):
         f"/budgets/{budget.pk}/voter/", {"projet": [a.pk, b.pk], "action": "verifier"}
     )
     assert response.status_code == 200
-    assert "Il vous reste <strong>10\xa0000 €</strong>" in response.content.decode()
+    assert "Il vous reste <strong>10\u202f000\u202f€</strong>" in response.content.decode()
     assert not Ballot.objects.exists()
 
 
@@ -62,7 +62,7 @@ def test_htmx_check_returns_the_summary_only(budget):
     )
     assert response.status_code == 200
     body = response.content.decode()
-    assert "<html" not in body and "40\xa0000 €" in body
+    assert "<html" not in body and "40\u202f000\u202f€" in body
 
 
 def test_over_budget_is_refused_with_422_and_nothing_saved(budget):
@@ -71,7 +71,7 @@ def test_over_budget_is_refused_with_422_and_nothing_saved(budget):
         {"projet": [p.pk for p in budget.projects.order_by("pk")], "action": "valider"},
     )
     assert response.status_code == 422
-    assert "dépasse le budget de 10\u202f000 €" in response.content.decode()
+    assert "dépasse le budget de 10\u202f000\u202f€" in response.content.decode()
     assert not Ballot.objects.exists() and not Participation.objects.exists()
 
 

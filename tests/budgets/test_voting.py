@@ -50,7 +50,7 @@ class TestKnapsack:
         with pytest.raises(InvalidInput) as error:
             cast_ballot(voter=UserFactory(), budget=budget, choices=choose(*budget.projects.order_by("pk")))
         assert error.value.status_code == 422
-        assert "dépasse le budget de 20\u202f000 €" in str(error.value.message)
+        assert "dépasse le budget de 20\u202f000\u202f€" in str(error.value.message)
         assert not Ballot.objects.exists() and not Participation.objects.exists()
 
     def test_empty_ballot_is_refused(self):

@@ -67,9 +67,9 @@ def test_participation_flow(page: Page, axe: AxeChecker, js_enabled: bool, mailo
 
     # Home page, then sign up.
     page.goto("/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Participez aux projets de votre ville")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Participez aux projets de Val-de-Loirette")
     axe(page, "accueil")
-    page.get_by_role("link", name="Créer un compte").click()
+    page.get_by_role("link", name="Créer un compte").first.click()
     expect(page).to_have_url(re.compile(r"/compte/signup/$"))
     expect(page).to_have_title(re.compile(r"^Inscription · "))
     expect(page.get_by_label(PASSWORD_LABEL)).to_have_accessible_description(
@@ -146,7 +146,7 @@ def test_participation_flow(page: Page, axe: AxeChecker, js_enabled: bool, mailo
 
     # Support it.
     support_box = page.locator("#soutien")
-    expect(support_box.locator(".support-count strong")).to_have_text("0")
+    expect(support_box.locator(".support-count")).to_have_text("Aucun soutien pour l'instant")
     if js_enabled:
         _mark_document(page)
     support_box.get_by_role("button", name="Soutenir cette proposition").click()
@@ -236,7 +236,7 @@ def test_support_refused_once_the_phase_is_over(page: Page, log_in, js_enabled: 
     # htmx gets a 403 with the box: it must show it rather than silently drop it.
     expect(support_box if js_enabled else page.locator(".messages")).to_contain_text(SUPPORTS_CLOSED)
     expect(support_box).to_contain_text("Les soutiens ne sont pas ouverts pendant cette étape.")
-    expect(support_box.locator(".support-count strong")).to_have_text("0")
+    expect(support_box.locator(".support-count")).to_have_text("Aucun soutien pour l'instant")
     assert not Support.objects.exists()
 
 

@@ -59,6 +59,7 @@ from tests.factories import (
 
 CORPUS = Path(__file__).with_name("xss_payloads.txt")
 TEMPLATES = Path(__file__).resolve().parents[2] / "bouquet" / "www" / "templates"
+TEMPLATE_TAGS = TEMPLATES.parent / "templatetags"
 _SPECIAL = {
     "⟨TAB⟩": "\t",
     "⟨LF⟩": "\n",
@@ -310,9 +311,10 @@ _WIDGET_TAGS = frozenset(
 
 @cache
 def site_tags() -> frozenset[str]:
-    """Every element the site's templates write (anything else on a page was made by someone's text)."""
+    """Every element the site's templates and template tags write (anything else on a page was made by someone's
+    text)."""
     tags = set(_WIDGET_TAGS)
-    for template in TEMPLATES.rglob("*.html"):
+    for template in [*TEMPLATES.rglob("*.html"), *TEMPLATE_TAGS.glob("*.py")]:
         tags.update(t.lower() for t in re.findall(r"<([a-zA-Z][a-zA-Z0-9-]*)", template.read_text("utf-8")))
     return frozenset(tags)
 

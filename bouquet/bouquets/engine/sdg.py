@@ -13,6 +13,12 @@ from bouquet.bouquets.engine.text import analyse_any
 from bouquet.bouquets.engine.types import SdgSuggestion
 
 
+def gettext_noop(message: str) -> str:
+    """Marks a goal's name for the translation catalogue (makemessages reads this name) without importing Django:
+    pages show it through gettext, the engine reads the French."""
+    return message
+
+
 @dataclass(frozen=True, slots=True)
 class Sdg:
     """One goal: number, French short name and a description written for this product."""
@@ -27,21 +33,21 @@ class Sdg:
 SDGS: tuple[Sdg, ...] = (
     Sdg(
         1,
-        "Pas de pauvreté",
+        gettext_noop("Pas de pauvreté"),
         "Lutter contre la pauvreté et la précarité dans la commune. Aide aux personnes sans abri, "
         "maraudes, hébergement d'urgence, bagagerie solidaire, accès aux droits, épicerie sociale, distribution "
         "de repas, aide aux familles en difficulté et aux personnes en situation de précarité.",
     ),
     Sdg(
         2,
-        "Faim « zéro »",
+        gettext_noop("Faim « zéro »"),
         "Se nourrir sainement et durablement. Alimentation, repas, cantine bio et locale, "
         "circuits courts, marchés de producteurs, fruits et légumes cultivés pour être mangés, agriculture "
         "urbaine, frigos solidaires, lutte contre le gaspillage alimentaire, aide alimentaire, épicerie.",
     ),
     Sdg(
         3,
-        "Bonne santé et bien-être",
+        gettext_noop("Bonne santé et bien-être"),
         "Santé et bien-être de tous. Centre de santé, maison médicale, prévention, "
         "dépistage, défibrillateurs, qualité de l'air, lutte contre le bruit, activité physique et sport pour "
         "tous, gymnases, stades, terrains de sport, piscines, parcours sportifs, santé mentale, accompagnement "
@@ -49,56 +55,56 @@ SDGS: tuple[Sdg, ...] = (
     ),
     Sdg(
         4,
-        "Éducation de qualité",
+        gettext_noop("Éducation de qualité"),
         "Une éducation de qualité pour tous. Rénover les écoles, les collèges et les "
         "crèches, cours d'école, équipements numériques pour les élèves, bibliothèques et médiathèques, soutien "
         "scolaire, ateliers pour les enfants et les jeunes, formation des adultes, apprentissage.",
     ),
     Sdg(
         5,
-        "Égalité entre les sexes",
+        gettext_noop("Égalité entre les sexes"),
         "Égalité entre les femmes et les hommes. Lutter contre les violences faites "
         "aux femmes et le harcèlement de rue, hébergement des femmes victimes, espaces publics et équipements "
         "sportifs accueillants pour les filles, rues aux noms de femmes, accès à l'emploi des femmes.",
     ),
     Sdg(
         6,
-        "Eau propre et assainissement",
+        gettext_noop("Eau propre et assainissement"),
         "Eau potable et assainissement. Fontaines à eau, toilettes publiques et "
         "sanisettes, récupération de l'eau de pluie, économies d'eau, désimperméabilisation des sols, qualité de "
         "l'eau des rivières et du fleuve, baignade, réseaux d'eau et d'égouts.",
     ),
     Sdg(
         7,
-        "Énergie propre et d'un coût abordable",
+        gettext_noop("Énergie propre et d'un coût abordable"),
         "Énergie propre et économe. Panneaux solaires et photovoltaïques "
         "sur les toits, éclairage public LED, rénovation énergétique et isolation des bâtiments, économies "
         "d'énergie, chauffage, réseau de chaleur, précarité énergétique, énergies renouvelables.",
     ),
     Sdg(
         8,
-        "Travail décent et croissance économique",
+        gettext_noop("Travail décent et croissance économique"),
         "Emploi et économie locale. Insertion professionnelle, emploi "
         "des jeunes, commerce de proximité, artisans, tiers-lieux, espaces de coworking, soutien aux entreprises "
         "et aux commerçants, économie sociale et solidaire, attractivité, tourisme.",
     ),
     Sdg(
         9,
-        "Industrie, innovation et infrastructure",
+        gettext_noop("Industrie, innovation et infrastructure"),
         "Infrastructures et innovation. Accès au numérique et à "
         "internet, wifi public, fibre, fablab, ateliers de fabrication, innovation, équipements publics modernes, "
         "rénovation des infrastructures, ponts et réseaux, services en ligne.",
     ),
     Sdg(
         10,
-        "Inégalités réduites",
+        gettext_noop("Inégalités réduites"),
         "Réduire les inégalités et inclure chacun. Accessibilité pour les personnes "
         "handicapées et à mobilité réduite, inclusion, quartiers populaires, accueil des migrants et des réfugiés, "
         "lutte contre les discriminations, tarifs sociaux, intergénérationnel.",
     ),
     Sdg(
         11,
-        "Villes et communautés durables",
+        gettext_noop("Villes et communautés durables"),
         "Des villes et quartiers durables et agréables à vivre. Pistes "
         "cyclables, vélo, marche à pied, transports en commun, rues piétonnes, sécurité routière, espaces publics, "
         "places, bancs, mobilier urbain, aires de jeux, logement, rénovation des rues, trottoirs et chaussées, "
@@ -107,34 +113,34 @@ SDGS: tuple[Sdg, ...] = (
     ),
     Sdg(
         12,
-        "Consommation et production responsables",
+        gettext_noop("Consommation et production responsables"),
         "Consommer et produire de façon responsable. Réduire et "
         "trier les déchets, recyclage, compost et composteurs, recyclerie, ressourcerie, réparation, repair café, "
         "réemploi, boîtes à livres, zéro déchet, consigne, vrac, propreté des rues.",
     ),
     Sdg(
         13,
-        "Mesures relatives à la lutte contre les changements climatiques",
+        gettext_noop("Mesures relatives à la lutte contre les changements climatiques"),
         "Agir pour le climat. Adapter la "
         "ville aux canicules, îlots de fraîcheur, végétaliser, planter des arbres, ombrage, réduire les émissions "
         "de gaz à effet de serre et de carbone, sensibiliser à la transition écologique.",
     ),
     Sdg(
         14,
-        "Vie aquatique",
+        gettext_noop("Vie aquatique"),
         "Protéger la vie aquatique. Rivières, canaux, étangs, mares et berges, poissons, "
         "pollution de l'eau, déchets plastiques dans l'eau, zones humides, biodiversité aquatique, pêche.",
     ),
     Sdg(
         15,
-        "Vie terrestre",
+        gettext_noop("Vie terrestre"),
         "Protéger la nature et la biodiversité. Espaces verts, parcs et jardins, forêt urbaine, "
         "haies, prairies, refuges et nichoirs pour les oiseaux, abris pour les insectes et la faune, ruches, "
         "abeilles, trame verte, protection des animaux, végétalisation.",
     ),
     Sdg(
         16,
-        "Paix, justice et institutions efficaces",
+        gettext_noop("Paix, justice et institutions efficaces"),
         "Paix, sécurité et démocratie locale. Tranquillité publique, "
         "prévention de la délinquance, médiation, se sentir en sécurité dans la rue le soir, éclairage contre "
         "l'insécurité, participation des habitants, "
@@ -142,7 +148,7 @@ SDGS: tuple[Sdg, ...] = (
     ),
     Sdg(
         17,
-        "Partenariats pour la réalisation des objectifs",
+        gettext_noop("Partenariats pour la réalisation des objectifs"),
         "Coopérer pour agir ensemble. Partenariats entre la "
         "commune, les associations, les habitants et les entreprises, coopération entre villes, jumelage, "
         "mutualisation des équipements, maisons des associations, bénévolat, réseaux d'entraide.",

@@ -71,7 +71,7 @@ def queue_grouping(*, agent: User, process: Process, themes: int | None = None) 
         process=process,
         requested_by=agent,
         themes_requested=themes,
-        step=gettext_noop("En attente d'un travailleur"),
+        step=gettext_noop("En file d'attente, il commence dans un instant"),
     )
     return clustering, True
 

@@ -25,6 +25,7 @@ from bouquet.budgets.rules import require_manager, results_can_be_computed
 from bouquet.budgets.selectors import Part, ballot_projects, ballots_for_export, budget_parts, part_of
 from bouquet.budgets.services.secret import mix_sealed_ballots
 from bouquet.core.errors import Conflict
+from bouquet.core.french import format_date
 
 VOTE_TYPES = {
     BallotKind.APPROVAL: APPROVAL,
@@ -154,7 +155,7 @@ def compute_results(*, agent: User | None, budget: Budget, force: bool = False) 
     if not force and not results_can_be_computed(budget):
         raise Conflict(
             _("Les résultats seront calculés après la fin du vote, le %(date)s.")
-            % {"date": budget.phase.ends_on.strftime("%d/%m/%Y")}
+            % {"date": format_date(budget.phase.ends_on)}
         )
     Budget.objects.select_for_update().get(pk=budget.pk)  # one computation at a time
     mix_sealed_ballots(budget=budget)  # results wait for the last secret ballot

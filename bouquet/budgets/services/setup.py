@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bouquet.accounts.models import User
 from bouquet.bouquets.models import Bouquet, Placement
@@ -353,7 +354,11 @@ def create_project_from_bouquet(
     districts = {p.district_id for p in members}
     district = members[0].district if len(districts) == 1 else None
     themes = {p.theme_id: p.theme for p in members if p.theme is not None}
-    text = description or _("Ce projet réunit %(n)d propositions d'habitants : %(titles)s.") % {
+    text = description or ngettext(
+        "Ce projet reprend %(n)d proposition d'habitants : %(titles)s.",
+        "Ce projet réunit %(n)d propositions d'habitants : %(titles)s.",
+        len(members),
+    ) % {
         "n": len(members),
         "titles": " ; ".join(p.title for p in members[:12]) + (" ; …" if len(members) > 12 else ""),
     }

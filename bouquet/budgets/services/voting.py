@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from bouquet.accounts.models import User, Verification
 from bouquet.accounts.verification import TAKEN, check_person, identity_hash, verification_of
-from bouquet.budgets.explain import amount_text
+from bouquet.budgets.explain import euros
 from bouquet.budgets.models import (
     Ballot,
     BallotKind,
@@ -144,13 +144,13 @@ def check_ballot(*, budget: Budget, voter: User | None, choices: Mapping[int, in
                     errors,
                     GENERAL,
                     _(
-                        "Votre choix dépasse le budget de %(over)s € : les projets choisis coûtent %(cost)s € "
-                        "pour %(amount)s € disponibles (%(part)s)."
+                        "Votre choix dépasse le budget de %(over)s : les projets choisis coûtent %(cost)s "
+                        "pour %(amount)s disponibles (%(part)s)."
                     )
                     % {
-                        "over": amount_text(use.chosen - use.part.amount),
-                        "cost": amount_text(use.chosen),
-                        "amount": amount_text(use.part.amount),
+                        "over": euros(use.chosen - use.part.amount),
+                        "cost": euros(use.chosen),
+                        "amount": euros(use.part.amount),
                         "part": use.part.label,
                     },
                 )

@@ -131,7 +131,9 @@ def _merge_form(bouquet: Bouquet, data: Any = None) -> MergeForm:
 def _sdg_form(bouquet: Bouquet, data: Any = None) -> SdgForm:
     initial = {"sdgs": bouquet.confirmed_sdgs or [s["number"] for s in bouquet.suggested_sdgs]}
     form = SdgForm(data, initial=initial)
-    cast(forms.ChoiceField, form.fields["sdgs"]).choices = [(s.number, f"{s.number}. {s.name}") for s in SDGS]
+    cast(forms.ChoiceField, form.fields["sdgs"]).choices = [
+        (s.number, f"{s.number}. {_(s.name)}") for s in SDGS
+    ]
     return form
 
 
@@ -150,7 +152,7 @@ def _detail_page(
         "supports": sum(p.proposal.support_count for p in members),
         "representatives": [p for p in members if p.proposal_id in set(bouquet.representative_ids)][:3],
         "curator": curator,
-        "sdg_names": {s.number: s.name for s in SDGS},
+        "sdg_names": {s.number: _(s.name) for s in SDGS},
     }
     if curator:
         context |= {

@@ -193,7 +193,7 @@ class ProjectForm(AccessibleForm):
         label=gettext_lazy("Quartier"),
         queryset=District.objects.order_by("name"),
         required=False,
-        help_text=gettext_lazy("Vide : projet pour tout le territoire."),
+        help_text=gettext_lazy("Laissez vide pour un projet qui concerne tout le territoire."),
     )
     themes = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Thèmes"),
@@ -265,7 +265,7 @@ class BouquetProjectForm(AccessibleForm):
         label=gettext_lazy("Titre du projet"),
         max_length=200,
         required=False,
-        help_text=gettext_lazy("Vide : le nom du bouquet."),
+        help_text=gettext_lazy("Laissez vide pour reprendre le nom du bouquet."),
     )
     cost = forms.IntegerField(label=gettext_lazy("Coût estimé (en euros)"), min_value=1)
     min_cost = forms.IntegerField(label=gettext_lazy("Coût minimum (en euros)"), min_value=1, required=False)
@@ -332,7 +332,7 @@ class ImportForm(AccessibleForm):
         label=gettext_lazy("Titre du budget"),
         max_length=200,
         required=False,
-        help_text=gettext_lazy("Vide : repris des métadonnées du fichier."),
+        help_text=gettext_lazy("Laissez vide pour reprendre le titre inscrit dans le fichier."),
     )
     rule = forms.ChoiceField(
         label=gettext_lazy("Règle"),
@@ -351,7 +351,10 @@ class AllocationForm(AccessibleForm):
     kind = forms.ChoiceField(label=gettext_lazy("Nature"), choices=AllocationKind.choices)
     amount = forms.IntegerField(label=gettext_lazy("Quantité (euros ou heures)"), min_value=1)
     unit = forms.CharField(
-        label=gettext_lazy("Unité"), max_length=20, required=False, help_text=gettext_lazy("Vide : € ou h.")
+        label=gettext_lazy("Unité"),
+        max_length=20,
+        required=False,
+        help_text=gettext_lazy("Laissez vide pour des euros (argent) ou des heures (temps de travail)."),
     )
     note = forms.CharField(label=gettext_lazy("Précision"), max_length=300, required=False)
 

@@ -19,6 +19,7 @@ from bouquet.budgets import rules, selectors, services
 from bouquet.budgets.models import BallotKind, Budget, BudgetProject, BudgetResult, Channel
 from bouquet.budgets.wording import rule_explanation
 from bouquet.core.errors import DomainError
+from bouquet.core.french import format_date
 from bouquet.processes.models import Component, Process
 from bouquet.www.auth import signed_in_user
 from bouquet.www.budgets.forms import (
@@ -233,7 +234,7 @@ def budget_vote(request: HttpRequest, pk: int) -> HttpResponse:
         for key, message in error.field_errors.items():
             check.errors[key] = str(message)
         return render(request, "budgets/budget_vote.html", context, status=error.status_code)
-    deadline = budget.phase.ends_on.strftime("%d/%m/%Y")
+    deadline = format_date(budget.phase.ends_on)
     if cast.receipt:
         # Shown once, in this answer only: never in a URL (access logs), a session or a message (database).
         response = render(

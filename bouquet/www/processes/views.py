@@ -1,40 +1,88 @@
-"""Pages of processes: the list (home page) and one process with its timeline."""
+"""Pages of processes: the home page (what is happening now) and one process with its timeline."""
+
+from dataclasses import dataclass
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from bouquet.processes.models import Action, Component, Process
+from bouquet.processes.models import Action, Component, Phase, PhaseKind, Process
 from bouquet.processes.selectors import current_phase, process_for_page, processes_for_list
 from bouquet.proposals.rules import can_submit, submissions_open
 
 
+@dataclass(frozen=True)
+class ProcessNow:
+    """A process as the home page and its own page tell it: the phase running, the next one, what one can do."""
+
+    process: Process
+    phase: Phase | None
+    next_phase: Phase | None
+    last_phase: Phase | None
+    can_submit: bool
+    submissions_open: bool
+
+    @property
+    def kind(self) -> str:
+        return self.phase.kind if self.phase else ""
+
+    @property
+    def supports_open(self) -> bool:
+        return bool(self.phase and self.phase.allows(Action.SUPPORT))
+
+    @property
+    def vote_open(self) -> bool:
+        return bool(self.phase and self.phase.allows(Action.VOTE))
+
+
+def process_now(request: HttpRequest, process: Process) -> ProcessNow:
+    """Where a process stands today, from its prefetched phases (no query per process)."""
+    today = timezone.localdate()
+    phases = list(process.phases.all())
+    return ProcessNow(
+        process=process,
+        phase=current_phase(process, on=today),
+        next_phase=next((p for p in phases if p.starts_on > today), None),
+        last_phase=phases[-1] if phases else None,
+        can_submit=can_submit(request.user, process),
+        submissions_open=submissions_open(process),
+    )
+
+
 def process_list(request: HttpRequest) -> HttpResponse:
-    """Home page: the open processes."""
-    processes = list(processes_for_list())
-    for process in processes:
-        process.running_phase = current_phase(process)  # type: ignore[attr-defined]
-    return render(request, "processes/process_list.html", {"processes": processes})
+    """Home page: what is happening now and what one can do, then what comes next and what is over."""
+    processes = [process_now(request, process) for process in processes_for_list()]
+    return render(
+        request,
+        "processes/process_list.html",
+        {
+            "running": [p for p in processes if p.phase],
+            "coming": [p for p in processes if not p.phase and p.next_phase],
+            "over": [p for p in processes if not p.phase and not p.next_phase],
+            "kinds": PhaseKind,
+        },
+    )
 
 
 def process_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """A process: description, phase timeline, what one can do today."""
+    """A process: description, phase timeline, and a status box saying what one can do today."""
     try:
         process = process_for_page(slug=slug)
     except Process.DoesNotExist as exc:
         raise Http404 from exc
-    phase = current_phase(process)
-    today = timezone.localdate()
+    now = process_now(request, process)
     return render(
         request,
         "processes/process_detail.html",
         {
             "process": process,
-            "phase": phase,
-            "today": today,
-            "can_submit": can_submit(request.user, process),
-            "submissions_open": submissions_open(process),
-            "supports_open": bool(phase and phase.allows(Action.SUPPORT)),
+            "now": now,
+            "phase": now.phase,
+            "today": timezone.localdate(),
+            "can_submit": now.can_submit,
+            "submissions_open": now.submissions_open,
+            "supports_open": now.supports_open,
+            "kinds": PhaseKind,
             "uses_proposals": process.uses(Component.PROPOSALS),
             "uses_bouquets": process.uses(Component.BOUQUETS),
             "uses_budget": process.uses(Component.BUDGET),

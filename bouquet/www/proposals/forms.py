@@ -4,9 +4,12 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bouquet.core.errors import InvalidInput
+from bouquet.core.french import format_number
 from bouquet.places.geo import parse_coordinates
 from bouquet.places.models import District
 from bouquet.processes.models import Process
@@ -36,8 +39,14 @@ class ProposalForm(HumanCheck, AccessibleForm):
     body = forms.CharField(
         label=_("Description"),
         max_length=BODY_MAX,
-        help_text=_("Expliquez le besoin, pour qui, et ce qui changerait (%(n)s caractères au plus).")
-        % {"n": BODY_MAX},
+        # Interpolated when shown, in the reader's language and digits (not once, in French, at import).
+        help_text=lazy(
+            lambda: (
+                gettext("Expliquez le besoin, pour qui, et ce qui changerait (%(n)s caractères au plus).")
+                % {"n": format_number(BODY_MAX)}
+            ),
+            str,
+        )(),
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     district = forms.ModelChoiceField(

@@ -1,16 +1,34 @@
 """Template helpers used across apps."""
 
+import datetime as dt
 import uuid
-from typing import Any
+from decimal import Decimal
+from typing import Any, Final
 
 from django import template
 from django.http import QueryDict
+from django.utils.functional import Promise
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from bouquet.bouquets.selectors import explain_placements
+from bouquet.core.french import (
+    PluralForms,
+    format_count,
+    format_date,
+    format_datetime,
+    format_money,
+    format_number,
+    format_percent,
+    initials,
+    is_english,
+)
 from bouquet.core.text import linkify
 from bouquet.www.human_check import HumanCheck
+
+StrOrPromise = str | Promise
 
 register = template.Library()
 
@@ -59,3 +77,134 @@ def why_here(placement: Any) -> str:
     if not hasattr(placement, "why"):
         explain_placements([placement])
     return str(placement.why)
+
+
+# Dates, numbers and money read through bouquet.core.french only (never Django's |date or |intcomma, whose
+# abbreviations and separators vary with the locale files: « Sep », « Déc », « 150,000 € »).
+@register.filter
+def long_date(value: dt.date | dt.datetime | None) -> str:
+    """« 1er décembre 2026 » (« 1 December 2026 »)."""
+    return format_date(value) if value else ""
+
+
+@register.filter
+def short_date(value: dt.date | dt.datetime | None) -> str:
+    """« 17 sept. 2026 » (« 17 Sep 2026 »)."""
+    return format_date(value, short=True) if value else ""
+
+
+@register.filter
+def day_month(value: dt.date | dt.datetime | None) -> str:
+    """« 1er décembre » (« 1 December »), when the year goes without saying."""
+    return format_date(value, year=False) if value else ""
+
+
+@register.filter
+def date_time(value: dt.datetime | None) -> str:
+    """« 1er décembre 2026 à 20 h 30 » (« 1 December 2026 at 20:30 »)."""
+    return format_datetime(value) if value else ""
+
+
+@register.filter
+def money(value: int | float | Decimal | None) -> str:
+    """« 150 000 € » (« €150,000 »)."""
+    return format_money(value) if value is not None else ""
+
+
+@register.filter
+def number(value: int | float | Decimal | None) -> str:
+    """« 1 200 », « 0,04 » (« 1,200 », « 0.04 »)."""
+    return format_number(value) if value is not None else ""
+
+
+@register.filter
+def percent(value: int | float | Decimal | None) -> str:
+    """« 12 % » (« 12% »)."""
+    return format_percent(value) if value is not None else ""
+
+
+# What can be counted on a page, with its word for none: « aucun soutien », « 1 soutien », « 2 soutiens ».
+COUNTED: Final[dict[str, tuple[StrOrPromise, PluralForms]]] = {
+    "supports": (_("aucun soutien"), ngettext_lazy("%(n)s soutien", "%(n)s soutiens", "count")),
+    "comments": (_("aucun commentaire"), ngettext_lazy("%(n)s commentaire", "%(n)s commentaires", "count")),
+    "proposals": (_("aucune proposition"), ngettext_lazy("%(n)s proposition", "%(n)s propositions", "count")),
+    "projects": (_("aucun projet"), ngettext_lazy("%(n)s projet", "%(n)s projets", "count")),
+    "funded_bouquets": (
+        _("aucun bouquet financé"),
+        ngettext_lazy("%(n)s bouquet financé", "%(n)s bouquets financés", "count"),
+    ),
+    "ballots": (_("aucun bulletin"), ngettext_lazy("%(n)s bulletin", "%(n)s bulletins", "count")),
+    "online_votes": (
+        _("aucun vote en ligne"),
+        ngettext_lazy("%(n)s vote en ligne", "%(n)s votes en ligne", "count"),
+    ),
+    "paper_ballots": (
+        _("aucun bulletin papier"),
+        ngettext_lazy("%(n)s bulletin papier", "%(n)s bulletins papier", "count"),
+    ),
+}
+
+
+@register.filter
+def counted(value: int | None, what: str) -> str:
+    """A count in words: ``{{ n|counted:"supports" }}`` gives « aucun soutien », « 1 soutien », « 2 soutiens »."""
+    none, forms = COUNTED[what]
+    return format_count(value or 0, none=str(none), forms=forms)
+
+
+# Icons drawn inline (no request, no font): each sits beside visible text, so it is hidden from screen readers.
+ICONS: Final[dict[str, str]] = {
+    "menu": '<path d="M4 6h16M4 12h16M4 18h16"/>',
+    "information": '<circle cx="12" cy="12" r="9"/><path d="M12 11v6M12 7v1"/>',
+    "proposals": '<path d="M4 20h4L19 9l-4-4L4 16z"/><path d="M13 7l4 4"/>',
+    "supports": '<path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z"/>',
+    "vote": '<path d="M4 11h16v9H4zM8 11V4h8v7"/><path d="M10 7.5l1.5 1.5L14 6"/>',
+    "realisation": '<path d="M4 20V10l8-6 8 6v10"/><path d="M9 20v-6h6v6"/>',
+    "evaluation": '<path d="M4 20h16M7 16v-5M12 16V7M17 16v-8"/>',
+    "done": '<circle cx="12" cy="12" r="9"/><path d="M8 12.5l2.5 2.5L16 9.5"/>',
+    "now": '<circle cx="12" cy="12" r="9"/><circle cx="12" cy="12" r="4" fill="currentColor"/>',
+    "later": '<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2"/>',
+    "comment": '<path d="M4 5h16v11H9l-5 4z"/>',
+    # A proposal's status (proposals.models.Status)
+    "submitted": '<path d="M6 3h9l4 4v14H6z"/><path d="M14 3v5h5"/>',
+    "under_study": '<circle cx="11" cy="11" r="6"/><path d="M20 20l-4.5-4.5"/>',
+    "accepted": '<path d="M5 12.5l4.5 4.5L19 7.5"/>',
+    "rejected": '<path d="M6 6l12 12M18 6L6 18"/>',
+    "withdrawn": '<path d="M9 8L5 12l4 4"/><path d="M5 12h10a4 4 0 0 1 0 8h-2"/>',
+    "user": '<circle cx="12" cy="8" r="4"/><path d="M4 20a8 8 0 0 1 16 0"/>',
+}
+
+
+@register.simple_tag
+def icon(name: str) -> SafeString:
+    """An inline SVG icon, hidden from assistive technologies (the text beside it says what it means)."""
+    return format_html(
+        '<svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" '
+        'fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">{}</svg>',
+        mark_safe(ICONS[name]),  # noqa: S308 (constant markup of this module)
+    )
+
+
+AVATAR_COLOURS: Final = 8  # .avatar-0 … .avatar-7 in bouquet.css, each dark enough for white initials (4.5:1)
+
+
+@register.simple_tag
+def avatar(person: Any) -> SafeString:
+    """The person's initials in a coloured circle; the colour comes from their id, so it never changes."""
+    return format_html(
+        '<span class="avatar avatar-{}" aria-hidden="true">{}</span>',
+        (person.pk or 0) % AVATAR_COLOURS,
+        initials(person.public_name),
+    )
+
+
+@register.simple_tag
+def colon() -> str:
+    """« : » with French spacing (a no-break space before it) on French pages, « : » alone in English."""
+    return ": " if is_english() else "\u00a0: "
+
+
+@register.simple_tag
+def semicolon() -> str:
+    """« ; » with French spacing on French pages, « ; » alone in English."""
+    return "; " if is_english() else "\u00a0; "

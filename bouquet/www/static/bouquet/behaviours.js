@@ -15,4 +15,10 @@
       event.detail.isError = false;
     }
   });
+  // The header's menu (<details class="menu">): the style sheet shows it open on a wide screen; a browser that
+  // cannot style a <details>' content gets it opened here instead.
+  var menu = document.getElementById("menu");
+  if (menu && window.CSS && !CSS.supports("selector(::details-content)") && window.matchMedia("(min-width: 48rem)").matches) {
+    menu.open = true;
+  }
 })();
