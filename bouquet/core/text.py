@@ -1,6 +1,7 @@
 """Plain-text helpers: user text is stored as typed and only made safe when shown."""
 
 import re
+import unicodedata
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -28,3 +29,10 @@ def linkify(text: str) -> SafeString:
     html = "".join(parts)
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", html) if p.strip()]
     return mark_safe("".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs))  # noqa: S308
+
+
+def fold(text: str) -> str:
+    """Text for matching what people type: lower case, without accents, apostrophes and dashes as spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\s'’\-–]+", " ", bare).strip()

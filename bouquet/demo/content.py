@@ -7,6 +7,7 @@ engine's command line (``python -m bouquet.bouquets.engine group``).
 """
 
 import csv
+import json
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bouquet.accounts.models import Role
+from bouquet.places.models import Article, FeatureKind
 from bouquet.processes.models import PhaseKind
 from bouquet.proposals.models import Origin, Status
 
@@ -33,6 +35,15 @@ class DistrictData:
     description: str
     center: tuple[float, float]  # (lat, lon)
     radius_km: float
+    boundary: dict[str, Any] | None = None  # a GeoJSON Polygon, from districts.geojson
+
+
+@dataclass(frozen=True)
+class MapFeatureData:
+    kind: FeatureKind
+    name: str
+    article: Article
+    geometry: dict[str, Any]  # GeoJSON, longitude first
 
 
 @dataclass(frozen=True)
@@ -129,6 +140,7 @@ class DemoContent:
     proposals: tuple[ProposalData, ...]
     comments: tuple[CommentData, ...]
     budget: BudgetData
+    map_features: tuple[MapFeatureData, ...] = ()
 
 
 # ---- reading TOML -----------------------------------------------------------------------------------------
@@ -293,6 +305,62 @@ def _read_csv(directory: Path, name: str, columns: Sequence[str]) -> Iterator[_R
             yield _Row(cells, name, line)
     except csv.Error as error:
         raise ContentError(f"{name}, ligne {reader.line_num} : CSV invalide ({error}).") from error
+
+
+# ---- reading GeoJSON ---------------------------------------------------------------------------------------
+
+
+def _read_geojson(directory: Path, name: str) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """The features of a GeoJSON FeatureCollection as (where, properties, geometry)."""
+    path = directory / name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ContentError(f"{name} : lecture impossible ({error.strerror or error}).") from error
+    except ValueError as error:
+        raise ContentError(f"{name} : JSON invalide ({error}).") from error
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        raise ContentError(f"{name} : une FeatureCollection GeoJSON est attendue.")
+    features = []
+    for number, feature in enumerate(data.get("features") or [], start=1):
+        where = f"{name}, objet n°{number}"
+        if not isinstance(feature, dict) or not isinstance(feature.get("geometry"), dict):
+            raise ContentError(f"{where} : un objet GeoJSON avec une géométrie est attendu.")
+        if not isinstance(feature.get("properties"), dict):
+            raise ContentError(f"{where} : les propriétés manquent.")
+        features.append((where, feature["properties"], feature["geometry"]))
+    return features
+
+
+def _boundaries(directory: Path, districts: set[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for where, properties, shape in _read_geojson(directory, "districts.geojson"):
+        slug = properties.get("slug")
+        if slug not in districts:
+            raise ContentError(f"{where} : quartier « {slug} » inconnu (voir town.toml).")
+        if shape.get("type") not in {"Polygon", "MultiPolygon"}:
+            raise ContentError(f"{where} : le contour d'un quartier est un Polygon ou un MultiPolygon.")
+        found[str(slug)] = shape
+    return found
+
+
+def _map_features(directory: Path) -> tuple[MapFeatureData, ...]:
+    features = []
+    for name in ("streets.geojson", "places.geojson"):
+        for where, properties, shape in _read_geojson(directory, name):
+
+            def error(message: str, where: str = where) -> ContentError:
+                return ContentError(f"{where} : {message}")
+
+            features.append(
+                MapFeatureData(
+                    kind=_enum(str(properties.get("kind")), FeatureKind, error),
+                    name=str(properties.get("name") or ""),
+                    article=_enum(str(properties.get("article") or ""), Article, error),
+                    geometry=shape,
+                )
+            )
+    return tuple(features)
 
 
 # ---- the files --------------------------------------------------------------------------------------------
@@ -516,6 +584,11 @@ def load(directory: Path = DATA_DIR) -> DemoContent:
     town = _read_toml(directory, "town.toml")
     districts, themes = _districts(town), _themes(town)
     district_slugs = {d.slug for d in districts}
+    boundaries = _boundaries(directory, district_slugs)
+    districts = tuple(
+        DistrictData(d.slug, d.name, d.description, d.center, d.radius_km, boundaries.get(d.slug))
+        for d in districts
+    )
     processes = _processes(directory, district_slugs)
     process_slugs = {p.slug for p in processes}
     proposals = _proposals(directory, processes, district_slugs, {t.slug for t in themes})
@@ -530,4 +603,5 @@ def load(directory: Path = DATA_DIR) -> DemoContent:
         proposals=proposals,
         comments=_comments(directory, {p.id for p in proposals}),
         budget=_budget(directory, process_slugs),
+        map_features=_map_features(directory),
     )

@@ -216,6 +216,10 @@ BOUQUET_AUTHORITY = {
     "map_attribution": os.environ.get("BOUQUET_MAP_ATTRIBUTION", ""),
 }
 
+# The authority's own address search server (addok, as the national address base uses it), asked by the server
+# only; empty: address searches look in the districts, streets and places of the authority's own maps.
+BOUQUET_GEOCODER_URL = os.environ.get("BOUQUET_GEOCODER_URL", "")
+
 
 # What browsers may load and run: this site's own files only (nothing is fetched from elsewhere); scripts and
 # styles from its static files or carrying the request's nonce (the authority's colours); no eval, no framing.

@@ -16,8 +16,8 @@ from bouquet.bouquets.models import Allocation
 from bouquet.bouquets.services import queue_grouping, run_grouping
 from bouquet.core.errors import ActionNotAllowed
 from bouquet.demo.content import ContentError, DemoContent, load
-from bouquet.places.models import District
-from bouquet.places.services import create_district
+from bouquet.places.models import District, MapFeature
+from bouquet.places.services import add_map_feature, create_district
 from bouquet.processes.models import Phase, PhaseKind, Process
 from bouquet.processes.services import PhaseSpec, create_process, reschedule_phase
 from bouquet.proposals.models import Origin, Proposal, Status, Theme
@@ -91,6 +91,7 @@ class Command(BaseCommand):
         Process.objects.all().delete()
         Theme.objects.all().delete()
         District.objects.all().delete()
+        MapFeature.objects.all().delete()
         User.objects.filter(email__endswith="@val-de-loirette.test").delete()
 
     def _print_accounts(self) -> None:
@@ -114,10 +115,18 @@ class Command(BaseCommand):
         today = timezone.localdate()
         districts = {
             d.slug: create_district(
-                name=d.name, description=d.description, latitude=d.center[0], longitude=d.center[1]
+                name=d.name,
+                description=d.description,
+                latitude=d.center[0],
+                longitude=d.center[1],
+                boundary=d.boundary,
             )
             for d in demo.districts
         }
+        for feature in demo.map_features:
+            add_map_feature(
+                kind=feature.kind, name=feature.name, article=feature.article, shape=feature.geometry
+            )
         for district, place_data in zip(districts.values(), demo.districts, strict=True):
             if district.slug != place_data.slug:
                 district.slug = place_data.slug
