@@ -19,8 +19,13 @@ from bouquet.places.geometry import (
     polygons,
 )
 
-# Drawn from bottom to top; anything else is left out.
-LAYER_ORDER = ("district", "park", "river", "avenue", "street", "square", "landmark", "focus")
+# Drawn from bottom to top; anything else is left out. The focused district is filled with the others and its
+# outline drawn again on top of the streets ("outline").
+LAYER_ORDER = ("district", "focus", "park", "river", "avenue", "street", "square", "landmark")
+# Which names are written first when they would overlap (the others are left out).
+LABEL_PRIORITY = ("focus", "square", "district", "landmark")
+LABEL_CHAR_PX = 6.2  # the width of a character at the labels' size, roughly
+LABEL_HEIGHT_PX = 13
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,35 @@ def _inside(frame: Frame, xy: tuple[float, float]) -> bool:
     return 0 <= xy[0] <= frame.width and 0 <= xy[1] <= frame.height
 
 
+def _box(label: Label) -> tuple[float, float, float, float]:
+    half = len(label.text) * LABEL_CHAR_PX / 2
+    return label.x - half, label.y - LABEL_HEIGHT_PX + 2, label.x + half, label.y + 3
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _placed(candidates: Sequence[Label], marker: tuple[float, float] | None) -> tuple[Label, ...]:
+    """The labels that fit: by priority, each kept only if it covers no label kept before nor the marker."""
+    taken: list[tuple[float, float, float, float]] = []
+    if marker is not None:
+        taken.append((marker[0] - 11, marker[1] - 11, marker[0] + 11, marker[1] + 11))
+    kept: list[Label] = []
+    priority = {kind: i for i, kind in enumerate(LABEL_PRIORITY)}
+    for label in sorted(candidates, key=lambda c: priority[c.kind]):
+        # Where it should be, else just above or below, else beside.
+        half = len(label.text) * LABEL_CHAR_PX / 2 + 12
+        for dx, dy in ((0, 0), (0, -16), (0, 18), (half, 0), (-half, 0)):
+            moved = Label(label.text, round(label.x + dx, 1), round(label.y + dy, 1), label.kind)
+            box = _box(moved)
+            if not any(_overlap(box, other) for other in taken):
+                taken.append(box)
+                kept.append(moved)
+                break
+    return tuple(kept)
+
+
 def draw_map(
     *,
     items: Sequence[MapItem],
@@ -140,8 +174,9 @@ def draw_map(
         return None
     frame = Frame(box.grown(0.08), width, height)
     shapes: list[Shape] = []
-    labels: list[Label] = []
     rank = {kind: i for i, kind in enumerate(LAYER_ORDER)}
+    candidates: list[Label] = []
+    outlines: list[Shape] = []
     for item in sorted((i for i in items if i.kind in rank), key=lambda i: rank[i.kind]):
         geometry = item.geometry
         if geometry.get("type") == "Point":
@@ -152,10 +187,19 @@ def draw_map(
             closed = bool(polygons(geometry))
             path = " ".join(_path(frame, line, closed) for line in lines(geometry))
             shapes.append(Shape(item.kind, item.name, path))
-        if item.kind in {"district", "focus", "square", "landmark"} and item.name:
+            if item.kind == "focus":
+                outlines.append(Shape("outline", item.name, path))
+        if item.kind in LABEL_PRIORITY and item.name:
             anchor = _anchor(frame, geometry)
             if anchor is not None and _inside(frame, anchor):
-                labels.append(Label(item.name, anchor[0], anchor[1], item.kind))
+                # A point's name goes just above it; a shape's name on its middle.
+                y = anchor[1] - 7 if geometry.get("type") == "Point" else anchor[1] + 4
+                candidates.append(Label(item.name, anchor[0], round(y, 1), item.kind))
+    shapes += outlines
+    marker = frame.project(*point) if point else None
+    if marker is not None and not math.isfinite(marker[0] + marker[1]):
+        marker = None
+    labels = _placed(candidates, marker)
     # A scale bar about a fifth of the picture wide, on a round number of metres.
     metres = nice_length(frame.metres_per_px * width / 5)
     scale = ScaleBar(
@@ -164,7 +208,4 @@ def draw_map(
         length_px=round(metres / frame.metres_per_px, 1),
         metres=metres,
     )
-    marker = frame.project(*point) if point else None
-    if marker is not None and not math.isfinite(marker[0] + marker[1]):
-        marker = None
     return Drawing(width, height, tuple(shapes), tuple(labels), marker, scale)

@@ -76,6 +76,10 @@
         var focus = focusPoint ? districts.filter(function (f) {
           return inShape(focusPoint[1], focusPoint[0], f.geometry);
         })[0] : null;
+        // Names of squares only once they have room (from zoom 15).
+        var zoomed = function () { element.classList.toggle("map-far", map.getZoom() < 15); };
+        map.on("zoomend", zoomed);
+        zoomed();
         var pane = map.createPane("territoire");
         pane.style.zIndex = 350;  // above tiles, under markers
         ORDER.forEach(function (kind) {
@@ -172,10 +176,10 @@
     var here = [parseFloat(placeMap.getAttribute("data-lat")), parseFloat(placeMap.getAttribute("data-lon"))];
     if (!isNaN(here[0]) && !isNaN(here[1])) {
       placeMap.hidden = false;
-      var drawn = document.querySelector("#lieu-proposition .svg-map");
-      if (drawn) { drawn.hidden = true; drawn.setAttribute("hidden", ""); }
+      // The interactive map takes the drawn plan's place; the address in words stays below it.
+      placeMap.parentNode.classList.add("map-figure-live");
       var small = newMap(placeMap);
-      small.setView(here, 16);
+      small.setView(here, 15);
       territory(small, placeMap, here);
       L.marker(here, { title: placeMap.getAttribute("data-label") || "", keyboard: false }).addTo(small);
     }
