@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bouquet.accounts.models import Role
+from bouquet.budgets.models import BallotKind
 from bouquet.places.models import Article, FeatureKind
 from bouquet.processes.models import PhaseKind
 from bouquet.proposals.models import Origin, Status
@@ -115,12 +116,30 @@ class PastProjectData:
 
 
 @dataclass(frozen=True)
+class OpenProjectData:
+    proposal_id: int  # proposals.csv's numbering
+    cost: int
+
+
+@dataclass(frozen=True)
 class BudgetData:
-    process_slug: str
+    """The three budgets of the story: open for voting today, to come, and last year's with its results."""
+
+    open_process_slug: str
+    open_title: str  # "{year}" stands for the year of the vote phase
+    open_amount: int
+    open_description: str
+    open_ballot_kind: str
+    open_projects: tuple[OpenProjectData, ...]
+    process_slug: str  # the budget to come
     title: str
     amount: int
     description: str
-    previous_title: str  # "{year}" stands for last year
+    ballot_kind: str
+    max_projects: int | None
+    max_project_cost: int
+    previous_process_slug: str
+    previous_title: str
     previous_description: str
     previous_amount: int
     previous_voters: int
@@ -552,12 +571,38 @@ def _residents(directory: Path, districts: set[str]) -> tuple[ResidentData, ...]
     )
 
 
-def _budget(directory: Path, processes: set[str]) -> BudgetData:
+def _budget_process(table: _Table, processes: Mapping[str, ProcessData]) -> str:
+    slug = table.text("process")
+    if slug not in processes:
+        raise table.error("process", f"démarche « {slug} » inconnue (voir processes.toml).")
+    if not any(p.kind == PhaseKind.VOTE for p in processes[slug].phases):
+        raise table.error(
+            "process", f"la démarche « {slug} » n'a pas de phase de vote (voir processes.toml)."
+        )
+    return slug
+
+
+def _ballot_kind(table: _Table) -> str:
+    kind = table.text("ballot_kind")
+    if kind not in BallotKind.values:
+        raise table.error(
+            "ballot_kind", f"« {kind} » n'est pas l'une des valeurs {', '.join(BallotKind.values)}."
+        )
+    return kind
+
+
+def _budget(
+    directory: Path, processes: Mapping[str, ProcessData], proposals: Mapping[int, ProposalData]
+) -> BudgetData:
     file = _read_toml(directory, "budget.toml")
-    current, previous = file.table("current"), file.table("previous")
-    process = current.text("process")
-    if process not in processes:
-        raise current.error("process", f"démarche « {process} » inconnue (voir processes.toml).")
+    opened, current, previous = file.table("open"), file.table("current"), file.table("previous")
+    open_slug = _budget_process(opened, processes)
+    open_projects = []
+    for t in opened.tables("projects"):
+        number = t.integer("proposal")
+        if number not in proposals or proposals[number].process_slug != open_slug:
+            raise t.error("proposal", f"aucune proposition n°{number} de la démarche « {open_slug} ».")
+        open_projects.append(OpenProjectData(proposal_id=number, cost=t.integer("cost")))
     projects = tuple(
         PastProjectData(name=t.text("name"), cost=t.integer("cost"), popularity=t.number("popularity"))
         for t in previous.tables("projects")
@@ -566,10 +611,20 @@ def _budget(directory: Path, processes: set[str]) -> BudgetData:
         if not 0 <= project.popularity <= 1:
             raise t.error("popularity", "une probabilité entre 0 et 1 est attendue.")
     return BudgetData(
-        process_slug=process,
+        open_process_slug=open_slug,
+        open_title=opened.text("title"),
+        open_amount=opened.integer("amount"),
+        open_description=opened.text("description"),
+        open_ballot_kind=_ballot_kind(opened),
+        open_projects=tuple(open_projects),
+        process_slug=_budget_process(current, processes),
         title=current.text("title"),
         amount=current.integer("amount"),
         description=current.text("description"),
+        ballot_kind=_ballot_kind(current),
+        max_projects=current.integer("max_projects") if "max_projects" in current.data else None,
+        max_project_cost=current.integer("max_project_cost"),
+        previous_process_slug=_budget_process(previous, processes),
         previous_title=previous.text("title"),
         previous_description=previous.text("description"),
         previous_amount=previous.integer("amount"),
@@ -590,7 +645,6 @@ def load(directory: Path = DATA_DIR) -> DemoContent:
         for d in districts
     )
     processes = _processes(directory, district_slugs)
-    process_slugs = {p.slug for p in processes}
     proposals = _proposals(directory, processes, district_slugs, {t.slug for t in themes})
     return DemoContent(
         town_name=town.text("name"),
@@ -602,6 +656,6 @@ def load(directory: Path = DATA_DIR) -> DemoContent:
         processes=processes,
         proposals=proposals,
         comments=_comments(directory, {p.id for p in proposals}),
-        budget=_budget(directory, process_slugs),
+        budget=_budget(directory, {p.slug: p for p in processes}, {p.id: p for p in proposals}),
         map_features=_map_features(directory),
     )
