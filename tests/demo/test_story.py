@@ -53,7 +53,9 @@ def test_the_demo_tells_one_coherent_story():
             assert max(budget.projects.values_list("cost", flat=True)) <= ceiling, budget.title
         # « choisir jusqu'à trois projets » is an approval ballot of at most three projects; « dans la limite de
         # l'enveloppe », a knapsack ballot.
-        for word in re.findall(r"(?:voter pour|choisi\w*) (?:jusqu'à )?(deux|trois|quatre|cinq) projets", texts):
+        for word in re.findall(
+            r"(?:voter pour|choisi\w*) (?:jusqu'à )?(deux|trois|quatre|cinq) projets", texts
+        ):
             assert budget.ballot_kind == BallotKind.APPROVAL and budget.max_projects == WORD_NUMBERS[word]
         if "dans la limite de l'enveloppe" in texts:
             assert budget.ballot_kind == BallotKind.KNAPSACK, budget.title
