@@ -18,7 +18,7 @@
   var ORDER = ["district", "focus", "park", "river", "avenue", "street", "square", "landmark"];
 
   function newMap(element) {
-    var map = L.map(element, { scrollWheelZoom: false, zoomControl: false, minZoom: 11, maxZoom: 19 });
+    var map = L.map(element, { scrollWheelZoom: false, zoomControl: false, zoomSnap: 0.5, minZoom: 11, maxZoom: 19 });
     L.control.zoom({
       zoomInTitle: element.getAttribute("data-zoom-in") || "Zoom in",
       zoomOutTitle: element.getAttribute("data-zoom-out") || "Zoom out"
@@ -82,6 +82,9 @@
         zoomed();
         var pane = map.createPane("territoire");
         pane.style.zIndex = 350;  // above tiles, under markers
+        var names = map.createPane("territoire-noms");
+        names.style.zIndex = 450;  // names under the proposals' markers and groups, which stay readable
+        names.style.pointerEvents = "none";
         ORDER.forEach(function (kind) {
           data.features.forEach(function (feature) {
             var own = feature === focus ? "focus" : feature.properties.kind;
@@ -95,7 +98,7 @@
             var name = feature.properties.name;
             if (name && (own === "district" || own === "focus" || own === "square")) {
               layer.bindTooltip(escapeHtml(name), {
-                permanent: true, direction: "center", className: "map-label map-label-" + own
+                permanent: true, direction: "center", className: "map-label map-label-" + own, pane: "territoire-noms"
               });
             }
           });
@@ -181,7 +184,8 @@
       var small = newMap(placeMap);
       small.setView(here, 15);
       territory(small, placeMap, here);
-      L.marker(here, { title: placeMap.getAttribute("data-label") || "", keyboard: false }).addTo(small);
+      var said = placeMap.getAttribute("data-label") || "";
+      L.marker(here, { title: said, alt: said, keyboard: false }).addTo(small);
     }
   }
 
@@ -201,7 +205,9 @@
     var area = areaBounds(picker);
     if (placed) { pmap.setView(placed, 16); } else if (area) { pmap.fitBounds(area); } else { pmap.setView([46.6, 2.4], 6); }
     if (placed) { marker = L.marker(placed).addTo(pmap); }
-    territory(pmap, picker, null, function (loaded) { districts = loaded; });
+    // The process's district (the middle of the area it opens on) is outlined.
+    var middle = area ? [area.getCenter().lat, area.getCenter().lng] : null;
+    territory(pmap, picker, middle, function (loaded) { districts = loaded; });
 
     var place = function (latlng, label) {
       var outside = districts && districts.length && !districts.some(function (f) {
