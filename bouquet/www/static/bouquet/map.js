@@ -134,7 +134,7 @@
         }
         var bounds = L.latLngBounds(group.map(function (row) { return [row[1], row[2]]; }));
         var size = group.length < 10 ? 30 : group.length < 100 ? 36 : 42;
-        var label = options.clusterLabel.replace("%(n)s", group.length);
+        var label = group.length + " " + options.clusterLabel;  // a group holds two points or more
         L.marker(bounds.getCenter(), {
           title: label,
           alt: label,
@@ -157,15 +157,13 @@
       .then(function (response) { return response.json(); })
       .then(function (data) {
         // Rows follow data.fields: id, latitude, longitude, support_count, status, title.
-        var supports = listMap.getAttribute("data-supports") || "%(n)s ♥";
         clusteredLayer(map, data.points, {
           cell: 56,
           untilZoom: 18,
-          clusterLabel: listMap.getAttribute("data-cluster") || "%(n)s",
+          clusterLabel: listMap.getAttribute("data-cluster") || "",
           point: function (row) {
             return L.circleMarker([row[1], row[2]], { radius: 7, weight: 2, color: "#1f5f8b", fillOpacity: 0.6 })
-              .bindPopup('<a href="/propositions/' + row[0] + '/">' + escapeHtml(row[5]) + "</a><br>" +
-                escapeHtml(supports.replace("%(n)s", row[3])));
+              .bindPopup('<a href="/propositions/' + row[0] + '/">' + escapeHtml(row[5]) + "</a><br>" + row[3] + " ♥");
           }
         });
         if (data.points.length && !start) {
