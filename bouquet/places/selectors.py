@@ -1,6 +1,7 @@
 """Reads on places: the territory's shape, where a point is in words, what a small map shows."""
 
 import logging
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -44,7 +45,7 @@ def territory_bounds() -> Bounds | None:
     if box is None:
         return None
     dlat = CENTRE_MARGIN_M / _METRES_PER_DEGREE_LAT
-    dlon = dlat / max(geometry.math.cos(geometry.math.radians(box.south)), 0.1)
+    dlon = dlat / max(math.cos(math.radians(box.south)), 0.1)
     return Bounds(box.west - dlon, box.south - dlat, box.east + dlon, box.north + dlat)
 
 
@@ -96,17 +97,38 @@ def _near(feature: MapFeature) -> str:
 
 
 @dataclass(frozen=True)
+class Territory:
+    """The districts that have a boundary and the map features, read once for a page (two queries)."""
+
+    districts: list[District]
+    features: list[MapFeature]
+
+    def district_at(self, point: LonLat) -> District | None:
+        """The district whose boundary holds the point."""
+        return next((d for d in self.districts if geometry.contains(d.boundary, *point)), None)
+
+
+def territory() -> Territory:
+    """Read the territory's districts and map features."""
+    return Territory(
+        districts=list(District.objects.filter(boundary__isnull=False)),
+        features=list(MapFeature.objects.all()),
+    )
+
+
+@dataclass(frozen=True)
 class PlaceInWords:
     text: str  # « près de la place du Marché, quartier Centre historique »
     district: District | None
     nearest: MapFeature | None
 
 
-def place_in_words(*, latitude: float, longitude: float) -> PlaceInWords:
+def place_in_words(*, latitude: float, longitude: float, within: Territory | None = None) -> PlaceInWords:
     """Say where a point is with the nearest named street or place and its district, never as coordinates."""
+    land = within or territory()
     point: LonLat = (longitude, latitude)
-    district = district_at(latitude=latitude, longitude=longitude)
-    found = geometry.nearest(point, ((f, f.geometry) for f in MapFeature.objects.exclude(name="")))
+    district = land.district_at(point)
+    found = geometry.nearest(point, ((f, f.geometry) for f in land.features if f.name))
     feature = found.item if found is not None and found.distance_m <= NEAR_M else None
     if feature and district:
         text = _("%(near)s, quartier %(district)s") % {"near": _near(feature), "district": district.name}
@@ -119,24 +141,23 @@ def place_in_words(*, latitude: float, longitude: float) -> PlaceInWords:
     return PlaceInWords(text=text[:1].upper() + text[1:], district=district, nearest=feature)
 
 
-def map_items(*, focus: District | None = None) -> list[MapItem]:
-    """Everything the territory's maps draw: districts (the focused one apart) and the map features."""
-    items = [
-        MapItem("focus" if focus is not None and d.pk == focus.pk else "district", d.name, d.boundary or {})
-        for d in District.objects.filter(boundary__isnull=False)
-    ]
-    items += [MapItem(f.kind, f.name, f.geometry) for f in MapFeature.objects.all()]
-    return items
-
-
 def district_drawing(
-    *, district: District | None, latitude: float | None = None, longitude: float | None = None
+    *,
+    district: District | None,
+    latitude: float | None = None,
+    longitude: float | None = None,
+    within: Territory | None = None,
 ) -> Drawing | None:
     """A small map of a district (else of the whole territory) with the point marked; None with nothing to draw."""
+    land = within or territory()
     point = (longitude, latitude) if latitude is not None and longitude is not None else None
     if district is None and point is not None:
-        district = district_at(latitude=point[1], longitude=point[0])
-    items = map_items(focus=district)
+        district = land.district_at(point)
+    focus = district.pk if district is not None else None
+    items = [
+        MapItem("focus" if d.pk == focus else "district", d.name, d.boundary or {}) for d in land.districts
+    ]
+    items += [MapItem(f.kind, f.name, f.geometry) for f in land.features]
     if district is not None and district.boundary:
         area = [district.boundary]
     else:

@@ -85,4 +85,4 @@ def test_search_and_territory_as_json(client, town):
     layers = client.get(reverse("places:territory"))
     assert layers["Cache-Control"] == "public, max-age=300"
     kinds = [f["properties"]["kind"] for f in layers.json()["features"]]
-    assert kinds == ["district", "square", "river"]
+    assert kinds == ["district", "river", "square"]  # features by kind, then name

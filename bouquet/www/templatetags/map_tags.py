@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from bouquet.places import geometry
 from bouquet.places.models import District
-from bouquet.places.selectors import district_drawing, place_in_words, territory_bounds
+from bouquet.places.selectors import district_drawing, place_in_words, territory, territory_bounds
 
 register = template.Library()
 
@@ -17,7 +17,8 @@ def place_map(context: template.Context, item: Any) -> dict[str, Any]:
     """A located item's place: in words, on a drawn map, and on the interactive map (`item` has latitude,
     longitude and district)."""
     latitude, longitude = item.latitude, item.longitude
-    place = place_in_words(latitude=latitude, longitude=longitude)
+    land = territory()
+    place = place_in_words(latitude=latitude, longitude=longitude, within=land)
     district = place.district or item.district
     where = district.name if district else _("le territoire")
     return {
@@ -25,7 +26,7 @@ def place_map(context: template.Context, item: Any) -> dict[str, Any]:
         "place": place,
         "latitude": latitude,
         "longitude": longitude,
-        "drawing": district_drawing(district=district, latitude=latitude, longitude=longitude),
+        "drawing": district_drawing(district=district, latitude=latitude, longitude=longitude, within=land),
         "map_title": _("Plan : %(where)s") % {"where": where},
         "map_description": _(
             "Plan dessiné à partir des données de la collectivité : contour du quartier, rivière, rues "

@@ -115,7 +115,7 @@
   }
 
   // Points near each other on screen are grouped: a grid of cells in pixels at the current zoom, one marker per
-  // crowded cell showing how many proposals it holds (a click zooms in on them).
+  // crowded cell showing how many proposals it holds; its popup lists them and offers to zoom in on them.
   function clusteredLayer(map, rows, options) {
     var layer = L.layerGroup().addTo(map);
     function draw() {
@@ -129,17 +129,34 @@
       Object.keys(cells).forEach(function (key) {
         var group = cells[key];
         if (group.length === 1 || zoom >= options.untilZoom) {
-          group.forEach(function (row) { options.point(row).addTo(layer); });
+          group.forEach(function (row) {
+            L.circleMarker([row[1], row[2]], { radius: 7, weight: 2, color: "#1f5f8b", fillOpacity: 0.6 })
+              .bindPopup(options.item(row, "div")).addTo(layer);
+          });
           return;
         }
         var bounds = L.latLngBounds(group.map(function (row) { return [row[1], row[2]]; }));
         var size = group.length < 10 ? 30 : group.length < 100 ? 36 : 42;
         var label = group.length + " " + options.clusterLabel;  // a group holds two points or more
+        var box = document.createElement("div");
+        var head = document.createElement("p");
+        head.textContent = label;
+        var list = document.createElement("ul");
+        list.className = "map-cluster-list";
+        group.forEach(function (row) { list.appendChild(options.item(row, "li")); });
+        var closer = document.createElement("button");
+        closer.type = "button";
+        closer.className = "button";
+        closer.textContent = options.zoomLabel;
+        closer.addEventListener("click", function () { map.closePopup(); map.fitBounds(bounds.pad(0.3)); });
+        box.appendChild(head);
+        box.appendChild(list);
+        box.appendChild(closer);
         L.marker(bounds.getCenter(), {
           title: label,
           alt: label,
           icon: L.divIcon({ className: "map-cluster", html: String(group.length), iconSize: [size, size] })
-        }).on("click keypress", function () { map.fitBounds(bounds.pad(0.3)); }).addTo(layer);
+        }).bindPopup(box, { maxHeight: 260 }).addTo(layer);
       });
     }
     map.on("zoomend", draw);
@@ -161,9 +178,16 @@
           cell: 56,
           untilZoom: 18,
           clusterLabel: listMap.getAttribute("data-cluster") || "",
-          point: function (row) {
-            return L.circleMarker([row[1], row[2]], { radius: 7, weight: 2, color: "#1f5f8b", fillOpacity: 0.6 })
-              .bindPopup('<a href="/propositions/' + row[0] + '/">' + escapeHtml(row[5]) + "</a><br>" + row[3] + " ♥");
+          zoomLabel: listMap.getAttribute("data-zoom-here") || "+",
+          // One proposal: a link to its page and its supports (built as elements: titles are never HTML).
+          item: function (row, tag) {
+            var element = document.createElement(tag);
+            var link = document.createElement("a");
+            link.href = "/propositions/" + row[0] + "/";
+            link.textContent = row[5];
+            element.appendChild(link);
+            element.appendChild(document.createTextNode(" · " + row[3] + " ♥"));
+            return element;
           }
         });
         if (data.points.length && !start) {
