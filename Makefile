@@ -33,7 +33,7 @@ install: $(STAMP)
 # BLAS/OpenMP thread gains little on a quiet machine and costs much on a busy one (idle threads spin).
 demo: install
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
-	DJANGO_SETTINGS_MODULE=config.settings.dev $(ONE_THREAD) $(PY) manage.py seed_demo
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(ONE_THREAD) $(PY) manage.py seed_demo --port $(PORT)
 	@echo "Serveur : http://127.0.0.1:$(PORT)  (Ctrl+C pour arrêter ; un travailleur de tâches tourne à côté)"
 	export DJANGO_SETTINGS_MODULE=config.settings.dev TASKS_BACKEND=django_tasks_db.DatabaseBackend; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

@@ -25,7 +25,7 @@ from bouquet.budgets.services import (
     create_budget,
     create_project,
 )
-from bouquet.places.models import District
+from bouquet.places.models import Article, District, FeatureKind, MapFeature
 from bouquet.processes.models import Phase, PhaseKind, Process
 from bouquet.processes.services import reschedule_phase
 from bouquet.proposals.models import Comment, Proposal, Support, Theme
@@ -76,6 +76,30 @@ class DistrictFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"quartier-{n}")
     latitude = 47.0
     longitude = 1.0
+
+    class Params:
+        # A square of about 4.5 km by 5.5 km around the centre (it holds ProposalFactory's located point).
+        outlined = factory.Trait(boundary=factory.LazyFunction(lambda: square_area(0.98, 46.98, 1.04, 47.03)))
+
+
+def square_area(west: float, south: float, east: float, north: float) -> dict[str, Any]:
+    """A GeoJSON Polygon for a box (longitude first)."""
+    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+class MapFeatureFactory(factory.django.DjangoModelFactory):
+    """A street (a line) by default; pass ``kind`` and ``geometry`` for a square or a landmark."""
+
+    class Meta:
+        model = MapFeature
+
+    kind = FeatureKind.STREET
+    name = factory.Sequence(lambda n: f"rue numéro {n}")
+    article = Article.LA
+    geometry = factory.LazyFunction(
+        lambda: {"type": "LineString", "coordinates": [[1.0, 47.0], [1.01, 47.0]]}
+    )
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):

@@ -7,6 +7,7 @@ engine's command line (``python -m bouquet.bouquets.engine group``).
 """
 
 import csv
+import json
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from bouquet.accounts.models import Role
+from bouquet.budgets.models import BallotKind
+from bouquet.places.models import Article, FeatureKind
 from bouquet.processes.models import PhaseKind
 from bouquet.proposals.models import Origin, Status
 
@@ -33,6 +36,15 @@ class DistrictData:
     description: str
     center: tuple[float, float]  # (lat, lon)
     radius_km: float
+    boundary: dict[str, Any] | None = None  # a GeoJSON Polygon, from districts.geojson
+
+
+@dataclass(frozen=True)
+class MapFeatureData:
+    kind: FeatureKind
+    name: str
+    article: Article
+    geometry: dict[str, Any]  # GeoJSON, longitude first
 
 
 @dataclass(frozen=True)
@@ -104,12 +116,30 @@ class PastProjectData:
 
 
 @dataclass(frozen=True)
+class OpenProjectData:
+    proposal_id: int  # proposals.csv's numbering
+    cost: int
+
+
+@dataclass(frozen=True)
 class BudgetData:
-    process_slug: str
+    """The three budgets of the story: open for voting today, to come, and last year's with its results."""
+
+    open_process_slug: str
+    open_title: str  # "{year}" stands for the year of the vote phase
+    open_amount: int
+    open_description: str
+    open_ballot_kind: str
+    open_projects: tuple[OpenProjectData, ...]
+    process_slug: str  # the budget to come
     title: str
     amount: int
     description: str
-    previous_title: str  # "{year}" stands for last year
+    ballot_kind: str
+    max_projects: int | None
+    max_project_cost: int
+    previous_process_slug: str
+    previous_title: str
     previous_description: str
     previous_amount: int
     previous_voters: int
@@ -129,6 +159,7 @@ class DemoContent:
     proposals: tuple[ProposalData, ...]
     comments: tuple[CommentData, ...]
     budget: BudgetData
+    map_features: tuple[MapFeatureData, ...] = ()
 
 
 # ---- reading TOML -----------------------------------------------------------------------------------------
@@ -293,6 +324,62 @@ def _read_csv(directory: Path, name: str, columns: Sequence[str]) -> Iterator[_R
             yield _Row(cells, name, line)
     except csv.Error as error:
         raise ContentError(f"{name}, ligne {reader.line_num} : CSV invalide ({error}).") from error
+
+
+# ---- reading GeoJSON ---------------------------------------------------------------------------------------
+
+
+def _read_geojson(directory: Path, name: str) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """The features of a GeoJSON FeatureCollection as (where, properties, geometry)."""
+    path = directory / name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ContentError(f"{name} : lecture impossible ({error.strerror or error}).") from error
+    except ValueError as error:
+        raise ContentError(f"{name} : JSON invalide ({error}).") from error
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        raise ContentError(f"{name} : une FeatureCollection GeoJSON est attendue.")
+    features = []
+    for number, feature in enumerate(data.get("features") or [], start=1):
+        where = f"{name}, objet n°{number}"
+        if not isinstance(feature, dict) or not isinstance(feature.get("geometry"), dict):
+            raise ContentError(f"{where} : un objet GeoJSON avec une géométrie est attendu.")
+        if not isinstance(feature.get("properties"), dict):
+            raise ContentError(f"{where} : les propriétés manquent.")
+        features.append((where, feature["properties"], feature["geometry"]))
+    return features
+
+
+def _boundaries(directory: Path, districts: set[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for where, properties, shape in _read_geojson(directory, "districts.geojson"):
+        slug = properties.get("slug")
+        if slug not in districts:
+            raise ContentError(f"{where} : quartier « {slug} » inconnu (voir town.toml).")
+        if shape.get("type") not in {"Polygon", "MultiPolygon"}:
+            raise ContentError(f"{where} : le contour d'un quartier est un Polygon ou un MultiPolygon.")
+        found[str(slug)] = shape
+    return found
+
+
+def _map_features(directory: Path) -> tuple[MapFeatureData, ...]:
+    features = []
+    for name in ("streets.geojson", "places.geojson"):
+        for where, properties, shape in _read_geojson(directory, name):
+
+            def error(message: str, where: str = where) -> ContentError:
+                return ContentError(f"{where} : {message}")
+
+            features.append(
+                MapFeatureData(
+                    kind=_enum(str(properties.get("kind")), FeatureKind, error),
+                    name=str(properties.get("name") or ""),
+                    article=_enum(str(properties.get("article") or ""), Article, error),
+                    geometry=shape,
+                )
+            )
+    return tuple(features)
 
 
 # ---- the files --------------------------------------------------------------------------------------------
@@ -484,12 +571,38 @@ def _residents(directory: Path, districts: set[str]) -> tuple[ResidentData, ...]
     )
 
 
-def _budget(directory: Path, processes: set[str]) -> BudgetData:
+def _budget_process(table: _Table, processes: Mapping[str, ProcessData]) -> str:
+    slug = table.text("process")
+    if slug not in processes:
+        raise table.error("process", f"démarche « {slug} » inconnue (voir processes.toml).")
+    if not any(p.kind == PhaseKind.VOTE for p in processes[slug].phases):
+        raise table.error(
+            "process", f"la démarche « {slug} » n'a pas de phase de vote (voir processes.toml)."
+        )
+    return slug
+
+
+def _ballot_kind(table: _Table) -> str:
+    kind = table.text("ballot_kind")
+    if kind not in BallotKind.values:
+        raise table.error(
+            "ballot_kind", f"« {kind} » n'est pas l'une des valeurs {', '.join(BallotKind.values)}."
+        )
+    return kind
+
+
+def _budget(
+    directory: Path, processes: Mapping[str, ProcessData], proposals: Mapping[int, ProposalData]
+) -> BudgetData:
     file = _read_toml(directory, "budget.toml")
-    current, previous = file.table("current"), file.table("previous")
-    process = current.text("process")
-    if process not in processes:
-        raise current.error("process", f"démarche « {process} » inconnue (voir processes.toml).")
+    opened, current, previous = file.table("open"), file.table("current"), file.table("previous")
+    open_slug = _budget_process(opened, processes)
+    open_projects = []
+    for t in opened.tables("projects"):
+        number = t.integer("proposal")
+        if number not in proposals or proposals[number].process_slug != open_slug:
+            raise t.error("proposal", f"aucune proposition n°{number} de la démarche « {open_slug} ».")
+        open_projects.append(OpenProjectData(proposal_id=number, cost=t.integer("cost")))
     projects = tuple(
         PastProjectData(name=t.text("name"), cost=t.integer("cost"), popularity=t.number("popularity"))
         for t in previous.tables("projects")
@@ -498,10 +611,20 @@ def _budget(directory: Path, processes: set[str]) -> BudgetData:
         if not 0 <= project.popularity <= 1:
             raise t.error("popularity", "une probabilité entre 0 et 1 est attendue.")
     return BudgetData(
-        process_slug=process,
+        open_process_slug=open_slug,
+        open_title=opened.text("title"),
+        open_amount=opened.integer("amount"),
+        open_description=opened.text("description"),
+        open_ballot_kind=_ballot_kind(opened),
+        open_projects=tuple(open_projects),
+        process_slug=_budget_process(current, processes),
         title=current.text("title"),
         amount=current.integer("amount"),
         description=current.text("description"),
+        ballot_kind=_ballot_kind(current),
+        max_projects=current.integer("max_projects") if "max_projects" in current.data else None,
+        max_project_cost=current.integer("max_project_cost"),
+        previous_process_slug=_budget_process(previous, processes),
         previous_title=previous.text("title"),
         previous_description=previous.text("description"),
         previous_amount=previous.integer("amount"),
@@ -516,8 +639,12 @@ def load(directory: Path = DATA_DIR) -> DemoContent:
     town = _read_toml(directory, "town.toml")
     districts, themes = _districts(town), _themes(town)
     district_slugs = {d.slug for d in districts}
+    boundaries = _boundaries(directory, district_slugs)
+    districts = tuple(
+        DistrictData(d.slug, d.name, d.description, d.center, d.radius_km, boundaries.get(d.slug))
+        for d in districts
+    )
     processes = _processes(directory, district_slugs)
-    process_slugs = {p.slug for p in processes}
     proposals = _proposals(directory, processes, district_slugs, {t.slug for t in themes})
     return DemoContent(
         town_name=town.text("name"),
@@ -529,5 +656,6 @@ def load(directory: Path = DATA_DIR) -> DemoContent:
         processes=processes,
         proposals=proposals,
         comments=_comments(directory, {p.id for p in proposals}),
-        budget=_budget(directory, process_slugs),
+        budget=_budget(directory, {p.slug: p for p in processes}, {p.id: p for p in proposals}),
+        map_features=_map_features(directory),
     )

@@ -24,13 +24,25 @@ class District(TimeStampedModel):
         return self.name
 
 
+class FeatureKind(models.TextChoices):
+    """What a map feature is; the order of drawing follows bouquet.places.drawing.LAYER_ORDER."""
+
+    AVENUE = "avenue", _("avenue ou grande rue")
+    STREET = "street", _("rue")
+    RIVER = "river", _("cours d'eau")
+    SQUARE = "square", _("place")
+    PARK = "park", _("parc ou jardin")
+    LANDMARK = "landmark", _("lieu repère")
+
+
 class Article(models.TextChoices):
-    """How French names the authority in a sentence: « la Ville de… », « le Département… », « l'Agglomération… »."""
+    """How French introduces a name: « la Ville de… », « près de la place du Marché », « près du quai », « l'Agglomération »."""
 
     LA = "la", "la"
     LE = "le", "le"
-    L = "l'", "l'"
+    ELIDED = "l'", "l'"
     LES = "les", "les"
+    NONE = "", _("aucun")
 
 
 class AuthorityProfile(TimeStampedModel):
@@ -64,3 +76,20 @@ class AuthorityProfile(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class MapFeature(TimeStampedModel):
+    """A street, a river, a square or a landmark of the territory, drawn on maps and used to say where a point is."""
+
+    kind = models.CharField(_("type"), max_length=16, choices=FeatureKind.choices)
+    name = models.CharField(_("nom"), max_length=160, blank=True)
+    article = models.CharField(_("article"), max_length=3, choices=Article.choices, blank=True)
+    geometry = models.JSONField(_("géométrie (GeoJSON)"))
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("élément de carte")
+        verbose_name_plural = _("éléments de carte")
+
+    def __str__(self) -> str:
+        return self.name or self.get_kind_display()

@@ -1,11 +1,31 @@
-"""Reads on places."""
+"""Reads on places: the authority's identity, the territory's shape, where a point is in words, what a small map
+shows."""
 
+import logging
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext as _
 
-from bouquet.places.models import Article, AuthorityProfile, District
+from bouquet.core.text import fold
+from bouquet.places import geometry
+from bouquet.places.drawing import Drawing, MapItem, draw_map
+from bouquet.places.geocoder import GeocoderUnavailable, search_addresses
+from bouquet.places.geometry import Bounds, LonLat
+from bouquet.places.models import Article, AuthorityProfile, District, MapFeature
+
+logger = logging.getLogger(__name__)
+
+# A named feature farther than this from a point does not describe where the point is.
+NEAR_M = 250
+# Where districts have only a centre and no boundary, the territory is taken as the box around the centres
+# grown by this much on every side.
+CENTRE_MARGIN_M = 2500
+_METRES_PER_DEGREE_LAT = 111_195
 
 
 def authority_profile() -> AuthorityProfile:
@@ -45,3 +65,230 @@ def districts_for_back_office() -> QuerySet[District]:
     return District.objects.annotate(
         process_count=Count("processes", distinct=True), proposal_count=Count("proposals", distinct=True)
     ).order_by("name")
+
+
+def _boundaries(districts: Sequence[District]) -> list[District]:
+    return [d for d in districts if geometry.polygons(d.boundary)]
+
+
+def territory_bounds() -> Bounds | None:
+    """The box around the territory: its districts' boundaries, else their centres with a margin; None if unknown."""
+    districts = list(District.objects.only("boundary", "latitude", "longitude"))
+    outlined = _boundaries(districts)
+    if outlined:
+        return geometry.bounds_of(d.boundary for d in outlined)
+    centres = [
+        {"type": "Point", "coordinates": [d.longitude, d.latitude]}
+        for d in districts
+        if d.latitude is not None and d.longitude is not None
+    ]
+    box = geometry.bounds_of(centres)
+    if box is None:
+        return None
+    dlat = CENTRE_MARGIN_M / _METRES_PER_DEGREE_LAT
+    dlon = dlat / max(math.cos(math.radians(box.south)), 0.1)
+    return Bounds(box.west - dlon, box.south - dlat, box.east + dlon, box.north + dlat)
+
+
+def district_at(*, latitude: float, longitude: float) -> District | None:
+    """The district whose boundary holds the point; None outside every boundary."""
+    return next(
+        (
+            d
+            for d in District.objects.filter(boundary__isnull=False)
+            if geometry.contains(d.boundary, longitude, latitude)
+        ),
+        None,
+    )
+
+
+def place_refusal(*, latitude: float, longitude: float) -> str | None:
+    """Why a point cannot be used (outside the territory), in French; None when it lies inside.
+
+    The territory is the union of the districts' boundaries; where no district has one, the box around their
+    centres. A territory with no district at all accepts every point."""
+    districts = list(District.objects.only("boundary", "latitude", "longitude", "name"))
+    outlined = _boundaries(districts)
+    if outlined:
+        if any(geometry.contains(d.boundary, longitude, latitude) for d in outlined):
+            return None
+    else:
+        box = territory_bounds()
+        if box is None or box.contains(longitude, latitude):
+            return None
+    return _(
+        "Ce point est en dehors du territoire de la collectivité : placez-le dans l'un de ses quartiers, "
+        "ou laissez le lieu vide."
+    )
+
+
+def _near(feature: MapFeature) -> str:
+    name = feature.name
+    match feature.article:
+        case Article.LA:
+            return _("près de la %(name)s") % {"name": name}
+        case Article.LE:
+            return _("près du %(name)s") % {"name": name}
+        case Article.ELIDED:
+            return _("près de l'%(name)s") % {"name": name}
+        case Article.LES:
+            return _("près des %(name)s") % {"name": name}
+        case _:
+            return _("près de %(name)s") % {"name": name}
+
+
+@dataclass(frozen=True)
+class Territory:
+    """The districts that have a boundary and the map features, read once for a page (two queries)."""
+
+    districts: list[District]
+    features: list[MapFeature]
+
+    def district_at(self, point: LonLat) -> District | None:
+        """The district whose boundary holds the point."""
+        return next((d for d in self.districts if geometry.contains(d.boundary, *point)), None)
+
+
+def territory() -> Territory:
+    """Read the territory's districts and map features."""
+    return Territory(
+        districts=list(District.objects.filter(boundary__isnull=False)),
+        features=list(MapFeature.objects.all()),
+    )
+
+
+@dataclass(frozen=True)
+class PlaceInWords:
+    text: str  # « près de la place du Marché, quartier Centre historique »
+    district: District | None
+    nearest: MapFeature | None
+
+
+def place_in_words(*, latitude: float, longitude: float, within: Territory | None = None) -> PlaceInWords:
+    """Say where a point is with the nearest named street or place and its district, never as coordinates."""
+    land = within or territory()
+    point: LonLat = (longitude, latitude)
+    district = land.district_at(point)
+    found = geometry.nearest(point, ((f, f.geometry) for f in land.features if f.name))
+    feature = found.item if found is not None and found.distance_m <= NEAR_M else None
+    if feature and district:
+        text = _("%(near)s, quartier %(district)s") % {"near": _near(feature), "district": district.name}
+    elif feature:
+        text = _near(feature)
+    elif district:
+        text = _("quartier %(district)s") % {"district": district.name}
+    else:
+        text = _("sur le territoire de la collectivité")
+    return PlaceInWords(text=text[:1].upper() + text[1:], district=district, nearest=feature)
+
+
+def district_drawing(
+    *,
+    district: District | None,
+    latitude: float | None = None,
+    longitude: float | None = None,
+    within: Territory | None = None,
+) -> Drawing | None:
+    """A small map of a district (else of the whole territory) with the point marked; None with nothing to draw."""
+    land = within or territory()
+    point = (longitude, latitude) if latitude is not None and longitude is not None else None
+    if district is None and point is not None:
+        district = land.district_at(point)
+    focus = district.pk if district is not None else None
+    items = [
+        MapItem("focus" if d.pk == focus else "district", d.name, d.boundary or {}) for d in land.districts
+    ]
+    items += [MapItem(f.kind, f.name, f.geometry) for f in land.features]
+    if district is not None and district.boundary:
+        area = [district.boundary]
+    else:
+        area = [i.geometry for i in items if i.kind in {"district", "focus"}]
+    return draw_map(items=items, area=area, point=point)
+
+
+def territory_geojson() -> dict[str, Any]:
+    """Districts and map features as one GeoJSON FeatureCollection, for the interactive maps."""
+    features: list[dict[str, Any]] = [
+        {
+            "type": "Feature",
+            "geometry": d.boundary,
+            "properties": {"kind": "district", "name": d.name, "slug": d.slug},
+        }
+        for d in District.objects.filter(boundary__isnull=False)
+    ]
+    features += [
+        {"type": "Feature", "geometry": f.geometry, "properties": {"kind": f.kind, "name": f.name}}
+        for f in MapFeature.objects.all()
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+@dataclass(frozen=True)
+class FoundPlace:
+    label: str
+    latitude: float
+    longitude: float
+    context: str  # the district, or the geocoder's own context
+
+
+def search_places(*, query: str, limit: int = 5) -> list[FoundPlace]:
+    """Districts, streets and places whose name holds every word of the query (accents and case ignored)."""
+    words = fold(query).split()
+    if not words:
+        return []
+    found: list[FoundPlace] = []
+    for feature in MapFeature.objects.exclude(name=""):
+        if all(w in fold(feature.name) for w in words):
+            centre = _centre(feature.geometry)
+            if centre is not None:
+                district = district_at(latitude=centre[1], longitude=centre[0])
+                found.append(
+                    FoundPlace(feature.name, centre[1], centre[0], district.name if district else "")
+                )
+    for district in District.objects.all():
+        if all(w in fold(district.name) for w in words):
+            centre = _centre(district.boundary) or (
+                (district.longitude, district.latitude)
+                if district.latitude is not None and district.longitude is not None
+                else None
+            )
+            if centre is not None:
+                found.append(FoundPlace(district.name, centre[1], centre[0], _("quartier")))
+    return found[:limit]
+
+
+def _centre(shape: geometry.Geometry | None) -> LonLat | None:
+    """A point that stands for a shape: the point itself, the middle vertex of a line, a polygon's box centre."""
+    if not shape:
+        return None
+    if shape.get("type") in {"LineString", "MultiLineString"}:
+        line = max(geometry.lines(shape), key=len, default=[])
+        return line[len(line) // 2] if line else None
+    box = geometry.bounds_of([shape])
+    if box is None:
+        return None
+    if shape.get("type") in {"Polygon", "MultiPolygon"} and not geometry.contains(shape, *box.center()):
+        return geometry.points(shape)[0]
+    return box.center()
+
+
+def find_places(*, query: str, limit: int = 5) -> list[FoundPlace]:
+    """Addresses from the authority's geocoder when one is configured (only those on the territory), else the
+    districts, streets and places of its own maps; the same local search when the geocoder does not answer."""
+    query = query.strip()[:200]
+    if not query:
+        return []
+    url = getattr(settings, "BOUQUET_GEOCODER_URL", "")
+    if url:
+        try:
+            addresses = search_addresses(base_url=url, query=query, limit=limit)
+        except GeocoderUnavailable:
+            logger.warning("Géocodeur injoignable, recherche dans les lieux de la carte.", exc_info=True)
+        else:
+            box = territory_bounds()
+            return [
+                FoundPlace(a.label, a.latitude, a.longitude, a.context)
+                for a in addresses
+                if box is None or box.contains(a.longitude, a.latitude)
+            ]
+    return search_places(query=query, limit=limit)

@@ -17,6 +17,7 @@ from bouquet.accounts.rules import is_agent
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 from bouquet.core.usage import describe_uses, what_uses
 from bouquet.places.models import District
+from bouquet.places.selectors import district_at, place_refusal
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import process_allows
 from bouquet.proposals import rules
@@ -86,12 +87,19 @@ def _validate_proposal(data: ProposalInput) -> ProposalInput:
             errors["latitude"] = _("Doit être comprise entre -%(b)s et %(b)s.") % {"b": 90}
         if not (-180 <= lon <= 180):
             errors["longitude"] = _("Doit être comprise entre -%(b)s et %(b)s.") % {"b": 180}
+        refusal = None if errors else place_refusal(latitude=lat, longitude=lon)
+        if refusal:
+            errors["latitude"] = refusal
     if errors:
         raise InvalidInput(
             _("La proposition n'a pas été enregistrée : corrigez les champs signalés."), field_errors=errors
         )
+    district = data.district
+    if district is None and data.place is not None:
+        # A point placed on the map says which district the proposal is about.
+        district = district_at(latitude=data.place[0], longitude=data.place[1])
     return ProposalInput(
-        title=title, body=body, district=data.district, theme=data.theme, place=data.place, address=address
+        title=title, body=body, district=district, theme=data.theme, place=data.place, address=address
     )
 
 

@@ -8,4 +8,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.www.bouquets.urls")),
     path("", include("bouquet.www.budgets.urls")),
     path("", include("bouquet.www.accounts.urls")),
+    path("", include("bouquet.www.places.urls")),
 ]

@@ -285,6 +285,10 @@ BOUQUET_AUTHORITY = {
 # E-mails say who sends them by the authority's name, not by the server's address (allauth's default).
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{BOUQUET_AUTHORITY['short_name']}] "
 
+# The authority's own address search server (addok, as the national address base uses it), asked by the server
+# only; empty: address searches look in the districts, streets and places of the authority's own maps.
+BOUQUET_GEOCODER_URL = os.environ.get("BOUQUET_GEOCODER_URL", "")
+
 
 # What browsers may load and run: this site's own files only (nothing is fetched from elsewhere); scripts and
 # styles from its static files or carrying the request's nonce (the authority's colours); no eval, no framing.

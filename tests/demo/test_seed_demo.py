@@ -49,6 +49,8 @@ def test_seed_demo_builds_the_town_of_the_data_files(client):
         "place-des-tilleuls": "proposals",
         "solidarites-proximite": "supports",
         "initiatives-citoyennes": "proposals",
+        "budget-participatif": "vote",
+        "budget-participatif-precedent": "realisation",
     }
     # Counters agree with the rows they count.
     for proposal in Proposal.objects.all()[:50]:

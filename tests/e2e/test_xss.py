@@ -57,14 +57,16 @@ STIR = """
     element.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
     element.dispatchEvent(new FocusEvent("focus"));
   }
-  // Open every marker's popup; count the popups the map builds (from the titles, in JavaScript).
+  // Open every marker's (or group of markers') popup; count the proposals the popups show (the map builds them
+  // from the titles, in JavaScript).
   const observer = new MutationObserver(() => {});
   observer.observe(document.body, {childList: true, subtree: true});
   const markers = document.querySelectorAll(".leaflet-interactive");
   for (const marker of markers) { marker.dispatchEvent(new MouseEvent("click", {bubbles: true})); }
   const popups = observer.takeRecords()
     .flatMap((record) => [...record.addedNodes])
-    .filter((node) => node.classList && node.classList.contains("leaflet-popup")).length;
+    .filter((node) => node.classList && node.classList.contains("leaflet-popup"))
+    .reduce((count, popup) => count + popup.querySelectorAll('a[href^="/propositions/"]').length, 0);
   observer.disconnect();
   return popups;
 }
@@ -112,7 +114,7 @@ def test_no_payload_runs_in_the_browser(page: Page, log_in, monkeypatch: pytest.
         page.wait_for_timeout(50)  # let an event handler or a timer run, if any was made
         hits = page.evaluate("window.__xssHits")
         problems += [f"{what}: payload {n} ran ({payloads()[int(n)]!r})" for n in hits]
-    # Every proposal has a place on the map: each marker's popup was opened.
+    # Every proposal has a place on the map: each marker's or group's popup was opened and showed it.
     assert popups == len(world.proposals)
     assert not dialogs, dialogs
     assert not problems, "\n".join(problems)

@@ -27,7 +27,7 @@ from bouquet.proposals.services import (
     submit_proposal,
     withdraw_proposal,
 )
-from tests.factories import ProcessFactory, ProposalFactory, UserFactory
+from tests.factories import DistrictFactory, ProcessFactory, ProposalFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +46,28 @@ class TestSubmitProposal:
         proposal = submit_proposal(author=citizen, process=proposals_process, data=_input(place=(47.1, 1.2)))
         assert proposal.pk and proposal.latitude == 47.1 and proposal.longitude == 1.2
         assert proposal.status == Status.SUBMITTED
+
+    def test_a_point_outside_the_territory_is_refused(self, citizen, proposals_process):
+        inside = DistrictFactory(name="Centre", outlined=True)
+        with pytest.raises(InvalidInput) as error:
+            # 30 km away, where the old picker put people who clicked before the map had moved.
+            submit_proposal(author=citizen, process=proposals_process, data=_input(place=(47.0, 1.4)))
+        assert error.value.status_code == 422
+        assert "en dehors du territoire" in str(error.value.field_errors["latitude"])
+        assert Proposal.objects.count() == 0
+        # Inside: accepted, and the district follows the point when the person chose none.
+        proposal = submit_proposal(
+            author=citizen, process=proposals_process, data=_input(place=(47.01, 1.02))
+        )
+        assert proposal.district == inside
+
+    def test_editing_cannot_move_a_point_outside(self, citizen, proposals_process):
+        DistrictFactory(outlined=True)
+        proposal = ProposalFactory(process=proposals_process, author=citizen, located=True)
+        with pytest.raises(InvalidInput):
+            edit_proposal(editor=citizen, proposal=proposal, data=_input(place=(46.0, 1.02)))
+        proposal.refresh_from_db()
+        assert (proposal.latitude, proposal.longitude) == (47.01, 1.02)
 
     def test_refused_outside_the_proposals_phase(self, citizen, supports_process):
         with pytest.raises(ActionNotAllowed):

@@ -209,7 +209,8 @@ def build_xss_world(*, results: bool = True) -> XssWorld:
                 body=f"{_at(index + 1)} Des arbres pour l'ombre.",
                 district=districts[index % len(districts)],
                 theme=themes[index % len(themes)],
-                place=(47.0 + index / 10_000, 1.0 + index / 10_000),
+                # Spread within 2 km of the districts' centre: farther is outside the territory.
+                place=(47.0 + (index % 200) / 10_000, 1.0 + (index % 200) / 10_000),
                 address=_at(index + 2)[:200],
             ),
         )

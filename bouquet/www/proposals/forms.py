@@ -12,6 +12,7 @@ from bouquet.core.errors import InvalidInput
 from bouquet.core.french import format_number
 from bouquet.places.geo import parse_coordinates
 from bouquet.places.models import District
+from bouquet.places.selectors import place_refusal
 from bouquet.processes.models import Process
 from bouquet.proposals.models import (
     ADDRESS_MAX,
@@ -77,6 +78,12 @@ class ProposalForm(HumanCheck, AccessibleForm):
         except InvalidInput as error:
             for field, message in error.field_errors.items():
                 self.add_error(field, str(message))
+            return data
+        if data["place"] is not None:
+            # Refused here as well as by the service, so that the similar-proposals step never comes first.
+            refusal = place_refusal(latitude=data["place"][0], longitude=data["place"][1])
+            if refusal:
+                self.add_error("latitude", refusal)
         return data
 
     def to_input(self) -> ProposalInput:

@@ -111,6 +111,9 @@ def _form_class(request: HttpRequest, process: Process) -> type[ProposalForm]:
     return RecordedProposalForm if rules.can_record_for_others(request.user, process) else ProposalForm
 
 
+_PLACE_PARAMS = {"latitude": "latitude", "longitude": "longitude", "address": "adresse"}
+
+
 @login_required
 def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
     """Propose something in a process."""
@@ -119,7 +122,11 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, _("Le dépôt de propositions n'est pas ouvert pour cette démarche."))
         return redirect(process)
     form_class = _form_class(request, process)
-    form = form_class(request.POST or None, initial={"district": process.district_id})
+    # The address search page (without JavaScript) comes back here with the place it found.
+    found = {
+        key: request.GET.get(param, "")[:200] for key, param in _PLACE_PARAMS.items() if param in request.GET
+    }
+    form = form_class(request.POST or None, initial={"district": process.district_id, **found})
     status = 200
     similar: list[Any] = []
     if request.method == "POST":

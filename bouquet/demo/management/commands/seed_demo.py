@@ -3,6 +3,7 @@ comments, supports, answers, a participatory budget. Its texts are data files re
 Dates are relative to today. Run it on an empty database (or with --reset)."""
 
 import datetime as dt
+import os
 import random
 from typing import Any
 
@@ -16,8 +17,8 @@ from bouquet.bouquets.models import Allocation
 from bouquet.bouquets.services import queue_grouping, run_grouping
 from bouquet.core.errors import ActionNotAllowed
 from bouquet.demo.content import ContentError, DemoContent, load
-from bouquet.places.models import District
-from bouquet.places.services import create_district
+from bouquet.places.models import District, MapFeature
+from bouquet.places.services import add_map_feature, create_district
 from bouquet.processes.models import Phase, PhaseKind, Process
 from bouquet.processes.services import PhaseSpec, create_process, reschedule_phase
 from bouquet.proposals.models import Origin, Proposal, Status, Theme
@@ -43,8 +44,15 @@ class Command(BaseCommand):
             "--reset", action="store_true", help="Efface les données de démonstration existantes."
         )
         parser.add_argument("--seed", type=int, default=2026, help="Graine du hasard (soutiens, dates).")
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=int(os.environ.get("PORT") or 8000),
+            help="Port du serveur à annoncer (celui de « make demo », variable PORT, sinon 8000).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        self.port = options["port"]
         try:
             self.demo = load()
         except ContentError as error:
@@ -78,6 +86,8 @@ class Command(BaseCommand):
         """Form the first bouquets of each process, as an agent would from the bouquets page."""
         agent = self._agent()
         for process in Process.objects.order_by("id"):
+            if Proposal.objects.filter(process=process).count() < 2:
+                continue  # a process without proposals (last year's budget) has nothing to group
             self.stdout.write(f"Regroupement des propositions : {process.title}…")
             # Queued and run here and now, not handed to a worker (run_grouping claims it, so it never runs twice).
             clustering, _new = queue_grouping(agent=agent, process=process)
@@ -91,10 +101,11 @@ class Command(BaseCommand):
         Process.objects.all().delete()
         Theme.objects.all().delete()
         District.objects.all().delete()
+        MapFeature.objects.all().delete()
         User.objects.filter(email__endswith="@val-de-loirette.test").delete()
 
     def _print_accounts(self) -> None:
-        self.stdout.write(self.style.SUCCESS("Ville de démonstration prête : http://127.0.0.1:8000"))
+        self.stdout.write(self.style.SUCCESS(f"Ville de démonstration prête : http://127.0.0.1:{self.port}"))
         self.stdout.write(f"  Administrateur : {ADMIN_EMAIL} / {ADMIN_PASSWORD}  (admin : /admin/)")
         for person in self.demo.staff:
             self.stdout.write(f"  {person.role.label} : {person.email} / {ADMIN_PASSWORD}")
@@ -114,10 +125,18 @@ class Command(BaseCommand):
         today = timezone.localdate()
         districts = {
             d.slug: create_district(
-                name=d.name, description=d.description, latitude=d.center[0], longitude=d.center[1]
+                name=d.name,
+                description=d.description,
+                latitude=d.center[0],
+                longitude=d.center[1],
+                boundary=d.boundary,
             )
             for d in demo.districts
         }
+        for feature in demo.map_features:
+            add_map_feature(
+                kind=feature.kind, name=feature.name, article=feature.article, shape=feature.geometry
+            )
         for district, place_data in zip(districts.values(), demo.districts, strict=True):
             if district.slug != place_data.slug:
                 district.slug = place_data.slug
@@ -197,6 +216,9 @@ class Command(BaseCommand):
             )
             proposals.append(proposal)
 
+        # The budget open for voting today is prepared while its vote is still to come, as an agent would.
+        self._open_budget(agent, processes, final_dates, demo, proposals)
+
         for slug, process in processes.items():
             for phase, (start, end) in zip(
                 Phase.objects.filter(process=process).order_by("id"), final_dates[slug], strict=True
@@ -248,10 +270,52 @@ class Command(BaseCommand):
             f"{len(demo.comments)} fils de commentaires."
         )
 
-    # ---- participatory budget (budgets app) -----------------------------------------------------------
+    # ---- participatory budgets (budgets app) ----------------------------------------------------------
+
+    def _vote_year(self, process: Process) -> int:
+        """The year of a process's vote phase: the « {year} » of its budget's title."""
+        from bouquet.budgets.services import vote_phase_of
+
+        phase = vote_phase_of(process)
+        return (phase.starts_on if phase else timezone.localdate()).year
+
+    def _open_budget(
+        self,
+        agent: User,
+        processes: dict[str, Process],
+        final_dates: dict[str, list[tuple[dt.date, dt.date]]],
+        demo: DemoContent,
+        proposals: list[Proposal],
+    ) -> None:
+        """The budget open for voting when the demo starts: the studied proposals of its process, with their costs."""
+        from bouquet.budgets import services as budgets
+
+        data = demo.budget
+        process = processes[data.open_process_slug]
+        process_data = next(p for p in demo.processes if p.slug == data.open_process_slug)
+        vote_start = next(
+            start
+            for phase, (start, _end) in zip(process_data.phases, final_dates[process.slug], strict=True)
+            if phase.kind == PhaseKind.VOTE
+        )
+        budget = budgets.create_budget(
+            agent=agent,
+            process=process,
+            data=budgets.BudgetInput(
+                title=data.open_title.format(year=vote_start.year),
+                amount=data.open_amount,
+                description=data.open_description,
+                ballot_kind=data.open_ballot_kind,
+            ),
+        )
+        by_number = {d.id: p for d, p in zip(demo.proposals, proposals, strict=True)}
+        for project in data.open_projects:
+            budgets.create_project_from_proposal(
+                agent=agent, budget=budget, proposal=by_number[project.proposal_id], cost=project.cost
+            )
 
     def _budget(self) -> None:
-        """The budget of budget.toml's process from its biggest bouquets, and last year's edition replayed."""
+        """The budget to come, from its process's biggest bouquets, and last year's edition replayed."""
         from fractions import Fraction
 
         from django.db.models import Count
@@ -270,8 +334,16 @@ class Command(BaseCommand):
         budget = budgets.create_budget(
             agent=agent,
             process=process,
-            data=budgets.BudgetInput(title=data.title, amount=data.amount, description=data.description),
+            data=budgets.BudgetInput(
+                title=data.title.format(year=self._vote_year(process)),
+                amount=data.amount,
+                description=data.description,
+                ballot_kind=data.ballot_kind,
+                max_projects=data.max_projects,
+            ),
         )
+        # Costs within the call's limit per project (« jusqu'à 5 000 € par projet »), in hundreds of euros.
+        top = data.max_project_cost // 100
         biggest = list(
             Bouquet.objects.filter(process=process)
             .annotate(n=Count("placements"))
@@ -280,7 +352,7 @@ class Command(BaseCommand):
         )
         for bouquet in biggest:
             budgets.create_project_from_bouquet(
-                agent=agent, budget=budget, bouquet=bouquet, cost=rng.randrange(15, 61) * 1000
+                agent=agent, budget=budget, bouquet=bouquet, cost=rng.randrange(top // 4, top + 1) * 100
             )
         grouped = Placement.objects.filter(bouquet__in=biggest).values_list("proposal_id", flat=True)
         for proposal in (
@@ -289,7 +361,7 @@ class Command(BaseCommand):
             .order_by("-support_count", "id")[:2]
         ):
             budgets.create_project_from_proposal(
-                agent=agent, budget=budget, proposal=proposal, cost=rng.randrange(5, 16) * 1000
+                agent=agent, budget=budget, proposal=proposal, cost=rng.randrange(top // 4, top + 1) * 100
             )
 
         # Last year's edition, replayed from its anonymous ballots (deterministic), so the results pages show.
@@ -307,7 +379,11 @@ class Command(BaseCommand):
                     chosen.append(str(index + 1))
                     left -= past[index].cost
             ballots.append(Ballot(voter_id=str(voter), projects=tuple(sorted(chosen, key=int) or [cheapest])))
-        year = timezone.localdate().year - 1
+        # Last year's edition has its own process, whose vote phase (in the past) dates the ballots and the title.
+        past_process = Process.objects.get(slug=data.previous_process_slug)
+        vote = budgets.vote_phase_of(past_process)
+        assert vote is not None  # content.load checked it
+        year = vote.starts_on.year
         election = Election(
             budget=Fraction(data.previous_amount),
             projects=projects,
@@ -317,17 +393,19 @@ class Command(BaseCommand):
                 "country": "France",
                 "unit": self.demo.town_name,
                 "instance": str(year),
-                "date_begin": f"01.10.{year}",
-                "date_end": f"31.10.{year}",
+                "date_begin": vote.starts_on.strftime("%d.%m.%Y"),
+                "date_end": vote.ends_on.strftime("%d.%m.%Y"),
                 "rule": "equalshares",
                 "currency": "EUR",
                 "language": "fr",
+                # Each voter chose within the envelope (a knapsack ballot), as the process's texts say.
+                "max_sum_cost": str(data.previous_amount),
             },
             project_columns=["project_id", "cost", "name"],
         )
         budgets.import_pabulib(
             agent=agent,
-            process=process,
+            process=past_process,
             data=write_pb(election).encode(),
             title=data.previous_title.format(year=year),
             rule=data.previous_rule,
