@@ -230,7 +230,8 @@ class TestForm:
     def test_technical_options_are_folded(self):
         process = ProcessFactory(with_vote_phase=True)
         html = _agent_client().get(_url(process)).content.decode()
-        folded = html[html.index('<details class="advanced">') : html.index("</details>")]
+        start = html.index('<details class="advanced">')
+        folded = html[start : html.index("</details>", start)]
         for name in ("threshold", "tie_break", "tie_break_seed"):
             assert f'name="{name}"' in folded
         assert "Options avancées" in folded and "Graine" not in html

@@ -28,7 +28,8 @@ def town() -> None:
 def test_proposal_page_draws_its_place_and_says_it_in_words(client, town, proposals_process):
     proposal = ProposalFactory(process=proposals_process, latitude=47.0004, longitude=1.0006)
     html = client.get(proposal.get_absolute_url()).content.decode()
-    svg = re.search(r"<svg[^>]*>.*?</svg>", html, re.DOTALL).group(0)
+    # The plan, not one of the icons drawn beside words (they are hidden from assistive technologies).
+    svg = re.search(r'<svg(?![^>]*class="icon")[^>]*>.*?</svg>', html, re.DOTALL).group(0)
     assert 'role="img"' in svg and 'aria-labelledby="plan-lieu-titre plan-lieu-desc"' in svg
     assert '<title id="plan-lieu-titre">Plan : Centre</title>' in svg
     assert "un repère rouge marque le lieu : Près de la place du Marché, quartier Centre" in svg
@@ -42,7 +43,8 @@ def test_proposal_page_draws_its_place_and_says_it_in_words(client, town, propos
 def test_a_proposal_without_a_place_has_no_map(client, town, proposals_process):
     proposal = ProposalFactory(process=proposals_process)
     html = client.get(proposal.get_absolute_url()).content.decode()
-    assert "<svg" not in html.split("<main", 1)[-1] and "leaflet.js" not in html
+    plans = re.findall(r'<svg(?![^>]*class="icon")', html.split("<main", 1)[-1])
+    assert not plans and "leaflet.js" not in html
 
 
 def test_the_form_refuses_a_point_outside_and_keeps_the_rest(logged_client, town, proposals_process):

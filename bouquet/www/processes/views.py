@@ -21,6 +21,9 @@ class ProcessNow:
     last_phase: Phase | None
     can_submit: bool
     submissions_open: bool
+    # The components the authority switched on: a switched-off one offers nothing to do.
+    uses_proposals: bool = True
+    uses_budget: bool = True
 
     @property
     def kind(self) -> str:
@@ -28,11 +31,11 @@ class ProcessNow:
 
     @property
     def supports_open(self) -> bool:
-        return bool(self.phase and self.phase.allows(Action.SUPPORT))
+        return bool(self.uses_proposals and self.phase and self.phase.allows(Action.SUPPORT))
 
     @property
     def vote_open(self) -> bool:
-        return bool(self.phase and self.phase.allows(Action.VOTE))
+        return bool(self.uses_budget and self.phase and self.phase.allows(Action.VOTE))
 
 
 def process_now(request: HttpRequest, process: Process) -> ProcessNow:
@@ -44,8 +47,10 @@ def process_now(request: HttpRequest, process: Process) -> ProcessNow:
         phase=current_phase(process, on=today),
         next_phase=next((p for p in phases if p.starts_on > today), None),
         last_phase=phases[-1] if phases else None,
-        can_submit=can_submit(request.user, process),
-        submissions_open=submissions_open(process),
+        can_submit=can_submit(request.user, process) and process.uses(Component.PROPOSALS),
+        submissions_open=submissions_open(process) and process.uses(Component.PROPOSALS),
+        uses_proposals=process.uses(Component.PROPOSALS),
+        uses_budget=process.uses(Component.BUDGET),
     )
 
 
