@@ -81,6 +81,8 @@ def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "attention": attention_points(process, today=today),
             "components": [(c, process.uses(c)) for c in Component],
             "today": today,
+            "uses_budget": process.uses(Component.BUDGET),
+            "budgets": list(process.budgets.select_related("phase").order_by("created_at", "id")),
         },
     )
 
