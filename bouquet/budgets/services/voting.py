@@ -27,7 +27,7 @@ from bouquet.budgets.rules import may_choose, require_manager, vote_is_open, vot
 from bouquet.budgets.selectors import Part, ballot_projects, budget_parts, has_envelopes, part_of
 from bouquet.budgets.services.participation import record_participation
 from bouquet.budgets.services.secret import Cast, cast_secret_ballot
-from bouquet.core.errors import ActionNotAllowed, InvalidInput
+from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 
 GENERAL = "__all__"
 
@@ -244,7 +244,10 @@ def cast_ballot(
             budget=budget, voter=voter, channel=channel, recorded_by=recorded_by, at=now
         )
         if not created:
-            assert participation.ballot_ref is not None  # replacement_refusal refuses one without a ballot
+            # replacement_refusal refuses a participation without a ballot; checked again here, since an
+            # assert would vanish under `python -O` and the old ballot would then stay beside the new one.
+            if participation.ballot_ref is None:
+                raise Conflict(_("Vous avez déjà voté : ce bulletin ne peut plus être modifié."))
             Ballot.objects.filter(pk=participation.ballot_ref, budget=budget).delete()
         ballot = Ballot.objects.create(budget=budget, cast_on=timezone.localdate())
         BallotLine.objects.bulk_create(
