@@ -145,7 +145,8 @@ def _package_static(package: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "static"
 
 
-STATICFILES_DIRS = [_package_static("leaflet")]
+# Leaflet for the maps; Swagger UI for the API documentation (bouquet.api.v1.docs), under ninja/.
+STATICFILES_DIRS = [_package_static("leaflet"), _package_static("ninja")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
