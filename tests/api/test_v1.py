@@ -208,3 +208,30 @@ def test_api_docs_load_only_packaged_files_with_the_nonce() -> None:
     assert "cdn" not in html.lower() and "https://" not in html
     assert html.count(f'nonce="{nonce}"') == 4  # the style sheet, the settings and both scripts
     assert '<script src="/static/ninja/swagger-ui-bundle.js"' in html
+
+
+HUGE = "26048164966478815232"  # beyond a 64-bit row id: overflowed the query (500) before
+
+
+@pytest.mark.parametrize("query", [f"theme={HUGE}", f"district={HUGE}", f"district=-{HUGE}"])
+def test_list_filters_refuse_ids_beyond_the_database_with_422(client, query):
+    proposal = ProposalFactory()
+    response = client.get(f"/api/v1/processes/{proposal.process.slug}/proposals?{query}")
+    assert response.status_code == 422
+    assert response.json()["errors"][query.split("=")[0]] == "Valeur hors des limites permises."
+
+
+def test_writes_refuse_ids_beyond_the_database_with_422(client, token):
+    proposal = ProposalFactory()
+    created = _post(
+        client,
+        f"/api/v1/processes/{proposal.process.slug}/proposals",
+        {"title": "Un banc", "body": "Devant l'école.", "district_id": int(HUGE), "theme_id": int(HUGE)},
+        token,
+    )
+    assert created.status_code == 422
+    assert set(created.json()["errors"]) == {"district_id", "theme_id"}
+    reply = _post(
+        client, f"/api/v1/proposals/{proposal.pk}/comments", {"body": "Oui", "parent_id": int(HUGE)}, token
+    )
+    assert reply.status_code == 422 and "parent_id" in reply.json()["errors"]
