@@ -90,6 +90,12 @@ from bouquet.processes.models import PhaseKind
 from bouquet.processes.services import reschedule_phase
 from tests.factories import BudgetFactory, ProcessFactory, ProposalFactory, UserFactory
 
+from django.conf import settings
+from django.contrib.auth.hashers import get_hashers
+
+# The voters never type a password (their sessions are made here): no need for 50 slow PBKDF2 hashes.
+settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # nosec B303
+get_hashers.cache_clear()
 users, projects = int(sys.argv[1]), int(sys.argv[2])
 agent = UserFactory(agent=True)
 today = timezone.localdate()
@@ -340,7 +346,11 @@ def main() -> int:
     try:
         for _ in range(60):
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{args.port}/api/v1/", timeout=2)  # nosec B310
+                # As the proxy would say: over HTTPS (else the production settings redirect to https://).
+                probe = urllib.request.Request(
+                    f"http://127.0.0.1:{args.port}/api/v1/", headers={"X-Forwarded-Proto": "https"}
+                )
+                urllib.request.urlopen(probe, timeout=5)  # nosec B310
                 break
             except OSError:
                 time.sleep(1)
