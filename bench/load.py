@@ -169,6 +169,8 @@ class Voter(HttpUser):
                 response.failure("database is locked")
             elif response.status_code >= 500:
                 response.failure(f"server error {response.status_code}")
+            elif "/compte/login" in response.headers.get("Location", ""):
+                response.failure("signed out")
             elif response.status_code in (200, 302, 409, 422):
                 response.success()
             elif response.status_code == 429:
