@@ -57,6 +57,9 @@ lint: install
 	$(VENV)/bin/mypy bouquet config
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
+	$(VENV)/bin/bandit -c pyproject.toml -q -r bouquet scripts
+	@# Known vulnerabilities fail; an unreachable vulnerability database is said loudly and does not fail.
+	$(PY) scripts/audit-dependencies.py
 
 fix: install
 	$(VENV)/bin/ruff check --fix .

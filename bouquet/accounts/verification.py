@@ -104,7 +104,7 @@ def _refuse_person(given_name: str, family_name: str, birthdate: dt.date | None)
     errors = check_person(given_name=given_name, family_name=family_name, birthdate=birthdate)
     if errors:
         raise InvalidInput(_("L'identité n'a pas pu être vérifiée."), field_errors=errors)
-    assert birthdate is not None
+    assert birthdate is not None  # nosec B101 - type narrowing: a missing date was refused just above
     return birthdate
 
 

@@ -382,3 +382,46 @@ class BudgetResult(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.budget_id} · {self.part}"
+
+
+class BudgetImport(TimeStampedModel):
+    """A pabulib file an agent asked to import, replayed in the background in short batches, with its progress.
+
+    The file is checked when it is sent (what cannot be read is refused at once, with its line) and kept here
+    until the worker has written its budget; its oddities are kept to be shown when it is done."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("En attente")
+        RUNNING = "running", _("En cours")
+        DONE = "done", _("Terminé")
+        FAILED = "failed", _("Échec")
+
+    process = models.ForeignKey("processes.Process", on_delete=models.CASCADE, related_name="budget_imports")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    state = models.CharField(_("état"), max_length=10, choices=State.choices, default=State.QUEUED)
+    title = models.CharField(_("titre du budget"), max_length=200, blank=True)
+    rule = models.CharField(_("règle de sélection"), max_length=20, blank=True)
+    data = models.BinaryField(_("fichier"), editable=False)  # emptied once the budget is written
+    ballot_total = models.PositiveIntegerField(default=0)
+    ballots_done = models.PositiveIntegerField(default=0)
+    progress = models.PositiveSmallIntegerField(_("avancement (%)"), default=0)
+    warnings = models.JSONField(default=list, blank=True)
+    error = models.TextField(blank=True)
+    budget = models.ForeignKey(Budget, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("import de fichier pabulib")
+        verbose_name_plural = _("imports de fichiers pabulib")
+
+    def __str__(self) -> str:
+        return f"{self.process_id} · {self.state} · {self.progress}%"
+
+    @property
+    def is_active(self) -> bool:
+        """Still queued or running."""
+        return self.state in {self.State.QUEUED, self.State.RUNNING}

@@ -502,7 +502,7 @@ def _proposals(
     seen: set[int] = set()
     for row in _read_csv(directory, "proposals.csv", PROPOSAL_COLUMNS):
         number = row.integer("id")
-        assert number is not None  # not blank
+        assert number is not None  # nosec B101  # narrows the type: _read_csv refuses a blank id
         if number in seen:
             raise row.error("id", f"le numéro {number} est déjà pris.")
         seen.add(number)
@@ -538,7 +538,7 @@ def _comments(directory: Path, proposals: set[int]) -> tuple[CommentData, ...]:
     seen: set[int] = set()
     for row in _read_csv(directory, "comments.csv", ("id", "proposal", "reply_to", "body")):
         number, proposal = row.integer("id"), row.integer("proposal")
-        assert number is not None and proposal is not None  # not blank
+        assert number is not None and proposal is not None  # nosec B101  # narrows the type: not blank
         if proposal not in proposals:
             raise row.error("proposal", f"aucune proposition n'a le numéro {proposal} dans proposals.csv.")
         if number in seen:

@@ -43,7 +43,7 @@ def search_addresses(*, base_url: str, query: str, limit: int = 5, timeout: floa
         raise GeocoderUnavailable(f"Adresse de géocodeur invalide : {base_url}")
     request = urllib.request.Request(url, headers={"Accept": "application/json"})  # noqa: S310 - checked above
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - checked above
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310  # nosec B310 - http(s) only, checked above
             data = json.loads(response.read(1_000_000))
     except (OSError, ValueError) as error:
         raise GeocoderUnavailable(str(error)) from error

@@ -63,7 +63,7 @@ def _search(
         # The stored vector (title weighted A, body B), kept up to date by a trigger and GIN-indexed
         # (migration 0003): matched with @@, then only the matches are ranked. "rank > 0" is no match test:
         # ts_rank gives 1e-20, not 0, to a text lacking one of several words.
-        vector = RawSQL(PG_SEARCH_VECTOR, (), output_field=SearchVectorField())
+        vector = RawSQL(PG_SEARCH_VECTOR, (), output_field=SearchVectorField())  # nosec  # B611: a constant column name, no input
         search = SearchQuery(query, config=PG_SEARCH_CONFIG, search_type="websearch")
         matches = queryset.alias(search=vector).filter(search=search)
         return matches.annotate(rank=SearchRank(vector, search)), True

@@ -15,7 +15,7 @@ from bouquet.places.models import District
 from bouquet.processes.models import Process
 from bouquet.roles.models import Invitation, RoleGrant
 
-TOKEN_SALT = "bouquet.roles.invitation"
+TOKEN_SALT = "bouquet.roles.invitation"  # nosec B105 - a signing salt that names the purpose, not a secret
 
 
 class InvitationNotFound(DomainError):

@@ -109,8 +109,15 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions take the write lock up front, so concurrent writers queue instead of
-    # failing with "database is locked" when a read transaction tries to upgrade.
-    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    # failing with "database is locked" when a read transaction tries to upgrade; a writer waits up to
+    # `timeout` seconds for the lock (the busy timeout) rather than failing at once. In WAL mode readers never
+    # wait for a writer, nor a writer for readers; long writes (a pabulib import) are cut into short
+    # transactions (budgets.services.imports.run_import). synchronous=NORMAL is safe with WAL.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -150,7 +157,8 @@ def _package_static(package: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "static"
 
 
-STATICFILES_DIRS = [_package_static("leaflet")]
+# Leaflet for the maps; Swagger UI for the API documentation (bouquet.api.v1.docs), under ninja/.
+STATICFILES_DIRS = [_package_static("leaflet"), _package_static("ninja")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {

@@ -188,3 +188,50 @@ def test_the_last_allowed_page_is_an_empty_page(client):
     response = client.get(f"/api/v1/processes/{proposal.process.slug}/proposals?page=100000")
     assert response.status_code == 200
     assert response.json()["items"] == []
+
+
+def test_api_root_points_to_the_docs_and_the_schema() -> None:
+    """`/api/v1/` answered 404: it now says where the documentation and the schema are."""
+    index = Client().get("/api/v1/")
+    assert index.status_code == 200
+    body = index.json()
+    assert body["docs_url"].endswith("/api/v1/docs")
+    assert body["schema_url"].endswith("/api/v1/openapi.json")
+    assert Client().get(body["schema_url"]).json()["info"]["title"] == body["title"]
+
+
+def test_api_docs_load_only_packaged_files_with_the_nonce() -> None:
+    """The docs page took Swagger UI from a CDN (blank under the Content-Security-Policy)."""
+    response = Client().get("/api/v1/docs")
+    html = response.content.decode()
+    nonce = response.headers["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
+    assert "cdn" not in html.lower() and "https://" not in html
+    assert html.count(f'nonce="{nonce}"') == 4  # the style sheet, the settings and both scripts
+    assert '<script src="/static/ninja/swagger-ui-bundle.js"' in html
+
+
+HUGE = "26048164966478815232"  # beyond a 64-bit row id: overflowed the query (500) before
+
+
+@pytest.mark.parametrize("query", [f"theme={HUGE}", f"district={HUGE}", f"district=-{HUGE}"])
+def test_list_filters_refuse_ids_beyond_the_database_with_422(client, query):
+    proposal = ProposalFactory()
+    response = client.get(f"/api/v1/processes/{proposal.process.slug}/proposals?{query}")
+    assert response.status_code == 422
+    assert response.json()["errors"][query.split("=")[0]] == "Valeur hors des limites permises."
+
+
+def test_writes_refuse_ids_beyond_the_database_with_422(client, token):
+    proposal = ProposalFactory()
+    created = _post(
+        client,
+        f"/api/v1/processes/{proposal.process.slug}/proposals",
+        {"title": "Un banc", "body": "Devant l'école.", "district_id": int(HUGE), "theme_id": int(HUGE)},
+        token,
+    )
+    assert created.status_code == 422
+    assert set(created.json()["errors"]) == {"district_id", "theme_id"}
+    reply = _post(
+        client, f"/api/v1/proposals/{proposal.pk}/comments", {"body": "Oui", "parent_id": int(HUGE)}, token
+    )
+    assert reply.status_code == 422 and "parent_id" in reply.json()["errors"]

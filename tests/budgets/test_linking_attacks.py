@@ -13,44 +13,26 @@ docs/decisions/0012-secret-ballots.md.
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Callable
 from unittest import mock
 
 import pytest
 from django.db import connection
 from django.utils import timezone
 
-from bouquet.budgets.models import BallotLine, Participation, SealedBallot
+from bouquet.budgets.models import Participation, SealedBallot
 from bouquet.budgets.services import cast_ballot, compute_results
 from bouquet.processes.services import reschedule_phase
+from tests.budgets.linking import ballot_contents, ballot_orders, paired_right, rows
 from tests.factories import BudgetFactory, UserFactory
 
 VOTERS = 30
 CHANGERS = 5
 CHANCE = 7  # a random pairing of 30 gets 8 or more right with a probability of about 1e-5
 POSTGRES = connection.vendor == "postgresql"
-PHYSICAL = "ctid" if POSTGRES else "rowid"
 
 
 def _at(day: dt.date, hour: int) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 17, 42, 123456)))
-
-
-def _rows(sql: str, params: list[object]) -> list[tuple[object, ...]]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return list(cursor.fetchall())
-
-
-def _right(
-    voters_in_order: list[int], ballots_in_order: list[str], truth: dict[int, frozenset[int]], content
-):
-    """How many voters an attack pairs with their own ballot (the better of both directions)."""
-    forward = sum(truth[v] == content[b] for v, b in zip(voters_in_order, ballots_in_order, strict=True))
-    backward = sum(
-        truth[v] == content[b] for v, b in zip(voters_in_order, reversed(ballots_in_order), strict=True)
-    )
-    return max(forward, backward)
 
 
 @pytest.fixture
@@ -88,50 +70,13 @@ def voted():
 @pytest.mark.django_db(transaction=True)
 def test_no_attack_links_a_secret_ballot_to_its_voter(voted):
     budget, cast_order, truth = voted
-    content: dict[str, frozenset[int]] = {}
-    for ballot_id, project_id in BallotLine.objects.filter(ballot__budget=budget).values_list(
-        "ballot_id", "project_id"
-    ):
-        content[str(ballot_id)] = content.get(str(ballot_id), frozenset()) | {project_id}
+    content = ballot_contents(budget)
     # Every voter's last ballot, and nothing else, is counted; the sealed pool is gone.
     assert Counter(content.values()) == Counter(truth.values())
     assert not SealedBallot.objects.filter(budget=budget).exists()
 
-    def ballot_order(sql: str) -> list[str]:
-        seen: dict[str, None] = {}
-        for (ballot_id,) in _rows(sql, [budget.pk]):
-            seen.setdefault(str(ballot_id).replace("-", ""), None)
-        ids = {key.replace("-", ""): key for key in content}
-        return [ids[key] for key in seen]
-
-    attacks: dict[str, Callable[[], list[str]]] = {
-        "physical order of ballots": lambda: ballot_order(
-            f"SELECT id FROM budgets_ballot WHERE budget_id = %s ORDER BY {PHYSICAL}"  # noqa: S608
-        ),
-        "physical order of ballot lines": lambda: ballot_order(
-            f"SELECT l.ballot_id FROM budgets_ballotline l JOIN budgets_ballot b ON b.id = l.ballot_id "  # noqa: S608
-            f"WHERE b.budget_id = %s ORDER BY l.{PHYSICAL}"
-        ),
-        "order of ballot ids": lambda: ballot_order(
-            "SELECT id FROM budgets_ballot WHERE budget_id = %s ORDER BY id"
-        ),
-        "order of ballot line ids": lambda: ballot_order(
-            "SELECT l.ballot_id FROM budgets_ballotline l JOIN budgets_ballot b ON b.id = l.ballot_id "
-            "WHERE b.budget_id = %s ORDER BY l.id"
-        ),
-        "ballot dates, then physical order": lambda: ballot_order(
-            f"SELECT id FROM budgets_ballot WHERE budget_id = %s ORDER BY cast_on, {PHYSICAL}"  # noqa: S608
-        ),
-    }
-    if POSTGRES:
-        attacks["transaction ids (xmin) of ballots"] = lambda: ballot_order(
-            "SELECT id FROM budgets_ballot WHERE budget_id = %s ORDER BY xmin::text::bigint, ctid"
-        )
-        attacks["transaction ids (xmin) of ballot lines"] = lambda: ballot_order(
-            "SELECT l.ballot_id FROM budgets_ballotline l JOIN budgets_ballot b ON b.id = l.ballot_id "
-            "WHERE b.budget_id = %s ORDER BY l.xmin::text::bigint, l.ctid"
-        )
-    right = {name: _right(cast_order, order(), truth, content) for name, order in attacks.items()}
+    orders = ballot_orders(budget, content)
+    right = {name: paired_right(cast_order, order, truth, content) for name, order in orders.items()}
     print(f"\n{connection.vendor}: voters paired with their own ballot, out of {VOTERS}: {right}")  # noqa: T201
     assert all(count <= CHANCE for count in right.values()), right
 
@@ -140,15 +85,14 @@ def test_no_attack_links_a_secret_ballot_to_its_voter(voted):
     assert {timezone.localtime(p.created_at).time() for p in participations} == {dt.time()}
     assert len({p.created_at.date() for p in participations}) == 3
     dates = Counter(
-        cast_on
-        for (cast_on,) in _rows("SELECT cast_on FROM budgets_ballot WHERE budget_id = %s", [budget.pk])
+        cast_on for (cast_on,) in rows("SELECT cast_on FROM budgets_ballot WHERE budget_id = %s", [budget.pk])
     )
     singled_out = [day for day, n in dates.items() if n < VOTERS]
     assert singled_out == [], f"ballot dates single out voters: {dates}"
 
     if POSTGRES:
         # The query of issue 9: a ballot written in the transaction of its participation.
-        same_transaction = _rows(
+        same_transaction = rows(
             "SELECT p.voter_id, l.project_id FROM budgets_participation p "
             "JOIN budgets_ballot b ON b.xmin = p.xmin AND b.budget_id = p.budget_id "
             "JOIN budgets_ballotline l ON l.ballot_id = b.id WHERE p.budget_id = %s",
@@ -156,7 +100,7 @@ def test_no_attack_links_a_secret_ballot_to_its_voter(voted):
         )
         assert same_transaction == []
         # Every ballot and line was written by one transaction, which wrote no participation.
-        xmins = _rows(
+        xmins = rows(
             "SELECT DISTINCT xmin::text FROM budgets_ballot WHERE budget_id = %s UNION "
             "SELECT DISTINCT l.xmin::text FROM budgets_ballotline l JOIN budgets_ballot b ON b.id = l.ballot_id "
             "WHERE b.budget_id = %s",

@@ -220,16 +220,19 @@ def test_import_page_refuses_a_malformed_file_with_its_line():
 ODD_FILE = b"META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;60\nVOTES\nvoter_id;vote\na;1,1\n"
 
 
-def test_import_page_shows_the_oddities_of_a_file_it_reads():
+def test_import_page_shows_the_oddities_of_a_file_it_reads(django_capture_on_commit_callbacks):
     agent = UserFactory(agent=True)
     process = ProcessFactory(with_vote_phase=True)
     upload = SimpleUploadedFile("double.pb", ODD_FILE)
-    response = client_for(agent).post(
-        f"/demarches/{process.slug}/budget/importer/", {"file": upload}, follow=True
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(agent).post(
+            f"/demarches/{process.slug}/budget/importer/", {"file": upload}, follow=True
+        )
     body = response.content.decode()
-    assert response.status_code == 200 and "Résultats" in body
-    assert "Remarque sur le fichier : ligne 10 : le projet « 1 » est cité plusieurs fois" in body
+    budget = Budget.objects.get()
+    assert response.status_code == 200 and "Import terminé : 1 bulletin écrit, résultat calculé." in body
+    assert "ligne 10 : le projet « 1 » est cité plusieurs fois" in body
+    assert f'href="/budgets/{budget.pk}/resultats/"' in body
 
 
 def test_import_page_refuses_an_absurd_number_in_french():

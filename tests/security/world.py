@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from bouquet.accounts.models import Role, User
 from bouquet.accounts.services import issue_api_token
-from bouquet.budgets.models import Budget
+from bouquet.budgets.models import Budget, BudgetImport
 from bouquet.budgets.services import cast_ballot, compute_results
 from bouquet.processes.models import PhaseKind
 from bouquet.processes.services import reschedule_phase
@@ -173,6 +173,11 @@ def build_world() -> World:
     # What the back-office keeps: a district and a theme nothing uses yet.
     district = DistrictFactory(name="Quartier des Essais")
     theme = ThemeFactory(name="Un thème libre")
+    # Imports of pabulib files an agent asked for (their progress pages): one running, one in a draft process.
+    budget_import = BudgetImport.objects.create(
+        process=collect, requested_by=agent, state=BudgetImport.State.RUNNING, ballot_total=10, ballots_done=4
+    )
+    draft_import = BudgetImport.objects.create(process=draft, requested_by=agent)
 
     issue_api_token(user=inhabitant, name="tableur")
     # An invitation waiting for an address that has no account yet, and one already cancelled.
@@ -212,6 +217,8 @@ def build_world() -> World:
             "closed_project": closed_projects[0].pk,
             "draft_budget": draft_budget.pk,
             "draft_project": draft_budget.projects.order_by("pk")[0].pk,
+            "budget_import": budget_import.pk,
+            "draft_import": draft_import.pk,
             "token": inhabitant.api_tokens.get().pk,
             "grant": grant.pk,
             "facilitator_person": people["facilitator"].pk,

@@ -3,11 +3,13 @@
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from bouquet.api.v1.budgets import router as budgets_router
+from bouquet.api.v1.docs import PackagedSwagger
 from bouquet.api.v1.errors import field_errors_from_pydantic
 from bouquet.api.v1.processes import router as processes_router
 from bouquet.api.v1.proposals import router as proposals_router
@@ -23,7 +25,30 @@ api = NinjaAPI(
         "sent as `Authorization: Bearer <token>`."
     ),
     urls_namespace="api-v1",
+    docs=PackagedSwagger(),
 )
+
+
+class IndexOut(Schema):
+    title: str
+    version: str
+    docs_url: str
+    schema_url: str
+    processes_url: str
+
+
+@api.get("/", response=IndexOut, summary="Where to start", tags=["index"])
+def index(request: HttpRequest) -> dict[str, str]:
+    """The API's root: where its documentation, its OpenAPI schema and its first list are."""
+    return {
+        "title": api.title,
+        "version": api.version,
+        "docs_url": request.build_absolute_uri(reverse("api-v1:openapi-view")),
+        "schema_url": request.build_absolute_uri(reverse("api-v1:openapi-json")),
+        "processes_url": request.build_absolute_uri(reverse("api-v1:list_processes")),
+    }
+
+
 api.add_router("/", processes_router)
 api.add_router("/", proposals_router)
 api.add_router("/", budgets_router)

@@ -38,6 +38,10 @@ from bouquet.proposals.services import (
 
 router = Router(tags=["proposals"])
 
+# A row id as the database stores it (a 64-bit integer): a larger number answers 422 instead of overflowing the
+# query (a 500 on SQLite and PostgreSQL before).
+RowId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
 
 class Strict(Schema):
     # Unknown fields are refused, never silently ignored or assigned.
@@ -84,8 +88,8 @@ class ProposalDetailOut(ProposalOut):
 class ProposalIn(Strict):
     title: Annotated[str, Field(max_length=TITLE_MAX)]
     body: Annotated[str, Field(max_length=BODY_MAX)]
-    district_id: int | None = None
-    theme_id: int | None = None
+    district_id: RowId | None = None
+    theme_id: RowId | None = None
     latitude: Annotated[float, Field(ge=-90, le=90)] | None = None
     longitude: Annotated[float, Field(ge=-180, le=180)] | None = None
     address: Annotated[str, Field(max_length=ADDRESS_MAX)] = ""
@@ -121,7 +125,7 @@ class CommentOut(ReplyOut):
 
 class CommentIn(Strict):
     body: Annotated[str, Field(max_length=COMMENT_MAX)]
-    parent_id: int | None = None
+    parent_id: RowId | None = None
 
 
 class SupportOut(Schema):
@@ -132,8 +136,8 @@ class SupportOut(Schema):
 
 
 class ListQuery(Schema):
-    district: int | None = None
-    theme: int | None = None
+    district: RowId | None = None
+    theme: RowId | None = None
     status: Literal["submitted", "under_study", "accepted", "rejected", "withdrawn"] | None = None
     q: Annotated[str, Field(max_length=200)] = ""
     sort: Literal["recent", "supports", "random", "relevance"] = "recent"

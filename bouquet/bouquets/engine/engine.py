@@ -535,10 +535,10 @@ class _Grouper:
                 [index.get(k, len(keys)) if k is not None else len(keys) for k in keys_per_row]
             )
             scores = class_tfidf(counts, classes, len(keys) + 1)
-            assert presence is not None  # built together with counts
+            assert presence is not None  # nosec B101  # narrows the type: built together with counts
             onehot = class_onehot(classes, len(keys) + 1)
             support = (onehot @ presence).tocsr()
-            assert head_presence is not None
+            assert head_presence is not None  # nosec B101  # narrows the type: built together with counts
             in_heads = (onehot @ head_presence).tocsr()
             sizes = np.bincount(classes, minlength=len(keys) + 1)
             return {

@@ -1,8 +1,16 @@
 """Writes on budgets, one module per topic, re-exported here."""
 
-from bouquet.budgets.services.imports import ImportedElection, import_pabulib
+from bouquet.budgets.services.imports import (
+    ImportedElection,
+    PreparedImport,
+    import_pabulib,
+    prepare_import,
+    queue_import,
+    run_import,
+)
 from bouquet.budgets.services.results import (
     Recount,
+    compute_imported_results,
     compute_results,
     election_for_part,
     published_file,
@@ -39,12 +47,14 @@ __all__ = [
     "Cast",
     "ImportedElection",
     "PaperVoter",
+    "PreparedImport",
     "ProjectInput",
     "Recount",
     "VoteDates",
     "answer_feasibility",
     "cast_ballot",
     "check_ballot",
+    "compute_imported_results",
     "compute_results",
     "create_budget",
     "create_project",
@@ -53,6 +63,9 @@ __all__ = [
     "edit_project",
     "election_for_part",
     "import_pabulib",
+    "prepare_import",
+    "queue_import",
+    "run_import",
     "mix_sealed_ballots",
     "published_file",
     "record_paper_ballot",

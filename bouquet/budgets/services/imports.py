@@ -4,10 +4,13 @@ The file is read as pabutools reads it: its oddities come back as warnings for t
 only what cannot be read or stored is refused, in French, with its line when it has one."""
 
 import datetime as dt
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import User
@@ -21,12 +24,15 @@ from bouquet.budgets.counting.models import (
     Election,
     exact_number,
 )
+from bouquet.budgets.counting.models import (
+    Ballot as RuleBallot,
+)
 from bouquet.budgets.counting.pabulib import PabulibError, parse_pb_bytes
-from bouquet.budgets.models import Ballot, BallotKind, BallotLine, Budget, BudgetProject
+from bouquet.budgets.models import Ballot, BallotKind, BallotLine, Budget, BudgetImport, BudgetProject
 from bouquet.budgets.rules import require_manager
-from bouquet.budgets.services.results import compute_results
+from bouquet.budgets.services.results import compute_imported_results, compute_results
 from bouquet.budgets.services.setup import BudgetInput, create_budget, vote_phase_of
-from bouquet.core.errors import InvalidInput
+from bouquet.core.errors import DomainError, InvalidInput
 from bouquet.processes.models import Process
 from bouquet.proposals.models import Theme
 
@@ -159,19 +165,18 @@ def _code(project_id: str) -> str:
     return project_id
 
 
-@transaction.atomic
-def import_pabulib(
-    *,
-    agent: User,
-    process: Process,
-    data: bytes,
-    title: str = "",
-    rule: str | None = None,
-    compute: bool = True,
-) -> ImportedElection:
-    """Create a budget from a pabulib file (projects, anonymous ballots) and compute its result; all or nothing.
-    What is odd in the file but readable comes back as warnings."""
-    require_manager(agent, _("Seuls les agents de la collectivité importent des fichiers."))
+@dataclass(frozen=True)
+class PreparedImport:
+    """A pabulib file read and checked, nothing written yet: what the budget will be, and the file's oddities."""
+
+    election: Election
+    settings: BudgetInput
+    warnings: list[str]
+
+
+def prepare_import(*, data: bytes, title: str = "", rule: str | None = None) -> PreparedImport:
+    """Read a pabulib file and check everything that could refuse it (numbers, identifiers, ranks), writing
+    nothing: an import that starts in the background no longer fails for the file half-way."""
     try:
         election = parse_pb_bytes(data)
     except PabulibError as error:
@@ -179,16 +184,32 @@ def import_pabulib(
     if rule is not None and rule not in Rule:
         raise InvalidInput(_("Règle inconnue."), field_errors={"rule": _("Règle inconnue.")})
     warnings = [str(warning) for warning in election.warnings]
-    phase = vote_phase_of(process)
+    settings = _settings(election, title, rule, warnings)
+    for project in election.projects:
+        _code(project.id)
+        _whole(project.cost, _("le coût du projet %(id)s") % {"id": project.id})
+        if project.min_cost is not None:
+            _whole(project.min_cost, _("le coût minimum"))
+    cumulative = settings.ballot_kind == BallotKind.CUMULATIVE
+    ranked = settings.ballot_kind == BallotKind.RANKED
+    for source in election.ballots:
+        if ranked and len(source.projects) > SMALL_MAX:
+            raise _refuse(_("un vote classe plus de %(max)d projets") % {"max": SMALL_MAX})
+        if cumulative:
+            for points in source.points_by_project().values():
+                _whole(points, _("un nombre de points"), POINTS_MAX)
+    return PreparedImport(election=election, settings=settings, warnings=warnings)
+
+
+def _create_budget(
+    *, agent: User, process: Process, prepared: PreparedImport
+) -> tuple[Budget, dict[str, BudgetProject]]:
+    """The budget and its projects (themes matched by name), keyed by the file's project ids."""
+    election = prepared.election
     budget = create_budget(
-        agent=agent,
-        process=process,
-        data=_settings(election, title, rule, warnings),
-        phase=phase,
-        imported=True,
+        agent=agent, process=process, data=prepared.settings, phase=vote_phase_of(process), imported=True
     )
     Budget.objects.filter(pk=budget.pk).update(source_meta=dict(election.meta))
-    budget.refresh_from_db()
     themes = {t.name.casefold(): t for t in Theme.objects.all()}
     projects: dict[str, BudgetProject] = {}
     links = []
@@ -212,26 +233,133 @@ def import_pabulib(
         for pid, matched in links
         for theme in matched
     )
-    cast_on = _cast_on(election.meta, budget.phase.ends_on)
-    ballots = [Ballot(budget=budget, cast_on=cast_on, source_id=b.voter_id[:64]) for b in election.ballots]
+    return Budget.objects.select_related("phase").get(pk=budget.pk), projects
+
+
+def _write_ballots(
+    *, budget: Budget, projects: dict[str, BudgetProject], sources: Sequence[RuleBallot], cast_on: dt.date
+) -> None:
+    """Write some of the file's anonymous ballots and their lines (checked by `prepare_import`)."""
+    ballots = [Ballot(budget=budget, cast_on=cast_on, source_id=b.voter_id[:64]) for b in sources]
     Ballot.objects.bulk_create(ballots, batch_size=2000)
     cumulative = budget.ballot_kind == BallotKind.CUMULATIVE
     ranked = budget.ballot_kind == BallotKind.RANKED
     lines = []
-    for ballot, source in zip(ballots, election.ballots, strict=True):
-        points = source.points_by_project()
-        if ranked and len(source.projects) > SMALL_MAX:
-            raise _refuse(_("un vote classe plus de %(max)d projets") % {"max": SMALL_MAX})
+    for ballot, source in zip(ballots, sources, strict=True):
+        points = source.points_by_project() if cumulative else {}
         for rank, pid in enumerate(source.projects, start=1):
             lines.append(
                 BallotLine(
                     ballot=ballot,
                     project=projects[pid],
-                    points=_whole(points[pid], _("un nombre de points"), POINTS_MAX) if cumulative else 1,
+                    points=int(points[pid]) if cumulative else 1,
                     rank=rank if ranked else None,
                 )
             )
     BallotLine.objects.bulk_create(lines, batch_size=5000)
+
+
+@transaction.atomic
+def import_pabulib(
+    *,
+    agent: User,
+    process: Process,
+    data: bytes,
+    title: str = "",
+    rule: str | None = None,
+    compute: bool = True,
+) -> ImportedElection:
+    """Create a budget from a pabulib file (projects, anonymous ballots) and compute its result; all or nothing,
+    in one transaction (the command line, the demo; pages use ``queue_import`` and ``run_import``). What is
+    odd in the file but readable comes back as warnings."""
+    require_manager(agent, _("Seuls les agents de la collectivité importent des fichiers."))
+    prepared = prepare_import(data=data, title=title, rule=rule)
+    budget, projects = _create_budget(agent=agent, process=process, prepared=prepared)
+    cast_on = _cast_on(prepared.election.meta, budget.phase.ends_on)
+    _write_ballots(budget=budget, projects=projects, sources=prepared.election.ballots, cast_on=cast_on)
     if compute:
         compute_results(agent=agent, budget=budget)
-    return ImportedElection(budget=budget, warnings=warnings)
+    return ImportedElection(budget=budget, warnings=prepared.warnings)
+
+
+# ---- in the background, in batches ------------------------------------------------------------------------
+
+BATCH_BALLOTS = 2000  # ballots written per transaction: SQLite's write lock is held a fraction of a second
+# A pause after each batch: SQLite's busy handler polls for the lock with growing sleeps (up to 100 ms), so a writer
+# that is waiting gets its turn here instead of being overtaken by the next batch again and again.
+PAUSE_BETWEEN_BATCHES_S = 0.15
+
+
+@transaction.atomic
+def queue_import(
+    *, agent: User, process: Process, data: bytes, title: str = "", rule: str | None = None
+) -> BudgetImport:
+    """Check a pabulib file now (what cannot be read is refused at once, with its line) and keep it for the
+    worker, which writes its budget in short batches (``run_import``)."""
+    require_manager(agent, _("Seuls les agents de la collectivité importent des fichiers."))
+    prepared = prepare_import(data=data, title=title, rule=rule)
+    if vote_phase_of(process) is None:
+        raise InvalidInput(
+            _("La démarche n'a pas de phase de vote : ajoutez-en une avant d'importer un budget.")
+        )
+    return BudgetImport.objects.create(
+        process=process,
+        requested_by=agent,
+        title=title,
+        rule=rule or "",
+        data=data,
+        ballot_total=len(prepared.election.ballots),
+        warnings=prepared.warnings,
+    )
+
+
+def _advance(job: BudgetImport, **fields: object) -> None:
+    for name, value in fields.items():
+        setattr(job, name, value)
+    BudgetImport.objects.filter(pk=job.pk).update(**fields)
+
+
+def run_import(*, import_id: int) -> BudgetImport:
+    """Write a queued import's budget, projects and ballots, then its result: many short transactions, never
+    one long one, so that the site keeps answering while 200,000 ballots go in; the progress is stored as it
+    goes. If anything fails, what was written is removed and the import says why."""
+    job = BudgetImport.objects.select_related("process", "requested_by").get(pk=import_id)
+    if job.state != BudgetImport.State.QUEUED:
+        return job
+    _advance(job, state=BudgetImport.State.RUNNING, started_at=timezone.now(), progress=1)
+    budget: Budget | None = None
+    try:
+        agent = job.requested_by
+        if agent is None:
+            raise InvalidInput(_("La personne qui a demandé l'import n'a plus de compte."))
+        prepared = prepare_import(data=bytes(job.data), title=job.title, rule=job.rule or None)
+        with transaction.atomic():
+            budget, projects = _create_budget(agent=agent, process=job.process, prepared=prepared)
+            _advance(job, budget=budget, progress=5)
+        cast_on = _cast_on(prepared.election.meta, budget.phase.ends_on)
+        sources = prepared.election.ballots
+        for start in range(0, len(sources), BATCH_BALLOTS):
+            batch = sources[start : start + BATCH_BALLOTS]
+            with transaction.atomic():
+                _write_ballots(budget=budget, projects=projects, sources=batch, cast_on=cast_on)
+                done = start + len(batch)
+                _advance(job, ballots_done=done, progress=5 + 85 * done // max(len(sources), 1))
+            time.sleep(PAUSE_BETWEEN_BATCHES_S)
+        compute_imported_results(agent=agent, budget=budget)
+    except Exception as error:
+        if budget is not None:
+            Budget.objects.filter(pk=budget.pk).delete()
+        message = str(error.message) if isinstance(error, DomainError) else _("erreur inattendue")
+        _advance(
+            job,
+            state=BudgetImport.State.FAILED,
+            error=message,
+            budget=None,
+            ballots_done=0,
+            finished_at=timezone.now(),
+        )
+        if not isinstance(error, DomainError):
+            raise
+        return job
+    _advance(job, state=BudgetImport.State.DONE, progress=100, data=b"", finished_at=timezone.now())
+    return job

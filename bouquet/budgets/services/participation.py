@@ -30,7 +30,8 @@ def record_participation(
     """The person's participation: created now (``True``), or, when they already took part and may replace
     their ballot, their existing row, locked until the caller's transaction ends (``False``); a refused
     replacement raises ``Conflict``. Call it inside a transaction."""
-    assert voter is not None or identity, "a participation needs an account or an identity"
+    if voter is None and not identity:
+        raise ValueError("a participation needs an account or an identity")
     try:
         with transaction.atomic():
             created = Participation.objects.create(

@@ -147,6 +147,51 @@ def run_on_file(text: str, *, rule: str, tie_break: TieBreak, threshold: int | N
     return run_rule(parse_pb_string(text), rule, tie_break, threshold=threshold)
 
 
+@dataclass(frozen=True)
+class _Computed:
+    part: Part
+    text: str
+    ballot_count: int
+    outcome: Outcome
+
+
+def _compute_parts(budget: Budget) -> list[_Computed]:
+    """Run the budget's rule on the published file of each of its parts (reads only)."""
+    computed = []
+    for part in budget_parts(budget):
+        text = published_file(budget, part)
+        election = parse_pb_string(text)
+        outcome = run_rule(election, budget.rule, tie_break_of(budget), threshold=budget.threshold)
+        computed.append(_Computed(part, text, len(election.ballots), outcome))
+    return computed
+
+
+def _store_results(*, agent: User | None, budget: Budget, computed: list[_Computed]) -> list[BudgetResult]:
+    results = []
+    for item in computed:
+        data = outcome_to_json(item.outcome)
+        result, _created = BudgetResult.objects.update_or_create(
+            budget=budget,
+            part=item.part.key,
+            defaults={
+                "district_id": item.part.district_id,
+                "amount": item.part.amount,
+                "rule": item.outcome.rule,
+                "tie_break": item.outcome.tie_break,
+                "winners": item.outcome.winners,
+                "spent": str(data["spent"]),
+                "outcome": data,
+                "ballot_count": item.ballot_count,
+                "pb_file": item.text,
+                "pb_sha256": hashlib.sha256(item.text.encode()).hexdigest(),
+                "computed_by": agent,
+            },
+        )
+        results.append(result)
+    BudgetResult.objects.filter(budget=budget).exclude(part__in=[c.part.key for c in computed]).delete()
+    return results
+
+
 @transaction.atomic
 def compute_results(*, agent: User | None, budget: Budget, force: bool = False) -> list[BudgetResult]:
     """Compute and store the result of every part of the budget with its rule, from the published files."""
@@ -159,33 +204,18 @@ def compute_results(*, agent: User | None, budget: Budget, force: bool = False) 
         )
     Budget.objects.select_for_update().get(pk=budget.pk)  # one computation at a time
     mix_sealed_ballots(budget=budget)  # results wait for the last secret ballot
-    parts = budget_parts(budget)
-    results = []
-    for part in parts:
-        text = published_file(budget, part)
-        election = parse_pb_string(text)
-        outcome = run_rule(election, budget.rule, tie_break_of(budget), threshold=budget.threshold)
-        data = outcome_to_json(outcome)
-        result, _created = BudgetResult.objects.update_or_create(
-            budget=budget,
-            part=part.key,
-            defaults={
-                "district_id": part.district_id,
-                "amount": part.amount,
-                "rule": outcome.rule,
-                "tie_break": outcome.tie_break,
-                "winners": outcome.winners,
-                "spent": str(data["spent"]),
-                "outcome": data,
-                "ballot_count": len(election.ballots),
-                "pb_file": text,
-                "pb_sha256": hashlib.sha256(text.encode()).hexdigest(),
-                "computed_by": agent,
-            },
-        )
-        results.append(result)
-    BudgetResult.objects.filter(budget=budget).exclude(part__in=[p.key for p in parts]).delete()
-    return results
+    return _store_results(agent=agent, budget=budget, computed=_compute_parts(budget))
+
+
+def compute_imported_results(*, agent: User | None, budget: Budget) -> list[BudgetResult]:
+    """The result of a budget replayed from a file, computed outside any transaction (its ballots no longer
+    change) and stored in a short one: counting 200,000 ballots must not hold SQLite's write lock."""
+    if not budget.is_imported:
+        raise Conflict(_("Seuls les budgets importés d'un fichier se calculent ainsi."))
+    computed = _compute_parts(budget)
+    with transaction.atomic():
+        Budget.objects.select_for_update().get(pk=budget.pk)
+        return _store_results(agent=agent, budget=budget, computed=computed)
 
 
 @dataclass(frozen=True)

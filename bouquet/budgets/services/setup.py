@@ -194,7 +194,7 @@ def create_budget(
             # The calendar's refusal (an overlap...) shown beside the vote's dates of this form.
             fields = {f"vote_{name}": message for name, message in error.field_errors.items()}
             raise type(error)(error.message, field_errors=fields) from error
-    assert phase is not None  # checked above: a vote phase of this process, or one just created
+    assert phase is not None  # nosec B101 - type narrowing: a vote phase of this process, or one just created
     budget = Budget.objects.create(
         process=process,
         phase=phase,

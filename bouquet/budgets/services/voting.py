@@ -272,7 +272,10 @@ def _cast(
             budget=budget, voter=voter, identity=identity, channel=channel, recorded_by=recorded_by, at=now
         )
         if not created:
-            assert participation.ballot_ref is not None  # replacement_refusal refuses one without a ballot
+            # replacement_refusal refuses a participation without a ballot; checked again here, since an
+            # assert would vanish under `python -O` and the old ballot would then stay beside the new one.
+            if participation.ballot_ref is None:
+                raise Conflict(_("Vous avez déjà voté : ce bulletin ne peut plus être modifié."))
             Ballot.objects.filter(pk=participation.ballot_ref, budget=budget).delete()
         ballot = Ballot.objects.create(budget=budget, cast_on=timezone.localdate())
         BallotLine.objects.bulk_create(
@@ -329,7 +332,7 @@ def record_paper_ballot(
             errors["address"] = _("Indiquez l'adresse vérifiée.")
         if errors:
             raise InvalidInput(_("Le bulletin papier n'a pas été enregistré."), field_errors=errors)
-        assert person.birthdate is not None
+        assert person.birthdate is not None  # nosec B101 - type narrowing: a missing date was refused above
         too_young = age_refusal(budget, person.birthdate)
         if too_young is not None:
             raise ActionNotAllowed(too_young, field_errors={"birthdate": too_young})

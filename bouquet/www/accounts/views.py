@@ -171,7 +171,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         status = 409  # used, cancelled or expired: the page says which, and offers nothing to do
     elif request.method == "POST":
         if signed_in:
-            assert isinstance(user, User)
+            assert isinstance(user, User)  # nosec B101 - type narrowing: signed_in says so
             roles_services.accept_invitation(invitation=invitation, person=user)  # refusals: the refusal page
             messages.success(
                 request, _("Bienvenue : vous êtes maintenant %(role)s.") % {"role": _role(invitation)}

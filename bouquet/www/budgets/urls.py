@@ -7,6 +7,11 @@ urlpatterns = [
     path("demarches/<slug:slug>/budget/", views.process_budgets, name="process"),
     path("demarches/<slug:slug>/budget/nouveau/", views.budget_create, name="create"),
     path("demarches/<slug:slug>/budget/importer/", views.budget_import, name="import"),
+    path(
+        "demarches/<slug:slug>/budget/importer/<int:pk>/",
+        views.budget_import_progress,
+        name="import-progress",
+    ),
     path("demarches/<slug:slug>/sobriete/", views.sobriety, name="sobriety"),
     path("budgets/<int:pk>/", views.budget_detail, name="detail"),
     path("budgets/<int:pk>/voter/", views.budget_vote, name="vote"),

@@ -9,14 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from bouquet.accounts.verification import verification_of
 from bouquet.bouquets.models import Bouquet
 from bouquet.bouquets.services import allocate_means
-from bouquet.budgets import rules, selectors, services
-from bouquet.budgets.models import BallotKind, Budget, BudgetProject, BudgetResult, Channel
+from bouquet.budgets import flows, rules, selectors, services
+from bouquet.budgets.models import BallotKind, Budget, BudgetImport, BudgetProject, BudgetResult, Channel
 from bouquet.budgets.wording import rule_explanation
 from bouquet.core.errors import DomainError
 from bouquet.core.french import format_date
@@ -489,41 +488,24 @@ def bouquet_project(request: HttpRequest, bouquet_pk: int) -> HttpResponse:
 SHOWN_WARNINGS = 10
 
 
-def _imported(request: HttpRequest, imported: services.ImportedElection) -> HttpResponse:
-    """After an import: what was odd in the file (the first remarks, then how many more), then the results."""
-    for warning in imported.warnings[:SHOWN_WARNINGS]:
-        messages.warning(request, _("Remarque sur le fichier : %(warning)s") % {"warning": warning})
-    if len(imported.warnings) > SHOWN_WARNINGS:
-        messages.warning(
-            request,
-            ngettext(
-                "… et %(count)d autre remarque sur le fichier.",
-                "… et %(count)d autres remarques sur le fichier.",
-                len(imported.warnings) - SHOWN_WARNINGS,
-            )
-            % {"count": len(imported.warnings) - SHOWN_WARNINGS},
-        )
-    return redirect("budgets:results", pk=imported.budget.pk)
-
-
 @login_required
 def budget_import(request: HttpRequest, slug: str) -> HttpResponse:
-    """An agent replays a published election from a pabulib file."""
+    """An agent replays a published election from a pabulib file: checked at once, written in the background."""
     process = _process_or_404(slug)
     rules.require_manager(request.user)
     form = ImportForm(request.POST or None, request.FILES or None)
     return _agent_form(
         request,
         form,
-        lambda: services.import_pabulib(
+        lambda: flows.request_import(
             agent=signed_in_user(request),
             process=process,
             data=form.cleaned_data["file"].read(),
             title=form.cleaned_data["title"],
             rule=form.cleaned_data["rule"] or None,
         ),
-        done=_("L'élection est importée et son résultat calculé."),
-        then=lambda imported: _imported(request, imported),
+        done=_("Le fichier est lu : l'import se poursuit en arrière-plan."),
+        then=lambda job: redirect("budgets:import-progress", slug=slug, pk=job.pk),
         context={
             "process": process,
             "heading": _("Importer une élection (fichier pabulib)"),
@@ -531,6 +513,25 @@ def budget_import(request: HttpRequest, slug: str) -> HttpResponse:
             "multipart": True,
         },
     )
+
+
+@login_required
+@require_GET
+def budget_import_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """How far an import has gone: a progress bar that htmx refreshes (the page reloads itself without
+    JavaScript), then the file's remarks and the way to the results."""
+    process = _process_or_404(slug)
+    rules.require_manager(request.user)
+    job = get_object_or_404(BudgetImport.objects.select_related("budget"), pk=pk, process=process)
+    context = {
+        "process": process,
+        "job": job,
+        "warnings": job.warnings[:SHOWN_WARNINGS],
+        "more_warnings": max(len(job.warnings) - SHOWN_WARNINGS, 0),
+    }
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "budgets/_import_progress.html", context)
+    return render(request, "budgets/import_progress.html", context)
 
 
 @login_required

@@ -59,7 +59,7 @@ def _filters(request: HttpRequest) -> tuple[FilterForm, selectors.ProposalFilter
     try:
         seed = int(request.GET.get("graine", "")) % 1_000_000
     except ValueError:
-        seed = random.randint(1, 999_999)  # noqa: S311 - only an order to show, not a secret
+        seed = random.randint(1, 999_999)  # noqa: S311  # nosec B311  # only an order to show, not a secret
     filters = selectors.ProposalFilters(
         district=data["district"].pk if data.get("district") else None,
         theme=data["theme"].pk if data.get("theme") else None,
@@ -419,7 +419,8 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _report(request: HttpRequest, *, proposal: Proposal | None, comment: Comment | None) -> HttpResponse:
     item = proposal if proposal is not None else comment
-    assert item is not None
+    if item is None:
+        raise Http404
     form = ReportForm(request.POST or None)
     status = 200
     if request.method == "POST":

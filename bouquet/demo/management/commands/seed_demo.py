@@ -31,7 +31,7 @@ from bouquet.proposals.services import (
 )
 
 ADMIN_EMAIL = "admin@val-de-loirette.test"
-ADMIN_PASSWORD = "demo-bouquet-2026"  # noqa: S105 - a demo account on a local database, printed on screen
+ADMIN_PASSWORD = "demo-bouquet-2026"  # noqa: S105  # nosec B105  # a demo account on a local database, printed on screen
 
 
 class Command(BaseCommand):
@@ -67,7 +67,7 @@ class Command(BaseCommand):
                 self._print_accounts()
                 return
             self._reset()
-        rng = random.Random(options["seed"])
+        rng = random.Random(options["seed"])  # nosec B311  # a reproducible demo, not a secret
         with transaction.atomic():
             self._build(rng)
             # Every demo account has the same password: hash it once (hashing it for each of the 55 accounts
@@ -329,7 +329,7 @@ class Command(BaseCommand):
         process = Process.objects.get(slug=data.process_slug)
         if budgets.vote_phase_of(process) is None:
             return
-        rng = random.Random(2026)
+        rng = random.Random(2026)  # nosec B311  # a reproducible demo, not a secret
         self.stdout.write("Budget participatif : projets issus des bouquets…")
         budget = budgets.create_budget(
             agent=agent,
@@ -382,7 +382,7 @@ class Command(BaseCommand):
         # Last year's edition has its own process, whose vote phase (in the past) dates the ballots and the title.
         past_process = Process.objects.get(slug=data.previous_process_slug)
         vote = budgets.vote_phase_of(past_process)
-        assert vote is not None  # content.load checked it
+        assert vote is not None  # nosec B101 - type narrowing: content.load checked it
         year = vote.starts_on.year
         election = Election(
             budget=Fraction(data.previous_amount),
