@@ -9,13 +9,13 @@ from django.core.files.base import File
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import User
 from bouquet.accounts.rules import is_agent
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
+from bouquet.core.french import format_date
 from bouquet.core.images import clean_image
 from bouquet.places.models import District
 from bouquet.processes.models import Component, Phase, PhaseKind, Process, ProcessStatus, default_components
@@ -221,7 +221,7 @@ def reopen_process(*, agent: User, process: Process) -> Process:
 
 
 def _day(day: dt.date) -> str:
-    return date_format(day, "j F Y")
+    return format_date(day)
 
 
 def _check_phase(process: Process, spec: PhaseSpec, *, phase: Phase | None, today: dt.date) -> None:

@@ -5,12 +5,13 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import Role, User
 from bouquet.accounts.services import open_invited_account
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
+from bouquet.core.french import format_date
 from bouquet.places.models import District
 from bouquet.processes.models import Process
 from bouquet.roles import rules
@@ -51,7 +52,7 @@ def _invitation_text(invitation: Invitation, link: str) -> str:
     inviter = (
         invitation.invited_by.public_name if invitation.invited_by else settings.BOUQUET_AUTHORITY["name"]
     )
-    expires = formats.date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")
+    expires = format_date(timezone.localtime(invitation.expires_at))
     role = role_in_words(invitation.role, process=invitation.process, district=invitation.district)
     return "\n\n".join(
         [
@@ -136,7 +137,7 @@ def check_can_accept(invitation: Invitation) -> None:
     if state == InvitationState.EXPIRED:
         raise Conflict(
             _("Cette invitation a expiré le %(date)s. Demandez-en une nouvelle à la collectivité.")
-            % {"date": formats.date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")}
+            % {"date": format_date(timezone.localtime(invitation.expires_at))}
         )
 
 

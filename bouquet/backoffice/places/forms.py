@@ -24,8 +24,10 @@ class IdentityForm(AccessibleForm):
     )
     article = forms.ChoiceField(
         label=_("Article"),
-        choices=Article.choices,
+        choices=[(value, label) for value, label in Article.choices if value],
         help_text=_("Celui qu'on dit devant le nom : « la » Ville de Val-de-Loirette."),
+        # French words, whatever the language of the page.
+        widget=forms.Select(attrs={"lang": "fr"}),
     )
     short_name = forms.CharField(
         label=_("Nom court"), max_length=60, help_text=_("Par exemple : Val-de-Loirette.")

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from bouquet.core.forms import AccessibleForm
@@ -39,8 +40,10 @@ class ProcessForm(AccessibleForm):
     image = forms.FileField(
         label=_("Image"),
         required=False,
-        help_text=_("JPEG, PNG ou WebP, %(size)d Mo au plus. Ses métadonnées (appareil, lieu) sont retirées.")
-        % {"size": MAX_IMAGE_BYTES // (1024 * 1024)},
+        help_text=format_lazy(
+            _("JPEG, PNG ou WebP, {size} Mo au plus. Ses métadonnées (appareil, lieu) sont retirées."),
+            size=MAX_IMAGE_BYTES // (1024 * 1024),
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES}),
     )
     image_alt = forms.CharField(

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -26,6 +25,7 @@ from bouquet.budgets.models import (
 )
 from bouquet.budgets.rules import require_manager, vote_has_started
 from bouquet.core.errors import Conflict, DomainError, InvalidInput
+from bouquet.core.french import format_date
 from bouquet.places.models import District
 from bouquet.processes.models import Phase, PhaseKind, Process
 from bouquet.processes.services import PhaseSpec, add_phase
@@ -177,7 +177,7 @@ def create_budget(
                     "La phase de vote de cette démarche s'est terminée le %(date)s : indiquez les dates d'un "
                     "nouveau vote."
                 )
-                % {"date": date_format(phase.ends_on, "j F Y")},
+                % {"date": format_date(phase.ends_on)},
                 field_errors={"phase": _("Phase de vote terminée.")},
             )
     if errors:
