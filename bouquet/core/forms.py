@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -71,6 +74,28 @@ def submit_form[T](form: forms.Form, action: Callable[[], T]) -> FormOutcome[T]:
         add_domain_errors(form, error)
         return FormOutcome(ok=False, status=error.status_code, error=error)
     return FormOutcome(ok=True, status=200, result=result)
+
+
+def form_page[T](
+    request: HttpRequest,
+    form: forms.Form,
+    action: Callable[[], T],
+    *,
+    template: str,
+    context: dict[str, Any],
+    done: str,
+    then: Callable[[T], HttpResponse],
+) -> HttpResponse:
+    """Show ``form``; a valid post runs ``action`` (a service), says ``done`` and answers ``then(result)``.
+    Otherwise the form comes back with each message beside its field, under the refusal's status (422, 409)."""
+    status = 200
+    if request.method == "POST":
+        outcome = submit_form(form, action)
+        if outcome.ok:
+            messages.success(request, done)
+            return then(outcome.value)
+        status = outcome.status
+    return render(request, template, {"form": form, **context}, status=status)
 
 
 class DayField(forms.CharField):

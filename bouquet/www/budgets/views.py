@@ -18,6 +18,7 @@ from bouquet.budgets import flows, rules, selectors, services
 from bouquet.budgets.models import BallotKind, Budget, BudgetImport, BudgetProject, BudgetResult, Channel
 from bouquet.budgets.wording import rule_explanation
 from bouquet.core.errors import DomainError
+from bouquet.core.forms import form_page
 from bouquet.core.french import format_date
 from bouquet.processes.models import Component, Process
 from bouquet.www.auth import signed_in_user
@@ -60,16 +61,10 @@ def _agent_form[T](
     then: Callable[[T], HttpResponse],
     context: dict[str, Any],
 ) -> HttpResponse:
-    """An agent's form page. A valid post runs `action` (the service), says `done` and answers `then(result)`;
-    otherwise the form comes back with its errors, under the refusal's status."""
-    status = 200
-    if request.method == "POST":
-        outcome = submit_form(form, action)
-        if outcome.ok:
-            messages.success(request, done)
-            return then(outcome.value)
-        status = outcome.status
-    return render(request, "budgets/agent_form.html", {"form": form, **context}, status=status)
+    """An agent's form page of the budgets, on the shared ``core.forms.form_page``."""
+    return form_page(
+        request, form, action, template="budgets/agent_form.html", context=context, done=done, then=then
+    )
 
 
 # ---- reading -------------------------------------------------------------------------------------------
