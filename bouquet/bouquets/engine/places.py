@@ -84,6 +84,11 @@ class Mention:
         return " ".join(re.findall(r"[^\W_]+", _fold(self.text)))
 
 
+def place_key(name: str) -> str:
+    """The comparable key of a place's name (as ``Mention.key``): « Parc Montsouris » → « parc montsouris »."""
+    return " ".join(re.findall(r"[^\W_]+", _fold(name)))
+
+
 def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
 
