@@ -1,8 +1,8 @@
 """Reads on bouquets, shaped for their pages."""
 
 import re
-from collections.abc import Iterable
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
