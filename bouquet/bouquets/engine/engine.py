@@ -428,6 +428,15 @@ class _Grouper:
             mask = sub >= 0
             labels[np.asarray(rows)[mask]] = sub[mask] + offset
             offset += int(sub.max()) + 1 if mask.any() else 0
+        offset = self._across_themes(x, labels, fixed_rows, offset)
+        # A bouquet lives in the theme most of its members came from; its members follow it there.
+        for label in np.unique(labels[labels >= 0]).tolist():
+            members = np.flatnonzero(labels == label).tolist()
+            themes = Counter(row_theme[r] for r in members)
+            if len(themes) > 1:
+                major = min(themes, key=lambda t: (-themes[t], t or ""))
+                for r in members:
+                    row_theme[r] = major
         grouped = labels >= 0
         keys = self._stable_keys(
             labels[grouped],
@@ -438,6 +447,30 @@ class _Grouper:
         )
         for r in np.flatnonzero(grouped).tolist():
             row_bouquet[r] = keys[int(labels[r])]
+
+    def _across_themes(self, x: np.ndarray, labels: np.ndarray, fixed_rows: set[int], offset: int) -> int:
+        """Bouquets may cross themes: a proposal no bouquet of its theme took joins the bouquet of another theme
+        whose members it is as close to as they are to one another (the average-linkage criterion), or forms a
+        bouquet with others left alone in their themes. Returns the next free label."""
+        pool = [r for r in np.flatnonzero(labels < 0).tolist() if r not in fixed_rows]
+        if not pool:
+            return offset
+        kept = np.unique(labels[labels >= 0])
+        if len(kept):
+            sums = np.vstack([x[labels == label].sum(axis=0) for label in kept.tolist()])
+            sizes = np.asarray([int((labels == label).sum()) for label in kept.tolist()], dtype=np.float32)
+            means = (x[pool] @ sums.T) / sizes  # mean cosine of each pooled row to each bouquet's members
+            best = means.argmax(axis=1)
+            for i, r in enumerate(pool):
+                if means[i, best[i]] >= self.bouquet_cut:
+                    labels[r] = kept[best[i]]
+            pool = [r for r in pool if labels[r] < 0]
+        if len(pool) >= 2:
+            sub = agglomerate(x[pool], self.bouquet_cut)
+            mask = sub >= 0
+            labels[np.asarray(pool)[mask]] = sub[mask] + offset
+            offset += int(sub.max()) + 1 if mask.any() else 0
+        return offset
 
     @staticmethod
     def _stable_keys(
