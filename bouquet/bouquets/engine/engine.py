@@ -263,7 +263,18 @@ class _Grouper:
             seed=cfg.seed,
         )
         fixed, anchors = self._resolve_constraints(cons, pos)
-        theme_of, k_scores = self._themes(x, themes, [len(d) for d in docs])
+        # Themes read the whole text, place names included: a city's parks, woods and schools tell broad
+        # themes apart (measured on the Paris winners: NMI 0.25 with them, 0.22 without); bouquets, below,
+        # read the needs alone.
+        docs_full = [analyse(t) if m != t else d for m, t, d in zip(meaning, u_texts, docs, strict=True)]
+        theme_tfidf = FrenchTfidf()
+        theme_tfidf.fit(docs_full)
+        x_theme = (
+            HybridRepresentation(self.encoder, theme_tfidf, cfg.encoder_weight).combine(enc, docs_full)
+            if u_texts
+            else x
+        )
+        theme_of, k_scores = self._themes(x_theme, themes, [len(d) for d in docs])
         theme_keys = self._stable_keys(theme_of, u_ids, cons.previous_themes, prefix="T", reserved=set())
         row_theme: list[str | None] = [theme_keys[int(t)] for t in theme_of]
 

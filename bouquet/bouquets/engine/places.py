@@ -106,7 +106,9 @@ def _is_proper(word: str) -> bool:
     return bool(core) and core[0].isupper()
 
 
-def _name_after(toks: Sequence[tuple[str, int, int]], i: int, *, lower_case_ok: bool) -> int:
+def _name_after(
+    toks: Sequence[tuple[str, int, int]], i: int, *, lower_case_ok: bool, shouted: bool = False
+) -> int:
     """Index after the name that starts at ``i`` (``i`` itself when there is none). A name is capitalised words
     and numbers joined by small words (« de la », « Saint »); after a street word, a single word in lower case is
     a name too (« rue de la roquette »)."""
@@ -123,7 +125,8 @@ def _name_after(toks: Sequence[tuple[str, int, int]], i: int, *, lower_case_ok: 
             j += 1
             continue
         core_folded = _fold(core)
-        proper = _is_proper(core) or core.isdigit()
+        # In a text written in capitals, a capital says nothing: only a street word's name is read there.
+        proper = (not shouted and _is_proper(core)) or core.isdigit()
         if folded in _STOPS_FOLDED or (
             not proper and (core_folded in _STREET_FOLDED or core_folded in _PLACE_FOLDED)
         ):
@@ -161,13 +164,15 @@ def _territory_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
 def place_mentions(text: str, territory: Iterable[str] = ()) -> list[Mention]:
     """The place mentions of a text, in order, without overlaps."""
     toks = _tokens(text)
+    letters = [ch for ch in text if ch.isalpha()]
+    shouted = len(letters) > 3 and all(ch.isupper() for ch in letters)
     found: list[tuple[int, int, int]] = []  # start, end, start of the name
     i = 0
     while i < len(toks):
         word = toks[i][0]
         folded = _fold(word)
         if folded in _STREET_FOLDED or folded in _PLACE_FOLDED:
-            end = _name_after(toks, i + 1, lower_case_ok=folded in _STREET_FOLDED)
+            end = _name_after(toks, i + 1, lower_case_ok=folded in _STREET_FOLDED, shouted=shouted)
             if end > i + 1:
                 found.append((toks[i][1], toks[end - 1][2], toks[i + 1][1]))
                 i = end

@@ -35,6 +35,9 @@ from bouquet.bouquets.engine.places import place_mentions, places_key, same_loca
         ),
         ("La rue est sale", "La rue est sale", []),
         ("Rénover le gymnase", "Rénover le gymnase", []),
+        # in capitals, a capital says nothing: only a street word's name is read
+        ("RÉNOVER LE CENTRE SPORTIF DES POISSONNIERS", "RÉNOVER LE CENTRE SPORTIF DES POISSONNIERS", []),
+        ("DES BANCS RUE DE LA ROQUETTE", "DES BANCS RUE", ["rue de la roquette"]),
     ],
 )
 def test_place_names_are_recognised_and_taken_out_their_kind_kept(
