@@ -13,6 +13,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from bouquet.notifications import kinds
+from bouquet.notifications.mailing import ALL_KINDS
 from bouquet.notifications.models import EmailState, Follow, FrequencyChoice, Notification, Preference
 from bouquet.notifications.tasks import send_instant_emails
 
@@ -144,3 +145,20 @@ def mark_read(*, user: Any, notification_ids: Iterable[int] | None = None) -> in
     if notification_ids is not None:
         unread = unread.filter(pk__in=list(notification_ids))
     return unread.update(read_at=timezone.now())
+
+
+def unsubscribe(*, user_id: int, kind: str) -> int:
+    """Stop the e-mails of one kind (``*``: of every kind) for a person; their notifications stay in their space.
+    Returns how many kinds changed. Pending e-mails of those kinds are dropped too."""
+    codes = [known.code for known in kinds.all_kinds()] if kind == ALL_KINDS else [kinds.get(kind).code]
+    changed = 0
+    with transaction.atomic():
+        for code in codes:
+            Preference.objects.update_or_create(
+                user_id=user_id, kind=code, defaults={"frequency": FrequencyChoice.NEVER}
+            )
+            changed += 1
+        Notification.objects.filter(
+            recipient_id=user_id, kind__in=codes, email_state=EmailState.PENDING
+        ).update(email_state=EmailState.NONE)
+    return changed

@@ -1,0 +1,63 @@
+"""Reads of the notifications app: a person's notifications, their preferences, who follows what."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import F, QuerySet
+
+from bouquet.notifications import kinds
+from bouquet.notifications.models import Follow, Notification, Preference
+
+
+def notifications_of(*, user: Any) -> QuerySet[Notification]:
+    """A person's notifications, unread first, newest first."""
+    return Notification.objects.filter(recipient=user).order_by(
+        F("read_at").desc(nulls_first=True), "-created_at", "-pk"
+    )
+
+
+def unread_count(*, user: Any) -> int:
+    """How many of a person's notifications are unread."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def is_following(*, user: Any, target: models.Model) -> bool:
+    """Whether a person follows this target."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    content_type = ContentType.objects.get_for_model(target, for_concrete_model=True)
+    return Follow.objects.filter(user=user, content_type=content_type, object_id=target.pk).exists()
+
+
+def follower_ids(targets: Iterable[models.Model]) -> set[int]:
+    """The people who follow at least one of these targets."""
+    ids: set[int] = set()
+    by_type: dict[ContentType, list[int]] = {}
+    for target in targets:
+        content_type = ContentType.objects.get_for_model(target, for_concrete_model=True)
+        by_type.setdefault(content_type, []).append(target.pk)
+    for content_type, pks in by_type.items():
+        rows = Follow.objects.filter(content_type=content_type, object_id__in=pks)
+        ids.update(rows.values_list("user_id", flat=True))
+    return ids
+
+
+@dataclass(frozen=True)
+class KindPreference:
+    kind: kinds.Kind
+    frequency: str
+    chosen: bool  # False: the kind's default
+
+
+def preferences_of(*, user: Any) -> list[KindPreference]:
+    """For every kind, how often the person wants e-mails about it."""
+    chosen = dict(Preference.objects.filter(user=user).values_list("kind", "frequency"))
+    return [
+        KindPreference(
+            kind=kind, frequency=chosen.get(kind.code, kind.default_frequency), chosen=kind.code in chosen
+        )
+        for kind in kinds.all_kinds()
+    ]
