@@ -3,6 +3,7 @@
 Other apps call these after their own write (``transaction.on_commit`` when they are inside a transaction):
 ``announce("proposals.answered", proposal, actor=agent)`` tells the proposal's followers, once each."""
 
+import datetime as dt
 from collections.abc import Iterable
 from functools import partial
 from typing import Any
@@ -14,7 +15,14 @@ from django.utils import timezone
 
 from bouquet.notifications import kinds
 from bouquet.notifications.mailing import ALL_KINDS
-from bouquet.notifications.models import EmailState, Follow, FrequencyChoice, Notification, Preference
+from bouquet.notifications.models import (
+    Announcement,
+    EmailState,
+    Follow,
+    FrequencyChoice,
+    Notification,
+    Preference,
+)
 from bouquet.notifications.tasks import send_instant_emails
 
 BATCH = 500  # notifications written per INSERT and e-mailed per task
@@ -24,13 +32,19 @@ def _content_type(target: models.Model) -> ContentType:
     return ContentType.objects.get_for_model(target, for_concrete_model=True)
 
 
-def follow(user: Any, target: models.Model, *, reason: str = Follow.Reason.FOLLOWED) -> Follow:
-    """Make a person follow a target (idempotent: a second call keeps the first follow and its reason)."""
+def follow(
+    user: Any, target: models.Model, *, reason: str = Follow.Reason.FOLLOWED, at: dt.datetime | None = None
+) -> Follow:
+    """Make a person follow a target (idempotent: a second call keeps the first follow and its reason).
+    ``at``: the time to keep (a secret vote keeps only the day)."""
     content_type = _content_type(target)
     try:
         with transaction.atomic():
             follow_row, _created = Follow.objects.get_or_create(
-                user=user, content_type=content_type, object_id=target.pk, defaults={"reason": reason}
+                user=user,
+                content_type=content_type,
+                object_id=target.pk,
+                defaults={"reason": reason, "created_at": at or timezone.now()},
             )
     except IntegrityError:  # the same person followed it at the same instant in another request
         follow_row = Follow.objects.get(user=user, content_type=content_type, object_id=target.pk)
@@ -81,13 +95,21 @@ def announce(
     actor: Any = None,
     recipients: Iterable[Any] | None = None,
     context: dict[str, str | int] | None = None,
+    once: str | None = None,
 ) -> int:
     """Tell people that something happened to ``target``: its followers, or ``recipients`` when given.
 
     Each person is told once, the actor never about their own act, closed or erased accounts never. E-mails
     chosen « à chaque fois » are handed to background tasks once the transaction commits. Returns the number of
-    notifications created."""
+    notifications created. With ``once`` (a key), an event already announced under that key tells nobody."""
     the_kind = kinds.get(kind)
+    if once is not None:
+        with transaction.atomic():
+            _row, first_time = Announcement.objects.get_or_create(
+                kind=kind, content_type=_content_type(target), object_id=target.pk, key=once[:100]
+            )
+        if not first_time:
+            return 0
     users = get_user_model().objects.filter(is_active=True, erased_at__isnull=True)
     if recipients is None:
         followers = Follow.objects.filter(content_type=_content_type(target), object_id=target.pk)
