@@ -22,10 +22,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from bouquet.notifications.models import EmailState, FrequencyChoice, Notification
+from bouquet.notifications.models import EmailState, FrequencyChoice, Newsletter, Notification
 
 UNSUBSCRIBE_SALT = "bouquet.notifications.unsubscribe"
 ALL_KINDS = "*"
+NEWSLETTER_KIND = "notifications.newsletter"
 
 
 def site_url() -> str:
@@ -114,21 +115,25 @@ def send_instant(notification_ids: list[int]) -> int:
         Notification.objects.filter(pk__in=notification_ids, email_frequency=FrequencyChoice.INSTANT)
     )
     verified = verified_user_ids({row.recipient_id for row in claimed})
+    letter_ids = {row.object_id for row in claimed if row.kind == NEWSLETTER_KIND}
+    newsletters = Newsletter.objects.in_bulk(letter_ids) if letter_ids else {}
     messages, sent, skipped = [], [], []
     with translation.override(settings.LANGUAGE_CODE):
         for row in claimed:
             if row.recipient_id not in verified:
                 skipped.append(row.pk)
                 continue
+            letter = newsletters.get(row.object_id) if row.kind == NEWSLETTER_KIND else None
             messages.append(
                 build_message(
                     to=row.recipient.email,
                     user_id=row.recipient_id,
                     kind=row.kind,
-                    subject=row.message(),
-                    template="notification",
+                    subject=letter.subject if letter is not None else row.message(),
+                    template="newsletter" if letter is not None else "notification",
                     context={
                         "notification": row,
+                        "newsletter": letter,
                         "link": site_url() + row.target_url if row.target_url else "",
                     },
                 )
@@ -190,10 +195,3 @@ def send_digests(*, frequency: str, user_ids: list[int]) -> int:
     _send(messages)
     _finish(sent, skipped)
     return len(messages)
-
-
-def send_newsletter(*, newsletter_id: int, user_ids: list[int]) -> int:
-    """Send a newsletter to a batch of its readers (filled in by the newsletter code)."""
-    from bouquet.notifications.newsletters import send_newsletter_to  # noqa: PLC0415
-
-    return send_newsletter_to(newsletter_id=newsletter_id, user_ids=user_ids)

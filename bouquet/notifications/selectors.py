@@ -9,7 +9,8 @@ from django.db import models
 from django.db.models import F, QuerySet
 
 from bouquet.notifications import kinds
-from bouquet.notifications.models import Follow, Notification, Preference
+from bouquet.notifications.mailing import NEWSLETTER_KIND
+from bouquet.notifications.models import Follow, Newsletter, Notification, Preference
 
 
 def notifications_of(*, user: Any) -> QuerySet[Notification]:
@@ -61,3 +62,11 @@ def preferences_of(*, user: Any) -> list[KindPreference]:
         )
         for kind in kinds.all_kinds()
     ]
+
+
+def received_newsletter(*, user: Any, newsletter: Newsletter) -> bool:
+    """Whether this person was among a newsletter's readers."""
+    content_type = ContentType.objects.get_for_model(Newsletter)
+    return Notification.objects.filter(
+        recipient=user, kind=NEWSLETTER_KIND, content_type=content_type, object_id=newsletter.pk
+    ).exists()

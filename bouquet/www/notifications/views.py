@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from bouquet.accounts.rules import is_agent
 from bouquet.notifications import kinds, selectors, services
 from bouquet.notifications.mailing import ALL_KINDS, read_unsubscribe_token
-from bouquet.notifications.models import FrequencyChoice
+from bouquet.notifications.models import FrequencyChoice, Newsletter
 from bouquet.www.auth import signed_in_user
 
 PAGE_SIZE = 20
@@ -112,6 +113,16 @@ def preferences(request: HttpRequest) -> HttpResponse:
             return redirect("notifications:preferences")
     context = {"rows": rows, "choices": FrequencyChoice.choices, "errors": errors}
     return render(request, "notifications/preferences.html", context, status=400 if errors else 200)
+
+
+@login_required
+def newsletter(request: HttpRequest, pk: int) -> HttpResponse:
+    """A newsletter the person received (agents read every one)."""
+    user = signed_in_user(request)
+    letter = Newsletter.objects.filter(pk=pk, sent_at__isnull=False).first()
+    if letter is None or not (is_agent(user) or selectors.received_newsletter(user=user, newsletter=letter)):
+        raise Http404
+    return render(request, "notifications/newsletter.html", {"letter": letter})
 
 
 def follow_context(request: HttpRequest, target: models.Model) -> dict[str, object]:
