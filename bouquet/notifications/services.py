@@ -4,7 +4,9 @@ Other apps call these after their own write (``transaction.on_commit`` when they
 ``announce("proposals.answered", proposal, actor=agent)`` tells the proposal's followers, once each."""
 
 import datetime as dt
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from typing import Any
 
@@ -26,6 +28,20 @@ from bouquet.notifications.models import (
 from bouquet.notifications.tasks import send_instant_emails
 
 BATCH = 500  # notifications written per INSERT and e-mailed per task
+
+_held = threading.local()
+
+
+@contextmanager
+def emails_held() -> Iterator[None]:
+    """Within this block, announcements make notifications but no e-mail (the demo's seeding: its past is told
+    in people's spaces, not by a flood of e-mails)."""
+    previous = getattr(_held, "on", False)
+    _held.on = True
+    try:
+        yield
+    finally:
+        _held.on = previous
 
 
 def _content_type(target: models.Model) -> ContentType:
@@ -143,13 +159,18 @@ def announce(
         rows = []
         for user_id in ordered[start : start + BATCH]:
             frequency = chosen.get(user_id, the_kind.default_frequency)
-            state = EmailState.NONE if frequency == FrequencyChoice.NEVER else EmailState.PENDING
+            quiet = frequency == FrequencyChoice.NEVER or getattr(_held, "on", False)
+            state = EmailState.NONE if quiet else EmailState.PENDING
             rows.append(
                 Notification(recipient_id=user_id, email_frequency=frequency, email_state=state, **common)
             )
         created = Notification.objects.bulk_create(rows)
         instant_ids.extend(
-            row.pk for row in created if row.email_frequency == FrequencyChoice.INSTANT and row.pk is not None
+            row.pk
+            for row in created
+            if row.email_state == EmailState.PENDING
+            and row.email_frequency == FrequencyChoice.INSTANT
+            and row.pk is not None
         )
     _send_later(instant_ids)
     return len(ids)
