@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bouquet.accounts.rules import is_agent
 from bouquet.notifications import kinds, selectors, services
@@ -58,6 +58,7 @@ def _visible(model_name: str, pk: int) -> models.Model:
     return target  # type: ignore[no-any-return]
 
 
+@require_GET
 @login_required
 def notification_list(request: HttpRequest) -> HttpResponse:
     """« Mes notifications »: unread first, twenty a page."""
@@ -115,6 +116,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
     return render(request, "notifications/preferences.html", context, status=400 if errors else 200)
 
 
+@require_GET
 @login_required
 def newsletter(request: HttpRequest, pk: int) -> HttpResponse:
     """A newsletter the person received (agents read every one)."""
