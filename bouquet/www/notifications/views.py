@@ -90,7 +90,7 @@ def mark_read(request: HttpRequest) -> HttpResponse:
     page = request.POST.get("page", "")
     target = reverse("notifications:list") + (f"?page={page}" if page.isdigit() else "")
     if request.htmx:  # type: ignore[attr-defined]
-        return HttpResponse(status=204, headers={"HX-Location": target})
+        return HttpResponse(status=204, headers={"HX-Redirect": target})
     return redirect(target)
 
 
