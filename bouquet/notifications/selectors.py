@@ -29,8 +29,10 @@ def is_following(*, user: Any, target: models.Model) -> bool:
     """Whether a person follows this target."""
     if not getattr(user, "is_authenticated", False):
         return False
-    content_type = ContentType.objects.get_for_model(target, for_concrete_model=True)
-    return Follow.objects.filter(user=user, content_type=content_type, object_id=target.pk).exists()
+    meta = target._meta.concrete_model._meta  # a join, not the content-type cache: one query, always
+    return Follow.objects.filter(
+        user=user, object_id=target.pk, content_type__app_label=meta.app_label, content_type__model=meta.model_name
+    ).exists()
 
 
 def follower_ids(targets: Iterable[models.Model]) -> set[int]:
