@@ -29,9 +29,14 @@ def is_following(*, user: Any, target: models.Model) -> bool:
     """Whether a person follows this target."""
     if not getattr(user, "is_authenticated", False):
         return False
-    meta = target._meta.concrete_model._meta  # a join, not the content-type cache: one query, always
+    meta = (
+        target._meta.concrete_model or type(target)
+    )._meta  # a join, not the content-type cache: one query
     return Follow.objects.filter(
-        user=user, object_id=target.pk, content_type__app_label=meta.app_label, content_type__model=meta.model_name
+        user=user,
+        object_id=target.pk,
+        content_type__app_label=meta.app_label,
+        content_type__model=meta.model_name,
     ).exists()
 
 

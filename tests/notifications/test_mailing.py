@@ -86,3 +86,31 @@ def test_never_means_no_email_but_the_notification_is_there(person):
 def test_the_digest_command_needs_a_frequency():
     with pytest.raises(CommandError):
         call_command("send_digests")
+
+
+def test_the_written_message_reads_back_as_the_same_email():
+    import email
+    import email.policy
+
+    from bouquet.notifications.fastmail import PlainEmail, RawMessage
+
+    person = verified_person()
+    notifications.announce(
+        TEST_KIND.code, ProposalFactory(title="Des bancs à l'ombre « près du lavoir »"), recipients=[person]
+    )
+    send_instant([Notification.objects.get().pk])
+    [sent] = mail.outbox
+    raw = sent.message(policy=email.policy.SMTP)
+    assert isinstance(raw, RawMessage) and b"\r\n" in raw.as_bytes()
+    parsed = email.message_from_bytes(raw.as_bytes(), policy=email.policy.default)
+    assert parsed["Subject"] == sent.subject and "près du lavoir" in parsed["Subject"]
+    assert parsed["To"] == person.email
+    assert parsed["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert parsed["List-Unsubscribe"] == sent.extra_headers["List-Unsubscribe"]
+    plain = parsed.get_body(preferencelist=("plain",)).get_content()
+    html = parsed.get_body(preferencelist=("html",)).get_content()
+    assert "près du lavoir" in plain and "/desabonnement/" in plain and "<a href=" in html
+    # A line longer than SMTP allows goes through Django's own writer.
+    long = PlainEmail(subject="Objet", body="mot " * 400, to=["a@exemple.fr"])
+    long.attach_alternative("<p>court</p>", "text/html")
+    assert not isinstance(long.message(), RawMessage)
