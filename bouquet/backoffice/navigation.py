@@ -53,6 +53,11 @@ NAVIGATION: list[NavEntry] = [
     ),
     NavEntry(_("Vérifier une identité"), "backoffice:desk-check"),
     NavEntry(_("Liste des habitants"), "backoffice:census"),
+    NavEntry(
+        _("Lettres d'information"),
+        "backoffice:newsletters",
+        also_current_on=("backoffice:newsletter-create", "backoffice:newsletter"),
+    ),
 ]
 
 

@@ -17,4 +17,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.backoffice.identity.urls")),
     # staged spreadsheet imports (outreach)
     path("", include("bouquet.backoffice.imports.urls")),
+    # newsletters to followers (notif)
+    path("", include("bouquet.backoffice.newsletters.urls")),
 ]

@@ -6,3 +6,6 @@ class BouquetsConfig(AppConfig):
     name = "bouquet.bouquets"
     label = "bouquets"
     verbose_name = _("Bouquets")
+
+    def ready(self) -> None:
+        from bouquet.bouquets import events  # noqa: F401 - registers the kinds of notification it sends

@@ -20,12 +20,15 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from bouquet.notifications.models import EmailState, FrequencyChoice, Notification
+from bouquet.notifications.fastmail import PlainEmail
+from bouquet.notifications.models import EmailState, FrequencyChoice, Newsletter, Notification
 
 UNSUBSCRIBE_SALT = "bouquet.notifications.unsubscribe"
 ALL_KINDS = "*"
+NEWSLETTER_KIND = "notifications.newsletter"
 
 
 def site_url() -> str:
@@ -64,27 +67,45 @@ def verified_user_ids(user_ids: Iterable[int]) -> set[int]:
     return {user_id for user_id, email in verified if emails.get(user_id) == email.lower()}
 
 
-def build_message(
-    *, to: str, user_id: int, kind: str, subject: str, template: str, context: dict[str, Any]
-) -> EmailMultiAlternatives:
-    """One e-mail with its plain-text and HTML parts and its RFC 8058 unsubscribe headers."""
-    link = unsubscribe_url(user_id, kind)
+PLACEHOLDER = "BOUQUETUNSUBSCRIBELINK"
+
+
+def render_parts(template: str, context: dict[str, Any]) -> tuple[str, str]:
+    """The plain-text and HTML parts of an e-mail, with a placeholder where each reader's unsubscribe link goes."""
     page = {
         **context,
-        "unsubscribe_url": link,
+        "unsubscribe_url": PLACEHOLDER,
         "site_url": site_url(),
         "authority": settings.BOUQUET_AUTHORITY,
     }
-    text = render_to_string(f"notifications/email/{template}.txt", page)
-    html = render_to_string(f"notifications/email/{template}.html", page)
+    return (
+        render_to_string(f"notifications/email/{template}.txt", page),
+        render_to_string(f"notifications/email/{template}.html", page),
+    )
+
+
+def build_message(
+    *,
+    to: str,
+    user_id: int,
+    kind: str,
+    subject: str,
+    template: str,
+    context: dict[str, Any],
+    parts: tuple[str, str] | None = None,
+) -> EmailMultiAlternatives:
+    """One e-mail with its plain-text and HTML parts and its RFC 8058 unsubscribe headers. ``parts``: the
+    parts already rendered for this content (one event's e-mails differ only by their unsubscribe link)."""
+    link = unsubscribe_url(user_id, kind)
+    text, html = parts if parts is not None else render_parts(template, context)
     prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
-    message = EmailMultiAlternatives(
+    message = PlainEmail(
         subject=f"{prefix}{subject}",
-        body=text,
+        body=text.replace(PLACEHOLDER, link),
         to=[to],
         headers={"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
     )
-    message.attach_alternative(html, "text/html")
+    message.attach_alternative(html.replace(PLACEHOLDER, escape(link)), "text/html")
     return message
 
 
@@ -114,23 +135,44 @@ def send_instant(notification_ids: list[int]) -> int:
         Notification.objects.filter(pk__in=notification_ids, email_frequency=FrequencyChoice.INSTANT)
     )
     verified = verified_user_ids({row.recipient_id for row in claimed})
+    letter_ids = {row.object_id for row in claimed if row.kind == NEWSLETTER_KIND}
+    newsletters = Newsletter.objects.in_bulk(letter_ids) if letter_ids else {}
+    rendered: dict[tuple[object, ...], tuple[str, str, str]] = {}
     messages, sent, skipped = [], [], []
     with translation.override(settings.LANGUAGE_CODE):
         for row in claimed:
             if row.recipient_id not in verified:
                 skipped.append(row.pk)
                 continue
+            letter = newsletters.get(row.object_id) if row.kind == NEWSLETTER_KIND else None
+            template = "newsletter" if letter is not None else "notification"
+            context = {
+                "notification": row,
+                "newsletter": letter,
+                "link": site_url() + row.target_url if row.target_url else "",
+            }
+            # The rows of one event say the same thing: render it once per batch.
+            key = (
+                row.kind,
+                row.content_type_id,
+                row.object_id,
+                row.actor_name,
+                repr(row.context),
+                row.target_url,
+            )
+            if key not in rendered:
+                subject = letter.subject if letter is not None else row.message()
+                rendered[key] = (subject, *render_parts(template, context))
+            subject, text, html = rendered[key]
             messages.append(
                 build_message(
                     to=row.recipient.email,
                     user_id=row.recipient_id,
                     kind=row.kind,
-                    subject=row.message(),
-                    template="notification",
-                    context={
-                        "notification": row,
-                        "link": site_url() + row.target_url if row.target_url else "",
-                    },
+                    subject=subject,
+                    template=template,
+                    context=context,
+                    parts=(text, html),
                 )
             )
             sent.append(row.pk)
@@ -156,6 +198,7 @@ def send_digests(*, frequency: str, user_ids: list[int]) -> int:
     for row in claimed:
         by_person[row.recipient_id].append(row)
     verified = verified_user_ids(by_person)
+    rendered: dict[tuple[tuple[str, str], ...], tuple[str, str]] = {}
     messages, sent, skipped = [], [], []
     with translation.override(settings.LANGUAGE_CODE):
         subject = (
@@ -169,13 +212,14 @@ def send_digests(*, frequency: str, user_ids: list[int]) -> int:
                 skipped.extend(ids)
                 continue
             items = [
-                {
-                    "message": row.message(),
-                    "link": site_url() + row.target_url if row.target_url else "",
-                    "row": row,
-                }
+                {"message": row.message(), "link": site_url() + row.target_url if row.target_url else ""}
                 for row in rows
             ]
+            # People who follow the same things get the same summary: render it once, per batch.
+            key = tuple((item["message"], item["link"]) for item in items)
+            context = {"items": items, "frequency": frequency, "subject": subject}
+            if key not in rendered:
+                rendered[key] = render_parts("digest", context)
             messages.append(
                 build_message(
                     to=rows[0].recipient.email,
@@ -183,17 +227,11 @@ def send_digests(*, frequency: str, user_ids: list[int]) -> int:
                     kind=ALL_KINDS,
                     subject=subject,
                     template="digest",
-                    context={"items": items, "frequency": frequency, "subject": subject},
+                    context=context,
+                    parts=rendered[key],
                 )
             )
             sent.extend(ids)
     _send(messages)
     _finish(sent, skipped)
     return len(messages)
-
-
-def send_newsletter(*, newsletter_id: int, user_ids: list[int]) -> int:
-    """Send a newsletter to a batch of its readers (filled in by the newsletter code)."""
-    from bouquet.notifications.newsletters import send_newsletter_to  # noqa: PLC0415
-
-    return send_newsletter_to(newsletter_id=newsletter_id, user_ids=user_ids)

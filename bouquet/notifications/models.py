@@ -6,6 +6,8 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,7 +33,8 @@ class Follow(models.Model):
     object_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("content_type", "object_id")
     reason = models.CharField(_("pourquoi"), max_length=12, choices=Reason.choices, default=Reason.FOLLOWED)
-    created_at = models.DateTimeField(_("suivi depuis"), auto_now_add=True)
+    # Not auto_now_add: a follow made by a secret vote keeps only the day, as the participation does (0012).
+    created_at = models.DateTimeField(_("suivi depuis"), default=timezone.now)
 
     class Meta:
         verbose_name = _("suivi")
@@ -169,6 +172,30 @@ class Newsletter(models.Model):
     def __str__(self) -> str:
         return self.subject
 
+    def get_absolute_url(self) -> str:
+        return reverse("notifications:newsletter", kwargs={"pk": self.pk})
+
     def paragraphs(self) -> list[str]:
         """The body cut into paragraphs at blank lines."""
         return [part.strip() for part in self.body.replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
+class Announcement(models.Model):
+    """An event announced with a key (``announce(..., once="phase-12")``): a second announce with the same kind,
+    target and key tells nobody, so that a daily job or a recomputation run twice tells people once."""
+
+    kind = models.CharField(max_length=60)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    key = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "content_type", "object_id", "key"], name="one_announcement_per_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.content_type_id}:{self.object_id} {self.key}"

@@ -3,7 +3,10 @@
 Other apps call these after their own write (``transaction.on_commit`` when they are inside a transaction):
 ``announce("proposals.answered", proposal, actor=agent)`` tells the proposal's followers, once each."""
 
-from collections.abc import Iterable
+import datetime as dt
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from typing import Any
 
@@ -13,23 +16,51 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from bouquet.notifications import kinds
-from bouquet.notifications.models import EmailState, Follow, FrequencyChoice, Notification, Preference
+from bouquet.notifications.mailing import ALL_KINDS
+from bouquet.notifications.models import (
+    Announcement,
+    EmailState,
+    Follow,
+    FrequencyChoice,
+    Notification,
+    Preference,
+)
 from bouquet.notifications.tasks import send_instant_emails
 
 BATCH = 500  # notifications written per INSERT and e-mailed per task
+
+_held = threading.local()
+
+
+@contextmanager
+def emails_held() -> Iterator[None]:
+    """Within this block, announcements make notifications but no e-mail (the demo's seeding: its past is told
+    in people's spaces, not by a flood of e-mails)."""
+    previous = getattr(_held, "on", False)
+    _held.on = True
+    try:
+        yield
+    finally:
+        _held.on = previous
 
 
 def _content_type(target: models.Model) -> ContentType:
     return ContentType.objects.get_for_model(target, for_concrete_model=True)
 
 
-def follow(user: Any, target: models.Model, *, reason: str = Follow.Reason.FOLLOWED) -> Follow:
-    """Make a person follow a target (idempotent: a second call keeps the first follow and its reason)."""
+def follow(
+    user: Any, target: models.Model, *, reason: str = Follow.Reason.FOLLOWED, at: dt.datetime | None = None
+) -> Follow:
+    """Make a person follow a target (idempotent: a second call keeps the first follow and its reason).
+    ``at``: the time to keep (a secret vote keeps only the day)."""
     content_type = _content_type(target)
     try:
         with transaction.atomic():
             follow_row, _created = Follow.objects.get_or_create(
-                user=user, content_type=content_type, object_id=target.pk, defaults={"reason": reason}
+                user=user,
+                content_type=content_type,
+                object_id=target.pk,
+                defaults={"reason": reason, "created_at": at or timezone.now()},
             )
     except IntegrityError:  # the same person followed it at the same instant in another request
         follow_row = Follow.objects.get(user=user, content_type=content_type, object_id=target.pk)
@@ -80,13 +111,21 @@ def announce(
     actor: Any = None,
     recipients: Iterable[Any] | None = None,
     context: dict[str, str | int] | None = None,
+    once: str | None = None,
 ) -> int:
     """Tell people that something happened to ``target``: its followers, or ``recipients`` when given.
 
     Each person is told once, the actor never about their own act, closed or erased accounts never. E-mails
     chosen « à chaque fois » are handed to background tasks once the transaction commits. Returns the number of
-    notifications created."""
+    notifications created. With ``once`` (a key), an event already announced under that key tells nobody."""
     the_kind = kinds.get(kind)
+    if once is not None:
+        with transaction.atomic():
+            _row, first_time = Announcement.objects.get_or_create(
+                kind=kind, content_type=_content_type(target), object_id=target.pk, key=once[:100]
+            )
+        if not first_time:
+            return 0
     users = get_user_model().objects.filter(is_active=True, erased_at__isnull=True)
     if recipients is None:
         followers = Follow.objects.filter(content_type=_content_type(target), object_id=target.pk)
@@ -120,13 +159,18 @@ def announce(
         rows = []
         for user_id in ordered[start : start + BATCH]:
             frequency = chosen.get(user_id, the_kind.default_frequency)
-            state = EmailState.NONE if frequency == FrequencyChoice.NEVER else EmailState.PENDING
+            quiet = frequency == FrequencyChoice.NEVER or getattr(_held, "on", False)
+            state = EmailState.NONE if quiet else EmailState.PENDING
             rows.append(
                 Notification(recipient_id=user_id, email_frequency=frequency, email_state=state, **common)
             )
         created = Notification.objects.bulk_create(rows)
         instant_ids.extend(
-            row.pk for row in created if row.email_frequency == FrequencyChoice.INSTANT and row.pk is not None
+            row.pk
+            for row in created
+            if row.email_state == EmailState.PENDING
+            and row.email_frequency == FrequencyChoice.INSTANT
+            and row.pk is not None
         )
     _send_later(instant_ids)
     return len(ids)
@@ -144,3 +188,20 @@ def mark_read(*, user: Any, notification_ids: Iterable[int] | None = None) -> in
     if notification_ids is not None:
         unread = unread.filter(pk__in=list(notification_ids))
     return unread.update(read_at=timezone.now())
+
+
+def unsubscribe(*, user_id: int, kind: str) -> int:
+    """Stop the e-mails of one kind (``*``: of every kind) for a person; their notifications stay in their space.
+    Returns how many kinds changed. Pending e-mails of those kinds are dropped too."""
+    codes = [known.code for known in kinds.all_kinds()] if kind == ALL_KINDS else [kinds.get(kind).code]
+    changed = 0
+    with transaction.atomic():
+        for code in codes:
+            Preference.objects.update_or_create(
+                user_id=user_id, kind=code, defaults={"frequency": FrequencyChoice.NEVER}
+            )
+            changed += 1
+        Notification.objects.filter(
+            recipient_id=user_id, kind__in=codes, email_state=EmailState.PENDING
+        ).update(email_state=EmailState.NONE)
+    return changed

@@ -16,9 +16,3 @@ def send_instant_emails(notification_ids: list[int]) -> int:
 def send_digest_batch(frequency: str, user_ids: list[int]) -> int:
     """Send the daily or weekly summary to one batch of people; returns how many left."""
     return mailing.send_digests(frequency=frequency, user_ids=user_ids)
-
-
-@task
-def send_newsletter_batch(newsletter_id: int, user_ids: list[int]) -> int:
-    """Send a newsletter to one batch of its readers; returns how many left."""
-    return mailing.send_newsletter(newsletter_id=newsletter_id, user_ids=user_ids)

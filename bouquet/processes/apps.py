@@ -6,3 +6,6 @@ class ProcessesConfig(AppConfig):
     name = "bouquet.processes"
     label = "processes"
     verbose_name = _("Démarches participatives")
+
+    def ready(self) -> None:
+        from bouquet.processes import events  # noqa: F401 - registers the kinds of notification it sends

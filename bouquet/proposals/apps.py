@@ -9,6 +9,7 @@ class ProposalsConfig(AppConfig):
 
     def ready(self) -> None:
         from bouquet.places.timeline import register_source
+        from bouquet.proposals import events  # noqa: F401 - registers the kinds of notification it sends
         from bouquet.proposals.timeline import proposals_on_place
 
         register_source(proposals_on_place)

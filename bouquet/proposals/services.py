@@ -20,7 +20,7 @@ from bouquet.places.models import District
 from bouquet.places.selectors import district_at, place_refusal
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import process_allows
-from bouquet.proposals import rules
+from bouquet.proposals import events, rules
 from bouquet.proposals.models import (
     ADDRESS_MAX,
     BODY_MAX,
@@ -149,6 +149,7 @@ def submit_proposal(
     others = [user for user in coauthors if user.pk != author.pk]
     if others:
         proposal.coauthors.add(*others)
+    events.proposal_submitted(proposal)
     return proposal
 
 
@@ -194,7 +195,9 @@ def request_coauthorship(*, citizen: User, proposal: Proposal, message: str = ""
     )
     if pending.exists():
         raise Conflict(_("Vous avez déjà demandé à rejoindre cette proposition : ses auteurs vont répondre."))
-    return CoauthorRequest.objects.create(proposal=locked, requester=citizen, message=text)
+    request = CoauthorRequest.objects.create(proposal=locked, requester=citizen, message=text)
+    events.coauthorship_requested(request)
+    return request
 
 
 @transaction.atomic
@@ -222,6 +225,7 @@ def answer_coauthor_request(*, author: User, request: CoauthorRequest, accept: b
             kind=ProposalRevision.Kind.COAUTHOR_JOINED,
             person=locked.requester,
         )
+    events.coauthorship_answered(locked)
     return locked
 
 
@@ -302,6 +306,7 @@ def answer_proposal(*, agent: User, proposal: Proposal, status: Status, answer: 
     proposal.answer = text
     proposal.answered_at = timezone.now()
     proposal.save(update_fields=["status", "answer", "answered_at", "updated_at"])
+    events.proposal_answered(agent, proposal)
     return proposal
 
 
@@ -318,6 +323,7 @@ def add_support(*, citizen: User, proposal: Proposal) -> tuple[Support, bool]:
             Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
     except IntegrityError:
         return Support.objects.get(proposal=proposal, citizen=citizen), False
+    events.proposal_supported(citizen, proposal)
     return support, True
 
 
@@ -356,6 +362,7 @@ def add_comment(
         raise ActionNotAllowed(_("Les commentaires ne sont pas ouverts pour cette proposition."))
     errors: dict[str, str] = {}
     text = _validate_text(body, field="body", minimum=2, maximum=COMMENT_MAX, errors=errors)
+    replied_to = parent
     if parent is not None:
         if parent.proposal_id != proposal.pk:
             errors["parent"] = _("Ce commentaire n'appartient pas à cette proposition.")
@@ -379,6 +386,7 @@ def add_comment(
         if submission_key is None:
             raise
         return Comment.objects.get(author=author, submission_key=submission_key)
+    events.comment_posted(comment, replied_to)
     return comment
 
 
@@ -462,8 +470,8 @@ def moderate_item(
 
 
 def decision_taken(decision: ModerationDecision) -> None:
-    """Called once a moderation decision is saved: the place where the notifications app will tell the item's
-    author the decision and its reason (issue 10). Until it exists, the author reads them on the item's page."""
+    """Called once a moderation decision is saved: the item's author is told the decision and its reason."""
+    events.decision_taken(decision)
 
 
 # ---- themes, kept by the authority ----------------------------------------------------------------------------

@@ -32,6 +32,13 @@ MAILERS = {
         "OPTIONS": _SMTP if _EMAIL_BACKEND.endswith("smtp.EmailBackend") else {},
     }
 }
+# A provider's API through django-anymail (EMAIL_BACKEND=anymail.backends.brevo.EmailBackend, …): its settings
+# come from the variables named ANYMAIL_<SETTING> (ANYMAIL_BREVO_API_KEY=… becomes ANYMAIL["BREVO_API_KEY"]).
+ANYMAIL = {
+    key.removeprefix("ANYMAIL_"): value for key, value in os.environ.items() if key.startswith("ANYMAIL_")
+}
+# Links in e-mails sent by background tasks: the site's public address (default: https:// and the first host).
+BOUQUET_SITE_URL = os.environ.get("BOUQUET_SITE_URL", f"https://{ALLOWED_HOSTS[0]}")  # noqa: F405
 
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -237,4 +237,41 @@ def build_world() -> World:
             "bad_key": "pas-une-cle",
         }
     )
+    _notifications(world, collect)
     return world
+
+
+def _notifications(world: World, collect: Any) -> None:
+    """Follows and newsletters (notif): the inhabitant follows "collect" and read a letter sent to its followers;
+    another letter is written but not sent; the inhabitant's unsubscribe link, and a tampered one."""
+    from bouquet.notifications import newsletters  # noqa: PLC0415 - kept beside its block for easy merges
+    from bouquet.notifications import services as notifications  # noqa: PLC0415
+    from bouquet.notifications.mailing import unsubscribe_token  # noqa: PLC0415
+
+    people = world.people
+    notifications.follow(people["inhabitant"], collect)
+    sent = newsletters.write_newsletter(
+        author=people["agent"],
+        subject="Lettre envoyée",
+        body="Une lettre déjà envoyée.",
+        audience=collect,
+        audience_label="Suiveurs",
+    )
+    newsletters.send_newsletter(newsletter=sent, agent=people["agent"], recipients=[people["inhabitant"].pk])
+    draft = newsletters.write_newsletter(
+        author=people["agent"],
+        subject="Lettre à envoyer",
+        body="Une lettre pas encore envoyée.",
+        audience=collect,
+        audience_label="Suiveurs",
+    )
+    link = unsubscribe_token(people["inhabitant"].pk, "proposals.answered")
+    world.objects.update(
+        {
+            "sent_letter": sent.pk,
+            "letter": draft.pk,
+            "demarche": "demarche",
+            "unsubscribe_link": link,
+            "tampered_unsubscribe": link[:-2] + ("zz" if not link.endswith("zz") else "yy"),
+        }
+    )

@@ -13,6 +13,7 @@ from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import User
+from bouquet.bouquets import events
 from bouquet.bouquets.models import (
     ALLOCATION_UNITS,
     LABEL_MAX,
@@ -216,6 +217,8 @@ def move_proposal(*, agent: User, proposal: Proposal, to: Bouquet | None) -> Pla
         proposal=proposal.pk,
         **{"from": source.key if source else None, "to": to.key if to else None},
     )
+    if to is not None and to != source:
+        events.proposal_joined(proposal, to, actor=agent)
     return placement
 
 

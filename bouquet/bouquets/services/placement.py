@@ -6,7 +6,7 @@ Every process, the placer included, adds the new proposal from those rows the ne
 
 from django.db import transaction
 
-from bouquet.bouquets import registry
+from bouquet.bouquets import events, registry
 from bouquet.bouquets.corpus import proposal_text
 from bouquet.bouquets.models import Bouquet, Placement, Topic
 from bouquet.bouquets.services._common import sdg_rows
@@ -49,4 +49,6 @@ def place_proposal(*, proposal: Proposal) -> Placement | None:
             "suggested_sdgs": sdg_rows(fit.sdgs),
         },
     )
+    if bouquet is not None:
+        events.proposal_joined(proposal, bouquet)
     return placement

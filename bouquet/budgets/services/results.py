@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import User
+from bouquet.budgets import events
 from bouquet.budgets.counting.catalogue import RULES, as_rule, run_rule
 from bouquet.budgets.counting.models import APPROVAL, CUMULATIVE, ORDINAL, Election, Outcome, Project
 from bouquet.budgets.counting.models import Ballot as RuleBallot
@@ -204,7 +205,9 @@ def compute_results(*, agent: User | None, budget: Budget, force: bool = False) 
         )
     Budget.objects.select_for_update().get(pk=budget.pk)  # one computation at a time
     mix_sealed_ballots(budget=budget)  # results wait for the last secret ballot
-    return _store_results(agent=agent, budget=budget, computed=_compute_parts(budget))
+    results = _store_results(agent=agent, budget=budget, computed=_compute_parts(budget))
+    events.results_published(budget, agent=agent)
+    return results
 
 
 def compute_imported_results(*, agent: User | None, budget: Budget) -> list[BudgetResult]:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from bouquet.accounts.models import User, Verification
 from bouquet.accounts.verification import TAKEN, check_person, identity_hash, verification_of
+from bouquet.budgets import events
 from bouquet.budgets.explain import euros
 from bouquet.budgets.models import (
     Ballot,
@@ -231,7 +232,7 @@ def cast_ballot(
     if refusal is not None:
         raise ActionNotAllowed(refusal)
     verification = verification_of(voter)
-    return _cast(
+    cast = _cast(
         budget=budget,
         voter=voter,
         identity=verification.identity if verification is not None else "",
@@ -240,6 +241,11 @@ def cast_ballot(
         recorded_by=recorded_by,
         receipt=receipt,
     )
+    # Online only (a paper ballot is the agent's act), and for a secret ballot only at the first one (it gave a
+    # receipt): a replaced secret ballot writes nothing beside the person's name.
+    if channel == Channel.ONLINE and (not budget.is_secret or cast.receipt):
+        events.voted(voter, budget)
+    return cast
 
 
 def _cast(

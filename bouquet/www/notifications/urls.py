@@ -7,6 +7,7 @@ urlpatterns = [
     path("compte/notifications/", views.notification_list, name="list"),
     path("compte/notifications/lues/", views.mark_read, name="mark-read"),
     path("compte/notifications/preferences/", views.preferences, name="preferences"),
+    path("compte/notifications/lettres/<int:pk>/", views.newsletter, name="newsletter"),
     path("suivre/<str:model>/<int:pk>/", views.toggle_follow, name="follow"),
     path("desabonnement/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

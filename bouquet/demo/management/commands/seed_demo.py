@@ -17,6 +17,8 @@ from bouquet.bouquets.models import Allocation
 from bouquet.bouquets.services import queue_grouping, run_grouping
 from bouquet.core.errors import ActionNotAllowed
 from bouquet.demo.content import ContentError, DemoContent, load
+from bouquet.demo.notifications import seed_notifications
+from bouquet.notifications.services import emails_held
 from bouquet.places.models import District, MapFeature
 from bouquet.places.services import add_map_feature, create_district
 from bouquet.processes.models import Phase, PhaseKind, Process
@@ -52,6 +54,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        with emails_held():  # the demo's past is told in people's spaces, not by e-mails (notif)
+            self._handle(*args, **options)
+
+    def _handle(self, *args: Any, **options: Any) -> None:
         self.port = options["port"]
         try:
             self.demo = load()
@@ -76,6 +82,7 @@ class Command(BaseCommand):
             demo_users.update(password=make_password(ADMIN_PASSWORD))
         self._group()
         self._budget()
+        self.stdout.write(f"{seed_notifications()} notifications dans les espaces des habitants.")
         self._print_accounts()
 
     def _agent(self) -> User:
