@@ -3,6 +3,7 @@ consensus, and the next statement to show."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import numpy as np
@@ -83,6 +84,14 @@ def test_the_map_is_the_same_each_time(conversation: tuple[VoteMatrix, OpinionMa
 
     assert again.labels == result.labels
     assert again.positions == result.positions
+
+
+def test_the_map_reads_back_from_json_with_its_ids_kept(conversation: tuple[VoteMatrix, OpinionMap]) -> None:
+    _matrix, result = conversation
+
+    stored = json.loads(json.dumps(result.to_dict()))
+
+    assert OpinionMap.from_dict(stored) == result
 
 
 def test_min_votes_and_max_groups_are_respected(conversation: tuple[VoteMatrix, OpinionMap]) -> None:
