@@ -1,6 +1,6 @@
 """Benchmark the opinion map of conversations against red-dwarf (Pol.is's math reimplemented) in the same run.
 
-Usage: python bench/opinion.py [--only NAME ...] [--repeat N] [--no-red-dwarf]
+Usage: python bench/opinion.py [--only NAME ...] [--repeat N] [--threads N] [--no-red-dwarf]
 
 Cases: the four Pol.is conversations of the shared data folder, a generated conversation of 2,000 people x
 300 statements (the size at which the product must show a new vote on the map within 2 s), and a generated one
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
-import resource
+import os
 import sys
 import time
 from multiprocessing.connection import Connection
@@ -53,13 +53,25 @@ def load(case: str) -> Any:
     return read_export(shared_data_dir() / "polis" / case).matrix
 
 
-def _resident_mb() -> float:
-    with open("/proc/self/statm") as handle:
-        return int(handle.read().split()[1]) * resource.getpagesize() / 2**20
+def _status_mb(field: str) -> float:
+    """A memory figure of this process from /proc/self/status (VmRSS: now, VmHWM: peak since the last reset)."""
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
 
 
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _start_measure() -> float:
+    """Reset the peak resident memory (Linux: clear_refs 5) and return the resident memory now."""
+    with open("/proc/self/clear_refs", "w") as handle:
+        handle.write("5")
+    return _status_mb("VmRSS")
+
+
+def _growth(baseline: float) -> float:
+    """How much the peak resident memory rose above the baseline since the reset."""
+    return _status_mb("VmHWM") - baseline
 
 
 def _worker(engine: str, case: str, repeat: int, conn: Connection) -> None:
@@ -77,7 +89,7 @@ def _worker(engine: str, case: str, repeat: int, conn: Connection) -> None:
     if engine == "ours":
         from bouquet.conversations.opinion import compute_map
 
-        baseline = _resident_mb()
+        baseline = _start_measure()
         times = []
         for _run in range(repeat):
             start = time.perf_counter()
@@ -86,7 +98,7 @@ def _worker(engine: str, case: str, repeat: int, conn: Connection) -> None:
         conn.send(
             {
                 "seconds": min(times),
-                "memory": _peak_mb() - baseline,
+                "memory": _growth(baseline),
                 "labels": result.labels,
                 "tops": {g.id: g.representative[0].statement_id for g in result.groups if g.representative},
             }
@@ -105,7 +117,7 @@ def _worker(engine: str, case: str, repeat: int, conn: Connection) -> None:
                 matrix.rows.tolist(), matrix.cols.tolist(), matrix.values.tolist(), strict=True
             )
         ]
-        baseline = _resident_mb()
+        baseline = _start_measure()
         start = time.perf_counter()
         result = run_pipeline(votes=votes, mod_out_statement_ids=sorted(matrix.moderated_out), random_state=0)
         seconds = time.perf_counter() - start
@@ -113,7 +125,7 @@ def _worker(engine: str, case: str, repeat: int, conn: Connection) -> None:
         conn.send(
             {
                 "seconds": seconds,
-                "memory": _peak_mb() - baseline,
+                "memory": _growth(baseline),
                 "labels": {p: int(g) for p, g in frame["cluster_id"].dropna().items()},
                 "tops": {int(g): picks[0]["tid"] for g, picks in result.repness.items() if picks},
             }
@@ -158,7 +170,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs of our map per case (the best is kept)")
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds allowed per engine and case")
     parser.add_argument("--no-red-dwarf", action="store_true", help="time our map only")
+    parser.add_argument(
+        "--threads", type=int, default=None, help="threads of the linear algebra library in both children"
+    )
     args = parser.parse_args()
+    if args.threads is not None:  # read by OpenBLAS when the spawned children import numpy
+        for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ[variable] = str(args.threads)
 
     cases = list(GENERATED)
     if (missing := missing_shared_data()) is not None:
