@@ -177,9 +177,11 @@ def compute_map(
     if clustering is not None:
         renumber = _group_order(clustering.labels, clustering.centres)
         labels[clustered_rows] = renumber[clustering.labels]
-        n_groups = clustering.centres.shape[0]
         centres = np.zeros_like(clustering.centres)
         centres[renumber] = clustering.centres
+        # Largest first, so a group left empty by k-means (rare) comes last and is dropped.
+        n_groups = int(np.count_nonzero(np.bincount(clustering.labels, minlength=centres.shape[0])))
+        centres = centres[:n_groups]
 
     moderated = matrix.moderated_mask()
     agrees, disagrees, votes = matrix.counts()
