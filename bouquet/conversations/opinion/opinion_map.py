@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -77,6 +77,73 @@ class OpinionMap:
         ranked = sorted(self.group_aware_consensus.items(), key=lambda item: -item[1])
         return [statement for statement, _value in ranked[:n]]
 
+    def to_dict(self) -> dict[str, Any]:
+        """The map as plain JSON-ready data (to store it); dictionaries keyed by ids become lists of pairs, so
+        that ids keep their type (JSON keys are always text). ``from_dict`` reads it back."""
+
+        def counts(table: dict[StatementId, VoteCounts]) -> list[list[Any]]:
+            return [[s, c.agrees, c.disagrees, c.votes] for s, c in table.items()]
+
+        return {
+            "version": 1,
+            "positions": [[p, x, y] for p, (x, y) in self.positions.items()],
+            "labels": [[p, g] for p, g in self.labels.items()],
+            "unclustered": list(self.unclustered),
+            "groups": [
+                {
+                    "id": g.id,
+                    "members_count": g.members_count,
+                    "centre": list(g.centre),
+                    "hull": [list(point) for point in g.hull],
+                    "representative": [asdict(r) for r in g.representative],
+                    "counts": counts(g.counts),
+                }
+                for g in self.groups
+            ],
+            "consensus": {key: list(ids) for key, ids in self.consensus.items()},
+            "group_aware_consensus": [[s, v] for s, v in self.group_aware_consensus.items()],
+            "group_aware_consensus_disagree": [
+                [s, v] for s, v in self.group_aware_consensus_disagree.items()
+            ],
+            "divisive": list(self.divisive),
+            "divisiveness": [[s, v] for s, v in self.divisiveness.items()],
+            "extremity": [[s, v] for s, v in self.extremity.items()],
+            "totals": counts(self.totals),
+            "explained_variance": list(self.explained_variance),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> OpinionMap:
+        """Read back what ``to_dict`` wrote."""
+
+        def counts(rows: list[list[Any]]) -> dict[StatementId, VoteCounts]:
+            return {s: VoteCounts(a, d, v) for s, a, d, v in rows}
+
+        return cls(
+            positions={p: (x, y) for p, x, y in data["positions"]},
+            labels={p: g for p, g in data["labels"]},
+            unclustered=frozenset(data["unclustered"]),
+            groups=tuple(
+                Group(
+                    id=g["id"],
+                    members_count=g["members_count"],
+                    centre=(g["centre"][0], g["centre"][1]),
+                    hull=tuple((x, y) for x, y in g["hull"]),
+                    representative=tuple(Repness(**r) for r in g["representative"]),
+                    counts=counts(g["counts"]),
+                )
+                for g in data["groups"]
+            ),
+            consensus={key: list(ids) for key, ids in data["consensus"].items()},
+            group_aware_consensus={s: v for s, v in data["group_aware_consensus"]},
+            group_aware_consensus_disagree={s: v for s, v in data["group_aware_consensus_disagree"]},
+            divisive=list(data["divisive"]),
+            divisiveness={s: v for s, v in data["divisiveness"]},
+            extremity={s: v for s, v in data["extremity"]},
+            totals=counts(data["totals"]),
+            explained_variance=(data["explained_variance"][0], data["explained_variance"][1]),
+        )
+
 
 def _group_order(labels: NDArray[np.intp], centres: NDArray[np.float64]) -> NDArray[np.intp]:
     """New ids for the k-means groups: largest first, then leftmost (stable whatever the starts)."""
@@ -110,9 +177,11 @@ def compute_map(
     if clustering is not None:
         renumber = _group_order(clustering.labels, clustering.centres)
         labels[clustered_rows] = renumber[clustering.labels]
-        n_groups = clustering.centres.shape[0]
         centres = np.zeros_like(clustering.centres)
         centres[renumber] = clustering.centres
+        # Largest first, so a group left empty by k-means (rare) comes last and is dropped.
+        n_groups = int(np.count_nonzero(np.bincount(clustering.labels, minlength=centres.shape[0])))
+        centres = centres[:n_groups]
 
     moderated = matrix.moderated_mask()
     agrees, disagrees, votes = matrix.counts()

@@ -21,7 +21,8 @@ def generated_matrix(
     """A vote matrix and the true group of each participant (row).
 
     Each group leans towards agreeing or disagreeing with each statement (a share ``contrast`` of the
-    statements split the groups, the others are shared); a participant passes 15 % of the time."""
+    statements split the groups, the others are shared); a participant passes 15 % of the time and votes on a
+    Poisson number of statements around ``voted`` of them."""
     rng = np.random.default_rng(seed)
     truth = rng.integers(groups, size=participants)
     shared = rng.uniform(-1, 1, size=statements)
@@ -29,9 +30,16 @@ def generated_matrix(
         rng.random((groups, statements)) < contrast, rng.uniform(-1, 1, (groups, statements)), shared
     )
     p_agree = 0.85 * (1 + lean) / 2
-    count = max(1, int(round(voted * statements)))
-    rows = np.repeat(np.arange(participants), count)
-    cols = np.concatenate([rng.choice(statements, size=count, replace=False) for _ in range(participants)])
+    # How many statements each person voted on: Poisson around the share asked, at least one.
+    counts = np.clip(rng.poisson(voted * statements, size=participants), 1, statements)
+    rows_list, cols_list = [], []
+    for start in range(0, participants, 2000):  # which ones: a random order per person, its first `count`
+        order = np.argsort(rng.random((min(2000, participants - start), statements)), axis=1)
+        keep = np.arange(statements)[None, :] < counts[start : start + order.shape[0], None]
+        rows_list.append(np.nonzero(keep)[0] + start)
+        cols_list.append(order[keep])
+    rows = np.concatenate(rows_list)
+    cols = np.concatenate(cols_list)
     draw = rng.random(rows.size)
     pa = p_agree[truth[rows], cols]
     values = np.where(draw < pa, 1, np.where(draw < 0.85, -1, 0)).astype(np.int8)
