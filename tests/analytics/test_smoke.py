@@ -1,0 +1,19 @@
+import pytest
+from django.test import Client
+
+from bouquet.analytics.exports.registry import tables_for
+from tests.analytics.frictionless_check import errors_of
+from tests.factories import busy_process
+
+
+@pytest.mark.django_db
+def test_smoke(tmp_path, client: Client) -> None:
+    busy = busy_process(3)
+    for table in tables_for(busy.process):
+        response = client.get(f"/donnees-ouvertes/{busy.process.slug}/{table.name}.csv")
+        assert response.status_code == 200
+        data = b"".join(response.streaming_content)
+        print(table.name, data[:300])
+        assert errors_of(data, table.schema(), tmp_path, table.name) == []
+    page = client.get("/donnees-ouvertes/")
+    assert page.status_code == 200
