@@ -4,7 +4,7 @@ that the number of queries does not grow with the data; pages draw a chart from 
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from django.core.cache import cache
@@ -23,7 +23,7 @@ from bouquet.places.models import District
 from bouquet.processes.models import Process
 from bouquet.proposals.models import Comment, Origin, Proposal, Support, live_condition
 
-Kind = Literal["text", "date", "number", "decimal"]
+Kind = Literal["text", "date", "number", "decimal", "percent"]
 Cell = str | int | float | dt.date | None
 
 
@@ -37,11 +37,20 @@ class Figure:
     rows: list[list[Cell]]
     description: str | Promise = ""
     chart: Literal["bar", "line"] = "bar"
-    notes: list[str] = field(default_factory=list)
+    charted: tuple[int, ...] = ()  # the columns the chart draws (all but the first when empty)
 
     @property
     def headers(self) -> list[str]:
         return [str(label) for label, _kind in self.columns]
+
+    @property
+    def drawn(self) -> tuple[int, ...]:
+        return self.charted or tuple(range(1, len(self.columns)))
+
+    @property
+    def has_more_columns(self) -> bool:
+        """Whether the table holds columns the chart does not draw (the page shows the whole table too)."""
+        return len(self.drawn) < len(self.columns) - 1
 
 
 def _in(queryset: QuerySet[Any], process: Process | None, via: str) -> QuerySet[Any]:
@@ -123,10 +132,15 @@ def participation_by_origin(*, process: Process | None) -> Figure:
         columns=[
             (gettext_lazy("Origine"), "text"),
             (gettext_lazy("Propositions"), "number"),
-            (gettext_lazy("Part"), "decimal"),
+            (gettext_lazy("Part"), "percent"),
         ],
+        charted=(1,),
         rows=[
-            [str(label), counts.get(value, 0), round(counts.get(value, 0) / total, 4) if total else None]
+            [
+                str(label),
+                counts.get(value, 0),
+                round(100 * counts.get(value, 0) / total, 1) if total else None,
+            ]
             for value, label in Origin.choices
         ],
     )
@@ -186,6 +200,7 @@ def participation_by_district(
             (gettext_lazy("Habitants"), "number"),
         ],
         rows=[[row.name, row.per_thousand, row.proposals, row.population] for row in reach if row.district],
+        charted=(1,),
     )
 
 
@@ -211,6 +226,7 @@ def least_reached(
             (gettext_lazy("Habitants"), "number"),
         ],
         rows=[[row.name, row.per_thousand, row.proposals, row.population] for row in known],
+        charted=(1,),
     )
 
 
@@ -241,6 +257,7 @@ def reach_by_origin_and_district(
             ]
             for row in reach
         ],
+        charted=tuple(range(1, len(origins) + 1)),
     )
 
 

@@ -53,6 +53,14 @@ NAVIGATION: list[NavEntry] = [
     ),
     NavEntry(_("Vérifier une identité"), "backoffice:desk-check"),
     NavEntry(_("Liste des habitants"), "backoffice:census"),
+    # Dashboards, reach and open data (issues 12 and 14, helper « opendata »)
+    NavEntry(_("Tableaux de bord"), "backoffice:dashboards"),
+    NavEntry(_("Qui participe ?"), "backoffice:reach", also_current_on=("backoffice:populations",)),
+    NavEntry(
+        _("Données ouvertes"),
+        "backoffice:open-data",
+        also_current_on=("backoffice:export", "backoffice:export-download"),
+    ),
 ]
 
 

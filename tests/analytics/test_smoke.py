@@ -17,3 +17,29 @@ def test_smoke(tmp_path, client: Client) -> None:
         assert errors_of(data, table.schema(), tmp_path, table.name) == []
     page = client.get("/donnees-ouvertes/")
     assert page.status_code == 200
+
+
+@pytest.mark.django_db
+def test_smoke_backoffice(client: Client, django_capture_on_commit_callbacks) -> None:
+    from tests.factories import UserFactory
+
+    busy = busy_process(3)
+    client.force_login(UserFactory(agent=True))
+    for url in [
+        "/gestion/tableaux-de-bord/",
+        f"/gestion/tableaux-de-bord/?demarche={busy.process.pk}",
+        "/gestion/portee/",
+        "/gestion/quartiers/populations/",
+        "/gestion/donnees-ouvertes/",
+        "/gestion/tableaux-de-bord/portee.csv",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/gestion/donnees-ouvertes/demarches/{busy.process.pk}/exporter/",
+            {"table": "propositions", "format": "xlsx"},
+        )
+    assert response.status_code == 302, response.content
+    page = client.get(response["Location"])
+    assert "Télécharger" in page.content.decode()

@@ -6,7 +6,7 @@ from typing import Any
 from django import template
 from django.utils.translation import gettext as _
 
-from bouquet.core.french import format_date, format_number
+from bouquet.core.french import format_date, format_number, format_percent
 
 register = template.Library()
 
@@ -30,6 +30,14 @@ def figure_cell(value: Any, kind: str) -> str:
         return "—"
     if kind == "date" and isinstance(value, dt.date):
         return format_date(value, short=True)
+    if kind == "percent" and isinstance(value, int | float):
+        return format_percent(value)
     if kind in ("number", "decimal") and isinstance(value, int | float):
         return format_number(value)
     return str(value)
+
+
+@register.filter
+def kind_at(columns: list[tuple[Any, str]], index: int) -> str:
+    """The kind of the column at ``index`` of a figure."""
+    return columns[index][1]

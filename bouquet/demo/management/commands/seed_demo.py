@@ -17,6 +17,7 @@ from bouquet.bouquets.models import Allocation
 from bouquet.bouquets.services import queue_grouping, run_grouping
 from bouquet.core.errors import ActionNotAllowed
 from bouquet.demo.content import ContentError, DemoContent, load
+from bouquet.demo.opendata import seed_populations
 from bouquet.places.models import District, MapFeature
 from bouquet.places.services import add_map_feature, create_district
 from bouquet.processes.models import Phase, PhaseKind, Process
@@ -76,6 +77,7 @@ class Command(BaseCommand):
             demo_users.update(password=make_password(ADMIN_PASSWORD))
         self._group()
         self._budget()
+        seed_populations()  # dashboards: participation per 1,000 inhabitants (helper « opendata »)
         self._print_accounts()
 
     def _agent(self) -> User:
