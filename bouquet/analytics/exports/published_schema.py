@@ -29,14 +29,9 @@ def published_schema() -> dict[str, Any]:
             "Une ligne par projet. Les bulletins anonymes, pour recompter, se publient à part au format pabulib."
         ),
         "countryCode": "FR",
-        "homepage": "https://github.com/bouquet-participation/bouquet",
-        "path": "https://github.com/bouquet-participation/bouquet/raw/main/schemas/budget-participatif/schema.json",
-        "resources": [
-            {
-                "title": "Exemple de fichier valide",
-                "path": "https://github.com/bouquet-participation/bouquet/raw/main/schemas/budget-participatif/exemple-valide.csv",
-            }
-        ],
+        # The repository's public address is not known yet: "homepage" and an absolute "path" are to be added
+        # when the schema is proposed to schema.data.gouv.fr; the example's path is relative to this file.
+        "resources": [{"title": "Exemple de fichier valide", "path": "exemple-valide.csv"}],
         "sources": [
             {"title": "Pabulib, la bibliothèque des budgets participatifs", "path": "https://pabulib.org/"}
         ],
