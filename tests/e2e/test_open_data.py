@@ -1,6 +1,8 @@
 """The open-data page and the authority's dashboard in a real browser, with and without JavaScript, checked by
 axe (no serious or critical violation) and at 320 px wide without sideways scrolling."""
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -46,7 +48,7 @@ def test_an_agent_reads_a_process_dashboard_and_downloads_a_figure(
     log_in(UserFactory(agent=True, display_name="Agnès"))
     page.goto("/gestion/tableaux-de-bord/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Tableaux de bord")
-    page.get_by_label("Démarche").select_option(label=busy.process.title)
+    page.get_by_label("Démarche", exact=True).select_option(label=busy.process.title)
     page.get_by_role("button", name="Afficher").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(busy.process.title)
     expect(page.get_by_role("img", name="Propositions selon leur origine")).to_be_visible()
@@ -55,8 +57,10 @@ def test_an_agent_reads_a_process_dashboard_and_downloads_a_figure(
     _no_sideways_scroll(page)
 
     with page.expect_download() as download:
-        page.get_by_role("link", name="Télécharger ces chiffres (CSV) — Propositions selon leur origine").click()
-    text = open(download.value.path(), encoding="utf-8").read()
+        page.get_by_role(
+            "link", name="Télécharger ces chiffres (CSV) — Propositions selon leur origine"
+        ).click()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
     assert text.splitlines()[0] == "Origine,Propositions,Part"
 
     page.goto(f"/gestion/portee/?demarche={busy.process.pk}")
