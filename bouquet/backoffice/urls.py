@@ -15,6 +15,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.backoffice.proposals.urls")),
     path("", include("bouquet.backoffice.roles.urls")),
     path("", include("bouquet.backoffice.identity.urls")),
+    # staged spreadsheet imports (outreach)
+    path("", include("bouquet.backoffice.imports.urls")),
     # Dashboards, reach, populations and open data (issues 12 and 14, helper « opendata »)
     path("", include("bouquet.backoffice.analytics.urls")),
 ]
