@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('places', '0004_article_choices_shared_with_map_features'),
+        ('places', '0006_place_box_gist'),
     ]
 
     operations = [
