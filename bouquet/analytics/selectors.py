@@ -100,6 +100,34 @@ def participation_over_time(*, process: Process | None) -> Figure:
     )
 
 
+def origins_over_time(*, process: Process | None) -> Figure:
+    """Proposals week by week, one line per origin (one query)."""
+    weekly: dict[str, dict[dt.date, int]] = defaultdict(dict)
+    rows = (
+        _proposals(process)
+        .annotate(week=TruncWeek("created_at"))
+        .values_list("week", "origin")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for week, origin, n in rows:
+        weekly[origin][week.date() if isinstance(week, dt.datetime) else week] = n
+    weeks = _weeks(*weekly.values())
+    return Figure(
+        key="origines-semaines",
+        title=gettext_lazy("Propositions semaine par semaine, selon leur origine"),
+        description=gettext_lazy(
+            "En ligne, en atelier, dans la rue ou sur papier, et par import : chaque semaine."
+        ),
+        columns=[
+            (gettext_lazy("Semaine du"), "date"),
+            *[(label, "number") for _value, label in Origin.choices],
+        ],
+        rows=[[week, *[weekly[value].get(week, 0) for value, _label in Origin.choices]] for week in weeks],
+        chart="line",
+    )
+
+
 def supports_and_votes(*, process: Process | None) -> Figure:
     """Supports given and budget votes cast, week by week."""
     supports = _by_week(
@@ -391,6 +419,7 @@ def dashboard(*, process: Process | None) -> Dashboard:
     figures = [
         participation_over_time(process=process),
         participation_by_origin(process=process),
+        origins_over_time(process=process),
         participation_by_district(process=process, reach=reach),
         least_reached(process=process, reach=reach),
         supports_and_votes(process=process),
@@ -404,6 +433,7 @@ def dashboard(*, process: Process | None) -> Dashboard:
 FIGURES = {
     "participation": participation_over_time,
     "origines": participation_by_origin,
+    "origines-semaines": origins_over_time,
     "quartiers": participation_by_district,
     "moins-atteints": least_reached,
     "soutiens-votes": supports_and_votes,

@@ -166,3 +166,13 @@ def test_the_dashboard_shows_charts_tables_and_csv_links(crafted):
     ]
     assert client.get("/gestion/tableaux-de-bord/nulle-part.csv").status_code == 404
     assert client.get("/gestion/tableaux-de-bord/?demarche=abc").status_code == 404
+
+
+def test_origins_week_by_week(crafted):
+    rows = selectors.origins_over_time(process=crafted).rows
+    # online, workshop, outreach, import
+    assert rows == [
+        [dt.date(2026, 3, 2), 3, 1, 0, 0],
+        [dt.date(2026, 3, 9), 0, 0, 0, 0],
+        [dt.date(2026, 3, 16), 1, 0, 1, 1],
+    ]
