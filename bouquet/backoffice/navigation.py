@@ -58,6 +58,14 @@ NAVIGATION: list[NavEntry] = [
         "backoffice:newsletters",
         also_current_on=("backoffice:newsletter-create", "backoffice:newsletter"),
     ),
+    # Dashboards, reach and open data (issues 12 and 14, helper « opendata »)
+    NavEntry(_("Tableaux de bord"), "backoffice:dashboards"),
+    NavEntry(_("Qui participe ?"), "backoffice:reach", also_current_on=("backoffice:populations",)),
+    NavEntry(
+        _("Données ouvertes"),
+        "backoffice:open-data",
+        also_current_on=("backoffice:export", "backoffice:export-download"),
+    ),
 ]
 
 

@@ -19,4 +19,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.backoffice.imports.urls")),
     # newsletters to followers (notif)
     path("", include("bouquet.backoffice.newsletters.urls")),
+    # Dashboards, reach, populations and open data (issues 12 and 14, helper « opendata »)
+    path("", include("bouquet.backoffice.analytics.urls")),
 ]

@@ -16,6 +16,8 @@ class District(TimeStampedModel):
     latitude = models.FloatField(_("latitude du centre"), null=True, blank=True)
     longitude = models.FloatField(_("longitude du centre"), null=True, blank=True)
     boundary = models.JSONField(_("contour (GeoJSON)"), null=True, blank=True)
+    # Inhabitants, as the authority knows them (an INSEE census file): participation is read against it.
+    population = models.PositiveIntegerField(_("nombre d'habitants"), null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -47,6 +49,24 @@ class Article(models.TextChoices):
     NONE = "", _("aucun")
 
 
+class OpenDataLicence(models.TextChoices):
+    """The licences an authority may put its open data under (Licence Ouverte 2.0 by default, as the law's
+    decree n° 2017-638 lists them for public bodies)."""
+
+    ETALAB_2 = "etalab-2.0", _("Licence Ouverte 2.0 (Etalab)")
+    ODBL = "odbl-1.0", _("Open Database License 1.0 (ODbL)")
+    CC_BY = "cc-by-4.0", _("Creative Commons Attribution 4.0")
+    CC0 = "cc0-1.0", _("Creative Commons Zéro 1.0 (domaine public)")
+
+
+OPEN_DATA_LICENCE_URLS = {
+    OpenDataLicence.ETALAB_2: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+    OpenDataLicence.ODBL: "https://opendatacommons.org/licenses/odbl/1-0/",
+    OpenDataLicence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    OpenDataLicence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+
+
 class AuthorityProfile(TimeStampedModel):
     """The authority that runs the platform: one row at most (its key is always 1). Until an agent saves it, the
     site reads ``settings.BOUQUET_AUTHORITY`` (see ``places.selectors.authority_profile``)."""
@@ -69,6 +89,12 @@ class AuthorityProfile(TimeStampedModel):
         _("couleur principale"),
         max_length=7,
         help_text=_("Sous la forme #1f5f8b ; le texte blanc écrit dessus doit rester lisible."),
+    )
+    open_data_licence = models.CharField(
+        _("licence des données ouvertes"),
+        max_length=20,
+        choices=OpenDataLicence.choices,
+        default=OpenDataLicence.ETALAB_2,
     )
 
     class Meta:

@@ -16,9 +16,17 @@ from django.utils.translation import gettext_noop
 from bouquet.core.colours import HEX_COLOUR, MIN_TEXT_CONTRAST, WHITE, contrast_ratio
 from bouquet.core.errors import Conflict, InvalidInput
 from bouquet.core.images import clean_image
+from bouquet.core.spreadsheet import UnreadableTable, read_table
 from bouquet.core.usage import describe_uses, what_uses
 from bouquet.places import geometry
-from bouquet.places.models import Article, AuthorityProfile, District, FeatureKind, MapFeature
+from bouquet.places.models import (
+    Article,
+    AuthorityProfile,
+    District,
+    FeatureKind,
+    MapFeature,
+    OpenDataLicence,
+)
 from bouquet.places.selectors import authority_profile
 
 NAME_TAKEN = gettext_noop("Un quartier porte déjà ce nom.")
@@ -174,3 +182,102 @@ def add_map_feature(
         message = _("La géométrie doit être un point, une ligne ou un polygone GeoJSON.")
         raise InvalidInput(message, field_errors={"geometry": message})
     return MapFeature.objects.create(kind=kind, name=name.strip(), article=article, geometry=dict(shape))
+
+
+# -- Populations of the districts and the licence of open data (issue 12 and 14, helper « opendata ») --------
+
+POPULATION_MAX = 10_000_000
+DISTRICT_HEADERS = ("quartier", "district", "nom", "nom du quartier", "identifiant")
+POPULATION_HEADERS = ("population", "habitants", "nombre d'habitants", "population municipale")
+
+
+class PopulationFileRefused(InvalidInput):
+    """A file of populations with bad rows: each row's reason, in French; nothing was saved."""
+
+    def __init__(self, message: str, *, row_errors: list[str]):
+        super().__init__(message, field_errors={"file": message})
+        self.row_errors = row_errors
+
+
+def _column(header: list[str], names: tuple[str, ...]) -> int | None:
+    folded = [" ".join(cell.strip().lower().replace("’", "'").split()) for cell in header]
+    for index, cell in enumerate(folded):
+        if cell in names:
+            return index
+    return None
+
+
+@transaction.atomic
+def import_district_populations(*, data: bytes) -> int:
+    """Set each district's number of inhabitants from a table (CSV or XLSX) with a « quartier » column (its name
+    or identifier) and a « population » column. Every row is checked first: one bad row and nothing is saved,
+    each bad row listed with its reason. Returns how many districts were updated."""
+    try:
+        rows = read_table(data, max_rows=5000)
+    except UnreadableTable as error:
+        raise PopulationFileRefused(str(error), row_errors=[]) from error
+    if not rows:
+        raise PopulationFileRefused(_("Le fichier est vide."), row_errors=[])
+    district_col, population_col = _column(rows[0], DISTRICT_HEADERS), _column(rows[0], POPULATION_HEADERS)
+    if district_col is None or population_col is None:
+        raise PopulationFileRefused(
+            _("La première ligne doit nommer les colonnes « quartier » et « population »."), row_errors=[]
+        )
+    districts = {d.name.casefold(): d for d in District.objects.all()}
+    districts.update({d.slug: d for d in districts.values()})
+    found: dict[int, tuple[District, int]] = {}
+    errors: list[str] = []
+    for line, row in enumerate(rows[1:], start=2):
+        cells = row + [""] * (max(district_col, population_col) + 1 - len(row))
+        name, raw = cells[district_col].strip(), cells[population_col].strip()
+        if not name and not raw:
+            continue
+        district = districts.get(" ".join(name.split()).casefold())
+        digits = raw.replace(" ", "").replace("\u202f", "").replace("\xa0", "")
+        if district is None:
+            errors.append(
+                _("Ligne %(line)s : aucun quartier ne s'appelle « %(name)s ».") % {"line": line, "name": name}
+            )
+        elif not digits.isdigit():
+            errors.append(
+                _("Ligne %(line)s : « %(value)s » n'est pas un nombre entier d'habitants.")
+                % {"line": line, "value": raw}
+            )
+        elif int(digits) > POPULATION_MAX:
+            errors.append(
+                _("Ligne %(line)s : %(value)s habitants, c'est plus qu'un quartier n'en compte.")
+                % {"line": line, "value": digits}
+            )
+        elif district.pk in found:
+            errors.append(
+                _("Ligne %(line)s : le quartier « %(name)s » figure déjà plus haut.")
+                % {"line": line, "name": district.name}
+            )
+        else:
+            found[district.pk] = (district, int(digits))
+    if errors:
+        raise PopulationFileRefused(
+            _(
+                "Le fichier n'est pas enregistré : corrigez les lignes ci-dessous, puis envoyez-le de nouveau."
+            ),
+            row_errors=errors,
+        )
+    if not found:
+        raise PopulationFileRefused(_("Le fichier ne contient aucune ligne de population."), row_errors=[])
+    for district, population in found.values():
+        district.population = population
+    District.objects.bulk_update([district for district, _population in found.values()], ["population"])
+    return len(found)
+
+
+def set_open_data_licence(*, licence: str) -> AuthorityProfile:
+    """Choose the licence the authority's open data is published under."""
+    if licence not in OpenDataLicence.values:
+        raise InvalidInput(
+            _("Choisissez une licence parmi celles proposées."),
+            field_errors={"licence": _("Licence inconnue.")},
+        )
+    profile = authority_profile()
+    profile.open_data_licence = licence
+    profile.save()
+    return profile

@@ -10,4 +10,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.www.accounts.urls")),
     path("", include("bouquet.www.places.urls")),
     path("", include("bouquet.www.notifications.urls")),
+    # Open data (issue 12, helper « opendata »)
+    path("", include("bouquet.www.opendata.urls")),
 ]

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "bouquet.bouquets",
     "bouquet.budgets",
     "bouquet.privacy",
+    "bouquet.analytics",
     "bouquet.www",
     "bouquet.backoffice",
     "bouquet.api",

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from bouquet.accounts.models import Role, User
 from bouquet.accounts.services import issue_api_token
+from bouquet.analytics.models import ExportJob
 from bouquet.budgets.models import Budget, BudgetImport
 from bouquet.budgets.services import cast_ballot, compute_results
 from bouquet.processes.models import PhaseKind
@@ -238,6 +239,22 @@ def build_world() -> World:
         }
     )
     _notifications(world, collect)
+    # Open data and dashboards (helper « opendata »): an officer's file ready to download, one of a draft.
+    export_job = ExportJob.objects.create(
+        process=collect, table="propositions", format="csv", requested_by=agent, state="done", data=b"id\r\n"
+    )
+    draft_export = ExportJob.objects.create(
+        process=draft, table="propositions", format="xlsx", requested_by=agent
+    )
+    objects.update(
+        {
+            "export_job": export_job.pk,
+            "draft_export": draft_export.pk,
+            "propositions": "propositions",
+            "inexistant": "inexistant",
+            "quartiers": "quartiers",
+        }
+    )
     return world
 
 

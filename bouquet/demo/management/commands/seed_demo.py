@@ -19,6 +19,7 @@ from bouquet.core.errors import ActionNotAllowed
 from bouquet.demo.content import ContentError, DemoContent, load
 from bouquet.demo.notifications import seed_notifications
 from bouquet.notifications.services import emails_held
+from bouquet.demo.opendata import seed_populations
 from bouquet.places.models import District, MapFeature
 from bouquet.places.services import add_map_feature, create_district
 from bouquet.processes.models import Phase, PhaseKind, Process
@@ -83,6 +84,7 @@ class Command(BaseCommand):
         self._group()
         self._budget()
         self.stdout.write(f"{seed_notifications()} notifications dans les espaces des habitants.")
+        seed_populations()  # dashboards: participation per 1,000 inhabitants (helper « opendata »)
         self._print_accounts()
 
     def _agent(self) -> User:
