@@ -334,11 +334,26 @@ def _document_path(instance: "Document", filename: str) -> str:
     return f"initiatives/{instance.initiative_id}/{filename}"
 
 
+class PrivateStorage(FileSystemStorage):
+    """Files of private spaces: kept outside the public media folder (``settings.BOUQUET_PRIVATE_ROOT``, by default
+    beside it), with no public address; only a view that checks membership serves them."""
+
+    @property  # type: ignore[override]
+    def base_location(self) -> str:
+        root = getattr(settings, "BOUQUET_PRIVATE_ROOT", None) or Path(settings.MEDIA_ROOT).parent / "private"
+        return str(root)
+
+    @property  # type: ignore[override]
+    def location(self) -> str:
+        return str(Path(self.base_location).resolve())
+
+    @property  # type: ignore[override]
+    def base_url(self) -> None:
+        return None
+
+
 def private_storage() -> Storage:
-    """Files of private spaces: kept outside the public media folder, served only by a view that checks
-    membership."""
-    root = getattr(settings, "BOUQUET_PRIVATE_ROOT", None) or Path(settings.MEDIA_ROOT).parent / "private"
-    return FileSystemStorage(location=root, base_url=None)
+    return PrivateStorage()
 
 
 class Document(TimeStampedModel):

@@ -12,7 +12,6 @@ from bouquet.bouquets.engine.sdg import SdgSuggester
 from bouquet.bouquets.registry import configured_encoder
 from bouquet.incubator.models import Energy, Initiative, Need, Offer
 
-
 HasVector = Initiative | Energy | Need | Offer
 
 

@@ -405,7 +405,7 @@ def refuse_invitation(*, invitation: InitiativeInvitation, person: User) -> Init
 # ---- leaving and handing over -------------------------------------------------------------------------------
 
 
-def _last_lead_message(initiative: Initiative) -> str:
+def last_lead_message(initiative: Initiative) -> str:
     members = initiative.memberships.filter(person__isnull=False, role=MemberRole.MEMBER).count()
     if members:
         return _(
@@ -431,7 +431,7 @@ def leave_initiative(*, person: User, initiative: Initiative, confirmed: bool = 
         pk=membership.pk
     )
     if was_lead and not other_leads.exists() and not confirmed:
-        raise Conflict(_last_lead_message(locked))
+        raise Conflict(last_lead_message(locked))
     membership.delete()
     rules.forget_roles(person)
     if not was_lead:
