@@ -348,7 +348,7 @@ class PrivateStorage(FileSystemStorage):
         return str(Path(self.base_location).resolve())
 
     @property  # type: ignore[override]
-    def base_url(self) -> None:
+    def base_url(self) -> None:  # type: ignore[override]
         return None
 
 
