@@ -15,4 +15,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.backoffice.proposals.urls")),
     path("", include("bouquet.backoffice.roles.urls")),
     path("", include("bouquet.backoffice.identity.urls")),
+    # staged spreadsheet imports (outreach)
+    path("", include("bouquet.backoffice.imports.urls")),
 ]

@@ -24,6 +24,7 @@ from bouquet.bouquets.engine.labels import (
     top_keywords,
 )
 from bouquet.bouquets.engine.phrases import SpacyTagger, Tagger, choose
+from bouquet.bouquets.engine.places import places_key, same_location, without_places
 from bouquet.bouquets.engine.representations import (
     Encoder,
     FrenchTfidf,
@@ -95,6 +96,9 @@ class EngineConfig:
     short_text_terms: int = 4
     # Most central titles of a bouquet or theme whose phrases may name it (phrases.py); 0 keeps keyword labels.
     phrase_titles: int = 6
+    # The territory's own place names (districts, squares, parks) recognised in texts besides the street words
+    # (places.py): place names weigh on location, not on meaning.
+    place_names: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -135,6 +139,12 @@ def _with_copies(grouping: Grouping, copy_of: Mapping[str, str]) -> Grouping:
             for t in grouping.themes
         ),
     )
+
+
+def meaning_text(text: str, config: EngineConfig) -> str:
+    """What the grouping reads of a text: the text with its place names taken out (places.py), so that the
+    same need in two streets meets, and two needs in one park do not meet on the park's name."""
+    return without_places(text, config.place_names)
 
 
 def encode_texts(
@@ -231,10 +241,13 @@ class _Grouper:
         usable = [i for i in usable if ids[i] not in copy_of]
         u_ids = [ids[i] for i in usable]
         u_texts = [texts[i] for i in usable]
-        docs = [analyse(t) for t in u_texts]
+        # Grouping reads the needs; the places stay aside for the location (duplicates, a bouquet about one place).
+        meaning = [meaning_text(t, cfg) for t in u_texts]
+        row_places = [places_key(t, cfg.place_names) for t in u_texts]
+        docs = [analyse(t) for t in meaning]
 
         if encoder_vectors is None:
-            enc = encode_texts(self.encoder, u_texts, progress)
+            enc = encode_texts(self.encoder, meaning, progress)
         else:
             enc = np.asarray(encoder_vectors, dtype=np.float32)[usable]
         self.representation.tfidf.fit(docs)
@@ -274,7 +287,9 @@ class _Grouper:
 
         grouping, index = self._build(
             u_ids,
+            meaning,
             u_texts,
+            row_places,
             docs,
             x,
             enc,
@@ -496,6 +511,8 @@ class _Grouper:
         self,
         u_ids: list[str],
         u_texts: list[str],
+        full_texts: list[str],
+        row_places: list[str],
         docs: list[list[str]],
         x: np.ndarray,
         enc: np.ndarray,
@@ -572,6 +589,8 @@ class _Grouper:
             | {("t", k): rows for k, rows in theme_rows.items() if not cons.theme_labels.get(k)},
             x,
             heads,
+            [head_of(t) for t in full_texts],
+            row_places,
         )
 
         bouquets: list[FoundBouquet] = []
@@ -625,7 +644,8 @@ class _Grouper:
             bouquet_keywords=bouquet_kw,
             bouquet_cut=self.bouquet_cut,
             duplicate_cut=self.duplicate_cut,
-            row_terms=[terms_key(title_terms(t)) for t in u_texts],
+            row_terms=[terms_key(title_terms(t)) for t in full_texts],
+            row_places=row_places,
         )
 
         memberships: dict[str, Membership] = {}
@@ -650,16 +670,35 @@ class _Grouper:
         return grouping, index
 
     def _phrase_names(
-        self, groups: Mapping[tuple[str, str], list[int]], x: np.ndarray, heads: Sequence[str]
+        self,
+        groups: Mapping[tuple[str, str], list[int]],
+        x: np.ndarray,
+        heads: Sequence[str],
+        full_heads: Sequence[str],
+        row_places: Sequence[str],
     ) -> dict[tuple[str, str], str]:
-        """A French phrase per group, taken from its most central titles (phrases.py), tagged in one batch."""
+        """A French phrase per group, taken from its most central titles (phrases.py), tagged in one batch.
+        Titles are read without their place names, unless every member names the same place: then the group
+        is about that place, and its name says so."""
         if not groups or self.config.phrase_titles == 0:
             return {}
         tagger = self.tagger or SpacyTagger()
         central: dict[tuple[str, str], list[int]] = {}
+        one_place: set[tuple[str, str]] = set()
         for key, rows in groups.items():
             order = np.argsort(-(x[rows] @ x[rows].mean(axis=0)), kind="stable")
             central[key] = [rows[i] for i in order[: self.config.phrase_titles]]
+            if (
+                len(rows) > 1
+                and row_places[rows[0]]
+                and all(row_places[r] == row_places[rows[0]] for r in rows)
+            ):
+                one_place.add(key)
+        read = list(heads)
+        for key in one_place:
+            for r in groups[key]:
+                read[r] = full_heads[r]
+        heads = read
         wanted = sorted({r for rows in central.values() for r in rows})
         tagged = dict(zip(wanted, tagger.tag([heads[r] for r in wanted]), strict=True))
         names: dict[tuple[str, str], str] = {}
@@ -736,8 +775,9 @@ class Engine:
     # ---- representations ------------------------------------------------------------------------
 
     def encoder_vectors(self, texts: Sequence[str], progress: ProgressFactory | None = None) -> np.ndarray:
-        """Stable encoder vectors (corpus-independent): what the product should store per proposal."""
-        return encode_texts(self.encoder, texts, progress)
+        """Stable encoder vectors (corpus-independent) of the texts' needs, their place names taken out
+        (`meaning_text`): what the product should store per proposal."""
+        return encode_texts(self.encoder, [meaning_text(t, self.config) for t in texts], progress)
 
     @property
     def sdg(self) -> SdgSuggester:
@@ -797,13 +837,15 @@ class Engine:
         return self.index
 
     def _vector(self, text: str, encoder_vector: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-        """Hybrid vector and encoder vector of one new text with the current TF-IDF fit."""
+        """Hybrid vector and encoder vector of one new text's need (`meaning_text`; a given encoder vector is of
+        that text, as `encoder_vectors` makes it) with the current TF-IDF fit."""
+        meaning = meaning_text(text, self.config)
         enc = (
             np.asarray(encoder_vector, dtype=np.float32).reshape(1, -1)
             if encoder_vector is not None
-            else self.encoder.encode([text])
+            else self.encoder.encode([meaning])
         )
-        return self.representation.combine(enc, [text]), enc
+        return self.representation.combine(enc, [meaning]), enc
 
     @property
     def duplicate_cut(self) -> float:
@@ -859,10 +901,13 @@ class Engine:
         query = l2_normalise(enc.astype(np.float32))[0]
         meaning = (index.vectors.matrix[rows, :dim] @ query) / weight
         words = title_terms(text)
+        here = places_key(text, self.config.place_names)
         out = []
         for m, row, sim in zip(found, rows, meaning, strict=True):
             same_words = near_identical(words, index.row_terms[row], typing=typing)
-            dup = bool(sim >= index.duplicate_cut or same_words)
+            # The same need in two named places is two proposals, not one written twice.
+            same_place = same_location(here, index.row_places[row])
+            dup = bool((sim >= index.duplicate_cut and same_place) or same_words)
             out.append(replace(m, similarity=round(float(sim), 4), duplicate=dup))
         return out
 
@@ -919,7 +964,14 @@ class Engine:
         sdgs = self.sdg.suggest([text], enc)[0] if with_sdgs else ()
         status = MemberStatus.GROUPED if bouquet else MemberStatus.UNGROUPED
         if add and id is not None:
-            index.add(id, vec, theme, bouquet, terms_key(title_terms(text)))
+            index.add(
+                id,
+                vec,
+                theme,
+                bouquet,
+                terms_key(title_terms(text)),
+                places_key(text, self.config.place_names),
+            )
         return ProposalFit(
             theme, round(confidence, 4), bouquet, status, reason, dups, tuple(neigh), sdgs, status_text
         )
@@ -941,7 +993,14 @@ class Engine:
         if id in index:
             return
         vec, _ = self._vector(text, encoder_vector)
-        index.add(id, vec, theme_key, bouquet_key, terms_key(title_terms(text)))
+        index.add(
+            id,
+            vec,
+            theme_key,
+            bouquet_key,
+            terms_key(title_terms(text)),
+            places_key(text, self.config.place_names),
+        )
 
     def suggest_sdgs(
         self, texts: str | Sequence[str]
