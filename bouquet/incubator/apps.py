@@ -11,4 +11,6 @@ class IncubatorConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from bouquet.incubator import rules  # noqa: F401 - registers the permissions
+        from bouquet.incubator import notices, rules  # noqa: F401 - registers the permissions
+
+        notices.register_kinds()

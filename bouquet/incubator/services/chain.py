@@ -13,8 +13,11 @@ from bouquet.accounts.models import User
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 from bouquet.incubator import notices, rules
 from bouquet.incubator.models import Exchange, Initiative, JournalKind, Need, Offer, ResourceKind, Skill
+from bouquet.incubator.selectors import energies_for_initiative
 from bouquet.incubator.services.initiatives import write_journal
 from bouquet.incubator.texts import need_text, vectors_for
+
+MATCH_TOLD = 0.5  # a person is told of a need that fits their energy this well
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +59,21 @@ def publish_need(*, person: User, initiative: Initiative, data: ResourceInput) -
     write_journal(
         initiative, JournalKind.CHAIN, _("Besoin publié : %(title)s.") % {"title": need.title}, actor=person
     )
+    _tell_matching_energies(need, actor=person)
     return need
+
+
+def _tell_matching_energies(need: Need, *, actor: User) -> None:
+    """The people whose energy fits the new need well are told, each with the reason."""
+    for found in energies_for_initiative(need.initiative, limit=10):
+        if found.need is not None and found.need.pk == need.pk and found.score >= MATCH_TOLD and found.energy:
+            notices.announce(
+                "incubator.match",
+                need.initiative,
+                actor=actor,
+                recipients=[found.energy.person],
+                context={"reason": found.reason or need.title},
+            )
 
 
 @transaction.atomic

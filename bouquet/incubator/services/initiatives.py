@@ -154,6 +154,7 @@ def start_initiative(
     vectors_for([initiative], [text])
     Membership.objects.create(initiative=initiative, person=starter, role=MemberRole.LEAD)
     rules.forget_roles(starter)
+    notices.follow(starter, initiative)
     write_journal(
         initiative,
         JournalKind.STARTED,
@@ -262,6 +263,7 @@ def join_initiative(*, person: User, initiative: Initiative) -> Membership:
     except IntegrityError as error:  # joined twice at once: the constraint keeps one
         raise Conflict(_("Vous faites déjà partie de ce groupe.")) from error
     rules.forget_roles(person)
+    notices.follow(person, initiative)
     InitiativeInvitation.objects.filter(
         initiative=initiative, person=person, answered_at__isnull=True
     ).update(answered_at=timezone.now(), accepted=True)
@@ -298,7 +300,7 @@ def _create_invitation(
         initiative,
         actor=inviter,
         recipients=[person],
-        context={"role": str(MemberRole(role).label)},
+        context={"role": str(MemberRole(role).label).lower()},
     )
     return invitation
 
@@ -367,6 +369,7 @@ def accept_invitation(*, invitation: InitiativeInvitation, person: User) -> Memb
     locked.accepted = True
     locked.save(update_fields=["answered_at", "accepted", "updated_at"])
     rules.forget_roles(person)
+    notices.follow(person, initiative)
     if locked.role == MemberRole.LEAD:
         text = _("%(who)s accepte de co-porter l'initiative.") % {"who": person.public_name}
         if initiative.held_by_lab:
@@ -434,6 +437,7 @@ def leave_initiative(*, person: User, initiative: Initiative, confirmed: bool = 
         raise Conflict(last_lead_message(locked))
     membership.delete()
     rules.forget_roles(person)
+    notices.unfollow(person, locked)
     if not was_lead:
         write_journal(
             locked,
@@ -513,6 +517,7 @@ def claim_place(*, token: str, person: User) -> Membership:
     locked.claimed_at = timezone.now()
     locked.save(update_fields=["person", "claimed_at", "updated_at"])
     rules.forget_roles(person)
+    notices.follow(person, locked.initiative)
     write_journal(
         locked.initiative,
         JournalKind.MEMBERS,
@@ -571,6 +576,7 @@ def assign_mentor(*, lab: User, initiative: Initiative, mentor: User) -> Members
             % {"who": mentor.public_name, "role": membership.get_role_display()}
         )
     rules.forget_roles(mentor)
+    notices.follow(mentor, initiative)
     write_journal(
         initiative,
         JournalKind.MENTOR,
