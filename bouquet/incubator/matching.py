@@ -68,7 +68,7 @@ class Match:
     reason: Reason = field(default_factory=Reason)
 
 
-def _columns(*groups: Sequence[frozenset[int]]) -> dict[int, int]:
+def _columns(*groups: Sequence[frozenset[Any]]) -> dict[Any, int]:
     ids = sorted({i for group in groups for items in group for i in items})
     return {value: position for position, value in enumerate(ids)}
 
@@ -100,7 +100,7 @@ def _features(needs: Sequence[Profile], givers: Sequence[Profile]) -> tuple[np.n
     """Structured fields as one weighted matrix per side, so that one product gives the structured score of
     every pair: a need's row carries each part's weight divided by how many items it asks (the share of its
     skills, districts and themes that the giver has), a giver's row is 0/1."""
-    parts = (
+    parts: tuple[tuple[str, list[frozenset[Any]], list[frozenset[Any]]], ...] = (
         ("skills", [n.skills for n in needs], [g.skills for g in givers]),
         ("kind", [n.kinds for n in needs], [g.kinds for g in givers]),
         ("district", [n.districts for n in needs], [g.districts for g in givers]),
