@@ -53,6 +53,17 @@ NAVIGATION: list[NavEntry] = [
     ),
     NavEntry(_("Vérifier une identité"), "backoffice:desk-check"),
     NavEntry(_("Liste des habitants"), "backoffice:census"),
+    # the social-innovation lab (helper lab)
+    NavEntry(
+        _("Laboratoire d'initiatives"),
+        "backoffice:lab",
+        also_current_on=(
+            "backoffice:lab-criteria",
+            "backoffice:lab-criterion-edit",
+            "backoffice:lab-criterion-delete",
+            "backoffice:lab-mentors",
+        ),
+    ),
 ]
 
 

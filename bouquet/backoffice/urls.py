@@ -17,4 +17,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.backoffice.identity.urls")),
     # staged spreadsheet imports (outreach)
     path("", include("bouquet.backoffice.imports.urls")),
+    # the social-innovation lab (helper lab)
+    path("", include("bouquet.backoffice.incubator.urls")),
 ]
