@@ -66,6 +66,17 @@ NAVIGATION: list[NavEntry] = [
         "backoffice:open-data",
         also_current_on=("backoffice:export", "backoffice:export-download"),
     ),
+    # the social-innovation lab (helper lab)
+    NavEntry(
+        _("Laboratoire d'initiatives"),
+        "backoffice:lab",
+        also_current_on=(
+            "backoffice:lab-criteria",
+            "backoffice:lab-criterion-edit",
+            "backoffice:lab-criterion-delete",
+            "backoffice:lab-mentors",
+        ),
+    ),
 ]
 
 

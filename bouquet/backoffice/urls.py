@@ -21,4 +21,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.backoffice.newsletters.urls")),
     # Dashboards, reach, populations and open data (issues 12 and 14, helper « opendata »)
     path("", include("bouquet.backoffice.analytics.urls")),
+    # the social-innovation lab (helper lab)
+    path("", include("bouquet.backoffice.incubator.urls")),
 ]

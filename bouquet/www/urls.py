@@ -12,4 +12,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.www.notifications.urls")),
     # Open data (issue 12, helper « opendata »)
     path("", include("bouquet.www.opendata.urls")),
+    path("", include("bouquet.www.incubator.urls")),  # the lab (helper lab)
 ]

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "bouquet.proposals",
     "bouquet.bouquets",
     "bouquet.budgets",
+    "bouquet.incubator",
     "bouquet.privacy",
     "bouquet.analytics",
     "bouquet.www",
