@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "bouquet.proposals",
     "bouquet.bouquets",
     "bouquet.budgets",
+    "bouquet.outreach",
     "bouquet.privacy",
     "bouquet.www",
     "bouquet.backoffice",
