@@ -17,4 +17,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.backoffice.identity.urls")),
     # staged spreadsheet imports (outreach)
     path("", include("bouquet.backoffice.imports.urls")),
+    path("", include("bouquet.backoffice.outreach.urls")),
 ]

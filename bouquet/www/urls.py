@@ -10,4 +10,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.www.accounts.urls")),
     path("", include("bouquet.www.places.urls")),
     path("", include("bouquet.www.notifications.urls")),
+    # workshops, the street page, printed forms (outreach)
+    path("", include("bouquet.www.outreach.urls")),
 ]
