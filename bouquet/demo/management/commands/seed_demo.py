@@ -17,6 +17,7 @@ from bouquet.bouquets.models import Allocation
 from bouquet.bouquets.services import queue_grouping, run_grouping
 from bouquet.core.errors import ActionNotAllowed
 from bouquet.demo.content import ContentError, DemoContent, load
+from bouquet.demo.outreach import seed_outreach
 from bouquet.places.models import District, MapFeature
 from bouquet.places.services import add_map_feature, create_district
 from bouquet.processes.models import Phase, PhaseKind, Process
@@ -70,6 +71,7 @@ class Command(BaseCommand):
         rng = random.Random(options["seed"])  # nosec B311  # a reproducible demo, not a secret
         with transaction.atomic():
             self._build(rng)
+            seed_outreach()  # workshops, contributions gathered on people's behalf, paper forms (outreach)
             # Every demo account has the same password: hash it once (hashing it for each of the 55 accounts
             # took 20 s of CPU, most of the seeding).
             demo_users = User.objects.filter(email__endswith="@val-de-loirette.test")
