@@ -28,6 +28,13 @@ def _moment(day: dt.date, clock: str) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hours, minutes), tzinfo=timezone.get_current_timezone())
 
 
+def _centre(district: District | None) -> tuple[float, float] | None:
+    """Where a workshop of the demo is drawn: the centre of its district."""
+    if district is None or district.latitude is None or district.longitude is None:
+        return None
+    return (district.latitude, district.longitude)
+
+
 def paper_file(today: dt.date, directory: Path = DATA_DIR) -> bytes:
     """The demo's paper forms as a spreadsheet would export them (UTF-8 with its mark), days relative to today."""
     text = (directory / "paper_forms.csv").read_text(encoding="utf-8")
@@ -62,9 +69,7 @@ def seed_outreach(directory: Path = DATA_DIR) -> dict[str, int]:
                 place_name=item["place"],
                 address=item.get("address", ""),
                 district=districts.get(item.get("district", "")),
-                place=(districts[item["district"]].latitude, districts[item["district"]].longitude)
-                if item.get("district") in districts and districts[item["district"]].latitude is not None
-                else None,
+                place=_centre(districts.get(item.get("district", ""))),
                 step_free=item.get("step_free", False),
                 hearing_loop=item.get("hearing_loop", False),
                 accessibility=item.get("accessibility", ""),
