@@ -14,6 +14,9 @@ from bouquet.accounts.models import Role, User
 from bouquet.accounts.services import issue_api_token
 from bouquet.budgets.models import Budget, BudgetImport
 from bouquet.budgets.services import cast_ballot, compute_results
+from bouquet.core import imports
+from bouquet.outreach.paper import KIND, PAPER_FORMS
+from bouquet.outreach.services import WorkshopInput, publish_workshop, schedule_workshop
 from bouquet.processes.models import PhaseKind
 from bouquet.processes.services import reschedule_phase
 from bouquet.proposals.models import Moderation
@@ -237,4 +240,41 @@ def build_world() -> World:
             "bad_key": "pas-une-cle",
         }
     )
+    _outreach(world, collect)
     return world
+
+
+def _outreach(world: World, collect: Any) -> None:
+    """Workshops (one published, one not) of the process "collect", and a file of paper forms the facilitator
+    sent to the staged import and has not confirmed yet (outreach)."""
+    facilitator = world.people["facilitator"]
+    starts = timezone.now() + dt.timedelta(days=3)
+
+    def workshop(title: str) -> Any:
+        return schedule_workshop(
+            facilitator=facilitator,
+            data=WorkshopInput(
+                process=collect,
+                title=title,
+                starts_at=starts,
+                ends_at=starts + dt.timedelta(hours=2),
+                place_name="Maison de quartier",
+                registration_open=True,
+                capacity=10,
+            ),
+        )
+
+    published = workshop("Atelier public")
+    publish_workshop(facilitator=facilitator, workshop=published)
+    draft = workshop("Atelier en préparation")
+    day = timezone.localdate().strftime("%d/%m/%Y")
+    staged = imports.stage_import(
+        user=facilitator,
+        kind=PAPER_FORMS,
+        scope=collect.pk,
+        filename="papier.csv",
+        data=f"date;prénom;consentement;proposition\n{day};Zoé;oui;Des bancs à l'ombre sur la place.\n".encode(),
+    )
+    world.objects.update(
+        {"workshop": published.pk, "draft_workshop": draft.pk, "paper_kind": KIND, "staged_import": staged.pk}
+    )
