@@ -218,3 +218,19 @@ def test_the_report_after_the_workshop(workshop: Workshop, facilitator: User) ->
             minutes="",
             outcomes="",
         )
+
+
+def test_the_reminder_command_reminds_once(workshop: Workshop) -> None:
+    import io  # noqa: PLC0415
+
+    from django.core.management import call_command  # noqa: PLC0415
+
+    services.publish_workshop(facilitator=workshop.facilitator, workshop=workshop)
+    Workshop.objects.filter(pk=workshop.pk).update(
+        starts_at=timezone.now() + dt.timedelta(hours=3), ends_at=timezone.now() + dt.timedelta(hours=5)
+    )
+    services.register_for_workshop(person=UserFactory(), workshop=workshop)
+    out = io.StringIO()
+    call_command("send_workshop_reminders", stdout=out)
+    call_command("send_workshop_reminders", stdout=out)
+    assert out.getvalue().splitlines() == ["1 rappel(s) envoyé(s).", "0 rappel(s) envoyé(s)."]

@@ -44,9 +44,11 @@ def workshop_list(request: HttpRequest) -> HttpResponse:
     """Published workshops and public meetings: those to come, then those past with what came out of them."""
     workshops = list(selectors.published_workshops())
     now = timezone.now()
+    processes = {w.process_id: w.process for w in workshops}
     context = {
         "upcoming": [w for w in workshops if w.ends_at >= now],
         "past": [w for w in reversed(workshops) if w.ends_at < now],
+        "agendas": sorted(processes.values(), key=lambda p: p.title),
     }
     return render(request, "outreach/workshop_list.html", context)
 
