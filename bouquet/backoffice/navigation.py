@@ -11,6 +11,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from bouquet.accounts.rules import is_agent
+from bouquet.outreach.rules import may_go_out
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,23 @@ NAVIGATION: list[NavEntry] = [
             "backoffice:lab-criterion-edit",
             "backoffice:lab-criterion-delete",
             "backoffice:lab-mentors",
+        ),
+    ),
+    # outreach: workshops, printed forms, paper imports (facilitators too)
+    NavEntry(
+        _("Ateliers et aller-vers"),
+        "backoffice:workshops",
+        allowed=may_go_out,
+        also_current_on=(
+            "backoffice:workshop-create",
+            "backoffice:workshop-edit",
+            "backoffice:workshop-report",
+            "backoffice:workshop-photo",
+            "backoffice:import",
+            "backoffice:import-scoped",
+            "backoffice:import-columns",
+            "backoffice:import-preview",
+            "backoffice:import-result",
         ),
     ),
 ]

@@ -23,4 +23,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.backoffice.analytics.urls")),
     # the social-innovation lab (helper lab)
     path("", include("bouquet.backoffice.incubator.urls")),
+    path("", include("bouquet.backoffice.outreach.urls")),
 ]

@@ -540,3 +540,29 @@ def delete_theme(*, agent: User, theme: Theme) -> None:
             % {"uses": describe_uses(uses)}
         )
     theme.delete()
+
+
+# Supports a facilitator gathered on someone's behalf (bouquet.outreach, docs/decisions/0024). A proposal's
+# support count is its support rows plus the gathered supports that no account carries yet; once the person
+# claims their contributions, a gathered support becomes their own row, so it counts once with an online one.
+def count_gathered_support(*, proposal: Proposal, citizen: User | None) -> bool:
+    """Count a support gathered on someone's behalf (``citizen``: their account once they claimed their
+    contributions, else None). Returns False, counting nothing, when that account already supports it."""
+    if citizen is not None:
+        try:
+            with transaction.atomic():
+                Support.objects.create(proposal=proposal, citizen=citizen)
+        except IntegrityError:
+            return False
+    Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
+    return True
+
+
+def carry_gathered_support(*, proposal: Proposal, citizen: User) -> None:
+    """A gathered support (already counted) becomes the support of the account that claimed it; when that account
+    already supported the proposal online, the count goes back by one: one person, one support."""
+    try:
+        with transaction.atomic():
+            Support.objects.create(proposal=proposal, citizen=citizen)
+    except IntegrityError:
+        Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)

@@ -13,4 +13,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # Open data (issue 12, helper « opendata »)
     path("", include("bouquet.www.opendata.urls")),
     path("", include("bouquet.www.incubator.urls")),  # the lab (helper lab)
+    # workshops, the street page, printed forms (outreach)
+    path("", include("bouquet.www.outreach.urls")),
 ]

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "bouquet.bouquets",
     "bouquet.budgets",
     "bouquet.incubator",
+    "bouquet.outreach",
     "bouquet.privacy",
     "bouquet.analytics",
     "bouquet.www",

@@ -15,6 +15,9 @@ from bouquet.accounts.services import issue_api_token
 from bouquet.analytics.models import ExportJob
 from bouquet.budgets.models import Budget, BudgetImport
 from bouquet.budgets.services import cast_ballot, compute_results
+from bouquet.core import imports
+from bouquet.outreach.paper import KIND, PAPER_FORMS
+from bouquet.outreach.services import WorkshopInput, publish_workshop, schedule_workshop
 from bouquet.processes.models import PhaseKind
 from bouquet.processes.services import reschedule_phase
 from bouquet.proposals.models import Moderation
@@ -255,6 +258,7 @@ def build_world() -> World:
             "quartiers": "quartiers",
         }
     )
+    _outreach(world, collect)
     return world
 
 
@@ -291,4 +295,40 @@ def _notifications(world: World, collect: Any) -> None:
             "unsubscribe_link": link,
             "tampered_unsubscribe": link[:-2] + ("zz" if not link.endswith("zz") else "yy"),
         }
+    )
+
+
+def _outreach(world: World, collect: Any) -> None:
+    """Workshops (one published, one not) of the process "collect", and a file of paper forms the facilitator
+    sent to the staged import and has not confirmed yet (outreach)."""
+    facilitator = world.people["facilitator"]
+    starts = timezone.now() + dt.timedelta(days=3)
+
+    def workshop(title: str) -> Any:
+        return schedule_workshop(
+            facilitator=facilitator,
+            data=WorkshopInput(
+                process=collect,
+                title=title,
+                starts_at=starts,
+                ends_at=starts + dt.timedelta(hours=2),
+                place_name="Maison de quartier",
+                registration_open=True,
+                capacity=10,
+            ),
+        )
+
+    published = workshop("Atelier public")
+    publish_workshop(facilitator=facilitator, workshop=published)
+    draft = workshop("Atelier en préparation")
+    day = timezone.localdate().strftime("%d/%m/%Y")
+    staged = imports.stage_import(
+        user=facilitator,
+        kind=PAPER_FORMS,
+        scope=collect.pk,
+        filename="papier.csv",
+        data=f"date;prénom;consentement;proposition\n{day};Zoé;oui;Des bancs à l'ombre sur la place.\n".encode(),
+    )
+    world.objects.update(
+        {"workshop": published.pk, "draft_workshop": draft.pk, "paper_kind": KIND, "staged_import": staged.pk}
     )

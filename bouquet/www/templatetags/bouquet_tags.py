@@ -147,6 +147,24 @@ COUNTED: Final[dict[str, tuple[StrOrPromise, PluralForms]]] = {
     ),
 }
 
+# outreach: workshops
+COUNTED.update(
+    {
+        "free_seats": (
+            _("aucune place libre"),
+            ngettext_lazy("%(n)s place libre", "%(n)s places libres", "count"),
+        ),
+        "gathered": (
+            _("aucune contribution recueillie"),
+            ngettext_lazy("%(n)s contribution recueillie", "%(n)s contributions recueillies", "count"),
+        ),
+        "participants": (
+            _("aucun participant"),
+            ngettext_lazy("%(n)s participant", "%(n)s participants", "count"),
+        ),
+    }
+)
+
 
 @register.filter
 def counted(value: int | None, what: str) -> str:

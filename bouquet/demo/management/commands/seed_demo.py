@@ -20,6 +20,7 @@ from bouquet.demo.content import ContentError, DemoContent, load
 from bouquet.demo.notifications import seed_notifications
 from bouquet.notifications.services import emails_held
 from bouquet.demo.opendata import seed_populations
+from bouquet.demo.outreach import seed_outreach
 from bouquet.places.models import District, MapFeature
 from bouquet.places.services import add_map_feature, create_district
 from bouquet.processes.models import Phase, PhaseKind, Process
@@ -77,6 +78,7 @@ class Command(BaseCommand):
         rng = random.Random(options["seed"])  # nosec B311  # a reproducible demo, not a secret
         with transaction.atomic():
             self._build(rng)
+            seed_outreach()  # workshops, contributions gathered on people's behalf, paper forms (outreach)
             # Every demo account has the same password: hash it once (hashing it for each of the 55 accounts
             # took 20 s of CPU, most of the seeding).
             demo_users = User.objects.filter(email__endswith="@val-de-loirette.test")
