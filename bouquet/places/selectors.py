@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import BooleanField, Count, Q, QuerySet
+from django.db.models import BooleanField, Count, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
@@ -25,8 +25,10 @@ from bouquet.places.models import (
     District,
     MapFeature,
     Memory,
+    MemoryReport,
     Moderation,
     Place,
+    PlaceModerationDecision,
 )
 from bouquet.places.timeline import TimelineItem, merge, registered_sources
 
@@ -437,3 +439,49 @@ def place_remembers(*, place: Place, count: int = 3) -> list[TimelineItem]:
     archives = [_archive_item(a) for a in place.archive_items.order_by("starts_on", "id")[:count]]
     every = sorted(memories + archives, key=lambda item: (item.starts_on, item.title))
     return every[:count]
+
+
+def places_drawing(*, places: Sequence[Place], district: District | None = None) -> Drawing | None:
+    """A small map of the territory (or a district) with the places on it: points as landmarks, areas as parks
+    or squares; None with nothing to draw."""
+    land = territory()
+    items = [MapItem("district", d.name, d.boundary or {}) for d in land.districts]
+    items += [MapItem(f.kind, f.name, f.geometry) for f in land.features if f.kind != "landmark"]
+    for place in places:
+        kind = "landmark" if not place.is_area else ("park" if place.kind == "park" else "square")
+        items.append(MapItem(kind, place.name, place.geometry))
+    if district is not None and district.boundary:
+        area = [district.boundary]
+    else:
+        area = [d.boundary for d in land.districts if d.boundary] or [p.geometry for p in places]
+    return draw_map(items=items, area=area, width=560, height=380) if area else None
+
+
+def places_to_moderate(*, everywhere: bool, district_ids: frozenset[int]) -> dict[str, QuerySet[Any]]:
+    """What moderators have to examine among places (within the districts they moderate, or everywhere):
+    inhabitants' places awaiting publication, and memories reported or hidden awaiting a decision."""
+    open_reports = (
+        MemoryReport.objects.filter(resolved=False).select_related("reporter").order_by("created_at")
+    )
+    places = Place.objects.filter(moderation=Moderation.PENDING)
+    memories = Memory.objects.filter(Q(moderation=Moderation.PENDING) | Q(reports__resolved=False))
+    if not everywhere:
+        places = places.filter(district_id__in=district_ids)
+        memories = memories.filter(place__district_id__in=district_ids)
+    return {
+        "places": places.select_related("created_by", "district").order_by("-created_at", "-id"),
+        "memories": memories.distinct()
+        .select_related("author", "place")
+        .prefetch_related(Prefetch("reports", queryset=open_reports, to_attr="open_reports"))
+        .order_by("-updated_at", "-id"),
+    }
+
+
+def recent_place_decisions(*, everywhere: bool, district_ids: frozenset[int], limit: int = 20) -> list[Any]:
+    """The latest moderation decisions on places and memories within what the person moderates."""
+    decisions = PlaceModerationDecision.objects.select_related("moderator", "place", "memory__place")
+    if not everywhere:
+        decisions = decisions.filter(
+            Q(place__district_id__in=district_ids) | Q(memory__place__district_id__in=district_ids)
+        )
+    return list(decisions.order_by("-created_at", "-id")[:limit])

@@ -24,6 +24,7 @@ from bouquet.proposals.models import CoauthorRequest, Comment, ModerationDecisio
 from bouquet.www.auth import signed_in_user
 from bouquet.www.components import require_component
 from bouquet.www.forms import form_field_errors, submit_form
+from bouquet.www.places.moderation import places_moderation
 from bouquet.www.proposals.forms import (
     AnswerForm,
     CoauthorRequestForm,
@@ -504,6 +505,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
                 page=request.GET.get("page_decisions"),
             ),
             "form": ModerationForm(),
+            **places_moderation(moderator, page=request.GET.get("page_souvenirs")),
         },
     )
 
