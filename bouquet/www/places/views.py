@@ -21,7 +21,8 @@ from bouquet.core.limits import limited
 from bouquet.places import selectors, services
 from bouquet.places.models import Memory, Moderation, Place, PlaceModerationDecision
 from bouquet.places.selectors import find_places, territory_geojson
-from bouquet.processes.models import Process
+from bouquet.processes.models import Action, Process
+from bouquet.processes.selectors import process_allows, processes_for_list
 from bouquet.www.auth import signed_in_user
 from bouquet.www.places import access
 from bouquet.www.places.forms import (
@@ -117,9 +118,21 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_add_memory": access.can_add_memory(request.user, place),
         "can_add_archive": access.can_add_archive(request.user),
         "can_moderate": access.moderates_place(request.user, place),
-        "memory_form": MemoryForm(),
+        "propose_in": _processes_open_for(place),
     }
     return render(request, "places/place_detail.html", context)
+
+
+def _processes_open_for(place: Place) -> list[Process]:
+    """The published processes taking proposals today about this place (its district's, or the whole
+    territory's)."""
+    if place.moderation != Moderation.PUBLISHED:
+        return []
+    return [
+        process
+        for process in processes_for_list()
+        if process.district_id in (None, place.district_id) and process_allows(process, Action.SUBMIT)
+    ]
 
 
 @login_required
