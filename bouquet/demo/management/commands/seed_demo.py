@@ -17,6 +17,7 @@ from bouquet.bouquets.models import Allocation
 from bouquet.bouquets.services import queue_grouping, run_grouping
 from bouquet.core.errors import ActionNotAllowed
 from bouquet.demo.content import ContentError, DemoContent, load
+from bouquet.demo.memory_of_places import place_for_address, seed_memory_of_places
 from bouquet.places.models import District, MapFeature
 from bouquet.places.services import add_map_feature, create_district
 from bouquet.processes.models import Phase, PhaseKind, Process
@@ -159,6 +160,7 @@ class Command(BaseCommand):
             for i, resident in enumerate(demo.residents, start=1)
         ]
         facilitator, agent = staff[Role.FACILITATOR], staff[Role.AGENT]
+        named_places = seed_memory_of_places(agent=agent, residents=residents)  # the memory of places
 
         processes: dict[str, Process] = {}
         final_dates: dict[str, list[tuple[dt.date, dt.date]]] = {}
@@ -211,6 +213,7 @@ class Command(BaseCommand):
                     theme=themes[proposal_data.theme_slug],
                     place=proposal_data.place,
                     address=proposal_data.address,
+                    named_place=place_for_address(named_places, proposal_data.address),
                 ),
                 origin=origin,
             )
