@@ -74,8 +74,6 @@ def _row(place: Place, distance: float | None = None) -> dict[str, Any]:
         "geometry": place.geometry,
         "url": place.get_absolute_url(),
         "distance_m": None if distance is None else round(distance, 1),
-        "description": place.description,
-        "creator_kind": place.creator_kind,
     }
 
 
@@ -114,6 +112,8 @@ def get_place(
     timeline = selectors.place_timeline(place=place, limit=limit)
     return {
         **_row(place),
+        "description": place.description,
+        "creator_kind": place.creator_kind,
         "timeline": [
             {
                 "kind": item.kind,

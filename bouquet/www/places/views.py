@@ -34,7 +34,17 @@ from bouquet.www.places.forms import (
     PlaceSearchForm,
 )
 
-TIMELINE_LIMIT = 1000
+TIMELINE_LIMIT = 1000  # the page reads at most this many items of a timeline (the API gives them all at once)
+TIMELINE_PAGE = 100
+
+
+def _timeline_page(raw: str | None) -> int:
+    """The page of the timeline asked for, 1 when absent or odd, at most the last one the page reads."""
+    try:
+        page = int(raw or 1)
+    except ValueError:
+        return 1
+    return min(max(page, 1), TIMELINE_LIMIT // TIMELINE_PAGE)
 
 
 @require_GET
@@ -91,6 +101,9 @@ def place_list(request: HttpRequest) -> HttpResponse:
     places = selectors.places_for_list(query=query, district=district)
     page = Paginator(places, PLACES_PER_PAGE).get_page(request.GET.get("page"))
     shown = list(page.object_list)
+    counts = selectors.memory_counts(place_ids=[p.pk for p in shown])
+    for place in shown:
+        place.memory_count = counts.get(place.pk, 0)  # type: ignore[attr-defined]
     context = {
         "form": form,
         "page": page,
@@ -105,7 +118,11 @@ def place_list(request: HttpRequest) -> HttpResponse:
 def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A place and everything it remembers, newest first: memories, archives, proposals, decisions, projects."""
     place = _place_or_404(request, pk)
-    timeline = selectors.place_timeline(place=place, limit=TIMELINE_LIMIT)
+    page = _timeline_page(request.GET.get("page"))
+    # One more item than the page shows says whether older ones remain.
+    merged = selectors.place_timeline(place=place, limit=page * TIMELINE_PAGE + 1)
+    timeline = merged[(page - 1) * TIMELINE_PAGE : page * TIMELINE_PAGE]
+    older = len(merged) > page * TIMELINE_PAGE and page < TIMELINE_LIMIT // TIMELINE_PAGE
     nearby = [
         n
         for n in selectors.places_near(place.latitude, place.longitude, NEARBY_M, limit=6)
@@ -114,6 +131,9 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "place": place,
         "timeline": timeline,
+        "timeline_page": page,
+        "older_page": page + 1 if older else None,
+        "newer_page": page - 1 if page > 1 else None,
         "nearby": nearby[:5],
         "can_add_memory": access.can_add_memory(request.user, place),
         "can_add_archive": access.can_add_archive(request.user),
