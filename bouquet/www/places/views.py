@@ -251,7 +251,12 @@ def archive_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def memory_report(request: HttpRequest, pk: int) -> HttpResponse:
     """Report a memory to the moderators."""
-    memory = get_object_or_404(Memory.objects.select_related("place"), pk=pk, moderation=Moderation.PUBLISHED)
+    memory = get_object_or_404(
+        Memory.objects.select_related("place"),
+        pk=pk,
+        moderation=Moderation.PUBLISHED,
+        place__moderation=Moderation.PUBLISHED,
+    )
     form = MemoryReportForm(request.POST or None)
     return form_page(
         request,
@@ -282,6 +287,8 @@ def moderate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         place, target = memory.place, {"memory": memory}
     else:
         raise Http404
+    if not access.can_read_place(request.user, place):
+        raise Http404  # what one may not read answers as if it did not exist
     if not access.moderates_place(request.user, place):
         raise PermissionDenied(_("Réservé aux modérateurs de ce quartier."))
     verdict = request.POST.get("verdict", "")
