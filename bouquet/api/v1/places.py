@@ -110,6 +110,7 @@ def get_place(
     if place is None:
         raise Http404
     timeline = selectors.place_timeline(place=place, limit=limit)
+    site = request.build_absolute_uri("/").rstrip("/")  # once: the items' addresses are site-relative
     return {
         **_row(place),
         "description": place.description,
@@ -119,12 +120,14 @@ def get_place(
                 "kind": item.kind,
                 "kind_label": item.kind_label,
                 "title": item.title,
-                "url": request.build_absolute_uri(item.url),
+                "url": f"{site}{item.url}",
                 "summary": item.summary,
                 "starts_on": item.starts_on,
                 "ends_on": item.last_day,
                 "when_text": item.when_text,
-                "image_url": request.build_absolute_uri(item.image_url) if item.image_url else "",
+                "image_url": (item.image_url if "://" in item.image_url else f"{site}{item.image_url}")
+                if item.image_url
+                else "",
                 "image_alt": item.image_alt,
                 "by": item.by,
             }
