@@ -138,15 +138,11 @@ def _read(text: str) -> tuple[datetime.date, datetime.date]:
         (m1, d1), (m2, d2) = SEASONS[m[1]]
         return datetime.date(year, m1, d1), datetime.date(year, m2, d2)
     # A month: « mai 1968 », « en juin 2010 ».
-    if m := re.fullmatch(rf"(?:en |au mois de )?([a-z]+)\.? {_YEAR}", text):
-        if m[1] not in MONTHS:
-            raise PeriodError("unknown")
+    if (m := re.fullmatch(rf"(?:en |au mois de )?([a-z]+)\.? {_YEAR}", text)) and m[1] in MONTHS:
         year, month = _year(m[2]), MONTHS[m[1]]
         return datetime.date(year, month, 1), datetime.date(year, month, calendar.monthrange(year, month)[1])
     # A day in words: « 14 juillet 1989 », « le 1er mai 1990 ».
-    if m := re.fullmatch(rf"(?:le )?(\d{{1,2}})(?:er)? ([a-z]+)\.? {_YEAR}", text):
-        if m[2] not in MONTHS:
-            raise PeriodError("unknown")
+    if (m := re.fullmatch(rf"(?:le )?(\d{{1,2}})(?:er)? ([a-z]+)\.? {_YEAR}", text)) and m[2] in MONTHS:
         day = _day(_year(m[3]), MONTHS[m[2]], int(m[1]))
         return day, day
     # A day in figures: « 14/07/1989 », « 14-07-1989 », « 1989-07-14 ».

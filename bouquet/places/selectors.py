@@ -9,8 +9,9 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import BooleanField, Count, Q, QuerySet
+from django.db.models import BooleanField, Count, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from bouquet.core.text import fold
@@ -25,8 +26,10 @@ from bouquet.places.models import (
     District,
     MapFeature,
     Memory,
+    MemoryReport,
     Moderation,
     Place,
+    PlaceModerationDecision,
 )
 from bouquet.places.timeline import TimelineItem, merge, registered_sources
 
@@ -317,6 +320,10 @@ MAX_PLACE_SPAN_DEG = 0.1
 _BOX_SQL = "box(point(min_lon, min_lat), point(max_lon, max_lat)) && box(point(%s, %s), point(%s, %s))"
 
 
+# What a list of nearby places shows (the description and the rest are read on the place's page).
+NEAR_FIELDS = ("id", "name", "kind", "geometry", "latitude", "longitude", "district_id", "moderation")
+
+
 @dataclass(frozen=True)
 class NearPlace:
     place: Place
@@ -348,7 +355,7 @@ def places_near(latitude: float, longitude: float, radius_m: float, *, limit: in
     """The published places within ``radius_m`` metres of a point (0 inside an area), nearest first: the box
     around the circle picks candidates through an index, then the exact distance to each shape decides."""
     box = _search_box(latitude, longitude, radius_m)
-    candidates = _boxes_overlapping(box).select_related("district").defer("description")
+    candidates = _boxes_overlapping(box).order_by().only(*NEAR_FIELDS)
     point = (longitude, latitude)
     found = [
         NearPlace(place, distance)
@@ -360,15 +367,24 @@ def places_near(latitude: float, longitude: float, radius_m: float, *, limit: in
 
 
 def places_for_list(*, query: str = "", district: District | None = None) -> QuerySet[Place]:
-    """Published places by name, with how many published memories each holds; filtered by words or district."""
-    places = Place.objects.published().select_related("district")
+    """Published places by name (the ``place_listed`` index), filtered by words of their name or a district."""
+    places = Place.objects.published().select_related("district").defer("description")
     if query:
         places = places.filter(name__icontains=query.strip())
     if district is not None:
         places = places.filter(district=district)
-    return places.annotate(
-        memory_count=Count("memories", filter=Q(memories__moderation=Moderation.PUBLISHED), distinct=True)
-    ).order_by("name", "id")
+    return places.order_by("name", "id")
+
+
+def memory_counts(*, place_ids: Sequence[int]) -> dict[int, int]:
+    """How many published memories each of these places holds (one query, for one page of places)."""
+    rows = (
+        Memory.objects.filter(place_id__in=place_ids, moderation=Moderation.PUBLISHED)
+        .values("place_id")
+        .annotate(n=Count("id"))
+        .values_list("place_id", "n")
+    )
+    return dict(rows)
 
 
 def place_for_page(*, pk: int) -> Place:
@@ -376,21 +392,45 @@ def place_for_page(*, pk: int) -> Place:
     return Place.objects.select_related("district", "created_by").get(pk=pk)
 
 
-def _memory_item(memory: Memory) -> TimelineItem:
-    return TimelineItem(
-        starts_on=memory.starts_on,
-        ends_on=memory.ends_on,
-        when_text=memory.when_text,
-        kind="memory",
-        kind_label=_("Souvenir"),
-        title=memory.title,
-        url=memory.get_absolute_url(),
-        summary=memory.story,
-        image_url=memory.photo.url if memory.photo else "",
-        image_alt=memory.photo_alt,
-        by=str(memory.author),  # the public name, never the e-mail address
-        extra={"id": str(memory.pk)},
+def _memory_items(place: Place, *, limit: int) -> list[TimelineItem]:
+    """The place's published memories as timeline items, latest period first (two queries whatever ``limit``:
+    plain rows, then their authors' public names)."""
+    rows = list(
+        place.memories.filter(moderation=Moderation.PUBLISHED)
+        .order_by("-starts_on", "-id")
+        .values_list(
+            "id", "title", "story", "when_text", "starts_on", "ends_on", "photo", "photo_alt", "author_id"
+        )[:limit]
     )
+    if not rows:
+        return []
+    User = Memory._meta.get_field("author").related_model
+    authors = {
+        a.pk: str(a)  # the public name, never the e-mail address
+        for a in User._default_manager.filter(pk__in={r[8] for r in rows}).only(
+            "id", "display_name", "erased_at"
+        )
+    }
+    page = reverse("places:detail", kwargs={"pk": place.pk})
+    label = _("Souvenir")
+    storage = Memory._meta.get_field("photo").storage
+    return [
+        TimelineItem(
+            starts_on=starts_on,
+            ends_on=ends_on,
+            when_text=when_text,
+            kind="memory",
+            kind_label=label,
+            title=title,
+            url=f"{page}#souvenir-{pk}",
+            summary=story,
+            image_url=storage.url(photo) if photo else "",
+            image_alt=photo_alt,
+            by=authors.get(author_id, ""),
+            extra={"id": str(pk)},
+        )
+        for pk, title, story, when_text, starts_on, ends_on, photo, photo_alt, author_id in rows
+    ]
 
 
 def _archive_item(item: ArchiveItem) -> TimelineItem:
@@ -423,7 +463,7 @@ def place_timeline(*, place: Place, limit: int = 1000) -> list[TimelineItem]:
     """Everything the place remembers, newest first: its memories and archive items, and the items every app
     registered through ``bouquet.places.timeline.register_source`` (proposals, decisions, projects…)."""
     groups = [
-        [_memory_item(m) for m in place_memories(place=place, limit=limit)],
+        _memory_items(place, limit=limit),
         [_archive_item(a) for a in place.archive_items.order_by("-starts_on", "-id")[:limit]],
     ]
     groups.extend(source(place, limit=limit) for source in registered_sources())
@@ -433,7 +473,53 @@ def place_timeline(*, place: Place, limit: int = 1000) -> list[TimelineItem]:
 def place_remembers(*, place: Place, count: int = 3) -> list[TimelineItem]:
     """A short excerpt of what the place remembers (its oldest memories and archive items first), to show to
     someone about to propose or open a process there."""
-    memories = [_memory_item(m) for m in place_memories(place=place, limit=count)]
+    memories = _memory_items(place, limit=count)
     archives = [_archive_item(a) for a in place.archive_items.order_by("starts_on", "id")[:count]]
     every = sorted(memories + archives, key=lambda item: (item.starts_on, item.title))
     return every[:count]
+
+
+def places_drawing(*, places: Sequence[Place], district: District | None = None) -> Drawing | None:
+    """A small map of the territory (or a district) with the places on it: points as landmarks, areas as parks
+    or squares; None with nothing to draw."""
+    land = territory()
+    items = [MapItem("district", d.name, d.boundary or {}) for d in land.districts]
+    items += [MapItem(f.kind, f.name, f.geometry) for f in land.features if f.kind != "landmark"]
+    for place in places:
+        kind = "landmark" if not place.is_area else ("park" if place.kind == "park" else "square")
+        items.append(MapItem(kind, place.name, place.geometry))
+    if district is not None and district.boundary:
+        area = [district.boundary]
+    else:
+        area = [d.boundary for d in land.districts if d.boundary] or [p.geometry for p in places]
+    return draw_map(items=items, area=area, width=560, height=380) if area else None
+
+
+def places_to_moderate(*, everywhere: bool, district_ids: frozenset[int]) -> dict[str, QuerySet[Any]]:
+    """What moderators have to examine among places (within the districts they moderate, or everywhere):
+    inhabitants' places awaiting publication, and memories reported or hidden awaiting a decision."""
+    open_reports = (
+        MemoryReport.objects.filter(resolved=False).select_related("reporter").order_by("created_at")
+    )
+    places = Place.objects.filter(moderation=Moderation.PENDING)
+    memories = Memory.objects.filter(Q(moderation=Moderation.PENDING) | Q(reports__resolved=False))
+    if not everywhere:
+        places = places.filter(district_id__in=district_ids)
+        memories = memories.filter(place__district_id__in=district_ids)
+    return {
+        "places": places.select_related("created_by", "district").order_by("-created_at", "-id"),
+        "memories": memories.distinct()
+        .select_related("author", "place")
+        .prefetch_related(Prefetch("reports", queryset=open_reports, to_attr="open_reports"))
+        .order_by("-updated_at", "-id"),
+    }
+
+
+def recent_place_decisions(*, everywhere: bool, district_ids: frozenset[int], limit: int = 20) -> list[Any]:
+    """The latest moderation decisions on places and memories within what the person moderates."""
+    decisions = PlaceModerationDecision.objects.select_related("moderator", "place", "memory__place")
+    if not everywhere:
+        decisions = decisions.filter(
+            Q(place__district_id__in=district_ids) | Q(memory__place__district_id__in=district_ids)
+        )
+    return list(decisions.order_by("-created_at", "-id")[:limit])

@@ -14,7 +14,7 @@ COMMENT_MAX = 2000
 ADDRESS_MAX = 200
 REASON_MAX = 500
 # What its authors may change in a proposal (the history names these when an edit changes them).
-EDITABLE_FIELDS = ("title", "body", "district_id", "theme_id", "latitude", "longitude", "address")
+EDITABLE_FIELDS = ("title", "body", "district_id", "theme_id", "latitude", "longitude", "address", "place_id")
 
 
 class Origin(models.TextChoices):
@@ -346,6 +346,7 @@ CHANGED_FIELD_LABELS = {
     "latitude": _("l'emplacement sur la carte"),
     "longitude": _("l'emplacement sur la carte"),
     "address": _("le lieu"),
+    "place_id": _("le lieu concerné"),
 }
 
 

@@ -2,7 +2,7 @@
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -16,7 +16,8 @@ from bouquet.accounts.models import User
 from bouquet.accounts.rules import is_agent
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 from bouquet.core.usage import describe_uses, what_uses
-from bouquet.places.models import District
+from bouquet.places.models import District, Place
+from bouquet.places.models import Moderation as PlaceModeration
 from bouquet.places.selectors import district_at, place_refusal
 from bouquet.processes.models import Action, Process
 from bouquet.processes.selectors import process_allows
@@ -55,6 +56,8 @@ class ProposalInput:
     theme: Theme | None = None
     place: tuple[float, float] | None = None
     address: str = ""
+    # The named place the proposal is about (bouquet.places.Place), shown on that place's timeline.
+    named_place: Place | None = None
     # The key of the form or request: sent twice (a double click, a retried request), it makes one proposal.
     submission_key: uuid.UUID | None = None
 
@@ -81,6 +84,11 @@ def _validate_proposal(data: ProposalInput) -> ProposalInput:
     title = _validate_text(data.title, field="title", minimum=TITLE_MIN, maximum=TITLE_MAX, errors=errors)
     body = _validate_text(data.body, field="body", minimum=BODY_MIN, maximum=BODY_MAX, errors=errors)
     address = _validate_text(data.address, field="address", minimum=0, maximum=ADDRESS_MAX, errors=errors)
+    if data.named_place is not None and data.named_place.moderation != PlaceModeration.PUBLISHED:
+        errors["lieu"] = _("Ce lieu n'est pas publié : choisissez-en un autre.")
+    if data.place is None and data.named_place is not None:
+        # A proposal about a named place stands where the place is, unless its author pinned it elsewhere.
+        data = replace(data, place=(data.named_place.latitude, data.named_place.longitude))
     if data.place is not None:
         lat, lon = data.place
         if not (-90 <= lat <= 90):
@@ -99,7 +107,13 @@ def _validate_proposal(data: ProposalInput) -> ProposalInput:
         # A point placed on the map says which district the proposal is about.
         district = district_at(latitude=data.place[0], longitude=data.place[1])
     return ProposalInput(
-        title=title, body=body, district=district, theme=data.theme, place=data.place, address=address
+        title=title,
+        body=body,
+        district=district,
+        theme=data.theme,
+        place=data.place,
+        address=address,
+        named_place=data.named_place,
     )
 
 
@@ -138,6 +152,7 @@ def submit_proposal(
                 latitude=clean.place[0] if clean.place else None,
                 longitude=clean.place[1] if clean.place else None,
                 address=clean.address,
+                place=clean.named_place,
                 origin=origin,
                 submission_key=data.submission_key,
             )
@@ -260,6 +275,7 @@ def edit_proposal(*, editor: User, proposal: Proposal, data: ProposalInput) -> P
     locked.latitude = clean.place[0] if clean.place else None
     locked.longitude = clean.place[1] if clean.place else None
     locked.address = clean.address
+    locked.place = clean.named_place
     locked.save()
     changed = [name for name in EDITABLE_FIELDS if getattr(locked, name) != before[name]]
     if changed:

@@ -82,9 +82,10 @@ def test_registered_sources_and_public_proposals_join_the_timeline() -> None:
         items = place_timeline(place=place)
     finally:
         unregister_source(workshops)
-    assert [i.kind for i in items] == ["decision", "proposal", "workshop"] or [i.kind for i in items] == [
-        "proposal",
-        "decision",
-        "workshop",
+    # Newest first; on the same day, by title (« Proposition retenue : … » after « Couvrir … », read backwards).
+    assert [(i.kind, i.title) for i in items] == [
+        ("decision", "Proposition retenue : Couvrir la halle"),
+        ("proposal", "Couvrir la halle"),
+        ("workshop", "Atelier de 1999"),
     ]
     assert items[-1].title == "Atelier de 1999"

@@ -115,6 +115,8 @@ READERS: dict[str, set[str]] = {
     "draft_bouquet": {"agent", "administrator"},
     "draft_budget": set(),
     "draft_project": set(),
+    # An inhabitant's place awaiting moderation: the person who named it and the territory's moderators.
+    "pending_place": {"inhabitant", "moderator", "administrator"},
 }
 NOT_FOUND = {"404", "405", "login", "401"}  # 405 and sign-in come before any look-up: they reveal nothing
 # A page and its API twin: what one may not see is not found in both.

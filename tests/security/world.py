@@ -18,6 +18,7 @@ from bouquet.budgets.services import cast_ballot, compute_results
 from bouquet.core import imports
 from bouquet.outreach.paper import KIND, PAPER_FORMS
 from bouquet.outreach.services import WorkshopInput, publish_workshop, schedule_workshop
+from bouquet.places.services import PlaceInput, add_memory, create_place
 from bouquet.processes.models import PhaseKind
 from bouquet.processes.services import reschedule_phase
 from bouquet.proposals.models import Moderation
@@ -259,6 +260,24 @@ def build_world() -> World:
         }
     )
     _outreach(world, collect)
+
+    # The memory of places: a published place with a memory, and an inhabitant's place awaiting moderation.
+    place = create_place(
+        author=agent, data=PlaceInput(name="Place du Lavoir", kind="square", point=(47.0, 1.0)), trusted=True
+    )
+    pending_place = create_place(
+        author=inhabitant, data=PlaceInput(name="Le vieux kiosque", point=(47.001, 1.001)), trusted=False
+    )
+    memory = add_memory(author=other, place=place, title="Le bal", story="On dansait le samedi.", when="1975")
+    objects.update(
+        {
+            "place": place.pk,
+            "pending_place": pending_place.pk,
+            "memory": memory.pk,
+            "lieu": "lieu",
+            "souvenir": "souvenir",
+        }
+    )
     return world
 
 

@@ -1,9 +1,11 @@
 """Forms of the proposals pages; they only parse input, the services validate and decide."""
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.forms.models import ModelChoiceIterator
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from bouquet.core.errors import InvalidInput
 from bouquet.core.french import format_number
 from bouquet.places.geo import parse_coordinates
-from bouquet.places.models import District
+from bouquet.places.models import District, Place
 from bouquet.places.selectors import place_refusal
 from bouquet.processes.models import Process
 from bouquet.proposals.models import (
@@ -28,6 +30,23 @@ from bouquet.proposals.models import (
 from bouquet.proposals.services import ProposalInput
 from bouquet.www.forms import AccessibleForm, submission_key_field
 from bouquet.www.human_check import HumanCheck
+
+
+class _FirstPlaces(ModelChoiceIterator):
+    """The first places by name only: a territory may hold thousands of them (any published one is accepted)."""
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for place in self.queryset[:PLACES_IN_LIST]:
+            yield self.choice(place)
+
+
+class PlaceChoiceField(forms.ModelChoiceField[Place]):
+    iterator = _FirstPlaces
+
+
+PLACES_IN_LIST = 300
 
 
 class ProposalForm(HumanCheck, AccessibleForm):
@@ -65,6 +84,15 @@ class ProposalForm(HumanCheck, AccessibleForm):
         required=False,
         help_text=_("Par exemple : « devant l'école Jules-Ferry » ou « 12 rue des Vanniers »."),
     )
+    lieu = PlaceChoiceField(
+        label=_("Lieu concerné (facultatif)"),
+        queryset=Place.objects.published().order_by("name"),
+        required=False,
+        empty_label=_("Aucun lieu précis"),
+        help_text=_(
+            "Une place, une rue, un bâtiment ou un parc déjà nommé : sa mémoire s'affiche avant de proposer."
+        ),
+    )
     latitude = forms.CharField(label=_("Latitude (facultatif)"), required=False, max_length=32)
     longitude = forms.CharField(label=_("Longitude (facultatif)"), required=False, max_length=32)
 
@@ -96,6 +124,7 @@ class ProposalForm(HumanCheck, AccessibleForm):
             theme=data.get("theme"),
             place=data.get("place"),
             address=data.get("address", ""),
+            named_place=data.get("lieu"),
             submission_key=data.get("cle"),
         )
 

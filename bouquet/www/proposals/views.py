@@ -24,6 +24,8 @@ from bouquet.proposals.models import CoauthorRequest, Comment, ModerationDecisio
 from bouquet.www.auth import signed_in_user
 from bouquet.www.components import require_component
 from bouquet.www.forms import form_field_errors, submit_form
+from bouquet.www.places.moderation import places_moderation
+from bouquet.www.places.remembers import narrow_places, what_the_place_remembers
 from bouquet.www.proposals.forms import (
     AnswerForm,
     CoauthorRequestForm,
@@ -126,7 +128,10 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
     found = {
         key: request.GET.get(param, "")[:200] for key, param in _PLACE_PARAMS.items() if param in request.GET
     }
+    if request.GET.get("lieu", "").isdigit():
+        found["lieu"] = request.GET["lieu"]
     form = form_class(request.POST or None, initial={"district": process.district_id, **found})
+    narrow_places(form, process)
     status = 200
     similar: list[Any] = []
     if request.method == "POST":
@@ -160,6 +165,7 @@ def proposal_create(request: HttpRequest, slug: str) -> HttpResponse:
         "editing": False,
         "similar": similar,
         "supports_open": bool(similar) and process_allows(process, Action.SUPPORT),
+        **what_the_place_remembers(form),
     }
     return render(request, "proposals/proposal_form.html", context, status=status)
 
@@ -248,8 +254,10 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "address": proposal.address,
         "latitude": proposal.latitude or "",
         "longitude": proposal.longitude or "",
+        "lieu": proposal.place_id,
     }
     form = ProposalForm(request.POST or None, initial=initial)
+    narrow_places(form, proposal.process)
     status = 200
     if request.method == "POST":
         outcome = submit_form(
@@ -504,6 +512,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
                 page=request.GET.get("page_decisions"),
             ),
             "form": ModerationForm(),
+            **places_moderation(moderator, page=request.GET.get("page_souvenirs")),
         },
     )
 

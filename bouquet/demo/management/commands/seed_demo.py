@@ -21,6 +21,7 @@ from bouquet.demo.notifications import seed_notifications
 from bouquet.notifications.services import emails_held
 from bouquet.demo.opendata import seed_populations
 from bouquet.demo.outreach import seed_outreach
+from bouquet.demo.memory_of_places import place_for_address, seed_memory_of_places
 from bouquet.places.models import District, MapFeature
 from bouquet.places.services import add_map_feature, create_district
 from bouquet.processes.models import Phase, PhaseKind, Process
@@ -170,6 +171,7 @@ class Command(BaseCommand):
             for i, resident in enumerate(demo.residents, start=1)
         ]
         facilitator, agent = staff[Role.FACILITATOR], staff[Role.AGENT]
+        named_places = seed_memory_of_places(agent=agent, residents=residents)  # the memory of places
 
         processes: dict[str, Process] = {}
         final_dates: dict[str, list[tuple[dt.date, dt.date]]] = {}
@@ -222,6 +224,7 @@ class Command(BaseCommand):
                     theme=themes[proposal_data.theme_slug],
                     place=proposal_data.place,
                     address=proposal_data.address,
+                    named_place=place_for_address(named_places, proposal_data.address),
                 ),
                 origin=origin,
             )

@@ -1,0 +1,136 @@
+"""Places that remember, and their timelines."""
+
+import datetime as dt
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from bouquet.api.v1.pagination import BoundedPages
+from bouquet.core.errors import InvalidInput
+from bouquet.places import selectors
+from bouquet.places.models import Moderation, Place
+
+router = Router(tags=["places"])
+
+MAX_RADIUS_M = 5000
+MAX_TIMELINE = 1000
+
+
+class PlaceOut(Schema):
+    id: int
+    name: str
+    kind: str
+    latitude: float
+    longitude: float
+    district_id: int | None
+    geometry: dict[str, Any]
+    url: str
+    distance_m: float | None = None
+
+    @staticmethod
+    def resolve_url(obj: Any) -> str:
+        return str(obj["url"]) if isinstance(obj, dict) else str(obj.get_absolute_url())
+
+
+class TimelineItemOut(Schema):
+    kind: str
+    kind_label: str
+    title: str
+    url: str
+    summary: str
+    starts_on: dt.date
+    ends_on: dt.date
+    when_text: str
+    image_url: str
+    image_alt: str
+    by: str
+
+
+class PlaceDetailOut(PlaceOut):
+    description: str
+    creator_kind: str
+    timeline: list[TimelineItemOut]
+
+
+class PlaceFilters(Schema):
+    q: str = Field("", max_length=100, description="Words of the place's name.")
+    district_id: int | None = None
+    latitude: float | None = Field(None, ge=-90, le=90, description="With longitude: places near this point.")
+    longitude: float | None = Field(None, ge=-180, le=180)
+    radius_m: int = Field(500, ge=1, le=MAX_RADIUS_M, description="How far from the point, in metres.")
+
+
+def _row(place: Place, distance: float | None = None) -> dict[str, Any]:
+    return {
+        "id": place.pk,
+        "name": place.name,
+        "kind": place.kind,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "district_id": place.district_id,
+        "geometry": place.geometry,
+        "url": place.get_absolute_url(),
+        "distance_m": None if distance is None else round(distance, 1),
+    }
+
+
+@router.get("/places", response=list[PlaceOut], summary="Places of the territory")
+@paginate(BoundedPages, page_size=50)
+def list_places(request: HttpRequest, filters: Query[PlaceFilters]) -> object:
+    """Published places by name; with a latitude and a longitude, those within `radius_m`, nearest first."""
+    if (filters.latitude is None) != (filters.longitude is None):
+        message = _("Indiquez la latitude et la longitude, ou aucune des deux.")
+        raise InvalidInput(message, field_errors={"latitude": message})
+    if filters.latitude is not None and filters.longitude is not None:
+        near = selectors.places_near(filters.latitude, filters.longitude, filters.radius_m, limit=1000)
+        rows = [_row(n.place, n.distance_m) for n in near]
+        if filters.q:
+            rows = [r for r in rows if filters.q.lower() in r["name"].lower()]
+        if filters.district_id is not None:
+            rows = [r for r in rows if r["district_id"] == filters.district_id]
+        return rows
+    places = selectors.places_for_list(query=filters.q)
+    if filters.district_id is not None:
+        places = places.filter(district_id=filters.district_id)
+    return places
+
+
+@router.get("/places/{place_id}", response=PlaceDetailOut, summary="One place and its timeline")
+def get_place(
+    request: HttpRequest, place_id: int, limit: int = Query(MAX_TIMELINE, ge=1, le=MAX_TIMELINE)
+) -> dict[str, Any]:
+    """A published place with its timeline, newest first: memories, archive items, proposals, decisions, and
+    what other parts of the platform add (projects, workshops)."""
+    place = (
+        Place.objects.filter(pk=place_id, moderation=Moderation.PUBLISHED).select_related("district").first()
+    )
+    if place is None:
+        raise Http404
+    timeline = selectors.place_timeline(place=place, limit=limit)
+    site = request.build_absolute_uri("/").rstrip("/")  # once: the items' addresses are site-relative
+    return {
+        **_row(place),
+        "description": place.description,
+        "creator_kind": place.creator_kind,
+        "timeline": [
+            {
+                "kind": item.kind,
+                "kind_label": item.kind_label,
+                "title": item.title,
+                "url": f"{site}{item.url}",
+                "summary": item.summary,
+                "starts_on": item.starts_on,
+                "ends_on": item.last_day,
+                "when_text": item.when_text,
+                "image_url": (item.image_url if "://" in item.image_url else f"{site}{item.image_url}")
+                if item.image_url
+                else "",
+                "image_alt": item.image_alt,
+                "by": item.by,
+            }
+            for item in timeline
+        ],
+    }
