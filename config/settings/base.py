@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "bouquet.bouquets",
     "bouquet.budgets",
     "bouquet.privacy",
+    "bouquet.projects",
     "bouquet.www",
     "bouquet.backoffice",
     "bouquet.api",
