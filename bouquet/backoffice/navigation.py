@@ -53,6 +53,15 @@ NAVIGATION: list[NavEntry] = [
     ),
     NavEntry(_("Vérifier une identité"), "backoffice:desk-check"),
     NavEntry(_("Liste des habitants"), "backoffice:census"),
+    NavEntry(
+        _("Projets et écart"),
+        "backoffice:projects",
+        also_current_on=(
+            "backoffice:project",
+            "backoffice:project-create",
+            "backoffice:project-thresholds",
+        ),
+    ),
 ]
 
 

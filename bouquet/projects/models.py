@@ -69,6 +69,9 @@ class Project(TimeStampedModel):
     )
     district_label = models.CharField(_("quartier"), max_length=120, blank=True, db_index=True)
     address = models.CharField(_("adresse"), max_length=300, blank=True)
+    place = models.ForeignKey(
+        "places.Place", on_delete=models.SET_NULL, null=True, blank=True, related_name="projects"
+    )
     sdgs = models.JSONField(_("objectifs de développement durable"), default=list, blank=True)
     status = models.CharField(
         _("avancement"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED

@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from bouquet.accounts.models import User
 from bouquet.bouquets.models import Bouquet
 from bouquet.budgets.models import Ballot, BallotLine, BudgetProject, Participation
+from bouquet.core import french
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 from bouquet.core.images import clean_image
+from bouquet.notifications import services as notifications
 from bouquet.processes.models import Process
 from bouquet.projects import months, reading, selectors
 from bouquet.projects.models import (
@@ -32,6 +34,7 @@ from bouquet.projects.models import (
     Update,
     UpdateKind,
 )
+from bouquet.projects.notifications import PROJECT_UPDATE, RECONSULTATION
 from bouquet.projects.rules import manages_projects, may_answer
 from bouquet.proposals.models import Proposal, Support
 
@@ -266,6 +269,11 @@ def post_update(
     if picture is not None:
         update.photo.save(picture.name or "photo", picture, save=False)
     update.save()
+    transaction.on_commit(
+        lambda: notifications.announce(
+            PROJECT_UPDATE.code, project, actor=agent, context={"title": update.title}
+        )
+    )
     Project.objects.filter(pk=project.pk).update(
         last_activity_month=max(selectors.this_month(), months.month_of(day))
     )
@@ -473,9 +481,17 @@ def open_reconsultation(
 
 
 def _announce_reconsultation(reconsultation: Reconsultation, people: list[User], agent: User) -> int:
-    """Tell each person asked (notification and e-mail)."""
-    # Wired to bouquet.notifications once merged (announce("projects.reconsultation", ...)).
-    return len(people)
+    """Tell each person asked (notification, and e-mail as each chose)."""
+    return notifications.announce(
+        RECONSULTATION.code,
+        reconsultation,
+        actor=agent,
+        recipients=people,
+        context={
+            "project": reconsultation.project.title,
+            "closes_on": french.format_date(reconsultation.closes_on),
+        },
+    )
 
 
 @transaction.atomic

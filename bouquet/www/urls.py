@@ -10,4 +10,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.www.accounts.urls")),
     path("", include("bouquet.www.places.urls")),
     path("", include("bouquet.www.notifications.urls")),
+    path("", include("bouquet.www.projects.urls")),
 ]

@@ -12,6 +12,7 @@ from bouquet.api.v1.budgets import router as budgets_router
 from bouquet.api.v1.docs import PackagedSwagger
 from bouquet.api.v1.errors import field_errors_from_pydantic
 from bouquet.api.v1.processes import router as processes_router
+from bouquet.api.v1.projects import router as projects_router
 from bouquet.api.v1.proposals import router as proposals_router
 from bouquet.core.errors import DomainError
 
@@ -52,6 +53,7 @@ def index(request: HttpRequest) -> dict[str, str]:
 api.add_router("/", processes_router)
 api.add_router("/", proposals_router)
 api.add_router("/", budgets_router)
+api.add_router("/", projects_router)
 
 
 @api.exception_handler(ValidationError)
