@@ -16,4 +16,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.backoffice.roles.urls")),
     path("", include("bouquet.backoffice.identity.urls")),
     path("", include("bouquet.backoffice.projects.urls")),
+    # staged spreadsheet imports (outreach)
+    path("", include("bouquet.backoffice.imports.urls")),
 ]
