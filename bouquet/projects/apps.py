@@ -13,3 +13,6 @@ class ProjectsConfig(AppConfig):
         from bouquet.projects.timeline import projects_on_place
 
         register_source(projects_on_place)
+        from bouquet.projects.imports import register_kind
+
+        register_kind()

@@ -47,6 +47,12 @@ MAX_LENGTHS: Final = {
 }
 
 
+def STATUS_LABELS() -> dict[str, str]:  # noqa: N802 - a table, read at call time for the active language
+    from bouquet.projects.models import Status
+
+    return {code: str(label) for code, label in Status.choices}
+
+
 def field_labels() -> dict[str, str]:
     """The French name of each field, as the messages and the mapping page say it."""
     return {
@@ -255,8 +261,11 @@ def read_row(
                 % {"field": labels["cost"], "text": raw}
             )
     if (raw := cell("status")) is not None:
+        labels_to_codes = {str(label).casefold(): code for code, label in STATUS_LABELS().items()}
         if raw in STATUS_CODES:
             row.status = raw
+        elif raw.casefold() in labels_to_codes:
+            row.status = labels_to_codes[raw.casefold()]
         elif raw:
             reasons.append(
                 _("%(field)s : « %(text)s » n'est pas un avancement connu")

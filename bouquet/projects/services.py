@@ -311,21 +311,25 @@ def import_projects(
         good, bad = reading.read_rows(table, mapping)
     except ValueError as error:
         raise InvalidInput(str(error)) from error
-    report = ImportReport(bad=bad)
+    report = save_project_rows(process=process, rows=good)
+    report.bad = sorted([*bad, *report.bad], key=lambda bad_row: bad_row.line)
+    return report
+
+
+def save_project_rows(*, process: Process, rows: Sequence[reading.ProjectRow]) -> ImportReport:
+    """Write rows already read whole: each becomes (or updates, by its reference) a project of ``process``; a
+    reference met twice in the file is refused the second time. Called inside the import's transaction."""
+    report = ImportReport()
     today = selectors.this_month()
     existing = {p.code: p for p in Project.objects.filter(process=process).exclude(code="")}
     seen: set[str] = set()
     to_create: list[Project] = []
     to_update: list[Project] = []
-    for row in good:
+    fields: list[str] = []
+    for row in rows:
         if row.code and row.code in seen:
-            report.bad.append(
-                reading.BadRow(
-                    row.line,
-                    [_("la référence « %(code)s » revient plus haut dans le fichier") % {"code": row.code}],
-                    row.source,
-                )
-            )
+            reason = _("la référence « %(code)s » revient plus haut dans le fichier") % {"code": row.code}
+            report.bad.append(reading.BadRow(row.line, [reason], row.source))
             continue
         seen.add(row.code)
         project = existing.get(row.code) if row.code else None
@@ -351,6 +355,7 @@ def import_projects(
             "last_activity_month": _last_activity(row, today),
             "source_row": row.source,
         }
+        fields = list(values)
         if project is None:
             to_create.append(
                 Project(
@@ -369,10 +374,9 @@ def import_projects(
     Project.objects.bulk_create(to_create, batch_size=IMPORT_BATCH)
     if to_update:
         Project.objects.bulk_update(
-            to_update, [*values.keys(), "first_planned_delivery_month"], batch_size=IMPORT_BATCH
+            to_update, [*fields, "first_planned_delivery_month"], batch_size=IMPORT_BATCH
         )
     report.created, report.updated = len(to_create), len(to_update)
-    report.bad.sort(key=lambda bad_row: bad_row.line)
     return report
 
 

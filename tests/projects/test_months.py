@@ -25,7 +25,16 @@ def test_months_are_read_in_their_usual_forms(text: str, expected: tuple[int, in
 
 
 @pytest.mark.parametrize(
-    "text", ["NON ENCORE FIXE", "NON LANCÉE", "NON LANCÉS", "NON DÉMARRÉES", "NON PRÉVUE", "Non ouvert", "NON REGISTRE"]
+    "text",
+    [
+        "NON ENCORE FIXE",
+        "NON LANCÉE",
+        "NON LANCÉS",
+        "NON DÉMARRÉES",
+        "NON PRÉVUE",
+        "Non ouvert",
+        "NON REGISTRE",
+    ],
 )
 def test_the_paris_no_date_words_mean_no_date_yet(text: str) -> None:
     reading = months.read_month(text, messages=month_messages())

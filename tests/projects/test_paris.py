@@ -23,7 +23,15 @@ DATE_COLUMNS = {
     "livraison_prev_projet": "planned_delivery_month",
     "ouverture_projet": "delivered_month",
 }
-NO_DATE = {"NON ENCORE FIXE", "NON LANCÉE", "NON LANCÉS", "NON DÉMARRÉES", "NON PRÉVUE", "Non ouvert", "NON REGISTRE"}
+NO_DATE = {
+    "NON ENCORE FIXE",
+    "NON LANCÉE",
+    "NON LANCÉS",
+    "NON DÉMARRÉES",
+    "NON PRÉVUE",
+    "Non ouvert",
+    "NON REGISTRE",
+}
 ISO = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -63,7 +71,9 @@ def test_every_row_is_kept_and_every_date_read(imported: list[dict[str, str]]) -
             assert getattr(project, field) == month(cell), (row["identifiant_projet_gagnant"], column, cell)
 
 
-def test_a_second_import_updates_without_duplicates(imported: list[dict[str, str]], shared_data: Path) -> None:
+def test_a_second_import_updates_without_duplicates(
+    imported: list[dict[str, str]], shared_data: Path
+) -> None:
     call_command("import_projects", str(paris_file(shared_data)))
     assert Project.objects.count() == 1341
 
@@ -96,7 +106,9 @@ def test_the_dashboard_figures_match_a_separate_computation(imported: list[dict[
     assert answer["abandoned"] == sum(row["avancement_projet"] == "ABANDONNÉ" for row in imported)
     assert answer["vote_to_opening_months"] == _quartiles(durations)
     assert {g["label"]: {k: g[k] for k in ("n", "median", "q1", "q3")} for g in answer["by_theme"]} == {
-        theme: _quartiles(values) if len(values) > 1 else {"n": 1, "median": values[0], "q1": values[0], "q3": values[0]}
+        theme: _quartiles(values)
+        if len(values) > 1
+        else {"n": 1, "median": values[0], "q1": values[0], "q3": values[0]}
         for theme, values in by_theme.items()
     }
     assert {g["label"]: g["median"] for g in answer["by_year_of_vote"]} == {
@@ -129,7 +141,9 @@ def test_filters_give_the_same_numbers_on_both_sides(imported: list[dict[str, st
     rows = [r for r in imported if r["thematique"] == "Sport" and r["edition"] == "2016"]
     assert answer["total"] == len(rows)
     durations = [
-        (month(r["ouverture_projet"]) or 0) - (int(r["edition"]) * 12 + 8) for r in rows if month(r["ouverture_projet"])
+        (month(r["ouverture_projet"]) or 0) - (int(r["edition"]) * 12 + 8)
+        for r in rows
+        if month(r["ouverture_projet"])
     ]
     assert answer["vote_to_opening_months"] == _quartiles(durations)
     listed = Client().get("/api/v1/projects", {"theme": "Sport", "year": 2016, "page_size": 100}).json()
@@ -142,7 +156,9 @@ def test_drifting_in_sql_and_on_the_page_agree(imported: list[dict[str, str]]) -
     by_reasons = {p.pk for p in Project.objects.all() if selectors.drift_reasons(p, limits, today)}
     assert flagged == by_reasons
     assert flagged
-    assert not Project.objects.filter(pk__in=flagged, status__in=[Status.DELIVERED, Status.ABANDONED]).exists()
+    assert not Project.objects.filter(
+        pk__in=flagged, status__in=[Status.DELIVERED, Status.ABANDONED]
+    ).exists()
     # Drifting projects come first in the list.
     first = Client().get("/api/v1/projects").json()["items"][0]
     assert first["drifting"] is True

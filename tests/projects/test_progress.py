@@ -1,7 +1,7 @@
 """Progress rolled up by weight through the tree of results (pure)."""
 
-from bouquet.projects.progress import Node, by_id, project_progress
 from bouquet.projects.gap import quartiles
+from bouquet.projects.progress import Node, by_id, project_progress
 
 
 def test_progress_rolls_up_by_weight() -> None:
