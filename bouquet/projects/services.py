@@ -502,7 +502,9 @@ def _announce_reconsultation(reconsultation: Reconsultation, people: list[User],
 def answer_reconsultation(
     *, person: User, reconsultation: Reconsultation, answer: str, comment: str = ""
 ) -> ReconsultationAnswer:
-    """One person's answer (a second one replaces the first)."""
+    """One person's answer (a second one replaces the first); the re-consultation row is locked so that answers
+    and the closing queue, and a person's concurrent answers leave one row."""
+    reconsultation = Reconsultation.objects.select_for_update().get(pk=reconsultation.pk)
     if not may_answer(person, reconsultation):
         raise ActionNotAllowed(_("Cette revoyure ne vous est pas adressée, ou elle est close."))
     if reconsultation.closes_on < timezone.localdate():
