@@ -33,7 +33,7 @@ class Status(models.TextChoices):
 
 class ProjectQuerySet(models.QuerySet["Project"]):
     def public(self) -> "ProjectQuerySet":
-        return self.filter(is_published=True)
+        return self.filter(is_published=True, process__is_published=True)
 
 
 class Project(TimeStampedModel):
