@@ -95,6 +95,15 @@ NAVIGATION: list[NavEntry] = [
             "backoffice:import-result",
         ),
     ),
+    NavEntry(
+        _("Projets et écart"),
+        "backoffice:projects",
+        also_current_on=(
+            "backoffice:project",
+            "backoffice:project-create",
+            "backoffice:project-thresholds",
+        ),
+    ),
 ]
 
 

@@ -88,7 +88,9 @@ def read_table(data: bytes, *, max_rows: int = 500_000) -> list[list[str]]:
             dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:65536], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-        reader = csv.reader(io.StringIO(text, newline=""), dialect)
+        # Quotes inside a quoted cell are doubled (RFC 4180); the sniffer sometimes guesses otherwise (the Paris
+        # winners' file: « "Des ""mallettes de jeux "" dans les écoles" » lost its quotes).
+        reader = csv.reader(io.StringIO(text, newline=""), dialect, doublequote=True)
         try:
             for row in reader:
                 if len(rows) > max_rows:

@@ -15,4 +15,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.www.incubator.urls")),  # the lab (helper lab)
     # workshops, the street page, printed forms (outreach)
     path("", include("bouquet.www.outreach.urls")),
+    path("", include("bouquet.www.projects.urls")),
 ]

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "bouquet.outreach",
     "bouquet.privacy",
     "bouquet.analytics",
+    "bouquet.projects",
     "bouquet.www",
     "bouquet.backoffice",
     "bouquet.api",

@@ -278,6 +278,7 @@ def build_world() -> World:
             "souvenir": "souvenir",
         }
     )
+    _projects_world(world, collect=collect, proposal=mine)
     return world
 
 
@@ -350,4 +351,37 @@ def _outreach(world: World, collect: Any) -> None:
     )
     world.objects.update(
         {"workshop": published.pk, "draft_workshop": draft.pk, "paper_kind": KIND, "staged_import": staged.pk}
+    )
+
+
+def _projects_world(world: World, *, collect: Any, proposal: Any) -> None:
+    """A project from "mine" (so "inhabitant" is asked in its open re-consultation), and one not published."""
+    from bouquet.projects import services as projects
+
+    agent = world.people["agent"]
+    project = projects.create_project(
+        agent=agent,
+        process=collect,
+        data=projects.ProjectInput(title="Des bancs sur la place, réalisés"),
+        proposal=proposal,
+    )
+    hidden = projects.create_project(
+        agent=agent, process=collect, data=projects.ProjectInput(title="Projet caché")
+    )
+    hidden.is_published = False
+    hidden.save(update_fields=["is_published"])
+    reconsultation = projects.open_reconsultation(
+        agent=agent,
+        project=project,
+        question="Ce projet répond-il toujours à votre besoin ?",
+        closes_on=timezone.localdate() + dt.timedelta(days=30),
+    )
+    world.objects.update(
+        {
+            "project": project.pk,
+            "hidden_project": hidden.pk,
+            "reconsultation": reconsultation.pk,
+            "chart_theme": "theme",
+            "chart_none": "aucun",
+        }
     )

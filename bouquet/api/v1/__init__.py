@@ -16,6 +16,7 @@ from bouquet.api.v1.incubator import router as incubator_router
 from bouquet.api.v1.outreach import router as outreach_router
 from bouquet.api.v1.places import router as places_router
 from bouquet.api.v1.processes import router as processes_router
+from bouquet.api.v1.projects import router as projects_router
 from bouquet.api.v1.proposals import router as proposals_router
 from bouquet.core.errors import DomainError
 
@@ -60,6 +61,7 @@ api.add_router("/", opendata_router)  # open data (issue 12, helper « opendata 
 api.add_router("/", incubator_router)  # the lab (helper lab)
 api.add_router("/", outreach_router)  # workshops (outreach)
 api.add_router("/", places_router)  # the memory of places
+api.add_router("/", projects_router)
 
 
 @api.exception_handler(ValidationError)

@@ -1,0 +1,130 @@
+"""The figures of the gap watch over plain rows, in one pass. Pure (no Django).
+
+Months are the stored integers of ``months``; a row is what the selector reads in its one query."""
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Quartiles:
+    """How many values, and their median and quartiles (None when there are none)."""
+
+    n: int
+    median: float | None
+    q1: float | None
+    q3: float | None
+
+
+def quantile(ordered: Sequence[int], fraction: float) -> float:
+    """Linear interpolation between the closest ranks (the « inclusive » method: the minimum at 0, the maximum at 1)."""
+    position = (len(ordered) - 1) * fraction
+    low = math.floor(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def quartiles(values: Iterable[int]) -> Quartiles:
+    """Count, median, first and third quartiles of some numbers of months."""
+    ordered = sorted(values)
+    if not ordered:
+        return Quartiles(0, None, None, None)
+    return Quartiles(len(ordered), quantile(ordered, 0.5), quantile(ordered, 0.25), quantile(ordered, 0.75))
+
+
+@dataclass(frozen=True, slots=True)
+class GapRow:
+    """One project as the dashboard reads it."""
+
+    theme: str
+    district: str
+    conceived: int | None
+    planned_delivery: int | None
+    delivered: int | None
+    abandoned: bool
+    drifting: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StillWaiting:
+    """After ``years`` years: of the projects voted at least that long ago (abandoned ones apart), how many were
+    not delivered within that time."""
+
+    years: int
+    eligible: int
+    waiting: int
+
+    @property
+    def share(self) -> float | None:
+        return self.waiting / self.eligible if self.eligible else None
+
+
+@dataclass(slots=True)
+class GapFigures:
+    """Everything the dashboard and ``/api/v1/gap`` show."""
+
+    total: int = 0
+    delivered: int = 0
+    abandoned: int = 0
+    drifting: int = 0
+    vote_to_opening: Quartiles = field(default_factory=lambda: Quartiles(0, None, None, None))
+    by_theme: dict[str, Quartiles] = field(default_factory=dict)
+    by_district: dict[str, Quartiles] = field(default_factory=dict)
+    by_year: dict[int, Quartiles] = field(default_factory=dict)
+    still_waiting: list[StillWaiting] = field(default_factory=list)
+    slip: Quartiles = field(default_factory=lambda: Quartiles(0, None, None, None))
+    late: int = 0  # delivered after the planned month
+
+
+def summarise(
+    rows: Iterable[GapRow], *, today: int, waiting_years: Sequence[int] = (1, 2, 3, 4, 5)
+) -> GapFigures:
+    """The dashboard's figures: months from vote to opening over delivered projects (all, by theme, by district,
+    by year of vote), the share still waiting after N years, and the slip between planned and actual delivery."""
+    figures = GapFigures()
+    durations: list[int] = []
+    theme: dict[str, list[int]] = {}
+    district: dict[str, list[int]] = {}
+    year: dict[int, list[int]] = {}
+    slips: list[int] = []
+    eligible = dict.fromkeys(waiting_years, 0)
+    waiting = dict.fromkeys(waiting_years, 0)
+    for row in rows:
+        figures.total += 1
+        figures.drifting += row.drifting
+        if row.abandoned:
+            figures.abandoned += 1
+        if row.delivered is not None:
+            figures.delivered += 1
+            if row.planned_delivery is not None:
+                slip = row.delivered - row.planned_delivery
+                slips.append(slip)
+                figures.late += slip > 0
+        if row.conceived is None:
+            continue
+        if row.delivered is not None:
+            months = row.delivered - row.conceived
+            durations.append(months)
+            theme.setdefault(row.theme, []).append(months)
+            district.setdefault(row.district, []).append(months)
+            year.setdefault(row.conceived // 12, []).append(months)
+        if row.abandoned:
+            continue
+        for span in waiting_years:
+            if row.conceived + 12 * span <= today:
+                eligible[span] += 1
+                if row.delivered is None or row.delivered - row.conceived > 12 * span:
+                    waiting[span] += 1
+    figures.vote_to_opening = quartiles(durations)
+    figures.by_theme = {key: quartiles(theme[key]) for key in sorted(theme)}
+    figures.by_district = {key: quartiles(district[key]) for key in sorted(district, key=_natural)}
+    figures.by_year = {key: quartiles(year[key]) for key in sorted(year)}
+    figures.still_waiting = [StillWaiting(span, eligible[span], waiting[span]) for span in waiting_years]
+    figures.slip = quartiles(slips)
+    return figures
+
+
+def _natural(label: str) -> tuple[int, str]:
+    digits = "".join(c for c in label if c.isdigit())
+    return (int(digits) if digits else 10_000, label)
