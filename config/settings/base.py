@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "bouquet.proposals",
     "bouquet.bouquets",
     "bouquet.budgets",
+    "bouquet.conversations",
     "bouquet.privacy",
     "bouquet.www",
     "bouquet.backoffice",
