@@ -1,6 +1,8 @@
 """Template helpers used across apps."""
 
+import dataclasses
 import datetime as dt
+import math
 import uuid
 from decimal import Decimal
 from typing import Any, Final
@@ -11,9 +13,10 @@ from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext, ngettext_lazy
 
 from bouquet.bouquets.selectors import explain_placements
+from bouquet.core import charts
 from bouquet.core.french import (
     PluralForms,
     format_count,
@@ -208,3 +211,49 @@ def colon() -> str:
 def semicolon() -> str:
     """« ; » with French spacing on French pages, « ; » alone in English."""
     return "; " if is_english() else "\u00a0; "
+
+
+# ---- charts: accessible SVG with the same figures as a table (bouquet/core/charts.py) ---------------------
+
+
+def chart_formatter(unit: charts.Unit) -> charts.Formatter:
+    """How a chart writes its values, in the page's language."""
+    if unit is charts.Unit.MONEY:
+        return lambda value: format_money(round(value, 2))
+    if unit is charts.Unit.PERCENT:
+        return lambda value: format_percent(round(value, 1))
+    if unit is charts.Unit.MONTHS:
+        return lambda value: (
+            ngettext("%(n)s mois", "%(n)s mois", math.ceil(value)) % {"n": format_number(round(value, 1))}
+        )
+    if unit is charts.Unit.DAYS:
+        return lambda value: (
+            ngettext("%(n)s jour", "%(n)s jours", math.ceil(value)) % {"n": format_number(round(value, 1))}
+        )
+    return lambda value: format_number(round(value, 2))
+
+
+@register.inclusion_tag("core/_chart.html")
+def chart(the_chart: charts.Chart, csv_url: str = "", chart_id: str = "") -> dict[str, Any]:
+    """``{% chart the_chart csv_url=… %}``: the chart as an SVG image and the same figures in a table beside it."""
+    fmt = chart_formatter(charts.Unit(the_chart.unit))
+    ident = chart_id or "graphique-" + uuid.uuid5(uuid.NAMESPACE_URL, str(the_chart.title)).hex[:8]
+    if isinstance(the_chart, charts.RangeChart):
+        the_chart = dataclasses.replace(
+            the_chart,
+            range_headings=(
+                str(_("Premier quartile")),
+                str(_("Médiane")),
+                str(_("Troisième quartile")),
+                str(_("Nombre")),
+            ),
+        )
+    headings, rows = charts.table_rows(the_chart, fmt)
+    return {
+        "id": ident,
+        "chart": the_chart,
+        "svg": mark_safe(charts.svg(the_chart, fmt, chart_id=ident, colon=colon(), separator=semicolon())),  # noqa: S308 - every text is escaped by charts.svg
+        "headings": headings,
+        "rows": rows,
+        "csv_url": csv_url,
+    }
