@@ -11,6 +11,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from bouquet.accounts.rules import is_agent
+from bouquet.conversations.rules import runs_conversations
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,18 @@ NAVIGATION: list[NavEntry] = [
     ),
     NavEntry(_("Vérifier une identité"), "backoffice:desk-check"),
     NavEntry(_("Liste des habitants"), "backoffice:census"),
+    NavEntry(
+        _("Conversations"),
+        "backoffice:conversations",
+        allowed=runs_conversations,
+        also_current_on=(
+            "backoffice:conversation",
+            "backoffice:conversation-create",
+            "backoffice:conversation-import",
+            "backoffice:conversation-report",
+            "backoffice:room",
+        ),
+    ),
 ]
 
 

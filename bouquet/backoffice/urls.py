@@ -15,4 +15,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.backoffice.proposals.urls")),
     path("", include("bouquet.backoffice.roles.urls")),
     path("", include("bouquet.backoffice.identity.urls")),
+    path("", include("bouquet.backoffice.conversations.urls")),
 ]

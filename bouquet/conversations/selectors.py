@@ -148,6 +148,14 @@ class StatementBar:
         return max(0.0, 1.0 - self.agree_share - self.disagree_share)
 
     @property
+    def agree_percent(self) -> int:
+        return round(self.agree_share * 100)
+
+    @property
+    def disagree_percent(self) -> int:
+        return round(self.disagree_share * 100)
+
+    @property
     def agree_width(self) -> int:
         return round(self.agree_share * 100)
 

@@ -9,4 +9,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.www.budgets.urls")),
     path("", include("bouquet.www.accounts.urls")),
     path("", include("bouquet.www.places.urls")),
+    path("", include("bouquet.www.conversations.urls")),
 ]
