@@ -28,8 +28,12 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]], delimiter: str = 
 
 def _ids(conversation: Conversation) -> tuple[dict[int, int], dict[int, int]]:
     """Pol.is numbers statements and participants from 0 in their order: the same here, by creation."""
-    statements = {pk: i for i, pk in enumerate(conversation.statements.order_by("id").values_list("id", flat=True))}
-    people = {pk: i for i, pk in enumerate(conversation.participants.order_by("id").values_list("id", flat=True))}
+    statements = {
+        pk: i for i, pk in enumerate(conversation.statements.order_by("id").values_list("id", flat=True))
+    }
+    people = {
+        pk: i for i, pk in enumerate(conversation.participants.order_by("id").values_list("id", flat=True))
+    }
     return statements, people
 
 
@@ -54,10 +58,27 @@ def comments_csv(conversation: Conversation) -> str:
         timestamp, datetime = _stamp(s.created_at)
         author = pids.get(s.author_id, "") if s.author_id else ""
         rows.append(
-            [timestamp, datetime, sids[s.pk], author, s.agree_count, s.disagree_count,  # type: ignore[attr-defined]
-             moderated[StatementState(s.state)], s.text]
+            [
+                timestamp,
+                datetime,
+                sids[s.pk],
+                author,
+                s.agree_count,
+                s.disagree_count,  # type: ignore[attr-defined]
+                moderated[StatementState(s.state)],
+                s.text,
+            ]
         )
-    header = ["timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees", "moderated", "comment-body"]
+    header = [
+        "timestamp",
+        "datetime",
+        "comment-id",
+        "author-id",
+        "agrees",
+        "disagrees",
+        "moderated",
+        "comment-body",
+    ]
     return _csv(header, rows)
 
 
@@ -88,8 +109,14 @@ def participants_votes_csv(conversation: Conversation) -> str:
     for pk, index in pids.items():
         mine = answers.get(pk, {})
         rows.append(
-            [index, labels.get(pk, ""), authored.get(pk, 0), len(mine),
-             sum(1 for v in mine.values() if v > 0), sum(1 for v in mine.values() if v < 0)]
+            [
+                index,
+                labels.get(pk, ""),
+                authored.get(pk, 0),
+                len(mine),
+                sum(1 for v in mine.values() if v > 0),
+                sum(1 for v in mine.values() if v < 0),
+            ]
             + [mine.get(c, "") for c in columns]
         )
     header = ["participant", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree", *map(str, columns)]
@@ -146,12 +173,31 @@ def officers_csv(conversation: Conversation) -> str:
         else:
             place = ""
         rows.append(
-            [s.pk, s.text, StatementState(s.state).label, _("oui") if s.is_seed else _("non"),
-             s.agree_count, s.disagree_count, s.pass_count, votes, share,  # type: ignore[attr-defined]
-             " ".join(speaks_for.get(s.pk, [])), place]
+            [
+                s.pk,
+                s.text,
+                StatementState(s.state).label,
+                _("oui") if s.is_seed else _("non"),
+                s.agree_count,
+                s.disagree_count,
+                s.pass_count,
+                votes,
+                share,  # type: ignore[attr-defined]
+                " ".join(speaks_for.get(s.pk, [])),
+                place,
+            ]
         )
     header = [
-        _("numéro"), _("affirmation"), _("état"), _("de départ"), _("d'accord"), _("pas d'accord"), _("je passe"),
-        _("votes"), _("% d'accord"), _("représente le groupe"), _("entre les groupes"),
+        _("numéro"),
+        _("affirmation"),
+        _("état"),
+        _("de départ"),
+        _("d'accord"),
+        _("pas d'accord"),
+        _("je passe"),
+        _("votes"),
+        _("% d'accord"),
+        _("représente le groupe"),
+        _("entre les groupes"),
     ]
     return _csv([str(h) for h in header], rows, delimiter=";")

@@ -15,6 +15,7 @@ from bouquet.core.models import TimeStampedModel
 
 STATEMENT_MAX: Final = 280  # as Pol.is: one idea, short enough to read on a phone in one glance
 QUESTION_MAX: Final = 300
+IMPORTED_STATEMENT_MAX: Final = 1000  # statements of imported Pol.is exports may be longer than ours
 MIN_VOTES_FOR_MAP: Final = 7  # Pol.is places people on the map once they voted on 7 statements
 
 
@@ -30,15 +31,22 @@ class Access(models.TextChoices):
 
 class Conversation(TimeStampedModel):
     process = models.ForeignKey(
-        "processes.Process", on_delete=models.CASCADE, related_name="conversations", verbose_name=_("démarche")
+        "processes.Process",
+        on_delete=models.CASCADE,
+        related_name="conversations",
+        verbose_name=_("démarche"),
     )
     question = models.CharField(_("question posée"), max_length=QUESTION_MAX)
     description = models.TextField(_("présentation"), blank=True)
-    participants_may_add = models.BooleanField(_("les participants peuvent ajouter des affirmations"), default=True)
+    participants_may_add = models.BooleanField(
+        _("les participants peuvent ajouter des affirmations"), default=True
+    )
     moderation = models.CharField(
         _("modération des affirmations"), max_length=10, choices=Moderation.choices, default=Moderation.AFTER
     )
-    access = models.CharField(_("participation"), max_length=10, choices=Access.choices, default=Access.SIGNED_IN)
+    access = models.CharField(
+        _("participation"), max_length=10, choices=Access.choices, default=Access.SIGNED_IN
+    )
     closed_at = models.DateTimeField(_("fermée le"), null=True, blank=True)
     imported_from = models.CharField(_("importée de"), max_length=200, blank=True)
     created_by = models.ForeignKey(
@@ -70,7 +78,9 @@ class Participant(TimeStampedModel):
     )
     # The secret kept in the session of someone who joined without an account; only its holder votes with it.
     pass_token = models.CharField(max_length=64, null=True, blank=True, unique=True)
-    room = models.ForeignKey("Room", on_delete=models.SET_NULL, null=True, blank=True, related_name="participants")
+    room = models.ForeignKey(
+        "Room", on_delete=models.SET_NULL, null=True, blank=True, related_name="participants"
+    )
     consent_at = models.DateTimeField(null=True, blank=True)
     external_id = models.CharField(max_length=64, blank=True)  # the voter-id of an imported Pol.is export
 
@@ -78,7 +88,9 @@ class Participant(TimeStampedModel):
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["conversation", "user"], condition=Q(user__isnull=False), name="one_participant_per_user"
+                fields=["conversation", "user"],
+                condition=Q(user__isnull=False),
+                name="one_participant_per_user",
             ),
             models.UniqueConstraint(
                 fields=["conversation", "external_id"],
@@ -99,13 +111,15 @@ class StatementState(models.TextChoices):
 
 class Statement(TimeStampedModel):
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="statements")
-    text = models.CharField(_("affirmation"), max_length=STATEMENT_MAX)
+    text = models.CharField(_("affirmation"), max_length=IMPORTED_STATEMENT_MAX)
     author = models.ForeignKey(
         Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements"
     )
     state = models.CharField(max_length=10, choices=StatementState.choices, default=StatementState.ACCEPTED)
     is_seed = models.BooleanField(_("affirmation de départ"), default=False)
-    room = models.ForeignKey("Room", on_delete=models.SET_NULL, null=True, blank=True, related_name="statements")
+    room = models.ForeignKey(
+        "Room", on_delete=models.SET_NULL, null=True, blank=True, related_name="statements"
+    )
     external_id = models.CharField(max_length=64, blank=True)  # the comment-id of an imported Pol.is export
 
     class Meta:
@@ -134,8 +148,12 @@ class Vote(TimeStampedModel):
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(fields=["participant", "statement"], name="one_vote_per_participant_statement"),
-            models.CheckConstraint(condition=Q(value__in=(-1, 0, 1)), name="vote_value_is_agree_disagree_pass"),
+            models.UniqueConstraint(
+                fields=["participant", "statement"], name="one_vote_per_participant_statement"
+            ),
+            models.CheckConstraint(
+                condition=Q(value__in=(-1, 0, 1)), name="vote_value_is_agree_disagree_pass"
+            ),
         ]
 
 
@@ -194,7 +212,9 @@ class FishbowlSeat(TimeStampedModel):
 
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="seats")
     name = models.CharField(_("prénom ou pseudonyme"), max_length=60)
-    participant = models.ForeignKey(Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    participant = models.ForeignKey(
+        Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     state = models.CharField(max_length=10, choices=SeatState.choices, default=SeatState.QUEUED)
     seated_at = models.DateTimeField(null=True, blank=True)
 

@@ -1,8 +1,7 @@
 """Reads of the conversations app, one per screen: the next statement, the map as drawn, the report, the room."""
 
 import datetime as dt
-import threading
-from collections import OrderedDict
+import random
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from bouquet.conversations.drawing import Frame, svg_points, widened
 from bouquet.conversations.models import (
-    MIN_VOTES_FOR_MAP,
     Conversation,
     FishbowlSeat,
     MapSnapshot,
@@ -24,6 +22,8 @@ from bouquet.conversations.models import (
     StatementState,
     Vote,
 )
+from bouquet.conversations.opinion import VoteMatrix
+from bouquet.conversations.opinion import next_statement as informative_next
 from bouquet.processes.models import Process
 
 MAP_SIZE = 400.0
@@ -48,7 +48,9 @@ def published_conversations(*, process: Process | None = None) -> QuerySet[Conve
     if process is not None:
         found = found.filter(process=process)
     return found.annotate(
-        statement_count=Count("statements", filter=Q(statements__state=StatementState.ACCEPTED), distinct=True),
+        statement_count=Count(
+            "statements", filter=Q(statements__state=StatementState.ACCEPTED), distinct=True
+        ),
         participant_count=Count("participants", distinct=True),
     )
 
@@ -69,58 +71,41 @@ def votes_of(participant: Participant) -> dict[int, int]:
 
 # ---- the next statement -----------------------------------------------------------------------------------
 
-_CACHE: "OrderedDict[tuple[int, str], tuple[Any, Any]]" = OrderedDict()
-_LOCK = threading.Lock()
 
+def next_statement(participant: Participant) -> Statement | None:
+    """The statement to show the participant next, among those they have not answered: drawn as Pol.is does, with
+    a chance that grows with the statement's priority (few votes, and statements that move people on the map).
 
-def _opinion_state(conversation: Conversation, snapshot: MapSnapshot) -> tuple[Any, Any] | None:
-    """The vote matrix and map result behind the stored snapshot, kept in this OS process (8 conversations)."""
-    from bouquet.conversations.opinion import VoteMatrix, compute_map
-
-    key = (conversation.pk, snapshot.computed_at.isoformat())
-    with _LOCK:
-        if key in _CACHE:
-            _CACHE.move_to_end(key)
-            return _CACHE[key]
+    With a stored map, the priorities computed with it are used (statements published since get the highest
+    one: they have no votes yet); before any map, the opinion package's ``next_statement`` runs on the votes."""
+    conversation = participant.conversation
+    answered = set(participant.votes.values_list("statement_id", flat=True))
+    candidates = {
+        s.pk: s
+        for s in conversation.statements.filter(state=StatementState.ACCEPTED)
+        .exclude(id__in=answered)
+        .order_by("id")
+    }
+    if not candidates:
+        return None
+    snapshot = MapSnapshot.objects.filter(conversation=conversation).only("data").first()
+    stored = (snapshot.data.get("priorities") if snapshot else None) or {}
+    if stored:
+        top = max(stored.values())
+        weights = [max(float(stored.get(str(pk), top)), 1e-9) for pk in candidates]
+        draw = random.Random(f"{participant.pk}:{len(answered)}")  # nosec B311 - an order, not a secret
+        return candidates[draw.choices(list(candidates), weights=weights, k=1)[0]]
     statements = list(conversation.statements.values_list("id", "state"))
-    rows = Vote.objects.filter(conversation=conversation).values_list("participant_id", "statement_id", "value")
+    rows = Vote.objects.filter(conversation=conversation).values_list(
+        "participant_id", "statement_id", "value"
+    )
     matrix = VoteMatrix.from_votes(
         list(rows),
         [sid for sid, _s in statements],
-        moderated_out=[sid for sid, state in statements if state == StatementState.REJECTED],
+        moderated_out=[sid for sid, state in statements if state != StatementState.ACCEPTED],
     )
-    result = compute_map(matrix, min_votes=MIN_VOTES_FOR_MAP, max_groups=5, seed=0)
-    with _LOCK:
-        _CACHE[key] = (matrix, result)
-        while len(_CACHE) > 8:
-            _CACHE.popitem(last=False)
-    return matrix, result
-
-
-def next_statement(participant: Participant) -> Statement | None:
-    """The statement to show the participant next: the most informative one they have not answered (few votes
-    and dividing ones first, as Pol.is chooses), or, before any map exists, the one with fewest votes."""
-    conversation = participant.conversation
-    answered = set(participant.votes.values_list("statement_id", flat=True))
-    candidates = (
-        conversation.statements.filter(state=StatementState.ACCEPTED)
-        .exclude(id__in=answered)
-        .annotate(n=Count("votes"))
-        .order_by("n", "id")
-    )
-    snapshot = MapSnapshot.objects.filter(conversation=conversation).first()
-    if snapshot is not None and snapshot.vote_count:
-        from bouquet.conversations.opinion import next_statement as informative
-
-        state = _opinion_state(conversation, snapshot)
-        if state is not None:
-            matrix, result = state
-            chosen = informative(matrix, result, participant.pk)
-            if chosen is not None and int(chosen) not in answered:
-                found = candidates.filter(id=int(chosen)).first()
-                if found is not None:
-                    return found
-    return candidates.first()
+    chosen = informative_next(matrix, None, participant.pk)
+    return candidates.get(int(chosen)) if chosen is not None else None
 
 
 # ---- the map as drawn -------------------------------------------------------------------------------------
@@ -232,7 +217,11 @@ def map_view(conversation: Conversation, participant: Participant | None = None)
             if base is None:
                 continue
             agree, disagree, votes = g.get("counts", {}).get(str(r["statement"]), [0, 0, 0])
-            bars.append(StatementBar(base.statement_id, base.text, agree, disagree, votes, r.get("direction", "agree")))
+            bars.append(
+                StatementBar(
+                    base.statement_id, base.text, agree, disagree, votes, r.get("direction", "agree")
+                )
+            )
         groups.append(
             GroupView(
                 id=g["id"],
@@ -289,7 +278,9 @@ def participation_by_day(conversation: Conversation) -> list[tuple[dt.date, int,
     return [(day, votes.get(day, 0), joined.get(day, 0)) for day in days]
 
 
-def similar_statements(conversation: Conversation, text: str, limit: int = 3) -> list[tuple[Statement, float]]:
+def similar_statements(
+    conversation: Conversation, text: str, limit: int = 3
+) -> list[tuple[Statement, float]]:
     """Published statements closest in meaning to ``text`` (by the bouquets' encoder), closest first."""
     from bouquet.bouquets.registry import configured_encoder
 
@@ -306,8 +297,15 @@ def seed_suggestions(process: Process) -> list[str]:
     """One statement per bouquet of the process, from its name, for a person to edit before saving."""
     from bouquet.bouquets.models import Bouquet
 
-    labels = Bouquet.objects.filter(process=process).order_by("topic__position", "label").values_list("label", flat=True)
-    return [_("La priorité devrait aller à : %(label)s.") % {"label": label.rstrip(".").strip()} for label in labels[:30]]
+    labels = (
+        Bouquet.objects.filter(process=process)
+        .order_by("topic__position", "label")
+        .values_list("label", flat=True)
+    )
+    return [
+        _("La priorité devrait aller à : %(label)s.") % {"label": label.rstrip(".").strip()}
+        for label in labels[:30]
+    ]
 
 
 # ---- live rooms -------------------------------------------------------------------------------------------
@@ -332,7 +330,9 @@ class RoomState:
 
 def room_for_code(code: str) -> Room:
     """The room with this code (any case), with its conversation and process."""
-    return Room.objects.select_related("conversation__process", "current_statement").get(code=code.strip().upper())
+    return Room.objects.select_related("conversation__process", "current_statement").get(
+        code=code.strip().upper()
+    )
 
 
 def room_state(room: Room) -> RoomState:
@@ -340,12 +340,16 @@ def room_state(room: Room) -> RoomState:
     fishbowl's centre and queue, the speaking time left."""
     counts = {"agree": 0, "disagree": 0, "passed": 0}
     if room.current_statement_id:
-        counts = Vote.objects.filter(statement_id=room.current_statement_id, participant__room=room).aggregate(
+        counts = Vote.objects.filter(
+            statement_id=room.current_statement_id, participant__room=room
+        ).aggregate(
             agree=Count("id", filter=Q(value=1)),
             disagree=Count("id", filter=Q(value=-1)),
             passed=Count("id", filter=Q(value=0)),
         )
-    seats = list(room.seats.filter(state__in=[SeatState.CENTRE, SeatState.QUEUED]).order_by("created_at", "id"))
+    seats = list(
+        room.seats.filter(state__in=[SeatState.CENTRE, SeatState.QUEUED]).order_by("created_at", "id")
+    )
     left = None
     if room.timer_started_at is not None:
         elapsed = (timezone.now() - room.timer_started_at).total_seconds()

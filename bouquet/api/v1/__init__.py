@@ -9,6 +9,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from bouquet.api.v1.budgets import router as budgets_router
+from bouquet.api.v1.conversations import router as conversations_router
 from bouquet.api.v1.docs import PackagedSwagger
 from bouquet.api.v1.errors import field_errors_from_pydantic
 from bouquet.api.v1.processes import router as processes_router
@@ -52,6 +53,7 @@ def index(request: HttpRequest) -> dict[str, str]:
 api.add_router("/", processes_router)
 api.add_router("/", proposals_router)
 api.add_router("/", budgets_router)
+api.add_router("/", conversations_router)
 
 
 @api.exception_handler(ValidationError)

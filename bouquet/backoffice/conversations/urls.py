@@ -8,7 +8,9 @@ urlpatterns = [
     path("conversations/importer/", views.conversation_import, name="conversation-import"),
     path("conversations/<int:pk>/", views.conversation_detail, name="conversation"),
     path("conversations/<int:pk>/regles/", views.conversation_rules, name="conversation-rules"),
-    path("conversations/<int:pk>/affirmations/", views.conversation_statements, name="conversation-statements"),
+    path(
+        "conversations/<int:pk>/affirmations/", views.conversation_statements, name="conversation-statements"
+    ),
     path(
         "conversations/<int:pk>/affirmations/<int:statement_pk>/moderer/",
         views.statement_moderate,

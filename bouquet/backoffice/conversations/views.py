@@ -139,7 +139,9 @@ def conversation_rules(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not outcome.ok:
         context = _detail_context(conversation, rules_form=form)
-        return render(request, "backoffice/conversations/conversation_detail.html", context, status=outcome.status)
+        return render(
+            request, "backoffice/conversations/conversation_detail.html", context, status=outcome.status
+        )
     messages.success(request, _("Les règles de la conversation sont enregistrées."))
     return redirect("backoffice:conversation", pk=pk)
 
@@ -160,7 +162,9 @@ def conversation_statements(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not outcome.ok:
         context = _detail_context(conversation, statements_form=form)
-        return render(request, "backoffice/conversations/conversation_detail.html", context, status=outcome.status)
+        return render(
+            request, "backoffice/conversations/conversation_detail.html", context, status=outcome.status
+        )
     messages.success(request, _("Les affirmations sont publiées."))
     return redirect("backoffice:conversation", pk=pk)
 
@@ -185,7 +189,9 @@ def conversation_close(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = _conversation(request, pk)
     reopen = request.POST.get("reopen") == "1"
     services.close_conversation(by=staff_user(request), conversation=conversation, reopen=reopen)
-    messages.success(request, _("La conversation est rouverte.") if reopen else _("La conversation est fermée."))
+    messages.success(
+        request, _("La conversation est rouverte.") if reopen else _("La conversation est fermée.")
+    )
     return redirect("backoffice:conversation", pk=pk)
 
 
@@ -294,7 +300,9 @@ def room_open(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not outcome.ok:
         context = _detail_context(conversation, room_form=form)
-        return render(request, "backoffice/conversations/conversation_detail.html", context, status=outcome.status)
+        return render(
+            request, "backoffice/conversations/conversation_detail.html", context, status=outcome.status
+        )
     messages.success(request, _("La salle est ouverte : affichez l'écran de la salle au projecteur."))
     return redirect("backoffice:room", pk=outcome.value.pk)
 
@@ -327,7 +335,9 @@ def room_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     room = _room(request, pk)
     by = staff_user(request)
     if action == "show":
-        statement = get_object_or_404(Statement, pk=request.POST.get("statement") or 0, conversation=room.conversation)
+        statement = get_object_or_404(
+            Statement, pk=request.POST.get("statement") or 0, conversation=room.conversation
+        )
         services.show_statement(by=by, room=room, statement=statement)
     elif action == "next":
         services.next_statement_in_room(by=by, room=room)
@@ -340,7 +350,9 @@ def room_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         (services.seat if action == "seat" else services.release)(by=by, seat=seat)
     elif action == "remark":
         form = RemarkForm(request.POST)
-        outcome = submit_form(form, lambda: services.add_remark(by=by, room=room, text=form.cleaned_data["text"]))
+        outcome = submit_form(
+            form, lambda: services.add_remark(by=by, room=room, text=form.cleaned_data["text"])
+        )
         if not outcome.ok:
             return _room_page(request, room, status=outcome.status, remark_form=form)
         messages.success(request, _("La remarque est à l'écran : la salle peut voter."))
@@ -351,7 +363,9 @@ def room_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             return _room_page(request, room, status=outcome.status, queue_form=form)
     elif action == "close":
         services.close_room(by=by, room=room)
-        messages.success(request, _("La salle est fermée : son compte rendu est enregistré avec la conversation."))
+        messages.success(
+            request, _("La salle est fermée : son compte rendu est enregistré avec la conversation.")
+        )
     else:
         raise ActionNotAllowed(_("Action inconnue."))
     return redirect("backoffice:room", pk=room.pk)

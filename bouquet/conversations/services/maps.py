@@ -1,14 +1,12 @@
 """Compute the opinion map of a conversation from its votes and store it (called by the background task)."""
 
 import time
-from collections import defaultdict
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 
-from bouquet.conversations.drawing import convex_hull
 from bouquet.conversations.models import (
     MIN_VOTES_FOR_MAP,
     Conversation,
@@ -17,14 +15,9 @@ from bouquet.conversations.models import (
     StatementState,
     Vote,
 )
-from bouquet.conversations.opinion import VoteMatrix, compute_map
+from bouquet.conversations.opinion import VoteMatrix, compute_map, priorities
 
 MAX_GROUPS = 5
-
-
-def _direction(value: object) -> str:
-    text = str(getattr(value, "value", value)).lower()
-    return "disagree" if text.startswith("dis") or text in {"-1", "d"} else "agree"
 
 
 def _ids(items: object) -> list[int]:
@@ -40,53 +33,53 @@ def map_data(conversation: Conversation) -> tuple[dict[str, Any], int, int]:
     """The map of the conversation as stored JSON, with its number of votes and of participants placed."""
     statements = list(conversation.statements.values_list("id", "state"))
     moderated_out = [sid for sid, state in statements if state == StatementState.REJECTED]
-    rows = list(Vote.objects.filter(conversation=conversation).values_list("participant_id", "statement_id", "value"))
+    rows = list(
+        Vote.objects.filter(conversation=conversation).values_list("participant_id", "statement_id", "value")
+    )
     matrix = VoteMatrix.from_votes(rows, [sid for sid, _state in statements], moderated_out=moderated_out)
     result = compute_map(matrix, min_votes=MIN_VOTES_FOR_MAP, max_groups=MAX_GROUPS, seed=0)
 
     labels = {int(pid): int(group) for pid, group in result.labels.items()}
     positions = {int(pid): (float(x), float(y)) for pid, (x, y) in result.positions.items()}
-    # Per group and statement: agrees, disagrees, votes (passes included), for the agreement bars.
-    counts: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
-    for pid, sid, value in rows:
-        group = labels.get(pid)
-        if group is None:
-            continue
-        cell = counts[group][sid]
-        cell[2] += 1
-        if value > 0:
-            cell[0] += 1
-        elif value < 0:
-            cell[1] += 1
+    wanted = set(result.divisive[:10]) | set(result.consensus.get("agree", [])[:10])
+    wanted |= set(result.consensus.get("disagree", [])[:10])
     groups = []
     for group in result.groups:
-        gid = int(group.id)
-        members = [positions[pid] for pid, g in labels.items() if g == gid and pid in positions]
         representative = [
             {
                 "statement": int(r.statement_id),
-                "direction": _direction(getattr(r, "agree_or_disagree", "agree")),
-                "probability": float(getattr(r, "probability", 0.0)),
+                "direction": r.agree_or_disagree,
+                "probability": float(r.probability),
             }
             for r in group.representative
         ]
+        shown = wanted | {r["statement"] for r in representative}
         groups.append(
             {
-                "id": gid,
-                "members": int(getattr(group, "members_count", len(members))),
-                "hull": [list(p) for p in convex_hull(members)],
+                "id": int(group.id),
+                "members": int(group.members_count),
+                "hull": [[round(x, 5), round(y, 5)] for x, y in group.hull],
                 "representative": representative,
-                "counts": {str(sid): cell for sid, cell in counts[gid].items()},
+                "counts": {
+                    str(sid): [c.agrees, c.disagrees, c.votes]
+                    for sid, c in group.counts.items()
+                    if sid in shown
+                },
             }
         )
-    consensus = getattr(result, "consensus", {}) or {}
     data = {
         "positions": {str(pid): [round(x, 5), round(y, 5)] for pid, (x, y) in positions.items()},
         "labels": {str(pid): group for pid, group in labels.items()},
         "groups": groups,
-        "consensus": {"agree": _ids(consensus.get("agree")), "disagree": _ids(consensus.get("disagree"))},
-        "gac": {str(int(sid)): float(v) for sid, v in (result.group_aware_consensus or {}).items()},
-        "divisive": _ids(getattr(result, "divisive", [])),
+        "consensus": {
+            "agree": _ids(result.consensus.get("agree")),
+            "disagree": _ids(result.consensus.get("disagree")),
+        },
+        "gac": {str(int(sid)): float(v) for sid, v in result.group_aware_consensus.items()},
+        "divisive": _ids(result.divisive),
+        # Pol.is's priority of each statement (few votes, and those that move people, first): the participant
+        # pages draw the next statement with these weights, without recomputing the map.
+        "priorities": {str(int(sid)): float(w) for sid, w in priorities(matrix, result).items()},
     }
     return data, len(rows), len(labels)
 
@@ -127,5 +120,7 @@ def map_is_stale(conversation: Conversation) -> bool:
 def statement_ids(conversation: Conversation) -> list[int]:
     """Every published statement of the conversation, oldest first."""
     return list(
-        Statement.objects.filter(conversation=conversation, state=StatementState.ACCEPTED).values_list("id", flat=True)
+        Statement.objects.filter(conversation=conversation, state=StatementState.ACCEPTED).values_list(
+            "id", flat=True
+        )
     )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from bouquet.accounts.models import User
 from bouquet.conversations.models import (
-    STATEMENT_MAX,
+    IMPORTED_STATEMENT_MAX,
     Access,
     Conversation,
     Moderation,
@@ -56,7 +56,9 @@ def files_from_upload(data: bytes, name: str = "") -> dict[str, bytes]:
     return {name.rsplit("/", 1)[-1]: data}
 
 
-def _table(files: Mapping[str, bytes], name: str, required: tuple[str, ...]) -> tuple[list[str], list[list[str]]]:
+def _table(
+    files: Mapping[str, bytes], name: str, required: tuple[str, ...]
+) -> tuple[list[str], list[list[str]]]:
     if name not in files:
         raise InvalidInput(_("Le fichier %(name)s manque dans l'export Pol.is.") % {"name": name})
     try:
@@ -87,15 +89,19 @@ def parse_export(files: Mapping[str, bytes]) -> ParsedExport:
         cid = cells[col["comment-id"]].strip()
         body = " ".join(cells[col["comment-body"]].split())
         if not cid:
-            errors.append(_("comments.csv, ligne %(n)s : l'identifiant de l'affirmation manque.") % {"n": line})
+            errors.append(
+                _("comments.csv, ligne %(n)s : l'identifiant de l'affirmation manque.") % {"n": line}
+            )
             continue
         if cid in seen_comments:
-            errors.append(_("comments.csv, ligne %(n)s : l'affirmation %(id)s est en double.") % {"n": line, "id": cid})
+            errors.append(
+                _("comments.csv, ligne %(n)s : l'affirmation %(id)s est en double.") % {"n": line, "id": cid}
+            )
             continue
-        if not body or len(body) > STATEMENT_MAX:
+        if not body or len(body) > IMPORTED_STATEMENT_MAX:
             errors.append(
                 _("comments.csv, ligne %(n)s : le texte doit tenir en 1 à %(max)s caractères.")
-                % {"n": line, "max": STATEMENT_MAX}
+                % {"n": line, "max": IMPORTED_STATEMENT_MAX}
             )
             continue
         seen_comments.add(cid)
@@ -113,12 +119,14 @@ def parse_export(files: Mapping[str, bytes]) -> ParsedExport:
         stamp_text = cells[vcol["timestamp"]].strip() if "timestamp" in vcol else ""
         if raw not in VOTE_VALUES:
             errors.append(
-                _("votes.csv, ligne %(n)s : vote « %(value)s » inconnu (1, -1 ou 0 attendu).") % {"n": line, "value": raw}
+                _("votes.csv, ligne %(n)s : vote « %(value)s » inconnu (1, -1 ou 0 attendu).")
+                % {"n": line, "value": raw}
             )
             continue
         if cid not in seen_comments:
             errors.append(
-                _("votes.csv, ligne %(n)s : l'affirmation %(id)s n'est pas dans comments.csv.") % {"n": line, "id": cid}
+                _("votes.csv, ligne %(n)s : l'affirmation %(id)s n'est pas dans comments.csv.")
+                % {"n": line, "id": cid}
             )
             continue
         if not voter:
@@ -168,7 +176,9 @@ def import_polis(
 ) -> Conversation:
     """Make a conversation from a Pol.is export: its statements, its participants and their latest votes."""
     if not facilitates(by, process):
-        raise ActionNotAllowed(_("Seuls les agents et les animateurs de cette démarche importent une conversation."))
+        raise ActionNotAllowed(
+            _("Seuls les agents et les animateurs de cette démarche importent une conversation.")
+        )
     parsed = parse_export(files)
     question = " ".join((question or parsed.topic or _("Conversation importée de Pol.is")).split())[:300]
     conversation = Conversation.objects.create(

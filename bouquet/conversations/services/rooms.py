@@ -43,7 +43,9 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def open_room(*, by: User, conversation: Conversation, title: str, chairs: int = 4, timer_seconds: int = 180) -> Room:
+def open_room(
+    *, by: User, conversation: Conversation, title: str, chairs: int = 4, timer_seconds: int = 180
+) -> Room:
     """Open a live room for a workshop on the conversation, with a fresh short code."""
     if not can_run(by, conversation):
         raise ActionNotAllowed(_("Seuls les agents et les animateurs de cette démarche ouvrent une salle."))
@@ -51,7 +53,9 @@ def open_room(*, by: User, conversation: Conversation, title: str, chairs: int =
         raise Conflict(_("La conversation est fermée : rouvrez-la avant d'ouvrir une salle."))
     title = " ".join(title.split()) or conversation.question[:200]
     if not 1 <= chairs <= 12:
-        raise InvalidInput(_("Entre 1 et 12 chaises au centre."), field_errors={"chairs": _("Entre 1 et 12.")})
+        raise InvalidInput(
+            _("Entre 1 et 12 chaises au centre."), field_errors={"chairs": _("Entre 1 et 12.")}
+        )
     if not 30 <= timer_seconds <= 1800:
         message = _("Un temps de parole entre 30 secondes et 30 minutes.")
         raise InvalidInput(message, field_errors={"timer_seconds": message})
@@ -101,7 +105,9 @@ def next_statement_in_room(*, by: User, room: Room) -> Room:
 def add_remark(*, by: User, room: Room, text: str) -> Statement:
     """A scribe types what someone said in the centre: it becomes a statement, shown to the room to vote on."""
     _check_runs(by, room)
-    (statement,) = add_staff_statements(by=by, conversation=room.conversation, texts=[text], room=room, seed=False)
+    (statement,) = add_staff_statements(
+        by=by, conversation=room.conversation, texts=[text], room=room, seed=False
+    )
     room.current_statement = statement
     room.save(update_fields=["current_statement", "updated_at"])
     return statement
@@ -117,7 +123,9 @@ def ask_to_enter(*, room: Room, name: str, participant: Participant | None = Non
         message = _("Un prénom ou un pseudonyme de 60 caractères au plus.")
         raise InvalidInput(message, field_errors={"name": message})
     if participant is not None:
-        waiting = room.seats.filter(participant=participant, state__in=[SeatState.QUEUED, SeatState.CENTRE]).first()
+        waiting = room.seats.filter(
+            participant=participant, state__in=[SeatState.QUEUED, SeatState.CENTRE]
+        ).first()
         if waiting is not None:
             return waiting
     return FishbowlSeat.objects.create(room=room, name=name, participant=participant)

@@ -80,7 +80,9 @@ def open_conversation(
 ) -> Conversation:
     """Open a conversation in a process, with its first statements (written or checked by a person)."""
     if not facilitates(by, process):
-        raise ActionNotAllowed(_("Seuls les agents et les animateurs de cette démarche ouvrent une conversation."))
+        raise ActionNotAllowed(
+            _("Seuls les agents et les animateurs de cette démarche ouvrent une conversation.")
+        )
     question = " ".join(question.split())
     if not question or len(question) > QUESTION_MAX:
         message = _("Posez la question en %(max)s caractères au plus.") % {"max": QUESTION_MAX}
@@ -113,7 +115,9 @@ def update_rules(
 ) -> Conversation:
     """Change what participants may do in a conversation."""
     if not can_run(by, conversation):
-        raise ActionNotAllowed(_("Seuls les agents et les animateurs de cette démarche règlent la conversation."))
+        raise ActionNotAllowed(
+            _("Seuls les agents et les animateurs de cette démarche règlent la conversation.")
+        )
     conversation.participants_may_add = participants_may_add
     conversation.moderation = Moderation(moderation)
     conversation.access = Access(access)
@@ -125,7 +129,9 @@ def update_rules(
 def close_conversation(*, by: User, conversation: Conversation, reopen: bool = False) -> Conversation:
     """Close a conversation to votes (it stays readable), or open it again."""
     if not can_run(by, conversation):
-        raise ActionNotAllowed(_("Seuls les agents et les animateurs de cette démarche ferment la conversation."))
+        raise ActionNotAllowed(
+            _("Seuls les agents et les animateurs de cette démarche ferment la conversation.")
+        )
     conversation.closed_at = None if reopen else timezone.now()
     conversation.save(update_fields=["closed_at", "updated_at"])
     return conversation
@@ -178,7 +184,9 @@ def _check_may_vote(participant: Participant, statement: Statement) -> None:
         raise ActionNotAllowed(_("Cette conversation est fermée : on ne peut plus y voter."))
     if not is_votable(statement):
         if statement.state == StatementState.REJECTED:
-            raise Conflict(_("Cette affirmation a été écartée par la modération : on ne peut plus voter dessus."))
+            raise Conflict(
+                _("Cette affirmation a été écartée par la modération : on ne peut plus voter dessus.")
+            )
         raise Conflict(_("Cette affirmation attend la modération : on pourra voter dessus une fois publiée."))
 
 
@@ -223,7 +231,9 @@ def add_statement(*, participant: Participant, text: str) -> Statement:
         text=cleaned,
         author=participant,
         state=StatementState.PENDING if before else StatementState.ACCEPTED,
-        room=participant.room if participant.room_id and participant.room and participant.room.is_open else None,
+        room=participant.room
+        if participant.room_id and participant.room and participant.room.is_open
+        else None,
     )
     if not before:
         Vote.objects.create(
@@ -238,7 +248,9 @@ def add_staff_statements(
 ) -> list[Statement]:
     """Statements written by whoever runs the conversation (seeds, or a scribe's notes in a room): published."""
     if not can_run(by, conversation):
-        raise ActionNotAllowed(_("Seuls les agents et les animateurs de cette démarche ajoutent ces affirmations."))
+        raise ActionNotAllowed(
+            _("Seuls les agents et les animateurs de cette démarche ajoutent ces affirmations.")
+        )
     made = []
     for text in texts:
         cleaned = _clean_statement(text)
@@ -246,7 +258,11 @@ def add_staff_statements(
         made.append(
             existing
             or Statement.objects.create(
-                conversation=conversation, text=cleaned, is_seed=seed, room=room, state=StatementState.ACCEPTED
+                conversation=conversation,
+                text=cleaned,
+                is_seed=seed,
+                room=room,
+                state=StatementState.ACCEPTED,
             )
         )
     return made

@@ -10,7 +10,9 @@ class StatementForm(AccessibleForm):
         label=_("Votre affirmation"),
         max_length=STATEMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Une seule idée, en une phrase que chacun peut approuver ou non (%(max)s caractères au plus).")
+        help_text=_(
+            "Une seule idée, en une phrase que chacun peut approuver ou non (%(max)s caractères au plus)."
+        )
         % {"max": STATEMENT_MAX},
     )
     confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
@@ -24,7 +26,11 @@ class JoinForm(AccessibleForm):
 
 
 class RoomCodeForm(AccessibleForm):
-    code = forms.CharField(label=_("Code de la salle"), max_length=12, help_text=_("Six lettres ou chiffres, affichés à l'écran."))
+    code = forms.CharField(
+        label=_("Code de la salle"),
+        max_length=12,
+        help_text=_("Six lettres ou chiffres, affichés à l'écran."),
+    )
 
 
 class EnterForm(AccessibleForm):

@@ -17,7 +17,6 @@ from bouquet.accounts.rules import is_signed_in
 from bouquet.conversations import flows, selectors, services
 from bouquet.conversations.models import (
     MIN_VOTES_FOR_MAP,
-    Access,
     Conversation,
     Participant,
     Room,
@@ -41,11 +40,15 @@ def _conversation(pk: int) -> Conversation:
     return conversation
 
 
-def _participant(request: HttpRequest, conversation: Conversation, *, create: bool = False, room: Room | None = None) -> Participant | None:
+def _participant(
+    request: HttpRequest, conversation: Conversation, *, create: bool = False, room: Room | None = None
+) -> Participant | None:
     """Who is taking part: the signed-in person, or whoever holds this conversation's pass in their session."""
     if is_signed_in(request.user):
         if create:
-            return services.participant_for_user(conversation=conversation, user=signed_in_user(request), room=room)
+            return services.participant_for_user(
+                conversation=conversation, user=signed_in_user(request), room=room
+            )
         return Participant.objects.filter(conversation=conversation, user=request.user).first()
     token = request.session.get(PASS_KEY.format(pk=conversation.pk))
     if token:
@@ -53,12 +56,16 @@ def _participant(request: HttpRequest, conversation: Conversation, *, create: bo
     return None
 
 
-def _vote_context(request: HttpRequest, conversation: Conversation, participant: Participant | None) -> dict[str, Any]:
+def _vote_context(
+    request: HttpRequest, conversation: Conversation, participant: Participant | None
+) -> dict[str, Any]:
     answered = len(selectors.votes_of(participant)) if participant is not None else 0
     return {
         "conversation": conversation,
         "participant": participant,
-        "statement": selectors.next_statement(participant) if participant is not None else _first(conversation),
+        "statement": selectors.next_statement(participant)
+        if participant is not None
+        else _first(conversation),
         "answered": answered,
         "total": conversation.statements.filter(state="accepted").count(),
         "needed": max(0, MIN_VOTES_FOR_MAP - answered),
@@ -92,7 +99,10 @@ def join(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = _conversation(pk)
     form = JoinForm(request.POST)
     outcome = submit_form(
-        form, lambda: services.join_with_pass(conversation=conversation, consent=bool(form.cleaned_data["consent"]))
+        form,
+        lambda: services.join_with_pass(
+            conversation=conversation, consent=bool(form.cleaned_data["consent"])
+        ),
     )
     if not outcome.ok:
         context = _vote_context(request, conversation, None)
@@ -200,7 +210,9 @@ def room_entry(request: HttpRequest) -> HttpResponse:
         if Room.objects.filter(code=code).exists():
             return redirect("conversations:room", code=code)
         form.add_error("code", _("Aucune salle n'a ce code : vérifiez-le à l'écran."))
-    return render(request, "conversations/room_entry.html", {"form": form}, status=422 if form.errors else 200)
+    return render(
+        request, "conversations/room_entry.html", {"form": form}, status=422 if form.errors else 200
+    )
 
 
 def _room_context(request: HttpRequest, room: Room, participant: Participant | None) -> dict[str, Any]:
@@ -274,7 +286,9 @@ def room_vote(request: HttpRequest, code: str, statement_pk: int) -> HttpRespons
         raise Gone(_("Cette salle est fermée : l'atelier est terminé, merci de votre participation."))
     flows.vote(participant=participant, statement=statement, value=value)
     if request.htmx:  # type: ignore[attr-defined]
-        return render(request, "conversations/_room_phone.html", _room_context(request, the_room, participant))
+        return render(
+            request, "conversations/_room_phone.html", _room_context(request, the_room, participant)
+        )
     return redirect("conversations:room", code=the_room.code)
 
 
@@ -285,7 +299,8 @@ def room_enter(request: HttpRequest, code: str) -> HttpResponse:
     form = EnterForm(request.POST)
     participant = _participant(request, the_room.conversation)
     outcome = submit_form(
-        form, lambda: services.ask_to_enter(room=the_room, name=form.cleaned_data["name"], participant=participant)
+        form,
+        lambda: services.ask_to_enter(room=the_room, name=form.cleaned_data["name"], participant=participant),
     )
     if not outcome.ok:
         context = _room_context(request, the_room, participant)
@@ -304,8 +319,12 @@ def projector(request: HttpRequest, code: str) -> HttpResponse:
     flows.refresh_if_stale(conversation)
     context = _room_context(request, the_room, None)
     context["map"] = selectors.map_view(conversation)
-    context["join_url"] = request.build_absolute_uri(reverse("conversations:room", kwargs={"code": the_room.code}))
-    context["qr"] = mark_safe(segno.make(context["join_url"], error="m").svg_inline(scale=6, dark="#000", light="#fff"))  # noqa: S308 - made here, no outside text
+    context["join_url"] = request.build_absolute_uri(
+        reverse("conversations:room", kwargs={"code": the_room.code})
+    )
+    context["qr"] = mark_safe(
+        segno.make(context["join_url"], error="m").svg_inline(scale=6, dark="#000", light="#fff")
+    )  # noqa: S308 - made here, no outside text
     template = "conversations/_projector.html" if request.htmx else "conversations/projector.html"  # type: ignore[attr-defined]
     return render(request, template, context)
 
@@ -316,5 +335,7 @@ def room_qr(request: HttpRequest, code: str) -> HttpResponse:
     the_room = _room(code)
     url = request.build_absolute_uri(reverse("conversations:room", kwargs={"code": the_room.code}))
     out = io.BytesIO()
-    segno.make(url, error="m").save(out, kind="svg", scale=8, dark="#000", light="#fff", title=_("Code QR pour rejoindre la salle"))
+    segno.make(url, error="m").save(
+        out, kind="svg", scale=8, dark="#000", light="#fff", title=_("Code QR pour rejoindre la salle")
+    )
     return HttpResponse(out.getvalue(), content_type="image/svg+xml")
