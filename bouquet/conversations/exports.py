@@ -54,6 +54,7 @@ def comments_csv(conversation: Conversation) -> str:
     sids, pids = _ids(conversation)
     moderated = {StatementState.ACCEPTED: 1, StatementState.REJECTED: -1, StatementState.PENDING: 0}
     rows = []
+    s: Any
     for s in counted_statements(conversation):
         timestamp, datetime = _stamp(s.created_at)
         author = pids.get(s.author_id, "") if s.author_id else ""
@@ -64,7 +65,7 @@ def comments_csv(conversation: Conversation) -> str:
                 sids[s.pk],
                 author,
                 s.agree_count,
-                s.disagree_count,  # type: ignore[attr-defined]
+                s.disagree_count,
                 moderated[StatementState(s.state)],
                 s.text,
             ]
@@ -127,7 +128,7 @@ def summary_csv(conversation: Conversation, url: str = "") -> str:
     """summary.csv: the conversation in a few key-value rows."""
     snapshot = MapSnapshot.objects.filter(conversation=conversation).first()
     voters = conversation.votes.values("participant_id").distinct().count()
-    rows = [
+    rows: list[list[Any]] = [
         ["url", url],
         ["voters", voters],
         ["voters-in-conv", snapshot.participant_count if snapshot else 0],
@@ -161,9 +162,10 @@ def officers_csv(conversation: Conversation) -> str:
     consensus = data.get("consensus", {})
     divisive = set(data.get("divisive", []))
     rows = []
+    s: Any
     for s in counted_statements(conversation):
-        votes = s.vote_count  # type: ignore[attr-defined]
-        share = round(100 * s.agree_count / votes) if votes else ""  # type: ignore[attr-defined]
+        votes = s.vote_count
+        share = round(100 * s.agree_count / votes) if votes else ""
         if s.pk in consensus.get("agree", []):
             place = _("accord de tous les groupes")
         elif s.pk in consensus.get("disagree", []):
@@ -182,7 +184,7 @@ def officers_csv(conversation: Conversation) -> str:
                 s.disagree_count,
                 s.pass_count,
                 votes,
-                share,  # type: ignore[attr-defined]
+                share,
                 " ".join(speaks_for.get(s.pk, [])),
                 place,
             ]

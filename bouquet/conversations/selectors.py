@@ -198,7 +198,7 @@ def map_view(conversation: Conversation, participant: Participant | None = None)
     hull_points = [tuple(p) for g in raw_groups for p in g.get("hull", [])]
     own_raw = data.get("positions", {}).get(str(participant.pk)) if participant is not None else None
     frame_points = hull_points + ([tuple(own_raw)] if own_raw else [])
-    frame = Frame.around(frame_points, MAP_SIZE)  # type: ignore[arg-type]
+    frame = Frame.around(frame_points, MAP_SIZE)
     wanted: list[int] = []
     for g in raw_groups:
         wanted += [r["statement"] for r in g.get("representative", [])]
@@ -207,7 +207,7 @@ def map_view(conversation: Conversation, participant: Participant | None = None)
     texts = _bars(conversation, wanted)
     groups: list[GroupView] = []
     for index, g in enumerate(raw_groups):
-        placed = [frame.place(tuple(p)) for p in g.get("hull", [])]  # type: ignore[arg-type]
+        placed = [frame.place(tuple(p)) for p in g.get("hull", [])]
         area = widened(placed, 14.0)
         cx = sum(p[0] for p in area) / len(area) if area else MAP_SIZE / 2
         cy = sum(p[1] for p in area) / len(area) if area else MAP_SIZE / 2
@@ -234,7 +234,7 @@ def map_view(conversation: Conversation, participant: Participant | None = None)
                 representative=bars,
             )
         )
-    own = frame.place(tuple(own_raw)) if own_raw else None  # type: ignore[arg-type]
+    own = frame.place(tuple(own_raw)) if own_raw else None
     own_group = None
     if participant is not None:
         label = data.get("labels", {}).get(str(participant.pk))

@@ -27,8 +27,8 @@ from bouquet.conversations.rules import can_run, runs_conversations
 from bouquet.conversations.services.polis import files_from_upload
 from bouquet.core.charts import LineChart, Series
 from bouquet.core.errors import ActionNotAllowed
+from bouquet.core.forms import submit_form
 from bouquet.core.french import format_date
-from bouquet.www.forms import submit_form
 
 
 def _conversation(request: HttpRequest, pk: int) -> Conversation:
@@ -357,10 +357,12 @@ def room_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             return _room_page(request, room, status=outcome.status, remark_form=form)
         messages.success(request, _("La remarque est à l'écran : la salle peut voter."))
     elif action == "queue":
-        form = QueueForm(request.POST)
-        outcome = submit_form(form, lambda: services.ask_to_enter(room=room, name=form.cleaned_data["name"]))
-        if not outcome.ok:
-            return _room_page(request, room, status=outcome.status, queue_form=form)
+        queue_form = QueueForm(request.POST)
+        queued = submit_form(
+            queue_form, lambda: services.ask_to_enter(room=room, name=queue_form.cleaned_data["name"])
+        )
+        if not queued.ok:
+            return _room_page(request, room, status=queued.status, queue_form=queue_form)
     elif action == "close":
         services.close_room(by=by, room=room)
         messages.success(

@@ -114,7 +114,7 @@ def map_is_stale(conversation: Conversation) -> bool:
     stats = Vote.objects.filter(conversation=conversation).aggregate(n=Count("id"), last=Max("updated_at"))
     if snapshot is None:
         return bool(stats["n"])
-    return stats["n"] != snapshot.vote_count or stats["last"] != snapshot.last_vote_at
+    return bool(stats["n"] != snapshot.vote_count or stats["last"] != snapshot.last_vote_at)
 
 
 def statement_ids(conversation: Conversation) -> list[int]:

@@ -198,7 +198,7 @@ def room_record(room: Room) -> dict[str, Any]:
     for statement in room.conversation.statements.filter(
         Q(room=room) | Q(id__in=list(counts)), state=StatementState.ACCEPTED
     ).order_by("id"):
-        row = counts.get(statement.pk, {})
+        row: Any = counts.get(statement.pk, {})
         statements.append(
             {
                 "id": statement.pk,

@@ -49,7 +49,7 @@ def _participant(
             return services.participant_for_user(
                 conversation=conversation, user=signed_in_user(request), room=room
             )
-        return Participant.objects.filter(conversation=conversation, user=request.user).first()
+        return Participant.objects.filter(conversation=conversation, user=signed_in_user(request)).first()
     token = request.session.get(PASS_KEY.format(pk=conversation.pk))
     if token:
         return services.participant_for_pass(conversation=conversation, token=token)
