@@ -63,6 +63,7 @@ def camps(conversation: Conversation, people: int = 40, seed: int = 1) -> list[P
                 value = 0
             services.cast_vote(participant=participant, statement=statement, value=value)
         made.append(participant)
+    services.refresh_map(conversation_id=conversation.pk)
     return made
 
 

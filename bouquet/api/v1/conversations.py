@@ -19,7 +19,7 @@ RowId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 VALUES = {"agree": VoteValue.AGREE, "disagree": VoteValue.DISAGREE, "pass": VoteValue.PASS}
 
 
-class ConversationOut(Schema):
+class ConversationFields(Schema):
     id: int
     process_id: int
     question: str
@@ -29,6 +29,8 @@ class ConversationOut(Schema):
     participant_count: int
     url: str
 
+
+class ConversationOut(ConversationFields):
     @staticmethod
     def resolve_url(obj: Conversation) -> str:
         return obj.get_absolute_url()
@@ -61,7 +63,7 @@ class ConsensusOut(Schema):
     disagree: list[int]
 
 
-class ConversationDetailOut(ConversationOut):
+class ConversationDetailOut(ConversationFields):
     description: str
     statements: list[StatementOut]
     groups: list[GroupOut]
