@@ -76,6 +76,7 @@ class Command(BaseCommand):
             demo_users.update(password=make_password(ADMIN_PASSWORD))
         self._group()
         self._budget()
+        self._conversation()
         self._print_accounts()
 
     def _agent(self) -> User:
@@ -94,6 +95,13 @@ class Command(BaseCommand):
             clustering = run_grouping(clustering_id=clustering.pk)
             if clustering.state == clustering.State.FAILED:
                 raise CommandError(f"Regroupement impossible : {clustering.step} ({clustering.error})")
+
+    def _conversation(self) -> None:
+        """The conversation of the place des Tilleuls, its votes, its map and a closed live room (conversations)."""
+        from bouquet.demo.conversations import seed_conversation
+
+        self.stdout.write("Conversation et carte des opinions…")
+        seed_conversation(agent=self._agent())
 
     def _reset(self) -> None:
         Allocation.objects.all().delete()  # means protect their bouquets (and so their processes) from deletion
