@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bouquet.accounts.rules import is_signed_in
 from bouquet.conversations import flows, selectors, services
+from bouquet.conversations.errors import Gone
 from bouquet.conversations.models import (
     MIN_VOTES_FOR_MAP,
     Conversation,
@@ -202,6 +203,7 @@ def _room(code: str) -> Room:
     return room
 
 
+@require_GET
 def room_entry(request: HttpRequest) -> HttpResponse:
     """Type the code shown on the screen to join a live room."""
     form = RoomCodeForm(request.GET or None)
@@ -213,6 +215,11 @@ def room_entry(request: HttpRequest) -> HttpResponse:
     return render(
         request, "conversations/room_entry.html", {"form": form}, status=422 if form.errors else 200
     )
+
+
+def _require_open(room: Room) -> None:
+    if not room.is_open:
+        raise Gone(_("Cette salle est fermée : l'atelier est terminé, merci de votre participation."))
 
 
 def _room_context(request: HttpRequest, room: Room, participant: Participant | None) -> dict[str, Any]:
@@ -247,6 +254,7 @@ def room_join(request: HttpRequest, code: str) -> HttpResponse:
     """Join the room: signed-in people with their account, others with a pass for this session."""
     the_room = _room(code)
     conversation = the_room.conversation
+    _require_open(the_room)
     if is_signed_in(request.user):
         services.participant_for_user(conversation=conversation, user=signed_in_user(request), room=the_room)
         return redirect("conversations:room", code=the_room.code)
@@ -269,6 +277,7 @@ def room_join(request: HttpRequest, code: str) -> HttpResponse:
 def room_vote(request: HttpRequest, code: str, statement_pk: int) -> HttpResponse:
     """Answer the statement on screen from a phone."""
     the_room = _room(code)
+    _require_open(the_room)
     conversation = the_room.conversation
     statement = get_object_or_404(Statement, pk=statement_pk, conversation=conversation)
     value = VALUES.get(request.POST.get("value", ""))
@@ -280,10 +289,6 @@ def room_vote(request: HttpRequest, code: str, statement_pk: int) -> HttpRespons
             return redirect("conversations:room", code=the_room.code)
         participant = _participant(request, conversation, create=True, room=the_room)
     assert participant is not None
-    if not the_room.is_open:
-        from bouquet.conversations.errors import Gone
-
-        raise Gone(_("Cette salle est fermée : l'atelier est terminé, merci de votre participation."))
     flows.vote(participant=participant, statement=statement, value=value)
     if request.htmx:  # type: ignore[attr-defined]
         return render(
