@@ -15,5 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.backoffice.proposals.urls")),
     path("", include("bouquet.backoffice.roles.urls")),
     path("", include("bouquet.backoffice.identity.urls")),
+    # staged spreadsheet imports (outreach)
+    path("", include("bouquet.backoffice.imports.urls")),
     path("", include("bouquet.backoffice.conversations.urls")),
 ]

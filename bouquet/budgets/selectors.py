@@ -26,6 +26,7 @@ from bouquet.budgets.models import (
     SealedBallot,
 )
 from bouquet.budgets.rules import vote_has_started
+from bouquet.core.charts import BarChart, Series, Unit
 from bouquet.core.spreadsheet import neutralise
 from bouquet.processes.models import Process
 
@@ -225,36 +226,19 @@ def ballots_csv(*, result: BudgetResult) -> str:
     return buffer.getvalue()
 
 
-@dataclass(frozen=True)
-class Bar:
-    """One bar of a chart and one row of its table."""
-
-    label: str
-    amount: int
-    share: float  # of all the money granted
-    y: int  # position and length in the chart's 640-wide drawing
-    width: float
-
-
-BAR_STEP, BAR_MAX = 34, 300
+def _bar_chart(totals: dict[str, int], *, title: str, label_heading: str) -> BarChart:
+    ordered = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+    return BarChart(
+        title=title,
+        labels=[label for label, _amount in ordered],
+        series=[Series(_("Montant"), [amount for _label, amount in ordered])],
+        unit=Unit.MONEY,
+        label_heading=label_heading,
+        show_share=True,
+    )
 
 
-def _bars(totals: dict[str, int]) -> list[Bar]:
-    top = max(totals.values(), default=0) or 1
-    total = sum(totals.values()) or 1
-    return [
-        Bar(
-            label=label,
-            amount=amount,
-            share=round(100 * amount / total, 1),
-            y=index * BAR_STEP,
-            width=round(BAR_MAX * amount / top, 1),
-        )
-        for index, (label, amount) in enumerate(sorted(totals.items(), key=lambda item: (-item[1], item[0])))
-    ]
-
-
-def spending_breakdown(winners: list[BudgetProject]) -> dict[str, list[Bar]]:
+def spending_breakdown(winners: list[BudgetProject]) -> dict[str, BarChart]:
     """Money granted to the winning projects per district and per theme (a project counts in each of its themes)."""
     by_district: dict[str, int] = defaultdict(int)
     by_theme: dict[str, int] = defaultdict(int)
@@ -263,7 +247,16 @@ def spending_breakdown(winners: list[BudgetProject]) -> dict[str, list[Bar]]:
         themes = [t.name for t in project.themes.all()] or [_("Sans thème")]
         for name in themes:
             by_theme[name] += project.cost
-    return {"district": _bars(by_district), "theme": _bars(by_theme)}
+    return {
+        "district": _bar_chart(
+            by_district, title=_("Budget accordé par quartier"), label_heading=_("Quartier")
+        ),
+        "theme": _bar_chart(
+            by_theme,
+            title=_("Budget accordé par thème (un projet compte dans chacun de ses thèmes)"),
+            label_heading=_("Thème"),
+        ),
+    }
 
 
 @dataclass(frozen=True)
@@ -292,7 +285,7 @@ class ResultsPage:
     parts: list[ResultPart]
     winners: list[BudgetProject]
     spent: int
-    charts: dict[str, list[Bar]]
+    charts: dict[str, BarChart]
     ballots: int
 
 

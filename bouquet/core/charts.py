@@ -71,6 +71,10 @@ class BarChart:
     unit: Unit = Unit.NUMBER
     description: str = ""  # one sentence on what the chart shows, read before the figures
     label_heading: str = ""  # the table's first column heading (« Quartier »)
+    # one series only: each value's share of the total, in the description and as a last column of the table
+    # (headed ``share_heading``, which the template tag sets to « Part » in the page's language)
+    show_share: bool = False
+    share_heading: str = "Part"
 
     kind: str = field(default="bar", init=False)
 
@@ -119,6 +123,8 @@ def _check(chart: Chart) -> None:
         return
     if not 1 <= len(chart.series) <= MAX_SERIES:
         raise ValueError(f"a chart shows 1 to {MAX_SERIES} series")
+    if isinstance(chart, BarChart) and chart.show_share and len(chart.series) != 1:
+        raise ValueError("shares are shown for a chart of one series")
     for series in chart.series:
         if len(series.values) != len(chart.labels):
             raise ValueError(f"series {series.name!r} needs one value per label")
@@ -143,7 +149,25 @@ def _short(text: str, limit: int = 28) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def describe(chart: Chart, fmt: Formatter, *, separator: str = " ; ", colon: str = " : ") -> str:
+def shares(chart: BarChart) -> list[float | None]:
+    """Each value's share of the total, in percent rounded to one decimal (the first series)."""
+    values = chart.series[0].values
+    total = sum(_finite(values)) or 1.0
+    return [None if v is None else round(100 * float(v) / total, 1) for v in values]
+
+
+def _percent_text(value: float, fmt_percent: Formatter | None) -> str:
+    return fmt_percent(value) if fmt_percent else f"{value:g} %"
+
+
+def describe(
+    chart: Chart,
+    fmt: Formatter,
+    *,
+    separator: str = " ; ",
+    colon: str = " : ",
+    fmt_percent: Formatter | None = None,
+) -> str:
     """The figures in words, for the SVG's ``<desc>`` (the table says the same with its headings)."""
     parts: list[str] = []
     if isinstance(chart, RangeChart):
@@ -153,6 +177,7 @@ def describe(chart: Chart, fmt: Formatter, *, separator: str = " ; ", colon: str
                 parts.append(f"{label}{colon}{mid} ({low} – {high})")
     else:
         several = len(chart.series) > 1
+        parts_of = shares(chart) if isinstance(chart, BarChart) and chart.show_share else None
         for index, label in enumerate(chart.labels):
             values = []
             for series in chart.series:
@@ -160,13 +185,18 @@ def describe(chart: Chart, fmt: Formatter, *, separator: str = " ; ", colon: str
                 if value is None:
                     continue
                 values.append(f"{series.name} {fmt(value)}" if several else fmt(value))
+            share = parts_of[index] if parts_of else None
+            if values and share is not None:
+                values[-1] += f" ({_percent_text(share, fmt_percent)})"
             if values:
                 parts.append(f"{label}{colon}{', '.join(values)}")
     text = separator.join(parts)
     return f"{chart.description} {text}".strip() if chart.description else text
 
 
-def table_rows(chart: Chart, fmt: Formatter, *, unknown: str = "—") -> tuple[list[str], list[list[str]]]:
+def table_rows(
+    chart: Chart, fmt: Formatter, *, unknown: str = "—", fmt_percent: Formatter | None = None
+) -> tuple[list[str], list[list[str]]]:
     """The headings and rows of the table beside the chart (values written with ``fmt``)."""
     if isinstance(chart, RangeChart):
         headings = [chart.label_heading, *chart.range_headings]
@@ -182,6 +212,10 @@ def table_rows(chart: Chart, fmt: Formatter, *, unknown: str = "—") -> tuple[l
         [label, *(unknown if s.values[i] is None else fmt(float(s.values[i] or 0)) for s in chart.series)]
         for i, label in enumerate(chart.labels)
     ]
+    if isinstance(chart, BarChart) and chart.show_share:
+        headings.append(chart.share_heading)
+        for row, share in zip(rows, shares(chart), strict=True):
+            row.append(unknown if share is None else _percent_text(share, fmt_percent))
     return headings, rows
 
 
@@ -355,7 +389,15 @@ def _ranges(chart: RangeChart, fmt: Formatter) -> tuple[list[str], float]:
     return parts, y
 
 
-def svg(chart: Chart, fmt: Formatter, *, chart_id: str, colon: str = " : ", separator: str = " ; ") -> str:
+def svg(
+    chart: Chart,
+    fmt: Formatter,
+    *,
+    chart_id: str,
+    colon: str = " : ",
+    separator: str = " ; ",
+    fmt_percent: Formatter | None = None,
+) -> str:
     """The chart as one accessible SVG image: escaped text, ``role="img"``, a title and a description that
     reads every figure (``colon`` and ``separator`` as the page's language writes them)."""
     _check(chart)
@@ -369,7 +411,8 @@ def svg(chart: Chart, fmt: Formatter, *, chart_id: str, colon: str = " : ", sepa
     else:
         parts, height = _ranges(chart, fmt)
     out = _open_svg(chart_id, max(height, 40.0))
-    out.append(_title_desc(chart_id, chart, describe(chart, fmt, colon=colon, separator=separator)))
+    desc = describe(chart, fmt, colon=colon, separator=separator, fmt_percent=fmt_percent)
+    out.append(_title_desc(chart_id, chart, desc))
     out.extend(parts)
     out.append("</svg>")
     return "".join(out)

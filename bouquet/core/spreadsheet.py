@@ -25,22 +25,25 @@ class UnreadableTable(ValueError):
 XLSX_MAGIC = b"PK\x03\x04"
 
 
+def _is_text(text: str) -> bool:
+    """Whether decoded text holds no control character a text export never holds (NUL, C0 and C1 controls)."""
+    return not any((ord(c) < 32 and c not in "\t\r\n") or 0x7F <= ord(c) < 0xA0 for c in text[:65536])
+
+
 def _decode(data: bytes) -> str:
-    """Text of a CSV file: UTF-16 with its mark, UTF-8 (with or without mark), else Windows' cp1252. Refuse bytes
-    no text export holds (NUL, control characters), which mean another encoding or no text at all."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """Text of a CSV file: UTF-16 with its mark, UTF-8 (with or without mark), else Windows' cp1252, else Latin-1
+    (ISO-8859-1). Refuse bytes no text export holds (NUL, control characters), which mean another encoding (UTF-32,
+    EBCDIC…) or no text at all."""
+    encodings = (
+        ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "cp1252", "latin-1")
+    )
+    for encoding in encodings:
         try:
-            return data.decode("utf-16")
+            text = data.decode(encoding)
         except UnicodeDecodeError:
-            pass
-    else:
-        for encoding in ("utf-8-sig", "cp1252"):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if not any(ord(c) < 32 and c not in "\t\r\n" for c in text[:65536]):
-                return text
+            continue
+        if _is_text(text):
+            return text
     raise UnreadableTable(
         "Encodage du fichier inconnu : enregistrez-le en CSV UTF-8 (ou au format Excel .xlsx), puis recommencez."
     )

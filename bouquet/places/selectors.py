@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, Count, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from bouquet.core.text import fold
@@ -16,7 +18,17 @@ from bouquet.places import geometry
 from bouquet.places.drawing import Drawing, MapItem, draw_map
 from bouquet.places.geocoder import GeocoderUnavailable, search_addresses
 from bouquet.places.geometry import Bounds, LonLat
-from bouquet.places.models import Article, AuthorityProfile, District, MapFeature
+from bouquet.places.models import (
+    ArchiveItem,
+    Article,
+    AuthorityProfile,
+    District,
+    MapFeature,
+    Memory,
+    Moderation,
+    Place,
+)
+from bouquet.places.timeline import TimelineItem, merge, registered_sources
 
 logger = logging.getLogger(__name__)
 
@@ -292,3 +304,136 @@ def find_places(*, query: str, limit: int = 5) -> list[FoundPlace]:
                 if box is None or box.contains(a.longitude, a.latitude)
             ]
     return search_places(query=query, limit=limit)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The memory of places.
+
+# One degree of latitude in metres; a degree of longitude is this times cos(latitude).
+METRES_PER_DEGREE_LAT = _METRES_PER_DEGREE_LAT
+# The widest place (in degrees of latitude or longitude) the SQLite fallback looks for: a place's box must start
+# at most this far before the searched box. Services refuse larger places.
+MAX_PLACE_SPAN_DEG = 0.1
+_BOX_SQL = "box(point(min_lon, min_lat), point(max_lon, max_lat)) && box(point(%s, %s), point(%s, %s))"
+
+
+@dataclass(frozen=True)
+class NearPlace:
+    place: Place
+    distance_m: float
+
+
+def _search_box(latitude: float, longitude: float, radius_m: float) -> Bounds:
+    d_lat = radius_m / METRES_PER_DEGREE_LAT
+    d_lon = radius_m / (METRES_PER_DEGREE_LAT * max(math.cos(math.radians(latitude)), 0.01))
+    return Bounds(longitude - d_lon, latitude - d_lat, longitude + d_lon, latitude + d_lat)
+
+
+def _boxes_overlapping(box: Bounds) -> QuerySet[Place]:
+    """Published places whose box overlaps ``box``: a GiST search on PostgreSQL, an index range on SQLite."""
+    places = Place.objects.published()
+    if connection.vendor == "postgresql":
+        overlap = RawSQL(_BOX_SQL, (box.west, box.south, box.east, box.north), output_field=BooleanField())
+        return places.filter(overlap)
+    return places.filter(
+        min_lat__gte=box.south - MAX_PLACE_SPAN_DEG,
+        min_lat__lte=box.north,
+        max_lat__gte=box.south,
+        min_lon__lte=box.east,
+        max_lon__gte=box.west,
+    )
+
+
+def places_near(latitude: float, longitude: float, radius_m: float, *, limit: int = 50) -> list[NearPlace]:
+    """The published places within ``radius_m`` metres of a point (0 inside an area), nearest first: the box
+    around the circle picks candidates through an index, then the exact distance to each shape decides."""
+    box = _search_box(latitude, longitude, radius_m)
+    candidates = _boxes_overlapping(box).select_related("district").defer("description")
+    point = (longitude, latitude)
+    found = [
+        NearPlace(place, distance)
+        for place in candidates
+        if (distance := geometry.distance_to_geometry_m(point, place.geometry)) <= radius_m
+    ]
+    found.sort(key=lambda near: (near.distance_m, near.place.name))
+    return found[:limit]
+
+
+def places_for_list(*, query: str = "", district: District | None = None) -> QuerySet[Place]:
+    """Published places by name, with how many published memories each holds; filtered by words or district."""
+    places = Place.objects.published().select_related("district")
+    if query:
+        places = places.filter(name__icontains=query.strip())
+    if district is not None:
+        places = places.filter(district=district)
+    return places.annotate(
+        memory_count=Count("memories", filter=Q(memories__moderation=Moderation.PUBLISHED), distinct=True)
+    ).order_by("name", "id")
+
+
+def place_for_page(*, pk: int) -> Place:
+    """A place with its district (any moderation state: the caller checks who may read it)."""
+    return Place.objects.select_related("district", "created_by").get(pk=pk)
+
+
+def _memory_item(memory: Memory) -> TimelineItem:
+    return TimelineItem(
+        starts_on=memory.starts_on,
+        ends_on=memory.ends_on,
+        when_text=memory.when_text,
+        kind="memory",
+        kind_label=_("Souvenir"),
+        title=memory.title,
+        url=memory.get_absolute_url(),
+        summary=memory.story,
+        image_url=memory.photo.url if memory.photo else "",
+        image_alt=memory.photo_alt,
+        by=str(memory.author),  # the public name, never the e-mail address
+        extra={"id": str(memory.pk)},
+    )
+
+
+def _archive_item(item: ArchiveItem) -> TimelineItem:
+    return TimelineItem(
+        starts_on=item.starts_on,
+        ends_on=item.ends_on,
+        when_text=item.when_text,
+        kind="archive",
+        kind_label=str(item.get_kind_display()).capitalize(),
+        title=item.title,
+        url=item.get_absolute_url(),
+        summary=item.description,
+        image_url=item.image.url if item.image else "",
+        image_alt=item.image_alt,
+        by=_("la collectivité"),
+        extra={"id": str(item.pk), "source": item.source, "licence": item.licence, "link": item.link},
+    )
+
+
+def place_memories(*, place: Place, limit: int) -> list[Memory]:
+    """The place's published memories, latest period first, at most ``limit`` (one query)."""
+    return list(
+        place.memories.filter(moderation=Moderation.PUBLISHED)
+        .select_related("author")
+        .order_by("-starts_on", "-id")[:limit]
+    )
+
+
+def place_timeline(*, place: Place, limit: int = 1000) -> list[TimelineItem]:
+    """Everything the place remembers, newest first: its memories and archive items, and the items every app
+    registered through ``bouquet.places.timeline.register_source`` (proposals, decisions, projects…)."""
+    groups = [
+        [_memory_item(m) for m in place_memories(place=place, limit=limit)],
+        [_archive_item(a) for a in place.archive_items.order_by("-starts_on", "-id")[:limit]],
+    ]
+    groups.extend(source(place, limit=limit) for source in registered_sources())
+    return merge(groups, limit=limit)
+
+
+def place_remembers(*, place: Place, count: int = 3) -> list[TimelineItem]:
+    """A short excerpt of what the place remembers (its oldest memories and archive items first), to show to
+    someone about to propose or open a process there."""
+    memories = [_memory_item(m) for m in place_memories(place=place, limit=count)]
+    archives = [_archive_item(a) for a in place.archive_items.order_by("starts_on", "id")[:count]]
+    every = sorted(memories + archives, key=lambda item: (item.starts_on, item.title))
+    return every[:count]

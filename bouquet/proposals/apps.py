@@ -6,3 +6,9 @@ class ProposalsConfig(AppConfig):
     name = "bouquet.proposals"
     label = "proposals"
     verbose_name = _("Propositions")
+
+    def ready(self) -> None:
+        from bouquet.places.timeline import register_source
+        from bouquet.proposals.timeline import proposals_on_place
+
+        register_source(proposals_on_place)

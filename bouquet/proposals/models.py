@@ -110,6 +110,15 @@ class Proposal(TimeStampedModel):
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     address = models.CharField(_("adresse"), max_length=ADDRESS_MAX, blank=True)
+    # The named place the proposal is about: its page shows the proposal on the place's timeline.
+    place = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("lieu"),
+        on_delete=models.SET_NULL,  # the proposal outlives a place taken off the map
+        null=True,
+        blank=True,
+        related_name="proposals",
+    )
     origin = models.CharField(_("origine"), max_length=20, choices=Origin.choices, default=Origin.ONLINE)
     status = models.CharField(_("statut"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     answer = models.TextField(_("réponse de la collectivité"), blank=True)

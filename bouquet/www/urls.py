@@ -9,5 +9,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.www.budgets.urls")),
     path("", include("bouquet.www.accounts.urls")),
     path("", include("bouquet.www.places.urls")),
+    path("", include("bouquet.www.notifications.urls")),
     path("", include("bouquet.www.conversations.urls")),
 ]

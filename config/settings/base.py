@@ -45,11 +45,12 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
-    "allauth.socialaccount.providers.openid_connect",
+    "bouquet.www.accounts.oidc",  # allauth's OpenID Connect provider with a nonce and a signed userinfo
     "django_htmx",
     "django_tasks_db",
     "bouquet.core",
     "bouquet.accounts",
+    "bouquet.notifications",
     "bouquet.places",
     "bouquet.processes",
     "bouquet.roles",
@@ -362,3 +363,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {"django.tasks": {"level": "WARNING"}, "django_tasks_db": {"level": "WARNING"}},
 }
+
+# The public address of the site, for the links in e-mails sent by background tasks (no request to read it from).
+BOUQUET_SITE_URL = os.environ.get("BOUQUET_SITE_URL", "http://localhost:8000")

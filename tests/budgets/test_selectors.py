@@ -34,7 +34,8 @@ def test_results_page_lists_funded_projects_first_in_the_rules_order_then_the_ot
     assert page.winners == [small, big]
     assert page.spent == 90_000
     assert page.ballots == 4
-    assert [(bar.label, bar.amount) for bar in page.charts["district"]] == [("Tout le territoire", 90_000)]
+    district = page.charts["district"]
+    assert (list(district.labels), list(district.series[0].values)) == (["Tout le territoire"], [90_000])
     assert part.explanation.summary.startswith("Les projets sont classés par nombre de voix")
 
 

@@ -113,3 +113,18 @@ def test_csv_download_is_formula_safe() -> None:
     assert response["Content-Disposition"] == 'attachment; filename="chiffres.csv"'
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows == [["label", "n"], ['\'=HYPERLINK("http://x","y")', "3"]]
+
+
+def test_a_single_series_may_show_each_values_share() -> None:
+    chart = charts.BarChart(
+        title="Budget", labels=["Nord", "Sud"], series=[charts.Series("Montant", [300, 100])], show_share=True
+    )
+    headings, rows = charts.table_rows(chart, plain)
+    assert headings == ["", "Montant", "Part"]
+    assert rows == [["Nord", "300", "75 %"], ["Sud", "100", "25 %"]]
+    assert "Nord : 300 (75 %) ; Sud : 100 (25 %)" in charts.svg(chart, plain, chart_id="b")
+    two = charts.BarChart(
+        title="t", labels=["a"], series=[charts.Series("x", [1]), charts.Series("y", [2])], show_share=True
+    )
+    with pytest.raises(ValueError, match="one series"):
+        charts.svg(two, plain, chart_id="b")

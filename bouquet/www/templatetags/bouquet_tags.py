@@ -258,11 +258,17 @@ def chart(the_chart: charts.Chart, csv_url: str = "", chart_id: str = "") -> dic
                 str(_("Nombre")),
             ),
         )
-    headings, rows = charts.table_rows(the_chart, fmt)
+    if isinstance(the_chart, charts.BarChart) and the_chart.show_share:
+        the_chart = dataclasses.replace(the_chart, share_heading=str(_("Part")))
+    share_fmt = chart_formatter(charts.Unit.PERCENT)
+    headings, rows = charts.table_rows(the_chart, fmt, fmt_percent=share_fmt)
+    drawn = charts.svg(
+        the_chart, fmt, chart_id=ident, colon=colon(), separator=semicolon(), fmt_percent=share_fmt
+    )
     return {
         "id": ident,
         "chart": the_chart,
-        "svg": mark_safe(charts.svg(the_chart, fmt, chart_id=ident, colon=colon(), separator=semicolon())),  # noqa: S308 - every text is escaped by charts.svg
+        "svg": mark_safe(drawn),  # noqa: S308 - every text is escaped by charts.svg
         "headings": headings,
         "rows": rows,
         "csv_url": csv_url,

@@ -1,0 +1,146 @@
+"""Writes of the notifications app: follow, unfollow, announce an event, choose how often to be told.
+
+Other apps call these after their own write (``transaction.on_commit`` when they are inside a transaction):
+``announce("proposals.answered", proposal, actor=agent)`` tells the proposal's followers, once each."""
+
+from collections.abc import Iterable
+from functools import partial
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from bouquet.notifications import kinds
+from bouquet.notifications.models import EmailState, Follow, FrequencyChoice, Notification, Preference
+from bouquet.notifications.tasks import send_instant_emails
+
+BATCH = 500  # notifications written per INSERT and e-mailed per task
+
+
+def _content_type(target: models.Model) -> ContentType:
+    return ContentType.objects.get_for_model(target, for_concrete_model=True)
+
+
+def follow(user: Any, target: models.Model, *, reason: str = Follow.Reason.FOLLOWED) -> Follow:
+    """Make a person follow a target (idempotent: a second call keeps the first follow and its reason)."""
+    content_type = _content_type(target)
+    try:
+        with transaction.atomic():
+            follow_row, _created = Follow.objects.get_or_create(
+                user=user, content_type=content_type, object_id=target.pk, defaults={"reason": reason}
+            )
+    except IntegrityError:  # the same person followed it at the same instant in another request
+        follow_row = Follow.objects.get(user=user, content_type=content_type, object_id=target.pk)
+    return follow_row
+
+
+def unfollow(user: Any, target: models.Model) -> bool:
+    """Stop following a target (idempotent); True when a follow was removed."""
+    deleted, _details = Follow.objects.filter(
+        user=user, content_type=_content_type(target), object_id=target.pk
+    ).delete()
+    return deleted > 0
+
+
+def set_preference(*, user: Any, kind: str, frequency: str) -> Preference:
+    """Record how often a person wants e-mails for one kind of event."""
+    kinds.get(kind)
+    if frequency not in FrequencyChoice.values:
+        raise ValueError(f"Unknown frequency {frequency!r}")
+    preference, _created = Preference.objects.update_or_create(
+        user=user, kind=kind, defaults={"frequency": frequency}
+    )
+    return preference
+
+
+def _title(target: models.Model) -> str:
+    for attribute in ("title", "label", "name"):
+        value = getattr(target, attribute, None)
+        if isinstance(value, str) and value:
+            return value[:255]
+    return str(target)[:255]
+
+
+def _url(target: models.Model) -> str:
+    getter = getattr(target, "get_absolute_url", None)
+    if getter is None:
+        return ""
+    try:
+        return str(getter())[:500]
+    except Exception:  # noqa: BLE001 - a target without a public page is announced without a link
+        return ""
+
+
+def announce(
+    kind: str,
+    target: models.Model,
+    *,
+    actor: Any = None,
+    recipients: Iterable[Any] | None = None,
+    context: dict[str, str | int] | None = None,
+) -> int:
+    """Tell people that something happened to ``target``: its followers, or ``recipients`` when given.
+
+    Each person is told once, the actor never about their own act, closed or erased accounts never. E-mails
+    chosen « à chaque fois » are handed to background tasks once the transaction commits. Returns the number of
+    notifications created."""
+    the_kind = kinds.get(kind)
+    users = get_user_model().objects.filter(is_active=True, erased_at__isnull=True)
+    if recipients is None:
+        followers = Follow.objects.filter(content_type=_content_type(target), object_id=target.pk)
+        ids = set(users.filter(pk__in=followers.values("user_id")).values_list("pk", flat=True))
+    else:
+        wanted = {getattr(person, "pk", person) for person in recipients}
+        ids = set()
+        wanted_list = sorted(wanted)
+        for start in range(0, len(wanted_list), BATCH):
+            chunk = wanted_list[start : start + BATCH]
+            ids.update(users.filter(pk__in=chunk).values_list("pk", flat=True))
+    if actor is not None:
+        ids.discard(actor.pk)
+    if not ids:
+        return 0
+    chosen = dict(Preference.objects.filter(kind=kind).values_list("user_id", "frequency"))
+    content_type = _content_type(target)
+    common = {
+        "kind": kind,
+        "content_type": content_type,
+        "object_id": target.pk,
+        "target_title": _title(target),
+        "target_url": _url(target),
+        "actor": actor,
+        "actor_name": actor.public_name[:100] if actor is not None else "",
+        "context": dict(context or {}),
+    }
+    instant_ids: list[int] = []
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), BATCH):
+        rows = []
+        for user_id in ordered[start : start + BATCH]:
+            frequency = chosen.get(user_id, the_kind.default_frequency)
+            state = EmailState.NONE if frequency == FrequencyChoice.NEVER else EmailState.PENDING
+            rows.append(
+                Notification(recipient_id=user_id, email_frequency=frequency, email_state=state, **common)
+            )
+        created = Notification.objects.bulk_create(rows)
+        instant_ids.extend(
+            row.pk for row in created if row.email_frequency == FrequencyChoice.INSTANT and row.pk is not None
+        )
+    _send_later(instant_ids)
+    return len(ids)
+
+
+def _send_later(ids: list[int]) -> None:
+    """Hand the instant e-mails to background tasks, one per batch, once the transaction commits."""
+    for start in range(0, len(ids), BATCH):
+        transaction.on_commit(partial(send_instant_emails.enqueue, ids[start : start + BATCH]))
+
+
+def mark_read(*, user: Any, notification_ids: Iterable[int] | None = None) -> int:
+    """Mark some of a person's notifications read (all when ``notification_ids`` is None); returns how many."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification_ids is not None:
+        unread = unread.filter(pk__in=list(notification_ids))
+    return unread.update(read_at=timezone.now())
