@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bouquet.accounts.rules import is_agent
 from bouquet.outreach.rules import may_go_out
+from bouquet.conversations.rules import runs_conversations
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,18 @@ NAVIGATION: list[NavEntry] = [
             "backoffice:project",
             "backoffice:project-create",
             "backoffice:project-thresholds",
+        ),
+    ),
+    NavEntry(
+        _("Conversations"),
+        "backoffice:conversations",
+        allowed=runs_conversations,
+        also_current_on=(
+            "backoffice:conversation",
+            "backoffice:conversation-create",
+            "backoffice:conversation-import",
+            "backoffice:conversation-report",
+            "backoffice:room",
         ),
     ),
 ]

@@ -25,4 +25,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # the social-innovation lab (helper lab)
     path("", include("bouquet.backoffice.incubator.urls")),
     path("", include("bouquet.backoffice.outreach.urls")),
+    path("", include("bouquet.backoffice.conversations.urls")),
 ]

@@ -16,4 +16,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # workshops, the street page, printed forms (outreach)
     path("", include("bouquet.www.outreach.urls")),
     path("", include("bouquet.www.projects.urls")),
+    path("", include("bouquet.www.conversations.urls")),
 ]

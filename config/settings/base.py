@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "bouquet.budgets",
     "bouquet.incubator",
     "bouquet.outreach",
+    "bouquet.conversations",
     "bouquet.privacy",
     "bouquet.analytics",
     "bouquet.projects",

@@ -244,6 +244,8 @@ def _on_the_census() -> dict[str, Any]:
 
 
 POST_DATA: dict[str, PostData] = {
+    "/conversations/<int:pk>/affirmations/<int:statement_pk>/vote/": lambda w, u: {"value": "agree"},
+    "/salle/<str:code>/affirmations/<int:statement_pk>/vote/": lambda w, u: {"value": "agree"},
     "/demarches/<slug:slug>/propositions/nouvelle/": lambda w, u: {
         "title": "Des bancs devant l'école",
         "body": "Installer des bancs à l'ombre pour les parents qui attendent.",
@@ -348,6 +350,7 @@ API_BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "body": "Au pied de la résidence des Lilas.",
     },
     ("/api/v1/proposals/{pk}/comments", "POST"): {"body": "Je suis d'accord."},
+    ("/api/v1/conversations/{pk}/votes", "POST"): {"statement_id": 1, "value": "agree"},
 }
 
 

@@ -279,6 +279,37 @@ def build_world() -> World:
         }
     )
     _projects_world(world, collect=collect, proposal=mine)
+
+    # Conversations (bouquet.conversations): one in "collect" with a live room open and one closed, one in the
+    # draft process.
+    from bouquet.conversations import services as conversations
+
+    talk = conversations.open_conversation(
+        by=agent,
+        process=collect,
+        question="Que faire de la place ?",
+        seeds=["Des bancs à l'ombre.", "Moins de voitures."],
+    )
+    draft_talk = conversations.open_conversation(
+        by=agent, process=draft, question="Une question en préparation ?", seeds=["Une idée du brouillon."]
+    )
+    open_room = conversations.open_room(by=agent, conversation=talk, title="Atelier ouvert")
+    closed_room = conversations.open_room(by=agent, conversation=talk, title="Atelier fermé")
+    conversations.close_room(by=agent, room=closed_room)
+    objects.update(
+        {
+            "talk": talk.pk,
+            "talk_statement": talk.statements.order_by("pk")[0].pk,
+            "draft_talk": draft_talk.pk,
+            "draft_talk_statement": draft_talk.statements.get().pk,
+            "room_code": open_room.code,
+            "closed_room_code": closed_room.code,
+            "room": open_room.pk,
+            "closed_room": closed_room.pk,
+            "polis_zip": "polis.zip",
+            "next": "next",
+        }
+    )
     return world
 
 

@@ -9,6 +9,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from bouquet.api.v1.budgets import router as budgets_router
+from bouquet.api.v1.conversations import router as conversations_router
 from bouquet.api.v1.docs import PackagedSwagger
 from bouquet.api.v1.errors import field_errors_from_pydantic
 from bouquet.api.v1.opendata import router as opendata_router
@@ -62,6 +63,7 @@ api.add_router("/", incubator_router)  # the lab (helper lab)
 api.add_router("/", outreach_router)  # workshops (outreach)
 api.add_router("/", places_router)  # the memory of places
 api.add_router("/", projects_router)
+api.add_router("/", conversations_router)
 
 
 @api.exception_handler(ValidationError)

@@ -145,6 +145,16 @@ COUNTED: Final[dict[str, tuple[StrOrPromise, PluralForms]]] = {
         _("aucun bulletin papier"),
         ngettext_lazy("%(n)s bulletin papier", "%(n)s bulletins papier", "count"),
     ),
+    # conversations
+    "statements": (
+        _("aucune affirmation"),
+        ngettext_lazy("%(n)s affirmation", "%(n)s affirmations", "count"),
+    ),
+    "votes": (_("aucun vote"), ngettext_lazy("%(n)s vote", "%(n)s votes", "count")),
+    "participants": (
+        _("aucun participant"),
+        ngettext_lazy("%(n)s participant", "%(n)s participants", "count"),
+    ),
 }
 
 # outreach: workshops

@@ -88,6 +88,7 @@ class Command(BaseCommand):
         self._budget()
         self.stdout.write(f"{seed_notifications()} notifications dans les espaces des habitants.")
         seed_populations()  # dashboards: participation per 1,000 inhabitants (helper « opendata »)
+        self._conversation()
         self._print_accounts()
 
     def _agent(self) -> User:
@@ -106,6 +107,13 @@ class Command(BaseCommand):
             clustering = run_grouping(clustering_id=clustering.pk)
             if clustering.state == clustering.State.FAILED:
                 raise CommandError(f"Regroupement impossible : {clustering.step} ({clustering.error})")
+
+    def _conversation(self) -> None:
+        """The conversation of the place des Tilleuls, its votes, its map and a closed live room (conversations)."""
+        from bouquet.demo.conversations import seed_conversation
+
+        self.stdout.write("Conversation et carte des opinions…")
+        seed_conversation(agent=self._agent())
 
     def _reset(self) -> None:
         Allocation.objects.all().delete()  # means protect their bouquets (and so their processes) from deletion
