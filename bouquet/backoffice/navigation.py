@@ -11,8 +11,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from bouquet.accounts.rules import is_agent
-from bouquet.outreach.rules import may_go_out
 from bouquet.conversations.rules import runs_conversations
+from bouquet.outreach.rules import may_go_out
 
 
 @dataclass(frozen=True)

@@ -302,6 +302,8 @@ def set_open_data_licence(*, licence: str) -> AuthorityProfile:
     profile.open_data_licence = licence
     profile.save()
     return profile
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # The memory of places. Who may call what is the adapters' part (places knows nothing of roles): anyone signed in
 # creates a place or adds a memory, agents add archive items and create places that need no moderation

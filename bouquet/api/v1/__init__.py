@@ -12,8 +12,8 @@ from bouquet.api.v1.budgets import router as budgets_router
 from bouquet.api.v1.conversations import router as conversations_router
 from bouquet.api.v1.docs import PackagedSwagger
 from bouquet.api.v1.errors import field_errors_from_pydantic
-from bouquet.api.v1.opendata import router as opendata_router
 from bouquet.api.v1.incubator import router as incubator_router
+from bouquet.api.v1.opendata import router as opendata_router
 from bouquet.api.v1.outreach import router as outreach_router
 from bouquet.api.v1.places import router as places_router
 from bouquet.api.v1.processes import router as processes_router

@@ -17,11 +17,11 @@ from bouquet.bouquets.models import Allocation
 from bouquet.bouquets.services import queue_grouping, run_grouping
 from bouquet.core.errors import ActionNotAllowed
 from bouquet.demo.content import ContentError, DemoContent, load
+from bouquet.demo.memory_of_places import place_for_address, seed_memory_of_places
 from bouquet.demo.notifications import seed_notifications
-from bouquet.notifications.services import emails_held
 from bouquet.demo.opendata import seed_populations
 from bouquet.demo.outreach import seed_outreach
-from bouquet.demo.memory_of_places import place_for_address, seed_memory_of_places
+from bouquet.notifications.services import emails_held
 from bouquet.places.models import District, MapFeature
 from bouquet.places.services import add_map_feature, create_district
 from bouquet.processes.models import Phase, PhaseKind, Process
