@@ -198,7 +198,7 @@ def officers_csv(conversation: Conversation) -> str:
         _("pas d'accord"),
         _("je passe"),
         _("votes"),
-        _("% d'accord"),
+        _("part d'accord, en pour cent"),
         _("représente le groupe"),
         _("entre les groupes"),
     ]
