@@ -141,11 +141,6 @@ def _with_copies(grouping: Grouping, copy_of: Mapping[str, str]) -> Grouping:
     )
 
 
-# How much naming the same place (or another named place) moves a neighbour up (or down) the list of similar
-# proposals: a tenth of the cosine scale, less than the gap between a paraphrase and an unrelated proposal.
-PLACE_NUDGE = 0.1
-
-
 def meaning_text(text: str, config: EngineConfig) -> str:
     """What the grouping reads of a text: the text with its place names taken out (places.py), so that the
     same need in two streets meets, and two needs in one park do not meet on the park's name."""
@@ -252,7 +247,7 @@ class _Grouper:
         docs = [analyse(t) for t in meaning]
 
         if encoder_vectors is None:
-            enc = encode_texts(self.encoder, meaning, progress)
+            enc = encode_texts(self.encoder, u_texts, progress)
         else:
             enc = np.asarray(encoder_vectors, dtype=np.float32)[usable]
         self.representation.tfidf.fit(docs)
@@ -824,9 +819,8 @@ class Engine:
     # ---- representations ------------------------------------------------------------------------
 
     def encoder_vectors(self, texts: Sequence[str], progress: ProgressFactory | None = None) -> np.ndarray:
-        """Stable encoder vectors (corpus-independent) of the texts' needs, their place names taken out
-        (`meaning_text`): what the product should store per proposal."""
-        return encode_texts(self.encoder, [meaning_text(t, self.config) for t in texts], progress)
+        """Stable encoder vectors (corpus-independent): what the product should store per proposal."""
+        return encode_texts(self.encoder, texts, progress)
 
     @property
     def sdg(self) -> SdgSuggester:
@@ -892,7 +886,7 @@ class Engine:
         enc = (
             np.asarray(encoder_vector, dtype=np.float32).reshape(1, -1)
             if encoder_vector is not None
-            else self.encoder.encode([meaning])
+            else self.encoder.encode([text])
         )
         return self.representation.combine(enc, [meaning]), enc
 
@@ -916,21 +910,12 @@ class Engine:
         last word may be unfinished."""
         index = self._require_index()
         vec, enc = self._vector(text, encoder_vector)
-        here = places_key(text, self.config.place_names)
         # Found by the hybrid vectors, then judged on meaning: a wider net than k so that re-ranking can
-        # bring up a duplicate the TF-IDF block had pushed down. A text that names a place casts a wider net
-        # still: its need alone may have many near twins elsewhere (« végétaliser la rue … »).
-        found = self._neighbours(index, vec, max(k, 100 if here else 30), exclude_id)
-
-        def rank(m: Match) -> tuple[float, str]:
-            # The same place is evidence of the same proposal, another named place evidence against it.
-            there = index.row_places[index.row_of(m.id)]
-            nudge = 0.0
-            if here and there:
-                nudge = PLACE_NUDGE if same_location(here, there) else -PLACE_NUDGE
-            return (-(m.similarity + nudge), m.id)
-
-        judged = sorted(self._judge(index, found, text, enc, typing=typing), key=rank)
+        # bring up a duplicate the TF-IDF block had pushed down.
+        found = self._neighbours(index, vec, max(k, 30), exclude_id)
+        judged = sorted(
+            self._judge(index, found, text, enc, typing=typing), key=lambda m: (-m.similarity, m.id)
+        )
         if threshold is None:
             return [m for m in judged if m.duplicate][:k]
         return [m for m in judged if m.similarity >= threshold][:k]
