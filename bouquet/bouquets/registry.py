@@ -27,7 +27,6 @@ from bouquet.bouquets.engine import (
     Engine,
     HashingEncoder,
     UseEncoder,
-    meaning_text,
     vectors_from_bytes,
 )
 from bouquet.bouquets.models import Clustering, Placement, ProposalVector
@@ -201,7 +200,7 @@ def _add(entry: _Entry, rows: Sequence[tuple[int, int, str | None, str | None]])
         stored = vectors.get(proposal_id)
         vector = (
             vectors_from_bytes(bytes(stored.vector), engine.encoder.dim)[0]
-            if stored is not None and stored.text_hash == text_hash(meaning_text(text, engine.config))
+            if stored is not None and stored.text_hash == text_hash(text)
             else None
         )
         engine.add(

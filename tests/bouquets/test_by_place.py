@@ -26,8 +26,8 @@ def test_proposals_naming_the_same_place_are_gathered_whatever_their_need(client
 
     groups = proposals_by_place(process=process)
 
-    assert [(g.name, len(g.proposals)) for g in groups] == [("Olympiades", 2), ("Parc Montsouris", 2)]
-    park = groups[1]
+    assert [(g.name, len(g.proposals)) for g in groups] == [("Parc Montsouris", 2), ("Olympiades", 2)]
+    park = groups[0]
     assert park.proposals == [bin_, sport]  # most supported first; the hidden one does not count
     assert hidden not in park.proposals
 

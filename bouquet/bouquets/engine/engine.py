@@ -247,7 +247,7 @@ class _Grouper:
         docs = [analyse(t) for t in meaning]
 
         if encoder_vectors is None:
-            enc = encode_texts(self.encoder, meaning, progress)
+            enc = encode_texts(self.encoder, u_texts, progress)
         else:
             enc = np.asarray(encoder_vectors, dtype=np.float32)[usable]
         self.representation.tfidf.fit(docs)
@@ -819,9 +819,8 @@ class Engine:
     # ---- representations ------------------------------------------------------------------------
 
     def encoder_vectors(self, texts: Sequence[str], progress: ProgressFactory | None = None) -> np.ndarray:
-        """Stable encoder vectors (corpus-independent) of the texts' needs, their place names taken out
-        (`meaning_text`): what the product should store per proposal."""
-        return encode_texts(self.encoder, [meaning_text(t, self.config) for t in texts], progress)
+        """Stable encoder vectors (corpus-independent): what the product should store per proposal."""
+        return encode_texts(self.encoder, texts, progress)
 
     @property
     def sdg(self) -> SdgSuggester:
@@ -887,7 +886,7 @@ class Engine:
         enc = (
             np.asarray(encoder_vector, dtype=np.float32).reshape(1, -1)
             if encoder_vector is not None
-            else self.encoder.encode([meaning])
+            else self.encoder.encode([text])
         )
         return self.representation.combine(enc, [meaning]), enc
 

@@ -80,13 +80,19 @@ class Mention:
 
     @property
     def key(self) -> str:
-        """The place as a comparable key: case, accents, hyphens and apostrophes aside."""
-        return " ".join(re.findall(r"[^\W_]+", _fold(self.text)))
+        """The place as a comparable key: its name's words without the street or place word and the small words
+        (« rue de la Jonquière » and « rue Jonquière » → « jonquiere »), case, accents and hyphens aside."""
+        return place_key(self.text[self.name_start - self.start :])
 
 
 def place_key(name: str) -> str:
-    """The comparable key of a place's name (as ``Mention.key``): « Parc Montsouris » → « parc montsouris »."""
-    return " ".join(re.findall(r"[^\W_]+", _fold(name)))
+    """The comparable key of a place's name (as ``Mention.key``): « Parc Montsouris » → « montsouris »; the words
+    of its name without a leading street or place word, the small words and the articles."""
+    words = re.findall(r"[^\W_]+", _fold(name))
+    while words and (words[0] in _STREET_FOLDED or words[0] in _PLACE_FOLDED):
+        words = words[1:]
+    kept = [w for w in words if w not in _CONNECTORS_FOLDED or w in ("saint", "sainte", "st", "ste")]
+    return " ".join(kept) or " ".join(words)
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:

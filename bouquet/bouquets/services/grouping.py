@@ -30,7 +30,6 @@ from bouquet.bouquets.engine import (
     PinnedBouquet,
     encode_texts,
     group,
-    meaning_text,
     vectors_from_bytes,
     vectors_to_bytes,
 )
@@ -243,9 +242,8 @@ def encoder_vectors_for(
     texts: list[str],
     progress: Any = None,
 ) -> np.ndarray:
-    """Encoder vectors of the proposals' needs (their texts without place names, ``meaning_text``), encoding
-    only the new or edited ones and keeping them for next time (keyed by the hash of what was encoded)."""
-    texts = [meaning_text(text, config) for text in texts]
+    """Encoder vectors of the proposals, encoding only the new or edited ones and keeping them for next time."""
+    del config  # the encoder reads the whole text; the engine's settings decide what its other block reads
     hashes = [text_hash(text) for text in texts]
     stored = {
         v.proposal_id: v

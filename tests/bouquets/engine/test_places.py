@@ -9,22 +9,22 @@ from bouquet.bouquets.engine.places import place_mentions, places_key, same_loca
 @pytest.mark.parametrize(
     ("text", "read", "places"),
     [
-        ("Une poubelle à crottes au parc Montsouris", "Une poubelle à crottes au parc", ["parc montsouris"]),
+        ("Une poubelle à crottes au parc Montsouris", "Une poubelle à crottes au parc", ["montsouris"]),
         (
             "Végétaliser la rue de la roquette pour les enfants",
             "Végétaliser la rue pour les enfants",
-            ["rue de la roquette"],
+            ["roquette"],
         ),
-        ("Des bancs place d'Italie", "Des bancs place", ["place d italie"]),
+        ("Des bancs place d'Italie", "Des bancs place", ["italie"]),
         (
             "Végétalisation rue du Faubourg Saint-Antoine (11e)",
             "Végétalisation rue (11e)",
-            ["rue du faubourg saint antoine"],
+            ["faubourg saint antoine"],
         ),
         (
             "Réaménager le square Saint-Lambert et la rue Sainte-Marthe",
             "Réaménager le square et la rue",
-            ["square saint lambert", "rue sainte marthe"],
+            ["saint lambert", "sainte marthe"],
         ),
         # a word that names a place only before a proper name is a need otherwise
         ("Créer un jardin partagé", "Créer un jardin partagé", []),
@@ -37,7 +37,7 @@ from bouquet.bouquets.engine.places import place_mentions, places_key, same_loca
         ("Rénover le gymnase", "Rénover le gymnase", []),
         # in capitals, a capital says nothing: only a street word's name is read
         ("RÉNOVER LE CENTRE SPORTIF DES POISSONNIERS", "RÉNOVER LE CENTRE SPORTIF DES POISSONNIERS", []),
-        ("DES BANCS RUE DE LA ROQUETTE", "DES BANCS RUE", ["rue de la roquette"]),
+        ("DES BANCS RUE DE LA ROQUETTE", "DES BANCS RUE", ["roquette"]),
     ],
 )
 def test_place_names_are_recognised_and_taken_out_their_kind_kept(
@@ -60,7 +60,7 @@ def test_same_location_unless_both_name_places_and_share_none() -> None:
     assert same_location("", "parc montsouris")
     assert same_location("parc montsouris|rue d alesia", "rue d alesia")
     assert not same_location("rue sainte marthe", "rue de la roquette")
-    assert places_key("Rue Sainte-Marthe et rue de la Roquette") == "rue de la roquette|rue sainte marthe"
+    assert places_key("Rue Sainte-Marthe et rue de la Roquette") == "roquette|sainte marthe"
 
 
 # Titles as people write them: the place first, the need in a few words. Word for word, the park's name is
