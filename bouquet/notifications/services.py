@@ -205,3 +205,15 @@ def unsubscribe(*, user_id: int, kind: str) -> int:
             recipient_id=user_id, kind__in=codes, email_state=EmailState.PENDING
         ).update(email_state=EmailState.NONE)
     return changed
+
+
+def forget_person(*, user: Any) -> int:
+    """Delete what a person followed, was told and chose to receive (their account is being erased); the
+    newsletters they wrote as an agent stay, as the authority's. Returns how many rows went."""
+    deleted = 0
+    for model in (Follow, Notification, Preference):
+        count, _details = model.objects.filter(
+            **{"recipient" if model is Notification else "user": user}
+        ).delete()
+        deleted += count
+    return deleted
