@@ -64,4 +64,6 @@ def test_erasing_an_account_forgets_its_follows_notifications_and_choices(person
     notifications.set_preference(user=person, kind=TEST_KIND.code, frequency="weekly")
     notifications.announce(TEST_KIND.code, proposal)
     erase_account(person=person, confirmation=person.email)
-    assert not Follow.objects.exists() and not Notification.objects.exists() and not Preference.objects.exists()
+    assert (
+        not Follow.objects.exists() and not Notification.objects.exists() and not Preference.objects.exists()
+    )
