@@ -37,7 +37,8 @@ SCOPE_CLAIMS = {
     "birthdate": ("birthdate",),
 }
 
-Answer = Literal["consent", "deny", "wrong_state"]
+# "wrong_nonce": the ID token carries a nonce other than the one the sign-in sent (a replayed token)
+Answer = Literal["consent", "deny", "wrong_state", "wrong_nonce"]
 
 
 def inhabitant(**claims: Any) -> dict[str, Any]:
@@ -60,6 +61,9 @@ class FakeProvider:
     url: str = ""
     person: dict[str, Any] = field(default_factory=inhabitant)
     answer: Answer = "consent"
+    signed_userinfo: bool = (
+        False  # userinfo as a JWT signed with the provider's key, as FranceConnect v2 sends it
+    )
     asked: list[dict[str, str]] = field(default_factory=list)  # query of each authorize request
     key: rsa.RSAPrivateKey = field(default_factory=lambda: rsa.generate_private_key(65537, 2048))
     _codes: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -133,7 +137,11 @@ class FakeProvider:
             "exp": now + 60,
         }
         if grant["query"].get("nonce"):
-            claims["nonce"] = grant["query"]["nonce"]
+            claims["nonce"] = (
+                "rejoue-" + grant["query"]["nonce"]
+                if self.answer == "wrong_nonce"
+                else grant["query"]["nonce"]
+            )
         id_token = jwt.encode(claims, self.key, algorithm="RS256", headers={"kid": KEY_ID})
         answer = {
             "access_token": access_token,
@@ -148,7 +156,13 @@ class FakeProvider:
         if grant is None:
             return _json(401, {"error": "invalid_token"})
         released = {claim for scope in grant["scopes"] for claim in SCOPE_CLAIMS.get(scope, ())}
-        return _json(200, {k: v for k, v in grant["person"].items() if k in released})
+        claims = {k: v for k, v in grant["person"].items() if k in released}
+        if not self.signed_userinfo:
+            return _json(200, claims)
+        now = int(time.time())
+        signed = claims | {"iss": self.url, "aud": CLIENT_ID, "iat": now, "exp": now + 60}
+        body = jwt.encode(signed, self.key, algorithm="RS256", headers={"kid": KEY_ID}).encode()
+        return 200, {"Content-Type": "application/jwt"}, body
 
     def jwks(self) -> tuple[int, dict[str, str], bytes]:
         public = RSAAlgorithm.to_jwk(self.key.public_key(), as_dict=True)

@@ -4,6 +4,8 @@ import hashlib
 
 from django.db.models import QuerySet
 
+from bouquet.bouquets.engine import EngineConfig
+from bouquet.places.models import District, Place
 from bouquet.processes.models import Process
 from bouquet.proposals.models import Proposal
 
@@ -26,3 +28,16 @@ def groupable_proposals(process: Process) -> QuerySet[Proposal]:
         .only("id", "title", "body", "created_at")
         .order_by("id")
     )
+
+
+def territory_names() -> tuple[str, ...]:
+    """The territory's own place names (its districts and its named places), which the engine recognises in
+    texts so that they weigh on location, not on meaning (engine/places.py)."""
+    names = set(District.objects.values_list("name", flat=True))
+    names.update(Place.objects.values_list("name", flat=True))
+    return tuple(sorted(n for n in names if n))
+
+
+def engine_config() -> EngineConfig:
+    """The engine's settings for this territory."""
+    return EngineConfig(place_names=territory_names())

@@ -21,8 +21,15 @@ from typing import Final
 from django.conf import settings
 from django.db.models import Count, Max
 
-from bouquet.bouquets.corpus import proposal_text, text_hash
-from bouquet.bouquets.engine import Encoder, Engine, HashingEncoder, UseEncoder, vectors_from_bytes
+from bouquet.bouquets.corpus import engine_config, proposal_text, text_hash
+from bouquet.bouquets.engine import (
+    Encoder,
+    Engine,
+    HashingEncoder,
+    UseEncoder,
+    meaning_text,
+    vectors_from_bytes,
+)
 from bouquet.bouquets.models import Clustering, Placement, ProposalVector
 from bouquet.processes.models import Process
 from bouquet.proposals.models import Proposal
@@ -149,7 +156,7 @@ def _load(clustering: Clustering) -> _Entry | None:
     if not state:
         return None
     try:
-        engine = Engine.from_bytes(bytes(state), configured_encoder())
+        engine = Engine.from_bytes(bytes(state), configured_encoder(), engine_config())
     except ValueError:
         # Built with another encoder than the configured one: useless until the next regrouping.
         logger.warning("Regrouping %s was stored with another encoder; regroup to place again", clustering.pk)
@@ -194,7 +201,7 @@ def _add(entry: _Entry, rows: Sequence[tuple[int, int, str | None, str | None]])
         stored = vectors.get(proposal_id)
         vector = (
             vectors_from_bytes(bytes(stored.vector), engine.encoder.dim)[0]
-            if stored is not None and stored.text_hash == text_hash(text)
+            if stored is not None and stored.text_hash == text_hash(meaning_text(text, engine.config))
             else None
         )
         engine.add(

@@ -1,6 +1,7 @@
 """Reads on bouquets, shaped for their pages."""
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -9,6 +10,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from bouquet.bouquets import registry
+from bouquet.bouquets.corpus import proposal_text, territory_names
+from bouquet.bouquets.engine.places import place_key, place_mentions
 from bouquet.bouquets.models import Allocation, Bouquet, Clustering, Placement, Topic
 from bouquet.processes.models import Process
 from bouquet.proposals.models import Proposal, live_condition
@@ -187,3 +190,42 @@ def explain_placements(placements: Iterable[Placement]) -> None:
             else:
                 why = _("Regroupée avec les propositions du bouquet, proches par le sens.")
         p.why = why  # type: ignore[attr-defined]
+
+
+# ---- proposals by place: what the grouping leaves aside (engine/places.py) -----------------------------------
+
+BY_PLACE_LIMIT = 40
+
+
+@dataclass(frozen=True)
+class PlaceGroup:
+    name: str  # as people wrote it (or the place's name on the map)
+    proposals: list[Proposal]
+
+
+def proposals_by_place(*, process: Process) -> list[PlaceGroup]:
+    """The live proposals that name the same place (a place chosen on the map, or a street, square or park
+    named in their text), places named by two proposals or more first. Bouquets gather needs whatever the
+    place; this view gathers places whatever the need."""
+    names = territory_names()
+    groups: dict[str, list[Proposal]] = defaultdict(list)
+    written: dict[str, str] = {}
+    proposals = (
+        Proposal.objects.live()
+        .filter(process=process)
+        .select_related("place")
+        .only("id", "title", "body", "support_count", "place__name", "process_id")
+        .order_by("-support_count", "id")
+    )
+    for proposal in proposals:
+        keys: dict[str, str] = {}
+        if proposal.place is not None:
+            keys[place_key(proposal.place.name)] = proposal.place.name
+        for mention in place_mentions(proposal_text(proposal), names):
+            keys.setdefault(mention.key, mention.text)
+        for key, text in keys.items():
+            groups[key].append(proposal)
+            written.setdefault(key, text)
+    found = [PlaceGroup(written[key], members) for key, members in groups.items() if len(members) >= 2]
+    found.sort(key=lambda group: (-len(group.proposals), place_key(group.name)))
+    return found[:BY_PLACE_LIMIT]

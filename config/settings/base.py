@@ -45,7 +45,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
-    "allauth.socialaccount.providers.openid_connect",
+    "bouquet.www.accounts.oidc",  # allauth's OpenID Connect provider with a nonce and a signed userinfo
     "django_htmx",
     "django_tasks_db",
     "bouquet.core",

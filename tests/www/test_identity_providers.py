@@ -319,3 +319,62 @@ def test_a_provider_is_offered_only_when_its_three_variables_are_set(monkeypatch
     assert app["settings"]["auth_params"] == {"acr_values": "eidas1"}
     monkeypatch.setenv("FRANCECONNECT_SECRET", " ")
     assert identity_provider("FRANCECONNECT", "FranceConnect", scope="openid") == []
+
+
+# ---- what FranceConnect v2 asks of a client: a nonce checked in the ID token, and a signed userinfo ------------
+
+
+def test_each_sign_in_sends_a_fresh_nonce(client: Client, oidc_provider: FakeProvider) -> None:
+    sign_in(client, oidc_provider)
+    client.logout()
+    sign_in(client, oidc_provider)
+
+    nonces = [asked.get("nonce", "") for asked in oidc_provider.asked]
+    assert len(nonces) == 2 and all(len(nonce) >= 32 for nonce in nonces)
+    assert nonces[0] != nonces[1]
+
+
+def test_an_id_token_with_another_nonce_is_refused_and_nothing_is_saved(
+    client: Client, oidc_provider: FakeProvider
+) -> None:
+    oidc_provider.answer = "wrong_nonce"
+
+    response = sign_in(client, oidc_provider)
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "ne correspond pas à cette connexion" in html
+    assert signed_in(client) is None
+    assert not User.objects.exists() and not SocialAccount.objects.exists()
+
+
+def test_a_signed_userinfo_is_read_and_verifies_the_person(
+    client: Client, oidc_provider: FakeProvider, verifications: Verifications
+) -> None:
+    oidc_provider.signed_userinfo = True
+
+    sign_in(client, oidc_provider)
+
+    person = signed_in(client)
+    assert person is not None and person.email == "camille.martin@exemple.fr"
+    assert verifications.calls[0]["birthdate"] == dt.date(1984, 7, 14)
+
+
+def test_a_userinfo_signed_by_another_key_is_refused(client: Client, oidc_provider: FakeProvider) -> None:
+    oidc_provider.signed_userinfo = True
+    genuine = oidc_provider.key
+    forger = FakeProvider().key
+
+    def forged(authorization: str) -> tuple[int, dict[str, str], bytes]:
+        oidc_provider.key = forger
+        try:
+            return FakeProvider.userinfo(oidc_provider, authorization)
+        finally:
+            oidc_provider.key = genuine
+
+    oidc_provider.userinfo = forged  # type: ignore[method-assign]
+
+    response = sign_in(client, oidc_provider)
+
+    assert signed_in(client) is None and not User.objects.exists()
+    assert "La connexion avec FranceConnect n’a pas abouti" in response.content.decode()

@@ -4,7 +4,7 @@ Its types are named so that none reads like a model of the bouquets app: the eng
 a `FoundTheme`, a new proposal gets a `ProposalFit`, and a proposal's `MemberStatus`; the product saves them
 as `Bouquet`, `Topic` and `Placement` rows."""
 
-from bouquet.bouquets.engine.engine import Engine, EngineConfig, encode_texts, group
+from bouquet.bouquets.engine.engine import Engine, EngineConfig, encode_texts, group, meaning_text
 from bouquet.bouquets.engine.index import ProposalIndex, VectorIndex, vectors_from_bytes, vectors_to_bytes
 from bouquet.bouquets.engine.representations import (
     E5Encoder,
@@ -70,6 +70,7 @@ __all__ = [
     "UseEncoder",
     "VectorIndex",
     "encode_texts",
+    "meaning_text",
     "group",
     "vectors_from_bytes",
     "vectors_to_bytes",

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from bouquet.bouquets.engine.engine import Engine, Progress
+from bouquet.bouquets.engine.engine import Engine, Progress, meaning_text
 from bouquet.bouquets.engine.types import Grouping, MemberStatus, SdgSuggestion
 from bouquet.core.spreadsheet import neutralise
 
@@ -203,7 +203,9 @@ def encode_with_cache(
     parts, reused = [], 0
     for start in range(0, len(texts), chunk):
         part = list(texts[start : start + chunk])
-        digest = hashlib.sha256("\x1f".join([encoder.name, *part]).encode("utf-8")).hexdigest()[:32]
+        # named after what is encoded: the needs, place names taken out (engine.meaning_text)
+        read = [meaning_text(text, engine.config) for text in part]
+        digest = hashlib.sha256("\x1f".join([encoder.name, *read]).encode("utf-8")).hexdigest()[:32]
         path = cache / f"{encoder.name}-{digest}.npy"
         vectors = None
         if path.exists():

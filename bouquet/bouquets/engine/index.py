@@ -205,6 +205,7 @@ class ProposalIndex:
         bouquet_cut: float,
         duplicate_cut: float,
         row_terms: Sequence[str] | None = None,
+        row_places: Sequence[str] | None = None,
     ) -> None:
         """Wrap the vectors of the grouped proposals with their keys; rows are in `vectors.ids` order."""
         if not len(vectors) == len(row_theme) == len(row_bouquet):
@@ -219,6 +220,8 @@ class ProposalIndex:
         self.duplicate_cut = duplicate_cut
         # Each row's title stems (duplicates.terms_key): « the same words » needs no text kept in the index.
         self.row_terms: list[str] = list(row_terms) if row_terms is not None else [""] * len(vectors)
+        # Each row's named places (places.places_key): the same need in two places is not a duplicate.
+        self.row_places: list[str] = list(row_places) if row_places is not None else [""] * len(vectors)
         self.bouquet_rows: dict[str, list[int]] = defaultdict(list)
         for row, key in enumerate(self.row_bouquet):
             if key is not None:
@@ -254,6 +257,7 @@ class ProposalIndex:
         theme_key: str | None,
         bouquet_key: str | None,
         terms: str = "",
+        places: str = "",
     ) -> None:
         """Index one more proposal with its hybrid vector, where it stands and its title stems; an id already
         indexed is left."""
@@ -262,6 +266,7 @@ class ProposalIndex:
         self.vectors.add([pid], vector)
         self._rows[pid] = len(self.vectors) - 1
         self.row_terms.append(terms)
+        self.row_places.append(places)
         self.row_theme.append(theme_key)
         self.row_bouquet.append(bouquet_key)
         if bouquet_key is not None:
@@ -278,6 +283,7 @@ class ProposalIndex:
         arrays["bouquet_cut"] = np.asarray([self.bouquet_cut], dtype=np.float64)
         arrays["duplicate_cut"] = np.asarray([self.duplicate_cut], dtype=np.float64)
         arrays["row_terms"] = np.asarray(self.row_terms, dtype=np.str_)
+        arrays["row_places"] = np.asarray(self.row_places, dtype=np.str_)
         arrays["encoder"] = np.asarray([self.encoder_name], dtype=np.str_)
         return npz_bytes(arrays)
 
@@ -312,6 +318,7 @@ class ProposalIndex:
                 float(arrays["duplicate_cut"][0]) if "duplicate_cut" in arrays else default_duplicate_cut
             ),
             row_terms=[str(t) for t in arrays["row_terms"]] if "row_terms" in arrays else None,
+            row_places=[str(t) for t in arrays["row_places"]] if "row_places" in arrays else None,
         )
 
 

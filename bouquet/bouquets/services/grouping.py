@@ -18,17 +18,19 @@ from django.utils.translation import gettext_noop
 
 from bouquet.accounts.models import User
 from bouquet.bouquets import registry
-from bouquet.bouquets.corpus import groupable_proposals, proposal_text, text_hash
+from bouquet.bouquets.corpus import engine_config, groupable_proposals, proposal_text, text_hash
 from bouquet.bouquets.engine import (
     Assignment,
     Constraints,
     Encoder,
     Engine,
+    EngineConfig,
     Grouping,
     MoveOut,
     PinnedBouquet,
     encode_texts,
     group,
+    meaning_text,
     vectors_from_bytes,
     vectors_to_bytes,
 )
@@ -189,11 +191,15 @@ def _run_grouping(clustering_id: int) -> Clustering:
         themes = clustering.themes_requested
         if themes is not None:
             themes = min(themes, len(proposals))
-        vectors = encoder_vectors_for(encoder=encoder, proposals=proposals, texts=texts, progress=progress)
+        config = engine_config()
+        vectors = encoder_vectors_for(
+            encoder=encoder, config=config, proposals=proposals, texts=texts, progress=progress
+        )
         grouping, index = group(
             texts,
             ids,
             encoder=encoder,
+            config=config,
             themes=themes,
             constraints=constraints_for(process),
             encoder_vectors=vectors,
@@ -209,7 +215,7 @@ def _run_grouping(clustering_id: int) -> Clustering:
             proposal_count=len(proposals),
             engine_state=index.to_bytes(),
         )
-        engine = Engine(encoder)
+        engine = Engine(encoder, config)
         engine.use(index)
         registry.remember_engine(process, clustering, engine)
     except Exception as error:
@@ -230,9 +236,16 @@ def _run_grouping(clustering_id: int) -> Clustering:
 
 
 def encoder_vectors_for(
-    *, encoder: Encoder, proposals: list[Proposal], texts: list[str], progress: Any = None
+    *,
+    encoder: Encoder,
+    config: EngineConfig,
+    proposals: list[Proposal],
+    texts: list[str],
+    progress: Any = None,
 ) -> np.ndarray:
-    """Encoder vectors of the proposals, encoding only the new or edited ones and keeping them for next time."""
+    """Encoder vectors of the proposals' needs (their texts without place names, ``meaning_text``), encoding
+    only the new or edited ones and keeping them for next time (keyed by the hash of what was encoded)."""
+    texts = [meaning_text(text, config) for text in texts]
     hashes = [text_hash(text) for text in texts]
     stored = {
         v.proposal_id: v

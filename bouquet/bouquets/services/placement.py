@@ -25,7 +25,9 @@ def place_proposal(*, proposal: Proposal) -> Placement | None:
     if engine is None:
         return None
     text = proposal_text(proposal)
-    vector = encoder_vectors_for(encoder=engine.encoder, proposals=[proposal], texts=[text])[0]
+    vector = encoder_vectors_for(
+        encoder=engine.encoder, config=engine.config, proposals=[proposal], texts=[text]
+    )[0]
     fit = engine.place(text, str(proposal.pk), encoder_vector=vector)
     bouquet = (
         Bouquet.objects.filter(process=process, key=fit.bouquet_key).first() if fit.bouquet_key else None

@@ -7,6 +7,7 @@ is refused and nothing is saved. The attributes themselves are not kept with the
 the provider: allauth would store them whole in ``SocialAccount.extra_data``, this adapter empties it."""
 
 import datetime as dt
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -89,6 +90,7 @@ class IdentityProviderAdapter(DefaultSocialAccountAdapter):
         return user
 
     def pre_social_login(self, request: HttpRequest, sociallogin: SocialLogin) -> None:
+        _check_nonce(request, sociallogin)
         if sociallogin.is_existing:
             person = sociallogin.user
         elif sociallogin.state.get("process") == AuthProcess.CONNECT and request.user.is_authenticated:
@@ -133,6 +135,24 @@ def _verify(request: HttpRequest, person: Any, identity: ConfirmedIdentity, prov
         raise
     except DomainError:
         messages.warning(request, NOT_VERIFIED % {"provider": provider_name})
+
+
+REPLAYED = gettext_lazy(
+    "La réponse du service d'identité ne correspond pas à cette connexion (elle a peut-être déjà servi) : "
+    "rien n'a été enregistré. Recommencez la connexion depuis le début."
+)
+
+
+def _check_nonce(request: HttpRequest, sociallogin: SocialLogin) -> None:
+    """The ID token must carry the nonce this browser's sign-in sent (``bouquet.www.accounts.oidc``): a token
+    given for another sign-in, or replayed, is refused before anything is saved."""
+    expected = (sociallogin.state or {}).get("nonce")
+    if not expected:
+        return
+    id_token = (sociallogin.account.extra_data or {}).get("id_token") or {}
+    if not secrets.compare_digest(str(id_token.get("nonce", "")), str(expected)):
+        response = refusal_page(request, DomainError(REPLAYED), back=reverse("account_login"))
+        raise ImmediateHttpResponse(response)
 
 
 def _forget_attributes(account: SocialAccount) -> None:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("demarches/<slug:slug>/bouquets/", views.process_bouquets, name="process"),
     path("demarches/<slug:slug>/bouquets/regrouper/", views.regroup, name="regroup"),
     path("demarches/<slug:slug>/bouquets/avancement/", views.clustering_progress, name="progress"),
+    path("demarches/<slug:slug>/bouquets/par-lieu/", views.by_place, name="by-place"),
     path("demarches/<slug:slug>/propositions/similaires/", views.similar, name="similar"),
     path("bouquets/<int:pk>/", views.bouquet_detail, name="detail"),
     path("bouquets/<int:pk>/renommer/", views.rename, name="rename"),

@@ -67,6 +67,14 @@ def process_bouquets(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+def by_place(request: HttpRequest, slug: str) -> HttpResponse:
+    """The proposals that name the same place, whatever their need (the bouquets gather needs, not places)."""
+    process = _process(slug)
+    groups = selectors.proposals_by_place(process=process)
+    return render(request, "bouquets/by_place.html", {"process": process, "groups": groups})
+
+
+@require_GET
 def clustering_progress(request: HttpRequest, slug: str) -> HttpResponse:
     """The progress box, polled by htmx while a regrouping runs (a plain page without JavaScript)."""
     process = _process(slug)

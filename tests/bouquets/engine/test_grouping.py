@@ -2,7 +2,16 @@
 
 import numpy as np
 
-from bouquet.bouquets.engine import Constraints, Engine, HashingEncoder, MemberStatus, ProposalIndex, group
+from bouquet.bouquets.engine import (
+    Constraints,
+    Engine,
+    EngineConfig,
+    HashingEncoder,
+    MemberStatus,
+    ProposalIndex,
+    group,
+)
+from bouquet.bouquets.engine.engine import _Grouper
 from bouquet.bouquets.engine.text import fold
 from tests.bouquets.engine.conftest import CORPUS
 
@@ -115,3 +124,38 @@ def test_hashing_encoder_is_deterministic_and_sees_shared_words() -> None:
     np.testing.assert_array_equal(encoder.encode([CORPUS["banc1"]])[0], a)
     assert abs(float(np.linalg.norm(a)) - 1.0) < 1e-6
     assert float(a @ b) > 0.4 > abs(float(a @ c))
+
+
+def test_bouquets_cross_themes_and_their_members_follow_them() -> None:
+    """What no bouquet of its own theme took joins a bouquet of another theme it is as close to, or meets its
+    partner left alone in another theme; the members then live in the bouquet's theme."""
+
+    def unit(*values: float) -> list[float]:
+        v = np.asarray(values, dtype=np.float32)
+        return list(v / np.linalg.norm(v))
+
+    x = np.asarray(
+        [
+            unit(1, 0.05, 0, 0),  # 0 ┐ a bouquet of theme A
+            unit(1, 0, 0.05, 0),  # 1 ┘
+            unit(1, 0.04, 0.04, 0),  # 2   alone in theme B, as close to 0 and 1 as they are to each other
+            unit(0, 1, 0.05, 0),  # 3   alone in theme A
+            unit(0, 1, 0, 0.05),  # 4   alone in theme B, the partner of 3
+            unit(0, 0, 0, 1),  # 5   alone, close to nobody
+        ],
+        dtype=np.float32,
+    )
+    grouper = _Grouper(HashingEncoder(), EngineConfig(), None)
+    grouper.bouquet_cut = 0.9
+    row_theme: list[str | None] = ["A", "A", "B", "A", "B", "B"]
+    row_bouquet: list[str | None] = [None] * 6
+    grouper._free_bouquets(
+        x, row_theme, row_bouquet, set(), Constraints(), [f"p{i}" for i in range(6)], set()
+    )
+
+    assert row_bouquet[0] == row_bouquet[1] == row_bouquet[2] is not None
+    assert row_bouquet[3] == row_bouquet[4] is not None and row_bouquet[3] != row_bouquet[0]
+    assert row_bouquet[5] is None
+    assert row_theme[:3] == ["A", "A", "A"]  # 2 followed its bouquet into theme A
+    assert row_theme[3] == row_theme[4]  # the cross-theme pair lives in one theme
+    assert row_theme[5] == "B"

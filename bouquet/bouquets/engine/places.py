@@ -1,0 +1,223 @@
+"""Place names in proposals: recognised so that they weigh on location, not on meaning (pure: no Django).
+
+Two proposals about different needs in the same park (« une poubelle à crottes au parc Montsouris », « des agrès
+de sport au parc Montsouris ») share the park's name, and a word-based representation would group them on it;
+the same need in two streets (« végétaliser la rue Sainte-Marthe », « végétaliser la rue de la Roquette ») would
+be held apart by the names. So the grouping reads each text with its place mentions taken out
+(``without_places``), and keeps them aside (``place_mentions``) for a « by place » view and the location.
+
+A mention is:
+
+- a street word that is always a street (« rue », « avenue », « boulevard », « impasse », « quai »…) with the name
+  after it, written in capitals or not (« rue de la roquette »);
+- a word that names a place only before a proper name (« parc », « place », « jardin », « école », « square »,
+  « gare »…): « parc Montsouris », « place de la République », « école Jules-Ferry », but not « créer un jardin
+  partagé » nor « une place de stationnement »;
+- one of the territory's own names given by the caller (its districts and places: « Montsouris », « les
+  Olympiades »), found whatever the case and accents.
+
+The French street vocabulary here is a small gazetteer written for this purpose, not a list copied from elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+# Always a way or a street when followed by a name.
+STREET_WORDS: Final = frozenset(
+    {
+        "rue", "ruelle", "avenue", "av", "boulevard", "bd", "bld", "impasse", "quai", "faubourg", "cité", "villa",
+        "allée", "allees", "allées", "sentier", "venelle", "passage", "chaussée", "rond-point", "carrefour",
+    }
+)  # fmt: skip
+# A place only before a proper name (capitalised): otherwise the word is a need (« un jardin partagé »).
+PLACE_WORDS: Final = frozenset(
+    {
+        "place", "square", "parc", "jardin", "jardins", "parvis", "esplanade", "promenade", "port", "porte",
+        "pont", "gare", "station", "stade", "gymnase", "piscine", "école", "collège", "lycée", "marché", "halle",
+        "halles", "église", "mairie", "bibliothèque", "médiathèque", "résidence", "quartier", "cours", "canal",
+        "bois", "butte", "chemin", "route", "hameau", "lotissement", "cimetière", "centre", "musée", "théâtre",
+    }
+)  # fmt: skip
+# Small words inside a name: « rue de la Roquette », « place d'Italie », « square des Batignolles ».
+CONNECTORS: Final = frozenset(
+    {"de", "du", "des", "la", "le", "les", "l", "d", "saint", "sainte", "st", "ste"}
+)
+# Words that end a name written in lower case (« rue de la roquette pour les enfants »).
+NAME_STOPS: Final = frozenset(
+    {
+        "pour", "et", "ou", "avec", "sans", "dans", "sur", "sous", "entre", "vers", "afin", "qui", "que", "où",
+        "au", "aux", "à", "a", "en", "par", "près", "devant", "derrière", "côté", "car", "mais", "donc", "est",
+    }
+)  # fmt: skip
+MAX_NAME_WORDS: Final = 4
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[-'’]", re.UNICODE)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_STREET_FOLDED: Final = frozenset(_fold(w) for w in STREET_WORDS)
+_PLACE_FOLDED: Final = frozenset(_fold(w) for w in PLACE_WORDS)
+_CONNECTORS_FOLDED: Final = frozenset(_fold(w) for w in CONNECTORS)
+_STOPS_FOLDED: Final = frozenset(_fold(w) for w in NAME_STOPS)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # character offsets in the text
+    end: int
+    text: str  # as written
+    name_start: int  # where the name begins, after the street or place word (« rue » of « rue Oberkampf »)
+
+    @property
+    def key(self) -> str:
+        """The place as a comparable key: case, accents, hyphens and apostrophes aside."""
+        return " ".join(re.findall(r"[^\W_]+", _fold(self.text)))
+
+
+def place_key(name: str) -> str:
+    """The comparable key of a place's name (as ``Mention.key``): « Parc Montsouris » → « parc montsouris »."""
+    return " ".join(re.findall(r"[^\W_]+", _fold(name)))
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _split_elision(word: str) -> str:
+    """« l'Ourcq » → « Ourcq »: the name after an elided article."""
+    for mark in ("'", "’"):
+        if mark in word:
+            return word.split(mark, 1)[1] or word
+    return word
+
+
+def _is_proper(word: str) -> bool:
+    core = _split_elision(word)
+    return bool(core) and core[0].isupper()
+
+
+def _name_after(
+    toks: Sequence[tuple[str, int, int]], i: int, *, lower_case_ok: bool, shouted: bool = False
+) -> int:
+    """Index after the name that starts at ``i`` (``i`` itself when there is none). A name is capitalised words
+    and numbers joined by small words (« de la », « Saint »); after a street word, a single word in lower case is
+    a name too (« rue de la roquette »)."""
+    j = end = i
+    names = 0
+    while j < len(toks) and names < MAX_NAME_WORDS:
+        word = toks[j][0]
+        folded = _fold(word)
+        if folded in ("-", "'", "’"):
+            j += 1
+            continue
+        core = _split_elision(word)
+        if core == word and folded in _CONNECTORS_FOLDED:
+            j += 1
+            continue
+        core_folded = _fold(core)
+        # In a text written in capitals, a capital says nothing: only a street word's name is read there.
+        proper = (not shouted and _is_proper(core)) or core.isdigit()
+        if folded in _STOPS_FOLDED or (
+            not proper and (core_folded in _STREET_FOLDED or core_folded in _PLACE_FOLDED)
+        ):
+            break
+        if proper:
+            j += 1
+            end = j
+            names += 1
+            continue
+        if lower_case_ok and names == 0:
+            end = j + 1
+        break
+    return end
+
+
+@lru_cache(maxsize=64)
+def _territory_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    articles = ("les ", "le ", "la ", "l ")
+    keys_set = set()
+    for name in names:
+        key = " ".join(re.findall(r"[^\W_]+", _fold(name)))
+        for article in articles:  # « Les Olympiades » is also written « aux Olympiades »
+            if key.startswith(article):
+                key = key[len(article) :]
+                break
+        keys_set.add(key)
+    keys = sorted(keys_set, key=len, reverse=True)
+    keys = [k for k in keys if len(k) >= 3]
+    if not keys:
+        return None
+    body = "|".join(r"[\s\-'’]+".join(re.escape(part) for part in key.split()) for key in keys)
+    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])")
+
+
+def place_mentions(text: str, territory: Iterable[str] = ()) -> list[Mention]:
+    """The place mentions of a text, in order, without overlaps."""
+    toks = _tokens(text)
+    letters = [ch for ch in text if ch.isalpha()]
+    shouted = len(letters) > 3 and all(ch.isupper() for ch in letters)
+    found: list[tuple[int, int, int]] = []  # start, end, start of the name
+    i = 0
+    while i < len(toks):
+        word = toks[i][0]
+        folded = _fold(word)
+        if folded in _STREET_FOLDED or folded in _PLACE_FOLDED:
+            end = _name_after(toks, i + 1, lower_case_ok=folded in _STREET_FOLDED, shouted=shouted)
+            if end > i + 1:
+                found.append((toks[i][1], toks[end - 1][2], toks[i + 1][1]))
+                i = end
+                continue
+        i += 1
+    pattern = _territory_pattern(tuple(territory))
+    if pattern is not None:
+        folded_text = _fold(text)
+        if len(folded_text) == len(text):  # offsets line up (folding kept one character per character)
+            for match in pattern.finditer(folded_text):
+                found.append((match.start(), match.end(), match.start()))
+    merged: list[tuple[int, int, int]] = []
+    for start, end, name in sorted(found):
+        if merged and start <= merged[-1][1]:
+            first = merged[-1]
+            merged[-1] = (first[0], max(end, first[1]), first[2])
+        else:
+            merged.append((start, end, name))
+    return [Mention(start, end, text[start:end], name) for start, end, name in merged]
+
+
+def without_places(text: str, territory: Iterable[str] = ()) -> str:
+    """The text with the names of its places taken out, their kind kept (« végétaliser la rue Sainte-Marthe » →
+    « végétaliser la rue »): what the grouping reads for the need."""
+    mentions = place_mentions(text, territory)
+    if not mentions:
+        return text
+    out, last = [], 0
+    for m in mentions:
+        out.append(text[last : m.name_start])
+        last = m.end
+    out.append(text[last:])
+    return re.sub(r"\s{2,}", " ", "".join(out)).strip()
+
+
+PLACES_SEPARATOR: Final = "|"
+
+
+def places_key(text: str, territory: Iterable[str] = ()) -> str:
+    """The places a text names, as one stored string (keys sorted, ``|`` between them; empty when none)."""
+    return PLACES_SEPARATOR.join(sorted({m.key for m in place_mentions(text, territory)}))
+
+
+def same_location(first: str, second: str) -> bool:
+    """Whether two texts may be about the same location: unless both name places and share none."""
+    if not first or not second:
+        return True
+    return not set(first.split(PLACES_SEPARATOR)).isdisjoint(second.split(PLACES_SEPARATOR))
