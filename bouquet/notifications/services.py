@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from bouquet.notifications import kinds
 from bouquet.notifications.mailing import ALL_KINDS
@@ -205,3 +206,17 @@ def unsubscribe(*, user_id: int, kind: str) -> int:
             recipient_id=user_id, kind__in=codes, email_state=EmailState.PENDING
         ).update(email_state=EmailState.NONE)
     return changed
+
+
+def forget_person(*, user: Any) -> int:
+    """Delete what a person followed, was told and chose to receive (their account is being erased); the
+    newsletters they wrote as an agent stay, as the authority's. Returns how many rows went."""
+    # Others' notifications about what they did keep the act, not the name.
+    Notification.objects.filter(actor=user).update(actor_name=gettext("Compte supprimé"))
+    deleted = 0
+    for model in (Follow, Notification, Preference):
+        count, _details = model.objects.filter(
+            **{"recipient" if model is Notification else "user": user}
+        ).delete()
+        deleted += count
+    return deleted

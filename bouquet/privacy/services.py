@@ -21,6 +21,7 @@ from bouquet.budgets.models import Participation
 from bouquet.core.errors import ActionNotAllowed, InvalidInput
 from bouquet.core.french import format_date
 from bouquet.core.spreadsheet import neutralise
+from bouquet.notifications import services as notifications
 from bouquet.privacy.selectors import personal_data
 from bouquet.roles.models import Invitation, RoleGrant
 
@@ -65,6 +66,7 @@ def erase_account(*, person: User, confirmation: str) -> User:
         )
     address = person.email
     RoleGrant.objects.filter(person=person).delete()  # a role is given to someone; nobody holds it any more
+    notifications.forget_person(user=person)  # what they followed, were told and chose to receive
     erased = anonymise_account(person=person)
     # The invitations sent to the address keep their history, without the address.
     Invitation.objects.filter(email__iexact=address).update(email=erased.email, revoked_at=timezone.now())

@@ -133,3 +133,12 @@ def test_instant_email_has_both_parts_and_rfc8058_headers(django_capture_on_comm
     assert proposal.title in message.body
     [(html, mimetype)] = message.alternatives
     assert mimetype == "text/html" and proposal.title in html
+
+
+def test_a_hidden_proposal_shows_its_author_no_follow_button(client):
+    from bouquet.proposals.models import Moderation
+
+    proposal = ProposalFactory(moderation=Moderation.HIDDEN)
+    client.force_login(proposal.author)
+    page = client.get(proposal.get_absolute_url())
+    assert page.status_code == 200 and "suivre-proposition" not in page.content.decode()

@@ -53,3 +53,17 @@ def test_explicit_recipients_are_deduplicated_and_unverified_addresses_get_no_ma
 def test_unknown_kind_is_refused(person):
     with pytest.raises(LookupError):
         notifications.announce("tests.never-registered", ProposalFactory(), recipients=[person])
+
+
+def test_erasing_an_account_forgets_its_follows_notifications_and_choices(person):
+    from bouquet.notifications.models import Preference
+    from bouquet.privacy.services import erase_account
+
+    proposal = ProposalFactory()
+    notifications.follow(person, proposal)
+    notifications.set_preference(user=person, kind=TEST_KIND.code, frequency="weekly")
+    notifications.announce(TEST_KIND.code, proposal)
+    erase_account(person=person, confirmation=person.email)
+    assert (
+        not Follow.objects.exists() and not Notification.objects.exists() and not Preference.objects.exists()
+    )

@@ -24,4 +24,7 @@ def follow_button(context: template.Context, target: models.Model) -> dict[str, 
     from bouquet.www.notifications.views import follow_context  # noqa: PLC0415 - views import this module's app
 
     request = context["request"]
+    # Only what the public sees may be followed (a hidden proposal's author sees its page, and no button).
+    if getattr(target, "moderation", "published") != "published" or not getattr(target, "is_published", True):
+        return {"hidden": True}
     return {"request": request, "csrf_token": context.get("csrf_token")} | follow_context(request, target)
