@@ -17,6 +17,8 @@ from bouquet.bouquets.models import Allocation
 from bouquet.bouquets.services import queue_grouping, run_grouping
 from bouquet.core.errors import ActionNotAllowed
 from bouquet.demo.content import ContentError, DemoContent, load
+from bouquet.demo.lab import seed_lab
+from bouquet.incubator.models import Initiative
 from bouquet.places.models import District, MapFeature
 from bouquet.places.services import add_map_feature, create_district
 from bouquet.processes.models import Phase, PhaseKind, Process
@@ -76,6 +78,7 @@ class Command(BaseCommand):
             demo_users.update(password=make_password(ADMIN_PASSWORD))
         self._group()
         self._budget()
+        seed_lab(self.stdout)  # the social-innovation lab (helper lab)
         self._print_accounts()
 
     def _agent(self) -> User:
@@ -96,6 +99,7 @@ class Command(BaseCommand):
                 raise CommandError(f"Regroupement impossible : {clustering.step} ({clustering.error})")
 
     def _reset(self) -> None:
+        Initiative.objects.all().delete()  # the lab's initiatives (helper lab)
         Allocation.objects.all().delete()  # means protect their bouquets (and so their processes) from deletion
         Proposal.objects.all().delete()
         Process.objects.all().delete()
