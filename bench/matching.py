@@ -118,8 +118,12 @@ def main() -> None:
         f"needs × offers:   {args.needs:,} × {args.offers:,} scored in {offers_time:.2f} s → {len(with_offers):,} matches with reasons"
     )
     cpu = time.process_time() - cpu_began
-    print(f"total matching time: {total:.2f} s wall, {cpu:.2f} s of CPU (all threads), for {pairs:,} pairs (target < 5 s on 2 cores)")
-    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (a shared machine slows the wall time)")
+    print(
+        f"total matching time: {total:.2f} s wall, {cpu:.2f} s of CPU (all threads), for {pairs:,} pairs (target < 5 s on 2 cores)"
+    )
+    print(
+        f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (a shared machine slows the wall time)"
+    )
     block_mb = (
         args.block * max(args.energies, args.offers) * 4 * 8 / 1e6
     )  # eight float32 matrices of one block

@@ -79,6 +79,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "charts": charts,
             "explanation": biodiversity_in_words(board),
             "biodiversity_percent": round(board.biodiversity * 100, 1),
+            "median_days": round(board.median_days_to_autonomy)
+            if board.median_days_to_autonomy is not None
+            else None,
         },
     )
 
