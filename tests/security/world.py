@@ -310,6 +310,7 @@ def build_world() -> World:
             "next": "next",
         }
     )
+    _lab_world(world)
     return world
 
 
@@ -414,5 +415,84 @@ def _projects_world(world: World, *, collect: Any, proposal: Any) -> None:
             "reconsultation": reconsultation.pk,
             "chart_theme": "theme",
             "chart_none": "aucun",
+        }
+    )
+
+
+def _lab_world(world: World) -> None:
+    """The social-innovation lab (helper lab): ``lab`` co-led by the inhabitant, with the other inhabitant as a
+    member and the mentor as its mentor, a document, a task, a need, a beneficiary's place to claim; ``lab_other``
+    co-led by the facilitator (it offers); ``lab_open`` for joining and leaving; an invitation waiting for the
+    moderator."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from bouquet.incubator import services as lab
+    from bouquet.incubator.models import Check, StageCriterion
+    from bouquet.incubator.selectors import place_token
+
+    people = world.people
+    started = lab.start_initiative(
+        starter=people["facilitator"],
+        data=lab.InitiativeInput(title="Jardin partagé", need="Cultiver ensemble", for_whom="Les voisins"),
+        beneficiaries=[lab.BeneficiaryInput("Samira", True)],
+    )
+    initiative = started.initiative
+    invitation = lab.invite_person(
+        inviter=people["facilitator"], initiative=initiative, person=people["inhabitant"], role="lead"
+    )
+    lab.accept_invitation(invitation=invitation, person=people["inhabitant"])
+    lab.leave_initiative(person=people["facilitator"], initiative=initiative)
+    lab.join_initiative(person=people["other"], initiative=initiative)
+    lab.assign_mentor(lab=people["agent"], initiative=initiative, mentor=people["mentor"])
+    document = lab.upload_document(
+        author=people["inhabitant"],
+        initiative=initiative,
+        name="Compte rendu",
+        upload=SimpleUploadedFile("cr.txt", b"Compte rendu de la premiere reunion"),
+    )
+    task = lab.add_task(
+        author=people["inhabitant"], initiative=initiative, title="Réserver la salle", owner=None, due_on=None
+    )
+    lab.publish_need(
+        person=people["inhabitant"],
+        initiative=initiative,
+        data=lab.ResourceInput(kind="tool", title="Des outils"),
+    )
+    waiting = lab.invite_person(
+        inviter=people["inhabitant"], initiative=initiative, person=people["moderator"], role="member"
+    )
+    other = lab.start_initiative(
+        starter=people["facilitator"],
+        data=lab.InitiativeInput(
+            title="Repair café", need="Réparer plutôt que jeter", for_whom="Tout le monde"
+        ),
+    ).initiative
+    lab.publish_offer(
+        person=people["facilitator"],
+        initiative=other,
+        data=lab.ResourceInput(kind="tool", title="Prêt d'outils"),
+    )
+    lab.record_exchange(
+        person=people["facilitator"], helped=initiative, helper=other, what="Prêt d'une perceuse"
+    )
+    lab.save_energy(person=people["other"], data=lab.EnergyInput(free_text="Jardinage", hours_per_month=4))
+    opened = lab.start_initiative(
+        starter=people["administrator"],
+        data=lab.InitiativeInput(title="Fête de quartier", need="Se rencontrer", for_whom="Le quartier"),
+    ).initiative
+    place = initiative.memberships.get(beneficiary_name="Samira")
+    criterion = StageCriterion.objects.filter(verification=Check.PERSON).order_by("pk").first()
+    assert criterion is not None
+    world.objects.update(
+        {
+            "lab": initiative.pk,
+            "lab_other": other.pk,
+            "lab_open": opened.pk,
+            "lab_document": document.pk,
+            "lab_task": task.pk,
+            "lab_invitation": waiting.pk,
+            "lab_place_link": place_token(place),
+            "lab_tampered_place": place_token(place)[:-2] + "zz",
+            "lab_criterion": criterion.pk,
         }
     )

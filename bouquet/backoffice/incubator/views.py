@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from bouquet.backoffice.access import back_office_page, staff_user
 from bouquet.backoffice.incubator.forms import CriterionForm, MentorForm
@@ -16,6 +16,7 @@ from bouquet.incubator.models import StageCriterion
 from bouquet.incubator.rules import runs_lab
 
 
+@require_GET
 @back_office_page(allowed=runs_lab)
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The lab's figures, each chart with its table."""
@@ -78,6 +79,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "charts": charts,
             "explanation": biodiversity_in_words(board),
             "biodiversity_percent": round(board.biodiversity * 100, 1),
+            "median_days": round(board.median_days_to_autonomy)
+            if board.median_days_to_autonomy is not None
+            else None,
         },
     )
 

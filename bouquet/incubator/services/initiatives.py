@@ -353,7 +353,7 @@ def _check_pending(invitation: InitiativeInvitation, person: User) -> None:
 def accept_invitation(*, invitation: InitiativeInvitation, person: User) -> Membership:
     """The invited person accepts: they join, or become a co-lead; an initiative the lab held has a co-lead again."""
     locked = (
-        InitiativeInvitation.objects.select_for_update()
+        InitiativeInvitation.objects.select_for_update(of=("self",))
         .select_related("initiative", "invited_by")
         .get(pk=invitation.pk)
     )
@@ -508,7 +508,9 @@ def take_over(*, person: User, initiative: Initiative) -> Membership:
 def claim_place(*, token: str, person: User) -> Membership:
     """A beneficiary, now with an account, takes the place recorded for them (the link serves once)."""
     membership = membership_from_token(token)
-    locked = Membership.objects.select_for_update().select_related("initiative").get(pk=membership.pk)
+    locked = (
+        Membership.objects.select_for_update(of=("self",)).select_related("initiative").get(pk=membership.pk)
+    )
     if locked.person_id is not None or locked.claimed_at is not None:
         raise Conflict(_("Cette place a déjà été prise : le lien ne sert qu'une fois."))
     if Membership.objects.filter(initiative=locked.initiative, person=person).exists():

@@ -7,10 +7,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -379,6 +380,7 @@ def initiative_beneficiary(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("incubator:members", pk=initiative.pk)
 
 
+@require_GET
 @login_required
 def my_invitations(request: HttpRequest) -> HttpResponse:
     """The invitations waiting for me, to accept or refuse."""
@@ -529,21 +531,22 @@ def task_done(request: HttpRequest, pk: int, task_pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def document_download(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
-    """A document of the private space, for members only, as an attachment that the browser does not sniff."""
+def document_download(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+    """A document of the private space, for members only, as an attachment that the browser does not sniff
+    (read whole: documents are 10 MB at most, and no file handle outlives the request)."""
     initiative = _members_only(request, pk)
     document = get_object_or_404(Document, pk=document_pk, initiative=initiative)
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=f"{document.name}.{(document.file.name or '').rsplit('.', 1)[-1]}",
-        content_type=document.content_type,
-    )
+    with document.file.open("rb") as handle:
+        content = handle.read()
+    extension = (document.file.name or "").rsplit(".", 1)[-1]
+    response = HttpResponse(content, content_type=document.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, f"{document.name}.{extension}")
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
 
 
+@require_GET
 @login_required
 def journal(request: HttpRequest, pk: int) -> HttpResponse:
     """The journal of leadership, members and stages: members read it."""

@@ -17,10 +17,12 @@ from bouquet.bouquets.models import Allocation
 from bouquet.bouquets.services import queue_grouping, run_grouping
 from bouquet.core.errors import ActionNotAllowed
 from bouquet.demo.content import ContentError, DemoContent, load
+from bouquet.demo.lab import seed_lab
 from bouquet.demo.memory_of_places import place_for_address, seed_memory_of_places
 from bouquet.demo.notifications import seed_notifications
 from bouquet.demo.opendata import seed_populations
 from bouquet.demo.outreach import seed_outreach
+from bouquet.incubator.models import Initiative
 from bouquet.notifications.services import emails_held
 from bouquet.places.models import District, MapFeature
 from bouquet.places.services import add_map_feature, create_district
@@ -89,6 +91,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{seed_notifications()} notifications dans les espaces des habitants.")
         seed_populations()  # dashboards: participation per 1,000 inhabitants (helper « opendata »)
         self._conversation()
+        seed_lab(self.stdout)  # the social-innovation lab (helper lab)
         self._print_accounts()
 
     def _agent(self) -> User:
@@ -116,6 +119,7 @@ class Command(BaseCommand):
         seed_conversation(agent=self._agent())
 
     def _reset(self) -> None:
+        Initiative.objects.all().delete()  # the lab's initiatives (helper lab)
         Allocation.objects.all().delete()  # means protect their bouquets (and so their processes) from deletion
         Proposal.objects.all().delete()
         Process.objects.all().delete()
