@@ -43,11 +43,19 @@ def test_anonymous_visitors_are_asked_to_sign_in(client: Client) -> None:
     assert response["Location"].startswith(reverse("account_login"))
 
 
-@pytest.mark.parametrize("role", [Role.INHABITANT, Role.FACILITATOR, Role.MENTOR, Role.MODERATOR])
+@pytest.mark.parametrize("role", [Role.INHABITANT, Role.MENTOR, Role.MODERATOR])
 def test_people_without_an_authority_role_do_not_see_it_exists(client: Client, role: Role) -> None:
     client.force_login(UserFactory(role=role))
     assert client.get(reverse("backoffice:home")).status_code == 404
     assert reverse("backoffice:home") not in client.get(reverse("processes:list")).content.decode()
+
+
+def test_facilitators_see_only_their_workshops_in_the_back_office(client: Client) -> None:
+    """Facilitators record what people said: the back-office opens to them with its workshops' entry only."""
+    client.force_login(UserFactory(role=Role.FACILITATOR))
+    page = client.get(reverse("backoffice:home")).content.decode()
+    assert reverse("backoffice:workshops") in page
+    assert reverse("backoffice:districts") not in page
 
 
 def test_the_site_menu_links_agents_to_the_back_office(client: Client) -> None:
