@@ -426,9 +426,12 @@ def record_contribution(*, facilitator: User, data: GatheredInput) -> Contributi
     except IntegrityError:
         # The same entry, sent at the same moment, won the race: it is this one.
         earlier = Contribution.objects.filter(submission_key=key).first()
-        if earlier is None:
-            raise
-        return earlier
+        if earlier is not None:
+            return earlier
+        # The same person's voice for the same proposal, recorded at the same moment by another entry.
+        raise Conflict(
+            _("Cette personne a déjà donné sa voix à cette proposition : elle ne compte qu'une fois.")
+        ) from None
     return contribution
 
 
