@@ -5,9 +5,10 @@ Run: .venv/bin/python bench/paper_import.py [--database-url URL] [--rows 10000]
 
 The database is recreated (only one whose name contains "bench") and migrated, as in bench/pages.py. The file is
 made up from a fixed seed; one row in twenty is refused (no consent, a day in the future, an unknown district).
-Placing each proposal in its bouquet is queued for the worker (django-tasks-db), as in production, and not timed.
-Memory: the peak resident size of this process (``ru_maxrss``) and the peak of Python allocations (tracemalloc)
-during the import.
+Placing the proposals in their bouquets is queued for the worker (django-tasks-db, one task per 500 rows), as in
+production, and not timed.
+Memory: the peak resident size of this process (``ru_maxrss``); with --trace-memory, also the peak of Python
+allocations during the import (tracemalloc, which slows it down).
 """
 
 from __future__ import annotations
@@ -74,6 +75,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default=DEFAULT_URL)
     parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument(
+        "--trace-memory",
+        action="store_true",
+        help="also the peak of Python allocations (tracemalloc: slower)",
+    )
     args = parser.parse_args()
     os.environ.setdefault("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
     action = prepare_database(args.database_url, fresh=True)
@@ -99,7 +105,8 @@ def main() -> int:
     from django.utils import timezone
 
     data = paper_rows(args.rows, districts, timezone.localdate())
-    tracemalloc.start()
+    if args.trace_memory:
+        tracemalloc.start()
     started = time.perf_counter()
     record = imports.stage_import(
         user=facilitator, kind=PAPER_FORMS, scope=process.pk, filename="papier.csv", data=data
@@ -109,7 +116,7 @@ def main() -> int:
     previewed = time.perf_counter()
     done = imports.confirm_import(user=facilitator, record=record)
     finished = time.perf_counter()
-    _current, peak = tracemalloc.get_traced_memory()
+    peak = tracemalloc.get_traced_memory()[1] if args.trace_memory else 0
     tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(  # noqa: T201
@@ -118,7 +125,9 @@ def main() -> int:
         f"  preview (every row checked):             {previewed - staged:6.2f} s\n"
         f"  confirm (good rows imported, one transaction): {finished - previewed:6.2f} s "
         f"({done.rows_imported / (finished - previewed):,.0f} rows/s)\n"
-        f"  total {finished - started:.1f} s; peak Python allocations {peak / 1e6:.0f} MB; peak RSS {rss:.0f} MB\n"
+        f"  total {finished - started:.1f} s; peak RSS {rss:.0f} MB"
+        + (f"; peak Python allocations {peak / 1e6:.0f} MB" if args.trace_memory else "")
+        + "\n"
         f"  proposals stored: {Proposal.objects.filter(process=process).count()}"
     )
     return 0

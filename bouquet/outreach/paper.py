@@ -1,8 +1,10 @@
 """Paper forms typed into a spreadsheet, imported through the back-office's staged import page (``core.imports``):
 one row per person and proposal, in the columns of the printed form (``printing.PAPER_COLUMNS``)."""
 
+from functools import partial
 from typing import Any
 
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,11 +14,13 @@ from bouquet.core import imports, tabular
 from bouquet.core.errors import InvalidInput
 from bouquet.outreach import rules
 from bouquet.outreach.services import ContributorInput, GatheredInput, normalised_contact, record_contribution
+from bouquet.outreach.tasks import place_gathered_proposals
 from bouquet.places.models import District
 from bouquet.processes.models import Process
 from bouquet.proposals.models import BODY_MAX, BODY_MIN, TITLE_MAX, TITLE_MIN, Origin
 
 KIND = "formulaires-papier"
+PLACE_BATCH = 500
 
 # The printed form's columns, in order: (field name, header printed on the form and expected in the file).
 PAPER_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -135,11 +139,12 @@ def save_paper_rows(*, user: Any, rows: list[tabular.GoodRow], scope: int | None
     process = _process(scope)
     if process is None:
         return 0
+    proposal_ids: list[int] = []
     for row in rows:
         values = row.values
         body = str(values["body"])
         district = values.get("district")
-        record_contribution(
+        contribution = record_contribution(
             facilitator=user,
             data=GatheredInput(
                 process=process,
@@ -153,7 +158,14 @@ def save_paper_rows(*, user: Any, rows: list[tabular.GoodRow], scope: int | None
                 body=body,
                 origin=Origin.IMPORT,
                 said_on=values["said_on"],  # type: ignore[arg-type]
+                place_later=True,
             ),
+        )
+        proposal_ids.append(contribution.proposal_id)
+    # Placed in their bouquets by a few background tasks once the import is committed, not one task per row.
+    for start in range(0, len(proposal_ids), PLACE_BATCH):
+        transaction.on_commit(
+            partial(place_gathered_proposals.enqueue, proposal_ids[start : start + PLACE_BATCH])
         )
     return len(rows)
 

@@ -39,7 +39,12 @@ from bouquet.outreach.models import (
 from bouquet.places.models import District
 from bouquet.processes.models import Process
 from bouquet.proposals.models import Origin, Proposal
-from bouquet.proposals.services import ProposalInput, carry_gathered_support, count_gathered_support
+from bouquet.proposals.services import (
+    ProposalInput,
+    carry_gathered_support,
+    count_gathered_support,
+    submit_proposal,
+)
 
 NAME_MAX = 80
 CONTACT_MAX = 200
@@ -366,6 +371,8 @@ class GatheredInput:
     said_on: dt.date | None = None
     district: District | None = None
     submission_key: uuid.UUID | None = None
+    # A batch (the paper import) places its proposals in their bouquets itself, in a few background tasks.
+    place_later: bool = False
 
 
 def record_contribution(*, facilitator: User, data: GatheredInput) -> Contribution:
@@ -396,7 +403,8 @@ def record_contribution(*, facilitator: User, data: GatheredInput) -> Contributi
                     facilitator=facilitator, contributor=contributor, proposal=data.join, process=process
                 )
             else:
-                proposal = submit_and_place_proposal(
+                submit = submit_proposal if data.place_later else submit_and_place_proposal
+                proposal = submit(
                     author=facilitator,
                     process=process,
                     data=ProposalInput(
@@ -418,9 +426,12 @@ def record_contribution(*, facilitator: User, data: GatheredInput) -> Contributi
     except IntegrityError:
         # The same entry, sent at the same moment, won the race: it is this one.
         earlier = Contribution.objects.filter(submission_key=key).first()
-        if earlier is None:
-            raise
-        return earlier
+        if earlier is not None:
+            return earlier
+        # The same person's voice for the same proposal, recorded at the same moment by another entry.
+        raise Conflict(
+            _("Cette personne a déjà donné sa voix à cette proposition : elle ne compte qu'une fois.")
+        ) from None
     return contribution
 
 

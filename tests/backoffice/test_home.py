@@ -50,12 +50,15 @@ def test_people_without_an_authority_role_do_not_see_it_exists(client: Client, r
     assert reverse("backoffice:home") not in client.get(reverse("processes:list")).content.decode()
 
 
-def test_facilitators_see_the_back_office_for_their_conversations(client: Client) -> None:
+def test_facilitators_see_the_back_office_for_their_workshops_and_conversations(client: Client) -> None:
+    """Facilitators record what people said and run conversations: the back-office opens to them with those
+    entries only."""
     client.force_login(UserFactory(role=Role.FACILITATOR))
     home = client.get(reverse("backoffice:home"))
+    page = home.content.decode()
     assert home.status_code == 200
-    assert reverse("backoffice:conversations") in home.content.decode()
-    assert reverse("backoffice:processes") not in home.content.decode()
+    assert reverse("backoffice:workshops") in page and reverse("backoffice:conversations") in page
+    assert reverse("backoffice:processes") not in page and reverse("backoffice:districts") not in page
 
 
 def test_the_site_menu_links_agents_to_the_back_office(client: Client) -> None:

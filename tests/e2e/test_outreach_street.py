@@ -128,3 +128,13 @@ def test_a_facilitator_records_a_workshop_and_five_contributions_from_the_street
     axe(page, "page de l'atelier")
     page.get_by_role("link", name="Une fontaine au square").click()
     expect(page.get_by_text("Contribution recueillie en atelier par Camille")).to_be_visible()
+
+    # The list of workshops and the page where a person finds their gathered contributions.
+    page.goto("/ateliers/")
+    expect(page.get_by_role("link", name="Gestion des biodéchets")).to_be_visible()
+    axe(page, "ateliers")
+    page.goto("/compte/contributions-recueillies/")
+    page.get_by_label(re.compile(r"^Le contact que vous aviez donné")).fill("personne@exemple.fr")
+    page.get_by_role("button", name="Retrouver mes contributions").click()
+    expect(page.get_by_text("Ce contact n'est pas l'adresse e-mail de votre compte").first).to_be_visible()
+    axe(page, "retrouver ses contributions")

@@ -4,6 +4,7 @@ paper import, claiming, and the API."""
 import datetime as dt
 import html
 import uuid
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -208,7 +209,7 @@ def test_a_facilitator_schedules_publishes_and_reports_a_workshop(
 
 
 def test_paper_forms_are_imported_through_the_staged_page(
-    facilitator_client: Client, proposals_process: Process
+    facilitator_client: Client, proposals_process: Process, django_capture_on_commit_callbacks: Any
 ) -> None:
     DistrictFactory(name="Les Lilas")
     today = timezone.localdate()
@@ -233,7 +234,9 @@ def test_paper_forms_are_imported_through_the_staged_page(
     assert "consentement" in preview
     assert "date dans le futur" in preview
     assert "quartier inconnu : « Atlantide »" in preview
-    assert facilitator_client.post(preview_url).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True) as placing:
+        assert facilitator_client.post(preview_url).status_code == 302
+    assert len(placing) == 1  # one background task places the file's proposals in their bouquets
     proposal = Proposal.objects.get()
     assert (proposal.origin, proposal.title) == (Origin.IMPORT, "Des composteurs")
     assert Contributor.objects.get().district is not None

@@ -234,3 +234,25 @@ def test_the_reminder_command_reminds_once(workshop: Workshop) -> None:
     call_command("send_workshop_reminders", stdout=out)
     call_command("send_workshop_reminders", stdout=out)
     assert out.getvalue().splitlines() == ["1 rappel(s) envoyé(s).", "0 rappel(s) envoyé(s)."]
+
+
+def test_one_persons_voice_counts_once_under_concurrency(
+    facilitator: User, proposals_process: Process
+) -> None:
+    from tests.concurrency import run_together  # noqa: PLC0415
+
+    proposal = ProposalFactory(process=proposals_process)
+
+    def work(index: int) -> None:
+        try:
+            _gather(
+                facilitator, proposals_process, join=proposal, person=person("Zoé", contact="zoe@exemple.fr")
+            )
+        except Conflict:
+            pass
+
+    assert run_together(work, count=8) == []
+    proposal.refresh_from_db()
+    assert proposal.support_count == 1
+    assert Contribution.objects.filter(proposal=proposal).count() == 1
+    assert Contributor.objects.count() == 1
