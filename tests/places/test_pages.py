@@ -197,6 +197,8 @@ def test_proposing_on_a_place_shows_what_it_remembers_first_and_joins_its_timeli
     assert (proposal.latitude, proposal.longitude) == (place.latitude, place.longitude)
     page = Client().get(place.get_absolute_url()).content.decode()
     assert "Remettre la fontaine en eau" in page
+    detail = Client().get(proposal.get_absolute_url()).content.decode()
+    assert f'href="{place.get_absolute_url()}"' in detail
 
 
 def test_the_place_page_offers_the_processes_taking_proposals(proposals_process) -> None:  # type: ignore[no-untyped-def]
