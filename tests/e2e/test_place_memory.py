@@ -72,6 +72,11 @@ def test_an_inhabitant_adds_a_memory_with_a_photo_and_sees_it_on_the_timeline(
     expect(timeline.nth(1)).to_contain_text("années 60")
     expect(timeline.nth(1)).to_contain_text("Josette R.")
     axe(page, "page du lieu avec le souvenir")
+    # On a phone 320 px wide, the page with its photo and the list with its map scroll only downwards.
+    page.set_viewport_size({"width": 320, "height": 640})
+    for address in (page.url, "/lieux/"):
+        page.goto(address)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, address
     memory = Memory.objects.get(title="Les concerts du dimanche")
     with memory.photo.open("rb") as stored, Image.open(stored) as picture:
         assert not picture.getexif()  # re-encoded on the server: the phone's name is gone

@@ -197,9 +197,24 @@ def test_proposing_on_a_place_shows_what_it_remembers_first_and_joins_its_timeli
     assert (proposal.latitude, proposal.longitude) == (place.latitude, place.longitude)
     page = Client().get(place.get_absolute_url()).content.decode()
     assert "Remettre la fontaine en eau" in page
+    detail = Client().get(proposal.get_absolute_url()).content.decode()
+    assert f'href="{place.get_absolute_url()}"' in detail
 
 
 def test_the_place_page_offers_the_processes_taking_proposals(proposals_process) -> None:  # type: ignore[no-untyped-def]
     place = make_place()
     html = Client().get(place.get_absolute_url()).content.decode()
     assert f"{reverse('proposals:create', args=[proposals_process.slug])}?lieu={place.pk}" in html
+
+
+def test_an_agent_opening_a_process_about_a_place_sees_what_it_remembers_first() -> None:
+    district = DistrictFactory(name="Saint-Aubin")
+    place = make_place("Le lavoir", district=district)
+    make_memory(place, title="Les lavandières", when="années 50")
+    agent = _client(UserFactory(agent=True))
+    detail = agent.get(place.get_absolute_url()).content.decode()
+    create = reverse("backoffice:process-create")
+    assert f"{create}?lieu={place.pk}" in detail
+    form = agent.get(create, {"lieu": place.pk}).content.decode()
+    assert "Ce dont « Le lavoir » se souvient" in form and "Les lavandières" in form
+    assert f'<option value="{district.pk}" selected>' in form

@@ -12,6 +12,8 @@ from bouquet.backoffice.access import back_office_page, staff_user
 from bouquet.backoffice.pages import form_page
 from bouquet.backoffice.processes.calendar import calendar
 from bouquet.backoffice.processes.forms import PhaseForm, ProcessForm
+from bouquet.places.models import Place
+from bouquet.places.selectors import place_remembers
 from bouquet.processes import services
 from bouquet.processes.models import Component, Phase, PhaseKind, Process, allowed_words
 from bouquet.processes.selectors import (
@@ -49,8 +51,11 @@ def process_list(request: HttpRequest) -> HttpResponse:
 
 @back_office_page()
 def process_create(request: HttpRequest) -> HttpResponse:
-    """Prepare a new process (not shown to the public until it is published)."""
-    form = ProcessForm(request.POST or None, request.FILES or None)
+    """Prepare a new process (not shown to the public until it is published). Opened from a place's page
+    (``?lieu=``), it shows first what the place remembers, and starts in the place's district."""
+    place = _named_place(request.POST.get("lieu") or request.GET.get("lieu"))
+    initial = {"district": place.district_id} if place is not None and place.district_id else {}
+    form = ProcessForm(request.POST or None, request.FILES or None, initial=initial)
     return form_page(
         request,
         form,
@@ -58,10 +63,22 @@ def process_create(request: HttpRequest) -> HttpResponse:
             agent=staff_user(request), data=form.to_input(), image=form.cleaned_data["image"]
         ),
         template="backoffice/processes/process_form.html",
-        context={"heading": _("Nouvelle démarche"), "submit": _("Créer la démarche")},
+        context={
+            "heading": _("Nouvelle démarche"),
+            "submit": _("Créer la démarche"),
+            "remembering_place": place,
+            "remembered": place_remembers(place=place) if place is not None else [],
+        },
         done=_("La démarche est créée, en préparation : ajoutez ses phases, puis publiez-la."),
         then=_to_process,
     )
+
+
+def _named_place(raw: str | None) -> Place | None:
+    """The published place a « lieu » parameter names, or None."""
+    if not raw or not raw.isdigit():
+        return None
+    return Place.objects.published().filter(pk=int(raw)).first()
 
 
 @require_GET
