@@ -76,6 +76,9 @@ class Command(BaseCommand):
             demo_users.update(password=make_password(ADMIN_PASSWORD))
         self._group()
         self._budget()
+        from bouquet.demo.projects import seed_projects  # projects and the gap watch (docs/decisions/0026)
+
+        seed_projects(self.stdout)
         self._print_accounts()
 
     def _agent(self) -> User:
