@@ -118,13 +118,13 @@ def summarise(
                     waiting[span] += 1
     figures.vote_to_opening = quartiles(durations)
     figures.by_theme = {key: quartiles(theme[key]) for key in sorted(theme)}
-    figures.by_district = {key: quartiles(district[key]) for key in sorted(district, key=_natural)}
+    figures.by_district = {key: quartiles(district[key]) for key in sorted(district, key=natural_order)}
     figures.by_year = {key: quartiles(year[key]) for key in sorted(year)}
     figures.still_waiting = [StillWaiting(span, eligible[span], waiting[span]) for span in waiting_years]
     figures.slip = quartiles(slips)
     return figures
 
 
-def _natural(label: str) -> tuple[int, str]:
+def natural_order(label: str) -> tuple[int, str]:
     digits = "".join(c for c in label if c.isdigit())
     return (int(digits) if digits else 10_000, label)
