@@ -68,3 +68,11 @@ def test_an_agent_opens_a_reconsultation_and_an_inhabitant_answers_it(
     axe(page, "réponse enregistrée")
     answer = ReconsultationAnswer.objects.get()
     assert (answer.person, answer.answer) == (inhabitant, Answer.TO_ADAPT)
+
+    # On a phone, no page of the gap watch scrolls sideways.
+    page.set_viewport_size({"width": 320, "height": 640})
+    for url in ("/projets/ecart/", "/projets/", project.get_absolute_url(), "/odd/", page.url):
+        page.goto(url)
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= 320, f"{url} is {width} px wide on a 320 px screen"
+    axe(page, "revoyure sur un téléphone")
