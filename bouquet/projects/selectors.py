@@ -130,26 +130,21 @@ def projects_for_list(filters: ProjectFilters, *, public: bool = True) -> QueryS
 
 def gap_figures(filters: ProjectFilters, *, public: bool = True) -> gap.GapFigures:
     """The dashboard's figures over the filtered projects, in one query and one pass."""
-    rows = filtered(filters, public=public).values_list(  # type: ignore[misc]
-        "theme_label",
-        "district_label",
-        "conceived_month",
-        "planned_delivery_month",
-        "delivered_month",
-        "status",
-        "drifting",
+    # No ORDER BY: sorting 50,000 rows by title was half of the time.
+    rows = (
+        filtered(filters, public=public)
+        .order_by()
+        .values_list(  # type: ignore[misc]
+            "theme_label",
+            "district_label",
+            "conceived_month",
+            "planned_delivery_month",
+            "delivered_month",
+            "status",
+            "drifting",
+        )
     )
-    return gap.summarise(
-        (
-            gap.GapRow(
-                theme, district, conceived, planned, delivered, status == Status.ABANDONED, bool(drifting)
-            )
-            for theme, district, conceived, planned, delivered, status, drifting in rows.iterator(
-                chunk_size=5000
-            )
-        ),
-        today=this_month(),
-    )
+    return gap.summarise(rows.iterator(chunk_size=5000), today=this_month(), abandoned=Status.ABANDONED)
 
 
 def filter_choices(*, public: bool = True) -> dict[str, list[str]]:
