@@ -17,6 +17,7 @@ from bouquet.budgets.models import BudgetProject, BudgetResult
 from bouquet.core.spreadsheet import read_table
 from bouquet.projects import months, reading, services
 from bouquet.projects.models import Project
+from bouquet.proposals.models import Proposal
 
 DATA = Path(__file__).resolve().parent / "data" / "projects.toml"
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -68,6 +69,13 @@ def seed_projects(stdout: OutputWrapper) -> None:
 
 
 def _project(agent: User, winner: BudgetProject, entry: dict[str, Any], today: int) -> Project:
+    # Last year's ballots come from a file (no participation records): the drifting project also carries the
+    # most supported proposal, so that its re-consultation reaches real people (author, co-authors, supporters).
+    proposal = (
+        Proposal.objects.public().order_by("-support_count", "pk").first()
+        if entry.get("reconsultation")
+        else None
+    )
     project = services.create_project(
         agent=agent,
         process=winner.budget.process,
@@ -75,6 +83,7 @@ def _project(agent: User, winner: BudgetProject, entry: dict[str, Any], today: i
             title=winner.title, description=winner.description, department=entry["department"]
         ),
         budget_project=winner,
+        proposal=proposal,
     )
     # The vote was last year: the project was conceived then, and the demo's months are counted back from today.
     vote = project.conceived_month or today - 12

@@ -21,7 +21,7 @@ def test_the_demo_follows_its_projects_and_the_gap():
     drifting = selectors.filtered(selectors.ProjectFilters(drifting=True)).filter(pk__in=demo)
     assert drifting.count() == 1
     reconsultation = Reconsultation.objects.get(project=drifting.get(), closed_at__isnull=True)
-    assert reconsultation.recipients.exists()
+    assert reconsultation.recipients.exists(), (reconsultation.project.proposal_id, reconsultation.reach)
     assert demo.filter(updates__isnull=False).distinct().count() == 3
     if missing_shared_data() is None:
         assert Project.objects.filter(process__slug__startswith="archive-").count() == 1341
