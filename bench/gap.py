@@ -47,7 +47,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default=DEFAULT_URL)
     parser.add_argument("--projects", type=int, default=50_000)
-    parser.add_argument("--keep", action="store_true", help="reuse the projects of a previous run (no refill)")
+    parser.add_argument(
+        "--keep", action="store_true", help="reuse the projects of a previous run (no refill)"
+    )
     args = parser.parse_args()
     action = prepare_database(args.database_url, fresh=not args.keep)
     setup_django(args.database_url)
@@ -89,7 +91,9 @@ def main() -> int:
             for row in good[: target - Project.objects.count()]:
                 shift = copy % 7
                 dates = {k: (v + shift if v is not None else None) for k, v in row.dates.items()}
-                rows.append(reading.ProjectRow(**{**row.__dict__, "code": f"{copy}-{row.code}", "dates": dates}))
+                rows.append(
+                    reading.ProjectRow(**{**row.__dict__, "code": f"{copy}-{row.code}", "dates": dates})
+                )
             services.save_project_rows(process=process, rows=rows)
             copy += 1
         print(f"{Project.objects.count():>6} projects ({time.perf_counter() - started:.1f} s to fill)")  # noqa: T201
