@@ -33,17 +33,9 @@ def quartiles(values: Iterable[int]) -> Quartiles:
     return Quartiles(len(ordered), quantile(ordered, 0.5), quantile(ordered, 0.25), quantile(ordered, 0.75))
 
 
-@dataclass(frozen=True, slots=True)
-class GapRow:
-    """One project as the dashboard reads it."""
-
-    theme: str
-    district: str
-    conceived: int | None
-    planned_delivery: int | None
-    delivered: int | None
-    abandoned: bool
-    drifting: bool
+# One project as the dashboard reads it, a plain tuple (50,000 of them are read per dashboard): theme, district,
+# conceived, planned delivery, delivered (months), status, drifting.
+GapRow = tuple[str, str, int | None, int | None, int | None, str, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +70,11 @@ class GapFigures:
 
 
 def summarise(
-    rows: Iterable[GapRow], *, today: int, waiting_years: Sequence[int] = (1, 2, 3, 4, 5)
+    rows: Iterable[GapRow],
+    *,
+    today: int,
+    abandoned: str = "abandoned",
+    waiting_years: Sequence[int] = (1, 2, 3, 4, 5),
 ) -> GapFigures:
     """The dashboard's figures: months from vote to opening over delivered projects (all, by theme, by district,
     by year of vote), the share still waiting after N years, and the slip between planned and actual delivery."""
@@ -90,41 +86,42 @@ def summarise(
     slips: list[int] = []
     eligible = dict.fromkeys(waiting_years, 0)
     waiting = dict.fromkeys(waiting_years, 0)
-    for row in rows:
+    for theme_label, district_label, conceived, planned, delivered, status, drifting in rows:
         figures.total += 1
-        figures.drifting += row.drifting
-        if row.abandoned:
+        figures.drifting += bool(drifting)
+        is_abandoned = status == abandoned
+        if is_abandoned:
             figures.abandoned += 1
-        if row.delivered is not None:
+        if delivered is not None:
             figures.delivered += 1
-            if row.planned_delivery is not None:
-                slip = row.delivered - row.planned_delivery
+            if planned is not None:
+                slip = delivered - planned
                 slips.append(slip)
                 figures.late += slip > 0
-        if row.conceived is None:
+        if conceived is None:
             continue
-        if row.delivered is not None:
-            months = row.delivered - row.conceived
+        if delivered is not None:
+            months = delivered - conceived
             durations.append(months)
-            theme.setdefault(row.theme, []).append(months)
-            district.setdefault(row.district, []).append(months)
-            year.setdefault(row.conceived // 12, []).append(months)
-        if row.abandoned:
+            theme.setdefault(theme_label, []).append(months)
+            district.setdefault(district_label, []).append(months)
+            year.setdefault(conceived // 12, []).append(months)
+        if is_abandoned:
             continue
         for span in waiting_years:
-            if row.conceived + 12 * span <= today:
+            if conceived + 12 * span <= today:
                 eligible[span] += 1
-                if row.delivered is None or row.delivered - row.conceived > 12 * span:
+                if delivered is None or delivered - conceived > 12 * span:
                     waiting[span] += 1
     figures.vote_to_opening = quartiles(durations)
     figures.by_theme = {key: quartiles(theme[key]) for key in sorted(theme)}
-    figures.by_district = {key: quartiles(district[key]) for key in sorted(district, key=_natural)}
+    figures.by_district = {key: quartiles(district[key]) for key in sorted(district, key=natural_order)}
     figures.by_year = {key: quartiles(year[key]) for key in sorted(year)}
     figures.still_waiting = [StillWaiting(span, eligible[span], waiting[span]) for span in waiting_years]
     figures.slip = quartiles(slips)
     return figures
 
 
-def _natural(label: str) -> tuple[int, str]:
+def natural_order(label: str) -> tuple[int, str]:
     digits = "".join(c for c in label if c.isdigit())
     return (int(digits) if digits else 10_000, label)

@@ -130,40 +130,33 @@ def projects_for_list(filters: ProjectFilters, *, public: bool = True) -> QueryS
 
 def gap_figures(filters: ProjectFilters, *, public: bool = True) -> gap.GapFigures:
     """The dashboard's figures over the filtered projects, in one query and one pass."""
-    rows = filtered(filters, public=public).values_list(  # type: ignore[misc]
-        "theme_label",
-        "district_label",
-        "conceived_month",
-        "planned_delivery_month",
-        "delivered_month",
-        "status",
-        "drifting",
+    # No ORDER BY: sorting 50,000 rows by title was half of the time.
+    rows = (
+        filtered(filters, public=public)
+        .order_by()
+        .values_list(  # type: ignore[misc]
+            "theme_label",
+            "district_label",
+            "conceived_month",
+            "planned_delivery_month",
+            "delivered_month",
+            "status",
+            "drifting",
+        )
     )
-    return gap.summarise(
-        (
-            gap.GapRow(
-                theme, district, conceived, planned, delivered, status == Status.ABANDONED, bool(drifting)
-            )
-            for theme, district, conceived, planned, delivered, status, drifting in rows.iterator(
-                chunk_size=5000
-            )
-        ),
-        today=this_month(),
-    )
+    return gap.summarise(rows.iterator(chunk_size=5000), today=this_month(), abandoned=Status.ABANDONED)
 
 
 def filter_choices(*, public: bool = True) -> dict[str, list[str]]:
-    """The themes, districts and years the filters offer."""
-    projects = Project.objects.public() if public else Project.objects.all()
+    """The themes, districts and years the filters offer (three small DISTINCT queries, without ordering)."""
+    projects = (Project.objects.public() if public else Project.objects.all()).order_by()
+    themes = {x for x in projects.values_list("theme_label", flat=True).distinct() if x}
+    districts = {x for x in projects.values_list("district_label", flat=True).distinct() if x}
+    years = {y for y in projects.values_list("vote_year", flat=True).distinct() if y}
     return {
-        "themes": sorted(x for x in projects.values_list("theme_label", flat=True).distinct() if x),
-        "districts": sorted(
-            (x for x in projects.values_list("district_label", flat=True).distinct() if x), key=gap._natural
-        ),
-        "years": [
-            str(y)
-            for y in sorted({y for y in projects.values_list("vote_year", flat=True) if y}, reverse=True)
-        ],
+        "themes": sorted(themes),
+        "districts": sorted(districts, key=gap.natural_order),
+        "years": [str(y) for y in sorted(years, reverse=True)],
     }
 
 

@@ -92,6 +92,9 @@ class Command(BaseCommand):
         seed_populations()  # dashboards: participation per 1,000 inhabitants (helper « opendata »)
         self._conversation()
         seed_lab(self.stdout)  # the social-innovation lab (helper lab)
+        from bouquet.demo.projects import seed_projects  # projects and the gap watch (docs/decisions/0026)
+
+        seed_projects(self.stdout)
         self._print_accounts()
 
     def _agent(self) -> User:
