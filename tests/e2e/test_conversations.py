@@ -75,6 +75,8 @@ def test_a_facilitator_runs_a_live_room_with_three_phones(
     room = Room.objects.get()
 
     projector = page.context.new_page()
+    refused: list[str] = []
+    projector.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
     projector.goto(f"/salle/{room.code}/ecran/")
     expect(projector.get_by_text(room.code).first).to_be_visible()
     expect(projector.get_by_role("img", name="Code QR pour rejoindre la salle")).to_be_visible()
@@ -122,3 +124,4 @@ def test_a_facilitator_runs_a_live_room_with_three_phones(
     expect(phones[0].get_by_role("heading", name="Salle fermée")).to_be_visible()
     for phone in phones:
         phone.context.close()
+    assert not refused, f"the projector was blocked by the Content-Security-Policy: {refused}"
