@@ -6,3 +6,6 @@ class ConversationsConfig(AppConfig):
     name = "bouquet.conversations"
     label = "conversations"
     verbose_name = _("Conversations")
+
+    def ready(self) -> None:
+        from bouquet.conversations import notifications  # noqa: F401 - registers the kinds

@@ -257,23 +257,26 @@ def map_view(conversation: Conversation, participant: Participant | None = None)
 
 
 def participation_by_day(conversation: Conversation) -> list[tuple[dt.date, int, int]]:
-    """Per day: the votes given (their first answer) and the people who joined."""
+    """Per day: the votes given (their first answer) and the people who joined (their first vote)."""
     votes = dict(
         Vote.objects.filter(conversation=conversation)
+        .order_by()
         .annotate(day=TruncDate("created_at"))
-        .values_list("day")
+        .values("day")
         .annotate(n=Count("id"))
         .values_list("day", "n")
     )
-    joined = dict(
-        Participant.objects.filter(conversation=conversation)
-        .annotate(first=Min("votes__created_at"))
-        .exclude(first=None)
-        .annotate(day=TruncDate("first"))
-        .values_list("day")
-        .annotate(n=Count("id"))
-        .values_list("day", "n")
+    joined: dict[dt.date, int] = {}
+    firsts = (
+        Vote.objects.filter(conversation=conversation)
+        .order_by()
+        .values("participant_id")
+        .annotate(first=Min("created_at"))
+        .values_list("first", flat=True)
     )
+    for first in firsts:
+        day = timezone.localdate(first)
+        joined[day] = joined.get(day, 0) + 1
     days = sorted(set(votes) | set(joined))
     return [(day, votes.get(day, 0), joined.get(day, 0)) for day in days]
 

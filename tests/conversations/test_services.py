@@ -222,3 +222,14 @@ def test_one_participant_per_person(conversation, citizen):
     first = services.participant_for_user(conversation=conversation, user=citizen)
     assert services.participant_for_user(conversation=conversation, user=citizen) == first
     assert Participant.objects.filter(conversation=conversation).count() == 1
+
+
+def test_participants_are_told_of_new_statements(conversation, citizen, django_capture_on_commit_callbacks):
+    from bouquet.notifications.models import Notification
+
+    services.participant_for_user(conversation=conversation, user=citizen)
+    author = services.participant_for_user(conversation=conversation, user=UserFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        services.add_statement(participant=author, text="Des fontaines à boire sur la place.")
+    told = Notification.objects.filter(kind="conversations.statement")
+    assert [n.recipient_id for n in told] == [citizen.pk]  # the author is not told of their own statement

@@ -23,6 +23,7 @@ from bouquet.conversations.models import (
     Vote,
     VoteValue,
 )
+from bouquet.conversations.notifications import NEW_STATEMENT
 from bouquet.conversations.rules import (
     can_moderate,
     can_run,
@@ -31,6 +32,7 @@ from bouquet.conversations.rules import (
     may_join_without_account,
 )
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
+from bouquet.notifications import services as notifications
 from bouquet.processes.models import Process
 from bouquet.roles.rules import facilitates
 
@@ -142,6 +144,8 @@ def participant_for_user(*, conversation: Conversation, user: User, room: Room |
     if not is_signed_in(user):
         raise ActionNotAllowed(_("Connectez-vous pour participer."))
     participant, created = Participant.objects.get_or_create(conversation=conversation, user=user)
+    if created:
+        notifications.follow(user, conversation)  # told of new statements (daily by default)
     if room is not None and participant.room_id != room.pk:
         participant.room = room
         participant.save(update_fields=["room", "updated_at"])
@@ -239,7 +243,18 @@ def add_statement(*, participant: Participant, text: str) -> Statement:
         Vote.objects.create(
             conversation=conversation, participant=participant, statement=statement, value=VoteValue.AGREE
         )
+        _announce(statement, actor=participant.user)
     return statement
+
+
+def _announce(statement: Statement, actor: User | None) -> None:
+    """Tell the conversation's followers a new statement awaits them, once the transaction commits."""
+    conversation = statement.conversation
+    transaction.on_commit(
+        lambda: notifications.announce(
+            NEW_STATEMENT.code, conversation, actor=actor, context={"statement": statement.text}
+        )
+    )
 
 
 @transaction.atomic
@@ -273,6 +288,9 @@ def moderate_statement(*, by: User, statement: Statement, accept: bool) -> State
     """Publish a statement, or set it aside: its votes stop counting on the map, and it takes no more votes."""
     if not can_moderate(by, statement.conversation):
         raise ActionNotAllowed(_("Seuls les modérateurs et les animateurs de cette démarche modèrent."))
+    newly_published = accept and statement.state == StatementState.PENDING
     statement.state = StatementState.ACCEPTED if accept else StatementState.REJECTED
     statement.save(update_fields=["state", "updated_at"])
+    if newly_published:
+        _announce(statement, actor=statement.author.user if statement.author else None)
     return statement
