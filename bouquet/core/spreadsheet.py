@@ -3,6 +3,8 @@
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 # A spreadsheet reads a cell starting with one of these as a formula (or, for tab and carriage return, may
@@ -16,6 +18,22 @@ def neutralise(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+# The longest cell our readers accept (the csv module's own default). A library may raise the csv module's
+# process-wide limit when it is imported (petl, under frictionless, does): our readers set theirs while they
+# read, and put the previous one back.
+CELL_LIMIT = 131_072
+
+
+@contextmanager
+def cell_limit(limit: int = CELL_LIMIT) -> Iterator[int]:
+    """Read CSV with cells of at most ``limit`` characters (the csv module's limit, restored afterwards)."""
+    previous = csv.field_size_limit(limit)
+    try:
+        yield limit
+    finally:
+        csv.field_size_limit(previous)
 
 
 class UnreadableTable(ValueError):
@@ -92,10 +110,11 @@ def read_table(data: bytes, *, max_rows: int = 500_000) -> list[list[str]]:
         # winners' file: « "Des ""mallettes de jeux "" dans les écoles" » lost its quotes).
         reader = csv.reader(io.StringIO(text, newline=""), dialect, doublequote=True)
         try:
-            for row in reader:
-                if len(rows) > max_rows:
-                    break
-                rows.append([cell.strip() for cell in row])
+            with cell_limit():
+                for row in reader:
+                    if len(rows) > max_rows:
+                        break
+                    rows.append([cell.strip() for cell in row])
         except csv.Error as error:
             raise UnreadableTable(
                 f"Ligne {reader.line_num} : un guillemet n'est jamais refermé ou une cellule est trop longue."

@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from bouquet.bouquets.engine.engine import Engine, Progress
 from bouquet.bouquets.engine.types import Grouping, MemberStatus, SdgSuggestion
-from bouquet.core.spreadsheet import neutralise
+from bouquet.core.spreadsheet import CELL_LIMIT, cell_limit, neutralise
 
 STATUS_FR = {
     MemberStatus.GROUPED: "groupe",
@@ -115,16 +115,17 @@ def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]], str | None]:
     header = [h for h in (reader.fieldnames or [])]
     rows = []
     try:
-        for row in reader:
-            # Short rows get empty cells rather than None, so every row is still written out.
-            rows.append(
-                {
-                    k: ("" if v is None else (" ".join(v) if isinstance(v, list) else v))
-                    for k, v in row.items()
-                }
-            )
+        with cell_limit():
+            for row in reader:
+                # Short rows get empty cells rather than None, so every row is still written out.
+                rows.append(
+                    {
+                        k: ("" if v is None else (" ".join(v) if isinstance(v, list) else v))
+                        for k, v in row.items()
+                    }
+                )
     except csv.Error as exc:
-        limit = f"{csv.field_size_limit():,}".replace(",", "\u202f")
+        limit = f"{CELL_LIMIT:,}".replace(",", "\u202f")
         raise InputError(
             f"Ligne {reader.line_num + 1} : une cellule dépasse {limit} caractères, ou un guillemet n'est jamais "
             f"refermé ({exc})."

@@ -26,6 +26,7 @@ from bouquet.budgets.counting.models import (
     as_number,
     exact_number,
 )
+from bouquet.core.spreadsheet import CELL_LIMIT, cell_limit
 
 SECTIONS = ("meta", "projects", "votes")
 _CORE_PROJECT_COLUMNS = {"project_id", "cost", "name", "category", "categories", "target", "targets"}
@@ -80,15 +81,15 @@ def _split(line: str, lineno: int, warnings: list[FileWarning]) -> list[str]:
     if '"' not in line:
         return line.split(";")
     try:
-        rows = list(csv.reader([line], delimiter=";", strict=True))
+        with cell_limit():
+            rows = list(csv.reader([line], delimiter=";", strict=True))
     except csv.Error:
         try:
-            rows = list(csv.reader([line], delimiter=";"))
+            with cell_limit():
+                rows = list(csv.reader([line], delimiter=";"))
         except csv.Error as exc:
-            # In practice only a quoted field longer than the csv module's limit (131,072 characters).
-            raise PabulibError(
-                f"champ entre guillemets de plus de {csv.field_size_limit()} caractères", lineno
-            ) from exc
+            # In practice only a quoted field longer than the limit (131,072 characters).
+            raise PabulibError(f"champ entre guillemets de plus de {CELL_LIMIT} caractères", lineno) from exc
         read = ";".join(rows[0] if rows else [])
         shown = read if len(read) <= 80 else read[:80] + "…"
         warnings.append(FileWarning(lineno, f"guillemets mal placés, lus comme le fait pabutools : {shown}"))
