@@ -32,7 +32,8 @@ def _check_pages(page: Page, base_url: str) -> tuple[list[str], dict[str, list[s
     outside: list[str] = []
 
     def watch(request: Request) -> None:
-        if not request.url.startswith((base_url, "data:", "blob:", "about:")):
+        # chrome: and chrome-extension: are the browser's own viewer (a PDF the site serves), not another host
+        if not request.url.startswith((base_url, "data:", "blob:", "about:", "chrome:", "chrome-extension:")):
             outside.append(request.url)
 
     page.on("request", watch)
@@ -48,6 +49,7 @@ def _check_pages(page: Page, base_url: str) -> tuple[list[str], dict[str, list[s
             or response.status != 200
             or "text/html" not in response.headers.get("content-type", "")
         ):
+            outside.clear()  # what a file (a PDF, a CSV) made the browser load is not the next page's
             return None
         found = []
         for name, size in WIDTHS.items():

@@ -110,11 +110,11 @@ def test_similar_proposals_are_shown_and_a_voice_joins_one(
     assert shown.status_code == 200
     assert f'value="{existing.pk}"' in text(shown)
     assert not Contribution.objects.exists()
-    fragment = facilitator_client.get(
-        "/rue/proches/",
-        {"process": proposals_process.pk, "title": "", "body": "composteurs partagés immeubles"},
-    )
+    asked = {"process": proposals_process.pk, "title": "", "body": "composteurs partagés immeubles"}
+    fragment = facilitator_client.get("/rue/proches/", asked, headers={"HX-Request": "true"})
     assert existing.title in text(fragment)
+    # opened as a page (no htmx), the fragment's address leads back to the street page
+    assert facilitator_client.get("/rue/proches/", asked)["Location"] == "/rue/"
     joined = facilitator_client.post("/rue/", _entry(proposals_process, title="", body="", join=existing.pk))
     assert joined.status_code == 302
     existing.refresh_from_db()

@@ -336,7 +336,10 @@ def street(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def street_similar(request: HttpRequest) -> HttpResponse:
-    """Proposals close to what the facilitator is typing (a fragment of the street page, asked while typing)."""
+    """Proposals close to what the facilitator is typing (a fragment of the street page, asked while typing);
+    opened as a page, it leads back to the street page."""
+    if not request.htmx:  # type: ignore[attr-defined]
+        return redirect("outreach:street")
     facilitator = _facilitator(request)
     if facilitator is None:
         raise Http404
