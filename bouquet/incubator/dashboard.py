@@ -13,6 +13,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bouquet.core.french import is_english
 from bouquet.incubator.analysis import Spread, biodiversity, invitation_depths, median, spread
 from bouquet.incubator.models import (
     STAGE_ORDER,
@@ -199,7 +200,7 @@ def biodiversity_in_words(board: Dashboard) -> str:
             "les quartiers et les profils de qui les lance ; il baisse quand quelques-uns concentrent presque tout "
             "(équitabilité de Shannon, moyenne des quatre). Ici : %(parts)s."
         )
-        % {"parts": " ; ".join(parts) or _("pas encore assez d'initiatives")}
+        % {"parts": ("; " if is_english() else "\u00a0; ").join(parts) or _("pas encore assez d'initiatives")}
     )
 
 

@@ -11,6 +11,8 @@ What people wrote (titles, texts, names: every free-text column of the database)
 so on English pages; it is taken out of the page's text before the English checks.
 """
 
+import bisect
+import functools
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -143,6 +145,32 @@ def pages(client: Client, language: str) -> Iterator[tuple[str, str]]:
             yield address, texts[address]
 
 
+@functools.cache
+def _beginnings(user_texts: tuple[str, ...]) -> list[str]:
+    return sorted(user_texts)
+
+
+def without_shortened(text: str, user_texts: list[str]) -> str:
+    """The text without what people wrote shown shortened (« Des bacs potagers sur les délaissés de … »),
+    whatever the template's length: before each « … », the longest run of words that begins a stored text."""
+    beginnings = _beginnings(tuple(user_texts))
+    cut: list[str] = []
+    for mark in re.finditer("…", text):
+        before = text[max(0, mark.start() - 240) : mark.start()].rstrip()
+        starts = [0] + [i + 1 for i, ch in enumerate(before) if ch in " ›»«"]
+        for start in starts:
+            candidate = before[start:].strip()
+            if len(candidate) < 8:
+                break
+            at = bisect.bisect_left(beginnings, candidate)
+            if at < len(beginnings) and beginnings[at].startswith(candidate):
+                cut.append(candidate)
+                break
+    for candidate in sorted(set(cut), key=len, reverse=True):
+        text = text.replace(candidate, " ")
+    return text
+
+
 def problems_in(text: str, language: str, user_texts: list[str]) -> list[str]:
     found = [f"« 0 » before a plural: {m.group(0)!r}" for m in ZERO_THEN_PLURAL.finditer(text)]
     if language == "fr":
@@ -150,6 +178,7 @@ def problems_in(text: str, language: str, user_texts: list[str]) -> list[str]:
         found += [f"capitalised month: {m.group(0)!r}" for m in CAPITALISED_FRENCH_MONTH.finditer(text)]
         found += [f"« 1 » without « er »: {m.group(0)!r}" for m in FIRST_WITHOUT_ER.finditer(text)]
         return found
+    text = without_shortened(text, user_texts)
     for written in user_texts:
         if len(written) < 12:
             # A short text is taken out as a whole word only: « Sport » leaves « Passport » alone.

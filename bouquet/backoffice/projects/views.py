@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bouquet.backoffice.access import back_office_page, staff_user
@@ -79,7 +80,9 @@ def thresholds(request: HttpRequest) -> HttpResponse:
 
 
 class CreateForm(ProjectForm):
-    process = forms.ModelChoiceField(label=_("Démarche"), queryset=Process.objects.order_by("title"))
+    process = forms.ModelChoiceField(
+        label=gettext_lazy("Démarche"), queryset=Process.objects.order_by("title")
+    )
 
 
 @back_office_page(allowed=manages_projects)

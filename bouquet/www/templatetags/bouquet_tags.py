@@ -168,12 +168,11 @@ COUNTED.update(
             _("aucune contribution recueillie"),
             ngettext_lazy("%(n)s contribution recueillie", "%(n)s contributions recueillies", "count"),
         ),
-        "participants": (
-            _("aucun participant"),
-            ngettext_lazy("%(n)s participant", "%(n)s participants", "count"),
-        ),
     }
 )
+
+# projects: re-consultations
+COUNTED["answers"] = (_("aucune réponse"), ngettext_lazy("%(n)s réponse", "%(n)s réponses", "count"))
 
 
 @register.filter
@@ -244,6 +243,14 @@ def semicolon() -> str:
 # ---- charts: accessible SVG with the same figures as a table (bouquet/core/charts.py) ---------------------
 
 
+def format_months(value: float) -> str:
+    """« 31 mois », « 1 mois », « 13,5 mois »; « moins d'un mois » for 0 (dates are kept to the month)."""
+    shown = round(value, 1)
+    if shown == 0:
+        return str(_("moins d'un mois"))
+    return ngettext("%(n)s mois", "%(n)s mois", math.ceil(abs(shown))) % {"n": format_number(shown)}
+
+
 def chart_formatter(unit: charts.Unit) -> charts.Formatter:
     """How a chart writes its values, in the page's language."""
     if unit is charts.Unit.MONEY:
@@ -251,9 +258,7 @@ def chart_formatter(unit: charts.Unit) -> charts.Formatter:
     if unit is charts.Unit.PERCENT:
         return lambda value: format_percent(round(value, 1))
     if unit is charts.Unit.MONTHS:
-        return lambda value: (
-            ngettext("%(n)s mois", "%(n)s mois", math.ceil(value)) % {"n": format_number(round(value, 1))}
-        )
+        return format_months
     if unit is charts.Unit.DAYS:
         return lambda value: (
             ngettext("%(n)s jour", "%(n)s jours", math.ceil(value)) % {"n": format_number(round(value, 1))}

@@ -4,10 +4,10 @@ from typing import Any
 
 from django import template
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from bouquet.core.french import format_date, format_number
+from bouquet.core.french import format_date
 from bouquet.projects import months
+from bouquet.www.templatetags.bouquet_tags import format_months
 
 register = template.Library()
 
@@ -25,8 +25,7 @@ def month_count(value: float | None) -> str:
     """« 31 mois », « 1 mois », « 13,5 mois »; « — » for none."""
     if value is None:
         return "—"
-    shown = round(value, 1)
-    return ngettext("%(n)s mois", "%(n)s mois", int(abs(shown)) or 1) % {"n": format_number(shown)}
+    return format_months(value)
 
 
 @register.filter
