@@ -167,7 +167,8 @@ def without_shortened(text: str, user_texts: list[str]) -> str:
                 cut.append(candidate)
                 break
     for candidate in sorted(set(cut), key=len, reverse=True):
-        text = text.replace(candidate, " ")
+        # only where it is shown shortened: the same words in full elsewhere on the page stay for the check
+        text = re.sub(re.escape(candidate) + r"\s*…", " ", text)
     return text
 
 
