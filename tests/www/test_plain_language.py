@@ -168,7 +168,7 @@ def without_shortened(text: str, user_texts: list[str]) -> str:
                 break
     for candidate in sorted(set(cut), key=len, reverse=True):
         # only where it is shown shortened: the same words in full elsewhere on the page stay for the check
-        text = re.sub(re.escape(candidate) + r"\s*…", " ", text)
+        text = re.sub(re.escape(candidate) + r"\s*…", " ¦ ", text)
     return text
 
 
@@ -183,13 +183,17 @@ def problems_in(text: str, language: str, user_texts: list[str]) -> list[str]:
     for written in user_texts:
         if len(written) < 12:
             # A short text is taken out as a whole word only: « Sport » leaves « Passport » alone.
-            text = re.sub(rf"(?<!\w){re.escape(written)}(?!\w)", " ", text)
+            text = re.sub(rf"(?<!\w){re.escape(written)}(?!\w)", " ¦ ", text)
         else:
-            text = text.replace(written, " ")
+            # set apart, not joined: what was around it is not read as one phrase (« workload ¦: 2 »)
+            text = text.replace(written, " ¦ ")
     found += [f"French thousands: {m.group(0)!r}" for m in FRENCH_THOUSANDS.finditer(text)]
     found += [f"French decimals: {m.group(0)!r}" for m in FRENCH_DECIMALS.finditer(text)]
     found += [f"« € » after the number: {m.group(0)!r}" for m in EURO_AFTER.finditer(text)]
-    found += [f"French spacing: {m.group(0)!r}" for m in FRENCH_COLON.finditer(text)]
+    found += [
+        f"French spacing: {m.group(0)!r} in « {text[max(0, m.start() - 50) : m.end() + 20]} »"
+        for m in FRENCH_COLON.finditer(text)
+    ]
     for segment in text.split("¦"):
         words = {w.lower() for w in re.findall(r"[\wà-ÿ']+", segment)}
         found += [f"French word {w!r} in « {segment.strip()[:80]} »" for w in sorted(words & FRENCH_WORDS)]
