@@ -354,7 +354,7 @@ def _checked_place_shape(data: PlaceInput, errors: dict[str, str]) -> dict[str, 
         )
         return None
     box = geometry.bounds_of([shape])
-    assert box is not None
+    assert box is not None  # nosec B101  # narrows the type for mypy; the line above made it so
     if max(box.east - box.west, box.north - box.south) > MAX_PLACE_SPAN_DEG:
         errors[GEOMETRY_FIELD] = _(
             "Ce lieu est trop étendu : un lieu tient dans un quartier, pas dans toute une région."
@@ -399,7 +399,7 @@ def create_place(
             _("Le lieu n'a pas été enregistré : corrigez les champs signalés."), field_errors=errors
         )
     box = geometry.bounds_of([shape])
-    assert box is not None
+    assert box is not None  # nosec B101  # narrows the type for mypy; the line above made it so
     district = data.district or district_at(latitude=centre[0], longitude=centre[1])
     return Place.objects.create(
         name=name,
@@ -426,7 +426,7 @@ def _shape_centre(shape: Mapping[str, Any]) -> tuple[float, float]:
         line = geometry.lines(shape)[0]
         return line[len(line) // 2]
     box = geometry.bounds_of([shape])
-    assert box is not None
+    assert box is not None  # nosec B101  # narrows the type for mypy; the line above made it so
     middle = box.center()
     if shape.get("type") in {"Polygon", "MultiPolygon"} and not geometry.contains(shape, *middle):
         return geometry.points(shape)[0]
@@ -622,7 +622,7 @@ def moderate_place_item(
         raise InvalidInput(message, field_errors={"reason": message})
     model: type[Place] | type[Memory] = Place if place is not None else Memory
     item = place if place is not None else memory
-    assert item is not None
+    assert item is not None  # nosec B101  # narrows the type for mypy; the line above made it so
     locked = model.objects.select_for_update().get(pk=item.pk)  # two moderators never decide at once
     state = Moderation.HIDDEN if hide else Moderation.PUBLISHED
     if locked.moderation == state and not (

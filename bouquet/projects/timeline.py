@@ -21,7 +21,7 @@ def projects_on_place(place: Place, *, limit: int) -> list[TimelineItem]:
     )
     items = []
     for project in projects:
-        assert project.conceived_month is not None
+        assert project.conceived_month is not None  # nosec B101  # narrows the type for mypy; the line above made it so
         items.append(
             TimelineItem(
                 starts_on=months.first_day(project.conceived_month),

@@ -71,7 +71,7 @@ class StreetForm(AccessibleForm):
         # service with its reason (403), not as an unknown choice.
         self.fields["process"].widget.choices = [(p.pk, p.title) for p in processes]
         field = self.fields["workshop"]
-        assert isinstance(field, forms.ModelChoiceField)
+        assert isinstance(field, forms.ModelChoiceField)  # nosec B101  # narrows the type for mypy; the line above made it so
         field.queryset = Workshop.objects.filter(process__in=processes).order_by("-starts_at")
 
 
