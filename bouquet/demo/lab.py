@@ -495,7 +495,7 @@ def seed_lab(stdout: Any = None, *, seed: int = 2026) -> None:
         services.save_energy(
             person=person,
             data=services.EnergyInput(
-                skills=rng.sample(skill_list, rng.randint(1, 3)),
+                skills=rng.sample(skill_list, min(len(skill_list), rng.randint(1, 3))),
                 free_text=rng.choice(ENERGY_TEXTS),
                 hours_per_month=rng.choice((2, 4, 4, 8, 12)),
                 material=rng.choice(("", "", "une perceuse", "une remorque", "une machine à coudre")),

@@ -64,7 +64,7 @@ def test_an_agent_opens_a_reconsultation_and_an_inhabitant_answers_it(
     page.get_by_label("Votre commentaire").fill("Plutôt près du pont, là où on pêche vraiment.")
     page.get_by_role("button", name="Envoyer ma réponse").click()
     expect(page.get_by_text("Merci : votre réponse est enregistrée.")).to_be_visible()
-    expect(page.get_by_text("1 réponses sur 1 personnes interrogées.")).to_be_visible()
+    expect(page.get_by_text("1 réponse sur 1 personne interrogée.")).to_be_visible()
     axe(page, "réponse enregistrée")
     answer = ReconsultationAnswer.objects.get()
     assert (answer.person, answer.answer) == (inhabitant, Answer.TO_ADAPT)

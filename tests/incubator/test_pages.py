@@ -358,7 +358,9 @@ def test_a_need_an_offer_and_the_exchange_appear_on_the_chain_page() -> None:
         initiative=repair,
         data=services.ResourceInput(kind="tool", title="Prêt d'outils de jardin"),
     )
-    chain = html.unescape(Client().get(reverse("incubator:chain")).text)
+    chain = html.unescape(
+        re.sub(r"<[^>]+>", "", Client().get(reverse("incubator:chain")).text)
+    )  # the words, tags aside
     assert "Des outils de jardin" in chain and "« Prêt d'outils de jardin » de" in chain
     need = Need.objects.get()
     client = signed_in(lead_of(repair))
@@ -370,8 +372,9 @@ def test_a_need_an_offer_and_the_exchange_appear_on_the_chain_page() -> None:
     )
     assert done.status_code == 302
     assert Exchange.objects.get().helper == repair
-    chain = html.unescape(Client().get(reverse("incubator:chain")).text)
+    page = Client().get(reverse("incubator:chain")).text
+    chain = html.unescape(re.sub(r"<[^>]+>", "", page))  # the words, tags aside
     assert "Prêt d'une grelinette" in chain
-    assert "<svg" in chain and "<table" in chain
+    assert "<svg" in page and "<table" in page
     # someone in no initiative cannot record one
     assert signed_in(UserFactory()).get(url).status_code == 404

@@ -15,7 +15,7 @@ from bouquet.backoffice.processes.forms import PhaseForm, ProcessForm
 from bouquet.places.models import Place
 from bouquet.places.selectors import place_remembers
 from bouquet.processes import services
-from bouquet.processes.models import Component, Phase, PhaseKind, Process, allowed_words
+from bouquet.processes.models import Component, Phase, PhaseKind, Process, allowed_words, default_components
 from bouquet.processes.selectors import (
     attention_points,
     current_phase,
@@ -54,7 +54,9 @@ def process_create(request: HttpRequest) -> HttpResponse:
     """Prepare a new process (not shown to the public until it is published). Opened from a place's page
     (``?lieu=``), it shows first what the place remembers, and starts in the place's district."""
     place = _named_place(request.POST.get("lieu") or request.GET.get("lieu"))
-    initial = {"district": place.district_id} if place is not None and place.district_id else {}
+    initial: dict[str, object] = {"components": default_components()}
+    if place is not None and place.district_id:
+        initial["district"] = place.district_id
     form = ProcessForm(request.POST or None, request.FILES or None, initial=initial)
     return form_page(
         request,
