@@ -350,7 +350,8 @@ API_BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "body": "Au pied de la résidence des Lilas.",
     },
     ("/api/v1/proposals/{pk}/comments", "POST"): {"body": "Je suis d'accord."},
-    ("/api/v1/conversations/{pk}/votes", "POST"): {"statement_id": 1, "value": "agree"},
+    # the statement's id is the world's (``talk_statement``): ids differ between databases
+    ("/api/v1/conversations/{pk}/votes", "POST"): {"statement_id": "talk_statement", "value": "agree"},
 }
 
 
@@ -375,6 +376,8 @@ def run_row(
         user = world.people.get(role)
         if is_api:
             body = API_BODIES.get((row.route, row.method))
+            if body is not None and isinstance(body.get("statement_id"), str):
+                body = {**body, "statement_id": world.objects[body["statement_id"]]}
             results[role] = request(cookies[role], row.method, url, data=body, json_body=body is not None)
         elif row.method == "POST":
             make = POST_DATA.get(row.route)
