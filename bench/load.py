@@ -1,7 +1,8 @@
 """Holding at the deadline: 50 voters at once against the production settings behind gunicorn, then a check of
 the database.
 
-Run: .venv/bin/python bench/load.py [--duration 600] [--users 50] [--workers 3] [--sqlite] [--database-url URL]
+Run: .venv/bin/python bench/load.py [--duration 600] [--users 50] [--workers 3] [--spawn-rate 5] [--sqlite]
+     [--database-url URL]
 
 1. Creates a throw-away database (PostgreSQL by default: postgres://postgres@127.0.0.1:5432/bouquet_bench_load,
    dropped and recreated; --sqlite: var/bench_load.sqlite3, the embedded default) and migrates it.
@@ -11,7 +12,10 @@ Run: .venv/bin/python bench/load.py [--duration 600] [--users 50] [--workers 3] 
 3. Serves `config.settings.production` with gunicorn (--workers sync workers) on 127.0.0.1 and runs locust
    headless for --duration seconds: each voter reads the budget, votes and changes their plain ballot, casts
    one secret ballot, supports and withdraws supports, comments, and reads proposals, with 1-3 s between
-   actions. Requests carry `X-Forwarded-Proto: https` (as the town's reverse proxy would) and a
+   actions. Voters arrive at --spawn-rate per second (5: all 50 are in after 10 s; voters do not all press
+   « voter » in the same millisecond, and a run with --spawn-rate 50 shows that burst). Before the load, each
+   page kind is read a few times per worker, as a server that has been up for a while would be (a worker's first
+   requests compile templates and load catalogues); those reads are not counted. Requests carry `X-Forwarded-Proto: https` (as the town's reverse proxy would) and a
    `X-Forwarded-For` address per voter (the gunicorn config trusts 127.0.0.1 to set REMOTE_ADDR from it).
 4. Prints p50/p95/p99 and errors per request kind, then checks the database: plain ballots = participations =
    distinct voters whose last vote succeeded; secret ballots (once mixed) = distinct secret voters and their
@@ -281,6 +285,24 @@ print(json.dumps(report, default=str))
 """
 
 
+def _warm_up(port: int, world: dict, rounds: int) -> None:
+    """Read each page kind ``rounds`` times with a voter's session, so that every worker has compiled its
+    templates and loaded its catalogues before the measured load (GET only: nothing is written)."""
+    voter = world["voters"][0]
+    headers = {"Cookie": f"sessionid={voter['session']}", "X-Forwarded-Proto": "https"}
+    paths = [
+        f"/budgets/{world['plain']}/",
+        f"/budgets/{world['plain']}/voter/",
+        f"/budgets/{world['secret']}/voter/",
+    ]
+    paths += [f"/propositions/{pk}/" for pk in world["proposals"][:3]]
+    for _ in range(rounds):
+        for path in paths:
+            request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers)
+            with urllib.request.urlopen(request, timeout=30) as answer:  # nosec B310 - our own local server
+                answer.read()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -289,6 +311,12 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers")
     parser.add_argument("--port", type=int, default=8431)
+    parser.add_argument(
+        "--spawn-rate",
+        type=float,
+        default=5.0,
+        help="voters arriving per second (default 5: all in after 10 s)",
+    )
     parser.add_argument("--sqlite", action="store_true", help="the embedded default instead of PostgreSQL")
     parser.add_argument("--database-url", default=DEFAULT_PG)
     parser.add_argument(
@@ -301,7 +329,8 @@ def main() -> int:
     python = str(VENV_BIN / "python")
     work = Path(tempfile.mkdtemp(prefix="bench-load-"))
     print(
-        f"database: {url.split('@')[-1]}; {args.users} voters for {args.duration} s; gunicorn {args.workers} workers"
+        f"database: {url.split('@')[-1]}; {args.users} voters for {args.duration} s, arriving {args.spawn_rate:g}/s; "
+        f"gunicorn {args.workers} workers"
     )
 
     _recreate_database(url)
@@ -356,6 +385,7 @@ def main() -> int:
                 break
             except OSError:
                 time.sleep(1)
+        _warm_up(args.port, json.loads(world_path.read_text()), rounds=4 * args.workers)
         print("load running…", flush=True)
         chosen_path = work / "chosen.json"
         locust_env = {**env, "BENCH_WORLD": str(world_path), "BENCH_CHOSEN": str(chosen_path)}
@@ -371,7 +401,7 @@ def main() -> int:
                 "-u",
                 str(args.users),
                 "-r",
-                str(args.users),
+                str(args.spawn_rate),
                 "--run-time",
                 f"{args.duration}s",
                 "--csv",
