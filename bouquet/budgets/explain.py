@@ -72,14 +72,18 @@ def _funded_text(event: dict[str, Any], titles: Mapping[str, str]) -> str:
         ) % {"n": event["supporters"]}
     if kind == "greedy":
         if event.get("phase") == "completion":
-            return _(
+            return ngettext(
                 "Financé avec l'argent resté disponible après les parts égales : %(votes)s voix, il restait %(left)s "
-                "quand son tour est venu."
+                "quand son tour est venu.",
+                "Financé avec l'argent resté disponible après les parts égales : %(votes)s voix, il restait %(left)s "
+                "quand son tour est venu.",
+                _plural_count(event["votes"]),
             ) % {"votes": event["votes"], "left": euros(event["remaining_before"])}
-        return _("Financé : %(votes)s voix ; il restait %(left)s quand son tour est venu.") % {
-            "votes": event["votes"],
-            "left": euros(event["remaining_before"]),
-        }
+        return ngettext(
+            "Financé : %(votes)s voix ; il restait %(left)s quand son tour est venu.",
+            "Financé : %(votes)s voix ; il restait %(left)s quand son tour est venu.",
+            _plural_count(event["votes"]),
+        ) % {"votes": event["votes"], "left": euros(event["remaining_before"])}
     if kind == "phragmen_round":
         return ngettext(
             "Financé au tour %(round)s : %(n)s soutien en porte la charge.",
@@ -89,6 +93,16 @@ def _funded_text(event: dict[str, Any], titles: Mapping[str, str]) -> str:
     return _(
         "Fait partie de l'ensemble de projets qui satisfait le plus les votants dans la limite du budget."
     )
+
+
+def _plural_count(votes: Any) -> int:
+    """The number that chooses the plural form: « voix » never changes in French, « vote(s) » does in English;
+    a fractional count (a weighted ballot) reads as plural."""
+    try:
+        number = Fraction(str(votes))
+    except (ValueError, ZeroDivisionError):
+        return 2
+    return int(number) if number.denominator == 1 else 2
 
 
 def _unfunded_text(
@@ -127,7 +141,11 @@ def _unfunded_text(
                     reasons.append(_("La règle s'arrête au premier projet qui ne rentre plus."))
             elif decision == "below_threshold":
                 reasons.append(
-                    _("Il n'a obtenu que %(votes)s voix, sous le seuil de %(threshold)s.")
+                    ngettext(
+                        "Il n'a obtenu que %(votes)s voix, sous le seuil de %(threshold)s.",
+                        "Il n'a obtenu que %(votes)s voix, sous le seuil de %(threshold)s.",
+                        _plural_count(event["votes"]),
+                    )
                     % {"votes": event["votes"], "threshold": event["threshold"]}
                 )
             elif decision == "not_reached":
