@@ -20,6 +20,7 @@ from django.utils.translation import gettext_noop
 
 from bouquet.core.colours import HEX_COLOUR, MIN_TEXT_CONTRAST, WHITE, contrast_ratio
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
+from bouquet.core.files import swap_file
 from bouquet.core.images import clean_image
 from bouquet.core.spreadsheet import UnreadableTable, read_table
 from bouquet.core.usage import describe_uses, what_uses
@@ -162,10 +163,7 @@ def update_authority_profile(
     profile = authority_profile()
     profile.name, profile.article, profile.short_name = name, article, short_name
     profile.primary_color = colour.lower()
-    if picture is not None:
-        profile.logo.save(picture.name or "logo", picture, save=False)
-    elif remove_logo:
-        profile.logo = ""
+    swap_file(profile, "logo", picture, remove=remove_logo, default_name="logo")
     profile.save()
     return profile
 

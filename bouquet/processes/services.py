@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from bouquet.accounts.models import User
 from bouquet.accounts.rules import is_agent
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
+from bouquet.core.files import swap_file
 from bouquet.core.french import format_date
 from bouquet.core.images import clean_image
 from bouquet.places.models import District
@@ -170,10 +171,7 @@ def update_process(
     process.description = data.description.strip()
     process.district = data.district
     process.components = [c.value for c in Component if c in data.components]
-    if picture is not None:
-        process.image.save(picture.name or "image", picture, save=False)
-    elif remove_image:
-        process.image = ""
+    swap_file(process, "image", picture, remove=remove_image, default_name="image")
     process.image_alt = data.image_alt.strip() if process.image else ""
     process.save()
     return process
