@@ -19,16 +19,17 @@ from bouquet.accounts.verification import age_on, verification_of
 from bouquet.budgets.models import Budget, BudgetProject, Channel, Eligibility, Participation
 from bouquet.core.errors import ActionNotAllowed
 from bouquet.core.predicates import add_perm, predicate
-from bouquet.processes.models import Action
+from bouquet.processes.models import Action, Component
 
 
 def vote_is_open(budget: Budget) -> bool:
     """Whether the budget's vote phase runs today (imported budgets never open to votes here, nor does a closed
-    process)."""
+    process or one that does not use budgets)."""
     return (
         not budget.is_imported
         and budget.process.is_published
         and budget.process.closed_at is None
+        and budget.process.uses(Component.BUDGET)
         and budget.phase.allows(Action.VOTE)
         and budget.phase.is_running()
     )

@@ -4,7 +4,7 @@ from typing import Any
 
 from bouquet.accounts.rules import is_agent, is_signed_in
 from bouquet.core.predicates import add_perm, predicate
-from bouquet.processes.models import Action, Process
+from bouquet.processes.models import Action, Component, Process
 from bouquet.processes.selectors import process_allows
 from bouquet.proposals.models import Comment, Moderation, Proposal, Status
 from bouquet.roles.rules import facilitates, facilitates_somewhere, moderates, moderates_somewhere
@@ -66,8 +66,11 @@ def can_read_comment(user: Any, comment: Comment) -> bool:
 
 
 def submissions_open(process: Process) -> bool:
-    """Whether the process takes proposals today (whoever asks)."""
-    return process.is_published and process_allows(process, Action.SUBMIT)
+    """Whether the process takes proposals today (whoever asks): published, using proposals, in a phase that
+    takes them."""
+    return (
+        process.is_published and process.uses(Component.PROPOSALS) and process_allows(process, Action.SUBMIT)
+    )
 
 
 @predicate
@@ -93,6 +96,7 @@ def can_support(user: Any, proposal: Proposal) -> bool:
         and proposal.is_live
         and is_public(proposal)
         and proposal.status in OPEN_STATUSES
+        and proposal.process.uses(Component.PROPOSALS)
         and process_allows(proposal.process, Action.SUPPORT)
     )
 
@@ -104,6 +108,7 @@ def can_comment(user: Any, proposal: Proposal) -> bool:
         is_signed_in(user)
         and proposal.is_live
         and is_public(proposal)
+        and proposal.process.uses(Component.PROPOSALS)
         and process_allows(proposal.process, Action.COMMENT)
     )
 

@@ -11,7 +11,7 @@ from bouquet.bouquets import selectors as bouquet_selectors
 from bouquet.bouquets.models import Bouquet
 from bouquet.budgets import selectors
 from bouquet.budgets.models import Budget, BudgetProject, BudgetResult
-from bouquet.processes.models import Process
+from bouquet.processes.models import Component, Process
 
 router = Router(tags=["budgets and bouquets"])
 
@@ -179,15 +179,22 @@ class BouquetDetailOut(BouquetOut):
         ]
 
 
-def _process(slug: str) -> Process:
-    return get_object_or_404(Process.objects.published(), slug=slug)
+def _process(slug: str, component: Component) -> Process:
+    """A published process that uses the component (as the pages: otherwise that part does not exist, 404)."""
+    process = get_object_or_404(Process.objects.published(), slug=slug)
+    if not process.uses(component):
+        raise Http404
+    return process
 
 
 def _budget(pk: int) -> Budget:
     try:
-        return selectors.budget_for_page(pk=pk)
+        budget = selectors.budget_for_page(pk=pk)
     except Budget.DoesNotExist as exc:
         raise Http404 from exc
+    if not budget.process.uses(Component.BUDGET):
+        raise Http404
+    return budget
 
 
 @router.get(
@@ -195,7 +202,7 @@ def _budget(pk: int) -> Budget:
 )
 def list_budgets(request: HttpRequest, slug: str) -> object:
     """The budgets of a published process (a short list: no pagination)."""
-    return selectors.budgets_for_process(process=_process(slug))
+    return selectors.budgets_for_process(process=_process(slug, Component.BUDGET))
 
 
 @router.get("/budgets/{pk}", response=BudgetDetailOut, summary="One budget, its envelopes and its projects")
@@ -217,12 +224,16 @@ def get_results(request: HttpRequest, pk: int) -> object:
 @router.get("/processes/{slug}/bouquets", response=list[BouquetOut], summary="A process's bouquets")
 def list_bouquets(request: HttpRequest, slug: str) -> object:
     """Every bouquet, theme by theme, pinned ones and the largest first."""
-    topics = bouquet_selectors.bouquets_overview(process=_process(slug))
+    topics = bouquet_selectors.bouquets_overview(process=_process(slug, Component.BOUQUETS))
     return [bouquet for topic in topics for bouquet in getattr(topic, "bouquet_list", [])]
 
 
 @router.get("/bouquets/{pk}", response=BouquetDetailOut, summary="One bouquet and its proposals")
 def get_bouquet(request: HttpRequest, pk: int) -> object:
     """A bouquet with its published member proposals and, for each, the keywords it shares with its bouquet."""
-    visible = get_object_or_404(Bouquet.objects.filter(process__is_published=True), pk=pk)
+    visible = get_object_or_404(
+        Bouquet.objects.filter(process__is_published=True).select_related("process"), pk=pk
+    )
+    if not visible.process.uses(Component.BOUQUETS):
+        raise Http404
     return bouquet_selectors.bouquet_for_page(pk=visible.pk)

@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Annotated, Literal
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
@@ -17,6 +17,7 @@ from bouquet.bouquets.flows import submit_and_place_proposal
 from bouquet.core.errors import Conflict, InvalidInput
 from bouquet.core.limits import check_limit
 from bouquet.places.models import District
+from bouquet.processes.models import Component, Process
 from bouquet.processes.selectors import processes_for_list
 from bouquet.proposals import selectors
 from bouquet.proposals.models import (
@@ -150,8 +151,17 @@ class ThemeOut(Schema):
     name: str
 
 
+def _using_proposals(process: Process) -> Process:
+    """As the pages: a process that does not use proposals has none to list, show or take (404)."""
+    if not process.uses(Component.PROPOSALS):
+        raise Http404
+    return process
+
+
 def _visible_proposal(pk: int) -> Proposal:
-    return get_object_or_404(Proposal.objects.public().select_related("process", "author"), pk=pk)
+    proposal = get_object_or_404(Proposal.objects.public().select_related("process", "author"), pk=pk)
+    _using_proposals(proposal.process)
+    return proposal
 
 
 @router.get("/themes", response=list[ThemeOut], summary="Themes")
@@ -164,7 +174,7 @@ def list_themes(request: HttpRequest) -> object:
 @paginate(BoundedPages, page_size=selectors.PAGE_SIZE)
 def list_proposals(request: HttpRequest, slug: str, filters: Query[ListQuery]) -> object:
     """Visible proposals, filtered, searched (French full text) and sorted."""
-    process = get_object_or_404(selectors.processes_for_proposal_pages(), slug=slug)
+    process = _using_proposals(get_object_or_404(selectors.processes_for_proposal_pages(), slug=slug))
     return selectors.proposals_for_list(
         process=process,
         filters=selectors.ProposalFilters(
@@ -187,7 +197,7 @@ def list_proposals(request: HttpRequest, slug: str, filters: Query[ListQuery]) -
 def create_proposal(request: HttpRequest, slug: str, payload: ProposalIn) -> Status:
     """Submit a proposal during the proposals phase; it is placed in a bouquet in the background."""
     check_limit(request, "proposal")
-    process = get_object_or_404(processes_for_list(), slug=slug)
+    process = _using_proposals(get_object_or_404(processes_for_list(), slug=slug))
     errors: dict[str, str] = {}
     district = theme = None
     if payload.district_id is not None:

@@ -47,8 +47,8 @@ def process_now(request: HttpRequest, process: Process) -> ProcessNow:
         phase=current_phase(process, on=today),
         next_phase=next((p for p in phases if p.starts_on > today), None),
         last_phase=phases[-1] if phases else None,
-        can_submit=can_submit(request.user, process) and process.uses(Component.PROPOSALS),
-        submissions_open=submissions_open(process) and process.uses(Component.PROPOSALS),
+        can_submit=can_submit(request.user, process),
+        submissions_open=submissions_open(process),
         uses_proposals=process.uses(Component.PROPOSALS),
         uses_budget=process.uses(Component.BUDGET),
     )
