@@ -17,7 +17,7 @@ from bouquet.accounts.rules import is_agent
 from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 from bouquet.core.french import format_date
 from bouquet.core.images import clean_image
-from bouquet.places.models import District
+from bouquet.places.models import District, Moderation, Place
 from bouquet.processes.models import Component, Phase, PhaseKind, Process, ProcessStatus, default_components
 from bouquet.processes.timeline import Span
 
@@ -41,6 +41,7 @@ def create_process(
     district: District | None = None,
     created_by: User | None = None,
     slug: str | None = None,
+    place: Place | None = None,
 ) -> Process:
     """Open a participatory process with its phases."""
     errors: dict[str, str] = {}
@@ -55,6 +56,7 @@ def create_process(
         summary=summary,
         description=description,
         district=district,
+        place=place,
         created_by=created_by,
     )
     Phase.objects.bulk_create(
@@ -92,6 +94,7 @@ class ProcessInput:
     summary: str
     description: str
     district: District | None = None
+    place: Place | None = None
     image_alt: str = ""
     components: Collection[Component] = field(
         default_factory=lambda: [Component(value) for value in default_components()]
@@ -121,6 +124,8 @@ def _check_process(data: ProcessInput, *, has_image: bool) -> None:
             errors[name] = _("Ce champ est obligatoire.")
     if has_image and not data.image_alt.strip():
         errors["image_alt"] = _("Décrivez l'image en quelques mots pour les personnes qui ne la voient pas.")
+    if data.place is not None and data.place.moderation != Moderation.PUBLISHED:
+        errors["place"] = _("Ce lieu n'est pas encore publié : choisissez un lieu publié.")
     unknown = [c for c in data.components if c not in Component.values]
     if unknown:
         errors["components"] = _("Composant inconnu.")
@@ -140,6 +145,7 @@ def prepare_process(*, agent: User, data: ProcessInput, image: File[bytes] | Non
         summary=data.summary.strip(),
         description=data.description.strip(),
         district=data.district,
+        place=data.place,
         image_alt=data.image_alt.strip() if picture else "",
         components=[c.value for c in Component if c in data.components],
         is_published=False,
@@ -169,6 +175,7 @@ def update_process(
     process.summary = data.summary.strip()
     process.description = data.description.strip()
     process.district = data.district
+    process.place = data.place
     process.components = [c.value for c in Component if c in data.components]
     if picture is not None:
         process.image.save(picture.name or "image", picture, save=False)
