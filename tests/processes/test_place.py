@@ -99,7 +99,10 @@ def test_a_closed_or_finished_process_covers_its_period() -> None:
         today - dt.timedelta(days=10),
     )
     assert items["À venir"].ends_on is None
-    assert items["À venir"].when_text == f"démarche qui s'ouvrira le {format_date(today + dt.timedelta(days=10))}"
+    assert (
+        items["À venir"].when_text
+        == f"démarche qui s'ouvrira le {format_date(today + dt.timedelta(days=10))}"
+    )
 
 
 def test_a_process_without_phases_opens_the_day_it_was_prepared() -> None:
@@ -124,7 +127,9 @@ def test_the_source_answers_in_one_query_whatever_the_number_of_processes() -> N
     assert len(processes_on_place(place, limit=3)) == 3
 
 
-def test_the_excerpt_gives_the_latest_memories_and_the_latest_of_the_other_apps_but_not_the_page_itself() -> None:
+def test_the_excerpt_gives_the_latest_memories_and_the_latest_of_the_other_apps_but_not_the_page_itself() -> (
+    None
+):
     place = make_place("La halle")
     make_memory(place, title="Le vieux marché", when="vers 1960")
     make_memory(place, title="Le bal du 14 juillet", when="14 juillet 1989")

@@ -59,7 +59,9 @@ def test_a_process_on_a_place_taken_off_the_map_shows_nothing_of_it() -> None:
 def test_the_process_page_links_to_its_conversations_workshops_and_projects() -> None:
     agent = UserFactory(agent=True)
     process = ProcessFactory()
-    conversation = open_conversation(by=agent, process=process, question="Faut-il fermer la rue le dimanche ?")
+    conversation = open_conversation(
+        by=agent, process=process, question="Faut-il fermer la rue le dimanche ?"
+    )
     _workshop(process, agent, "Atelier des riverains", days=5)
     _workshop(process, agent, "Réunion de lancement", days=-20)
     _workshop(process, agent, "Atelier pas encore annoncé", days=9, published=False)
