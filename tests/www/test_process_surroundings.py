@@ -107,6 +107,7 @@ def test_an_agent_chooses_the_place_of_a_process_and_sees_what_it_remembers(clie
     assert response.status_code == 302
     process = Process.objects.get(title="Le lavoir demain")
     assert process.place == place
+    assert f'href="{place.get_absolute_url()}">Le lavoir</a>' in text(client.get(response["Location"]))
     edit = text(client.get(reverse("backoffice:process-edit", args=[process.pk])))
     assert "Ce dont « Le lavoir » se souvient" in edit
     assert f'<option value="{place.pk}" selected>Le lavoir</option>' in edit
