@@ -84,6 +84,7 @@ class ProcessData:
     description: str  # paragraphs separated by "\n\n"
     district_slug: str | None  # None = whole town
     phases: tuple[PhaseData, ...]
+    place_name: str | None = None  # the named place it is about (memories.toml), if any
 
 
 @dataclass(frozen=True)
@@ -471,6 +472,7 @@ def _processes(directory: Path, districts: set[str]) -> tuple[ProcessData, ...]:
                 description=t.text("description"),
                 district_slug=district,
                 phases=tuple(phases),
+                place_name=(t.text("place", blank=True) if "place" in t.data else "") or None,
             )
         )
     _unique("processes.toml", "processes", [p.slug for p in processes])

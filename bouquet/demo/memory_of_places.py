@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from django.core.management.base import CommandError
+
 from bouquet.demo.pictures import picture
 from bouquet.places.models import Place
 from bouquet.places.services import PlaceInput, add_archive_item, add_memory, create_place
@@ -66,3 +68,14 @@ def place_for_address(places: Sequence[Place], address: str) -> Place | None:
     """The named place an address is on (« 3 place des Tilleuls » → Place des Tilleuls), if any."""
     words = address.strip().lower()
     return next((p for p in places if words and words.endswith(p.name.lower())), None)
+
+
+def place_named(places: Sequence[Place], name: str | None) -> Place | None:
+    """The demo's place of that name (processes.toml names the place a process is about), None for no name;
+    a name the demo does not know is a mistake in its files."""
+    if not name:
+        return None
+    found = next((p for p in places if p.name == name), None)
+    if found is None:
+        raise CommandError(f"processes.toml : le lieu « {name} » n'existe pas dans memories.toml.")
+    return found

@@ -479,6 +479,32 @@ def place_remembers(*, place: Place, count: int = 3) -> list[TimelineItem]:
     return every[:count]
 
 
+@dataclass(frozen=True)
+class PlaceExcerpt:
+    """What a place remembers, in short, for someone about to act there: its latest memories and archive items,
+    and the latest items the other apps put on its timeline (proposals, decisions, processes, projects…)."""
+
+    place: Place
+    memories: list[TimelineItem]
+    recent: list[TimelineItem]
+
+
+def place_excerpt(*, place: Place, count: int = 3, leave_out: str = "") -> PlaceExcerpt:
+    """The latest ``count`` memories or archive items of the place and the latest ``count`` items of the
+    registered timeline sources, newest first; ``leave_out`` is the address of the page that shows the excerpt
+    (a process is on its own place's timeline). A fixed number of queries: two, and one or so per source."""
+    memories = merge(
+        [
+            _memory_items(place, limit=count),
+            [_archive_item(a) for a in place.archive_items.order_by("-starts_on", "-id")[:count]],
+        ],
+        limit=count,
+    )
+    others = merge([source(place, limit=count + 1) for source in registered_sources()], limit=count + 1)
+    recent = [item for item in others if not leave_out or item.url != leave_out][:count]
+    return PlaceExcerpt(place=place, memories=memories, recent=recent)
+
+
 def places_drawing(*, places: Sequence[Place], district: District | None = None) -> Drawing | None:
     """A small map of the territory (or a district) with the places on it: points as landmarks, areas as parks
     or squares; None with nothing to draw."""

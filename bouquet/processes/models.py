@@ -95,6 +95,17 @@ class Process(TimeStampedModel):
         related_name="processes",
         help_text=_("Laisser vide si la démarche concerne tout le territoire."),
     )
+    # The named place the process is about, when there is one: its page shows what the place remembers, and the
+    # process joins the place's timeline.
+    place = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("lieu concerné"),
+        on_delete=models.SET_NULL,  # the process outlives the place's removal; it only loses the link
+        null=True,
+        blank=True,
+        related_name="processes",
+        help_text=_("Un lieu nommé (une place, un parc, un bâtiment), s'il y en a un."),
+    )
     image = models.ImageField(_("image"), upload_to="processes/", blank=True)
     image_alt = models.CharField(_("description de l'image"), max_length=200, blank=True)
     is_published = models.BooleanField(_("publiée"), default=True)

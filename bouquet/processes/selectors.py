@@ -31,7 +31,7 @@ def processes_for_list() -> QuerySet[Process]:
     """Published processes with their phases and proposal counts, for the home page and the list."""
     return (
         Process.objects.published()
-        .select_related("district")
+        .select_related("district", "place")
         .prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("starts_on", "id")))
         .annotate(proposal_count=Count("proposals", distinct=True))
         .order_by("-created_at")
@@ -39,7 +39,7 @@ def processes_for_list() -> QuerySet[Process]:
 
 
 def process_for_page(*, slug: str) -> Process:
-    """One published process with its phases, for its page."""
+    """One published process with its phases and the place it is about, for its page."""
     return processes_for_list().get(slug=slug)
 
 
@@ -61,7 +61,7 @@ def processes_for_back_office() -> list[Process]:
 def process_for_back_office(*, pk: int) -> Process:
     """One process, published or not, with its phases in date order, for the agents' page."""
     return (
-        Process.objects.select_related("district")
+        Process.objects.select_related("district", "place")
         .prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("starts_on", "id")))
         .get(pk=pk)
     )

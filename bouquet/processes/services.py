@@ -18,7 +18,7 @@ from bouquet.core.errors import ActionNotAllowed, Conflict, InvalidInput
 from bouquet.core.files import swap_file
 from bouquet.core.french import format_date
 from bouquet.core.images import clean_image
-from bouquet.places.models import District
+from bouquet.places.models import District, Moderation, Place
 from bouquet.processes.models import Component, Phase, PhaseKind, Process, ProcessStatus, default_components
 from bouquet.processes.timeline import Span
 
@@ -42,6 +42,7 @@ def create_process(
     district: District | None = None,
     created_by: User | None = None,
     slug: str | None = None,
+    place: Place | None = None,
 ) -> Process:
     """Open a participatory process with its phases."""
     errors: dict[str, str] = {}
@@ -56,6 +57,7 @@ def create_process(
         summary=summary,
         description=description,
         district=district,
+        place=place,
         created_by=created_by,
     )
     Phase.objects.bulk_create(
@@ -93,6 +95,7 @@ class ProcessInput:
     summary: str
     description: str
     district: District | None = None
+    place: Place | None = None
     image_alt: str = ""
     components: Collection[Component] = field(
         default_factory=lambda: [Component(value) for value in default_components()]
@@ -122,6 +125,8 @@ def _check_process(data: ProcessInput, *, has_image: bool) -> None:
             errors[name] = _("Ce champ est obligatoire.")
     if has_image and not data.image_alt.strip():
         errors["image_alt"] = _("Décrivez l'image en quelques mots pour les personnes qui ne la voient pas.")
+    if data.place is not None and data.place.moderation != Moderation.PUBLISHED:
+        errors["place"] = _("Ce lieu n'est pas encore publié : choisissez un lieu publié.")
     unknown = [c for c in data.components if c not in Component.values]
     if unknown:
         errors["components"] = _("Composant inconnu.")
@@ -141,6 +146,7 @@ def prepare_process(*, agent: User, data: ProcessInput, image: File[bytes] | Non
         summary=data.summary.strip(),
         description=data.description.strip(),
         district=data.district,
+        place=data.place,
         image_alt=data.image_alt.strip() if picture else "",
         components=[c.value for c in Component if c in data.components],
         is_published=False,
@@ -170,6 +176,7 @@ def update_process(
     process.summary = data.summary.strip()
     process.description = data.description.strip()
     process.district = data.district
+    process.place = data.place
     process.components = [c.value for c in Component if c in data.components]
     swap_file(process, "image", picture, remove=remove_image, default_name="image")
     process.image_alt = data.image_alt.strip() if process.image else ""

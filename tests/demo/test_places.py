@@ -12,6 +12,7 @@ from PIL import Image
 from bouquet.demo.memory_of_places import DATA_DIR
 from bouquet.places.models import ArchiveItem, Memory, Moderation, Place
 from bouquet.places.selectors import place_timeline
+from bouquet.processes.models import Process
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +42,14 @@ def test_the_demo_places_remember() -> None:
     # The place des Tilleuls shows its memories, its archive and the proposals made about it.
     tilleuls = Place.objects.get(name="Place des Tilleuls")
     kinds = {item.kind for item in place_timeline(place=tilleuls)}
-    assert {"memory", "archive", "proposal"} <= kinds
+    assert {"memory", "archive", "proposal", "process"} <= kinds
     page = Client().get(tilleuls.get_absolute_url())
     assert page.status_code == 200
     assert "arrivée dans la tour Ronsard" in page.content.decode()
+    # Its process is about it: the process page tells what the place remembers and links to it.
+    process = Process.objects.get(slug="place-des-tilleuls")
+    assert process.place == tilleuls
+    assert list(Process.objects.exclude(place=None)) == [process]
+    process_page = Client().get(process.get_absolute_url()).content.decode()
+    assert "Place des Tilleuls » se souvient" in process_page
+    assert f'href="{tilleuls.get_absolute_url()}"' in process_page

@@ -1,20 +1,26 @@
 """The memory of places in a real browser, with and without JavaScript, checked by axe on every page.
 
 An inhabitant finds a place in the list, adds a memory with a photo (dated « années 60 »), and reads it on the
-place's timeline, photo and description included.
+place's timeline, photo and description included. A newcomer on a phone opens a process about a place: it tells
+what the place remembers first, and leads to what goes on around it.
 """
 
+import datetime as dt
 import io
 import re
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import Page, expect
 
+from bouquet.conversations.services import open_conversation
+from bouquet.outreach.services import WorkshopInput, publish_workshop, schedule_workshop
 from bouquet.places.models import Memory
+from bouquet.projects.services import ProjectInput, create_project
 from tests.e2e.accessibility import AxeChecker
-from tests.factories import UserFactory
+from tests.factories import ProcessFactory, UserFactory
 from tests.places.factories import make_memory, make_place
 
 BOTH_WAYS = pytest.mark.parametrize("js_enabled", [True, False], ids=["with-js", "without-js"])
@@ -80,3 +86,59 @@ def test_an_inhabitant_adds_a_memory_with_a_photo_and_sees_it_on_the_timeline(
     memory = Memory.objects.get(title="Les concerts du dimanche")
     with memory.photo.open("rb") as stored, Image.open(stored) as picture:
         assert not picture.getexif()  # re-encoded on the server: the phone's name is gone
+
+
+@BOTH_WAYS
+def test_a_newcomer_on_a_phone_finds_what_goes_on_around_a_process_about_a_place(
+    page: Page, axe: AxeChecker, js_enabled: bool
+) -> None:
+    """At 320 px, with or without JavaScript: the process page tells what its place remembers before its steps,
+    then leads to the place, the conversation and its opinion map, the workshops and the projects."""
+    agent = UserFactory(agent=True)
+    place = make_place("Place des Tilleuls, entre les deux tours Ronsard et Du Bellay")
+    make_memory(place, title="La fête des voisins de 1998", when="juin 1998")
+    process = ProcessFactory(place=place, title="Réinventons la place des Tilleuls")
+    conversation = open_conversation(by=agent, process=process, question="Faut-il garder le parking ?")
+    starts = timezone.now() + dt.timedelta(days=4)
+    workshop = schedule_workshop(
+        facilitator=agent,
+        data=WorkshopInput(
+            process=process,
+            title="Balade diagnostic",
+            starts_at=starts,
+            ends_at=starts + dt.timedelta(hours=2),
+            place_name="Devant la tour Ronsard",
+        ),
+    )
+    publish_workshop(facilitator=agent, workshop=workshop)
+    create_project(agent=agent, process=process, data=ProjectInput(title="Replanter huit tilleuls"))
+
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(process.get_absolute_url())
+    remembers = page.get_by_role("complementary", name=re.compile("se souvient"))
+    expect(remembers).to_contain_text("La fête des voisins de 1998")
+    steps = page.get_by_role("heading", name="Les étapes")
+    assert remembers.bounding_box()["y"] < steps.bounding_box()["y"]  # type: ignore[index]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    axe(page, "page d'une démarche sur un lieu, 320 px")
+    around = page.locator("section.around")
+    expect(around.get_by_role("heading", name="Dans cette démarche")).to_be_visible()
+    for name in (
+        "Faut-il garder le parking ?",
+        "La carte des opinions",
+        "Balade diagnostic",
+        "Replanter huit tilleuls",
+    ):
+        expect(around.get_by_role("link", name=re.compile(re.escape(name))).first).to_be_visible()
+
+    around.get_by_role("link", name=re.compile("Place des Tilleuls")).first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Place des Tilleuls")
+    # The process is now on the place's timeline, with the day it opened.
+    expect(page.locator("ol.timeline")).to_contain_text("Réinventons la place des Tilleuls")
+    expect(page.locator("ol.timeline")).to_contain_text("démarche ouverte le")
+    page.go_back()
+    page.locator("section.around").get_by_role("link", name="Balade diagnostic").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Balade diagnostic")
+    page.go_back()
+    page.locator("section.around").get_by_role("link", name="Faut-il garder le parking ?", exact=True).click()
+    expect(page).to_have_url(re.compile(conversation.get_absolute_url()))

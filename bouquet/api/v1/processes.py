@@ -8,7 +8,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from bouquet.api.v1.pagination import BoundedPages
-from bouquet.places.models import District
+from bouquet.places.models import District, Moderation
 from bouquet.processes.models import Process
 from bouquet.processes.selectors import current_phase, processes_for_list
 
@@ -41,9 +41,24 @@ class ProcessOut(Schema):
     title: str
     summary: str
     district_id: int | None
+    place_id: int | None
+    place_name: str | None
     proposal_count: int
     current_phase: PhaseOut | None
     url: str
+
+    @staticmethod
+    def resolve_place_id(obj: Process) -> int | None:
+        """The published place the process is about (a place taken off the map is not named)."""
+        return (
+            obj.place.pk if obj.place is not None and obj.place.moderation == Moderation.PUBLISHED else None
+        )
+
+    @staticmethod
+    def resolve_place_name(obj: Process) -> str | None:
+        return (
+            obj.place.name if obj.place is not None and obj.place.moderation == Moderation.PUBLISHED else None
+        )
 
     @staticmethod
     def resolve_current_phase(obj: Process) -> object:

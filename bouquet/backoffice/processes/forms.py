@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from bouquet.core.forms import AccessibleForm
 from bouquet.core.images import MAX_IMAGE_BYTES
-from bouquet.places.models import District
+from bouquet.places.choices import PlaceChoiceField
+from bouquet.places.models import District, Place
 from bouquet.processes.models import Component, PhaseKind, Process, default_components
 from bouquet.processes.services import PhaseSpec, ProcessInput
 
@@ -29,6 +30,16 @@ class ProcessForm(AccessibleForm):
         queryset=District.objects.order_by("name"),
         required=False,
         empty_label=_("Tout le territoire"),
+    )
+    lieu = PlaceChoiceField(
+        label=_("Lieu concerné"),
+        queryset=Place.objects.published().order_by("name"),
+        required=False,
+        empty_label=_("Aucun lieu précis"),
+        help_text=_(
+            "Une place, un parc, un bâtiment déjà nommé : la page de la démarche montre ce dont il se souvient, "
+            "et la démarche rejoint l'histoire du lieu."
+        ),
     )
     components = forms.MultipleChoiceField(
         label=_("Composants utilisés"),
@@ -62,6 +73,7 @@ class ProcessForm(AccessibleForm):
                     "summary": process.summary,
                     "description": process.description,
                     "district": process.district_id,
+                    "lieu": process.place_id,
                     "components": list(process.components),
                     "image_alt": process.image_alt,
                 },
@@ -82,6 +94,7 @@ class ProcessForm(AccessibleForm):
             summary=data["summary"],
             description=data["description"],
             district=data["district"],
+            place=data["lieu"],
             image_alt=data["image_alt"],
             components=[Component(value) for value in data["components"]],
         )

@@ -13,7 +13,7 @@ from bouquet.backoffice.pages import form_page
 from bouquet.backoffice.processes.calendar import calendar
 from bouquet.backoffice.processes.forms import PhaseForm, ProcessForm
 from bouquet.places.models import Place
-from bouquet.places.selectors import place_remembers
+from bouquet.places.selectors import place_excerpt
 from bouquet.processes import services
 from bouquet.processes.models import Component, Phase, PhaseKind, Process, allowed_words, default_components
 from bouquet.processes.selectors import (
@@ -52,11 +52,14 @@ def process_list(request: HttpRequest) -> HttpResponse:
 @back_office_page()
 def process_create(request: HttpRequest) -> HttpResponse:
     """Prepare a new process (not shown to the public until it is published). Opened from a place's page
-    (``?lieu=``), it shows first what the place remembers, and starts in the place's district."""
-    place = _named_place(request.POST.get("lieu") or request.GET.get("lieu"))
+    (``?lieu=``), it is about that place, starts in the place's district, and shows first what the place
+    remembers."""
+    place = _named_place(request.GET.get("lieu"))
     initial: dict[str, object] = {"components": default_components()}
-    if place is not None and place.district_id:
-        initial["district"] = place.district_id
+    if place is not None:
+        initial["lieu"] = place.pk
+        if place.district_id:
+            initial["district"] = place.district_id
     form = ProcessForm(request.POST or None, request.FILES or None, initial=initial)
     return form_page(
         request,
@@ -68,19 +71,27 @@ def process_create(request: HttpRequest) -> HttpResponse:
         context={
             "heading": _("Nouvelle démarche"),
             "submit": _("Créer la démarche"),
-            "remembering_place": place,
-            "remembered": place_remembers(place=place) if place is not None else [],
+            **_what_the_place_remembers(form),
         },
         done=_("La démarche est créée, en préparation : ajoutez ses phases, puis publiez-la."),
         then=_to_process,
     )
 
 
-def _named_place(raw: str | None) -> Place | None:
-    """The published place a « lieu » parameter names, or None."""
-    if not raw or not raw.isdigit():
+def _named_place(raw: object) -> Place | None:
+    """The published place a « lieu » value names, or None."""
+    if raw in (None, "") or not str(raw).isdigit():
         return None
-    return Place.objects.published().filter(pk=int(raw)).first()
+    return Place.objects.published().filter(pk=int(str(raw))).first()
+
+
+def _what_the_place_remembers(form: ProcessForm, *, leave_out: str = "") -> dict[str, object]:
+    """The context of ``places/_remembers.html`` for the place the form names (posted, else initial)."""
+    place = _named_place(form["lieu"].value())
+    if place is None:
+        return {"remembering_place": None}
+    excerpt = place_excerpt(place=place, leave_out=leave_out)
+    return {"remembering_place": place, "remembered": excerpt.memories, "recent": excerpt.recent}
 
 
 @require_GET
@@ -122,7 +133,12 @@ def process_edit(request: HttpRequest, pk: int) -> HttpResponse:
             remove_image=bool(form.cleaned_data.get("remove_image")),
         ),
         template="backoffice/processes/process_form.html",
-        context={"process": process, "heading": _("Modifier la démarche"), "submit": _("Enregistrer")},
+        context={
+            "process": process,
+            "heading": _("Modifier la démarche"),
+            "submit": _("Enregistrer"),
+            **_what_the_place_remembers(form, leave_out=process.get_absolute_url()),
+        },
         done=_("La démarche est enregistrée."),
         then=_to_process,
     )

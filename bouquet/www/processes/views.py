@@ -1,14 +1,23 @@
 """Pages of processes: the home page (what is happening now) and one process with its timeline."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from bouquet.conversations.selectors import published_conversations
+from bouquet.outreach.selectors import published_workshops
+from bouquet.places.models import Moderation
+from bouquet.places.selectors import place_excerpt
 from bouquet.processes.models import Action, Component, Phase, PhaseKind, Process
 from bouquet.processes.selectors import current_phase, process_for_page, processes_for_list
+from bouquet.projects.models import Project
 from bouquet.proposals.rules import can_submit, submissions_open
+
+# How many of a process's projects its page lists (the others are in the list of projects).
+PROJECTS_SHOWN = 12
 
 
 @dataclass(frozen=True)
@@ -91,5 +100,28 @@ def process_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "uses_proposals": process.uses(Component.PROPOSALS),
             "uses_bouquets": process.uses(Component.BOUQUETS),
             "uses_budget": process.uses(Component.BUDGET),
+            **around(process),
         },
     )
+
+
+def around(process: Process) -> dict[str, Any]:
+    """What other apps built inside or around a process, for its page: the place it is about and what that place
+    remembers, its conversations, its workshops and its projects (one query each, a few for the place)."""
+    context: dict[str, Any] = {"remembering_place": None}
+    if process.place is not None and process.place.moderation == Moderation.PUBLISHED:
+        excerpt = place_excerpt(place=process.place, leave_out=process.get_absolute_url())
+        context.update(remembering_place=process.place, remembered=excerpt.memories, recent=excerpt.recent)
+    workshops = list(published_workshops(process=process))
+    now = timezone.now()
+    projects = list(
+        Project.objects.public().filter(process=process).only("id", "title", "status").order_by("title", "id")
+    )
+    context.update(
+        conversations=list(published_conversations(process=process).order_by("-created_at", "-id")),
+        upcoming_workshops=[w for w in workshops if w.ends_at >= now],
+        past_workshops=[w for w in reversed(workshops) if w.ends_at < now],
+        projects=projects[:PROJECTS_SHOWN],
+        more_projects=max(0, len(projects) - PROJECTS_SHOWN),
+    )
+    return context

@@ -1,17 +1,16 @@
 """Forms of the proposals pages; they only parse input, the services validate and decide."""
 
-from collections.abc import Iterator
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
-from django.forms.models import ModelChoiceIterator
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bouquet.core.errors import InvalidInput
 from bouquet.core.french import format_number
+from bouquet.places.choices import PlaceChoiceField
 from bouquet.places.geo import parse_coordinates
 from bouquet.places.models import District, Place
 from bouquet.places.selectors import place_refusal
@@ -30,23 +29,6 @@ from bouquet.proposals.models import (
 from bouquet.proposals.services import ProposalInput
 from bouquet.www.forms import AccessibleForm, submission_key_field
 from bouquet.www.human_check import HumanCheck
-
-
-class _FirstPlaces(ModelChoiceIterator):
-    """The first places by name only: a territory may hold thousands of them (any published one is accepted)."""
-
-    def __iter__(self) -> Iterator[tuple[Any, Any]]:
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for place in self.queryset[:PLACES_IN_LIST]:
-            yield self.choice(place)
-
-
-class PlaceChoiceField(forms.ModelChoiceField[Place]):
-    iterator = _FirstPlaces
-
-
-PLACES_IN_LIST = 300
 
 
 class ProposalForm(HumanCheck, AccessibleForm):

@@ -18,7 +18,7 @@ from bouquet.bouquets.services import queue_grouping, run_grouping
 from bouquet.core.errors import ActionNotAllowed
 from bouquet.demo.content import ContentError, DemoContent, load
 from bouquet.demo.lab import seed_lab
-from bouquet.demo.memory_of_places import place_for_address, seed_memory_of_places
+from bouquet.demo.memory_of_places import place_for_address, place_named, seed_memory_of_places
 from bouquet.demo.notifications import seed_notifications
 from bouquet.demo.opendata import seed_populations
 from bouquet.demo.outreach import seed_outreach
@@ -214,6 +214,7 @@ class Command(BaseCommand):
                 description=process_data.description,
                 phases=specs,
                 district=districts.get(process_data.district_slug) if process_data.district_slug else None,
+                place=place_named(named_places, process_data.place_name),
                 created_by=agent,
                 slug=process_data.slug,
             )
