@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from bouquet.backoffice.access import back_office_page, staff_user
 from bouquet.backoffice.privacy.forms import EraseForm, SearchForm
@@ -21,6 +22,7 @@ from bouquet.privacy import services as privacy
 SHOWN = 100  # people listed per kind; the search narrows the list
 
 
+@require_GET
 @back_office_page()
 def people_without_account(request: HttpRequest) -> HttpResponse:
     """Find a person without an account by the name or contact they gave."""
@@ -46,6 +48,7 @@ def _zip(data: bytes, name: str) -> HttpResponse:
     return response
 
 
+@require_GET
 @back_office_page()
 def contributor_download(request: HttpRequest, pk: int) -> HttpResponse:
     """What is held about a person who spoke without an account, as a ZIP to hand to them."""
@@ -76,6 +79,7 @@ def contributor_erase(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@require_GET
 @back_office_page()
 def beneficiary_download(request: HttpRequest, pk: int) -> HttpResponse:
     """What is held about a beneficiary recorded without an account, as a ZIP to hand to them."""
