@@ -16,9 +16,11 @@ from django.utils.translation import gettext_lazy
 
 from bouquet.analytics.exports.formats import csv_lines
 from bouquet.analytics.exports.registry import ExportTable, tables_for
+from bouquet.analytics.models import ExportJob
 from bouquet.analytics.stats import Quartiles, per_thousand, quartiles
 from bouquet.bouquets.models import Bouquet, Placement
 from bouquet.budgets.models import BudgetResult, Participation
+from bouquet.core.personal import Rows, rows
 from bouquet.places.models import District
 from bouquet.processes.models import Process
 from bouquet.proposals.models import Comment, Origin, Proposal, Support, live_condition
@@ -524,3 +526,13 @@ def open_data_catalogue() -> list[ProcessData]:
     """Every public process with its published tables and pabulib files."""
     processes = Process.objects.filter(is_published=True).order_by("-created_at")
     return [ProcessData(p, published_tables(p), pabulib_files(p)) for p in processes]
+
+
+def personal_data(*, person: Any) -> dict[str, Rows]:
+    """The exports of data an agent asked for (their export, docs/decisions/0013)."""
+    return {
+        "exports_demandes": rows(
+            ExportJob.objects.filter(requested_by=person).order_by("id"),
+            ["process__title", "table", "format", "state", "created_at"],
+        )
+    }

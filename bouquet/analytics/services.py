@@ -68,3 +68,9 @@ def run_export(*, job_id: int) -> ExportJob:
         job, state=ExportJob.State.DONE, data=data, size=len(data), progress=100, finished_at=timezone.now()
     )
     return job
+
+
+def forget_person(*, person: User) -> int:
+    """An agent's account is being erased: the files of data they asked for go (they were for them). Returns how
+    many."""
+    return ExportJob.objects.filter(requested_by=person).delete()[0]

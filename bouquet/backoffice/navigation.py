@@ -56,6 +56,11 @@ NAVIGATION: list[NavEntry] = [
     NavEntry(_("Vérifier une identité"), "backoffice:desk-check"),
     NavEntry(_("Liste des habitants"), "backoffice:census"),
     NavEntry(
+        _("Données des personnes sans compte"),
+        "backoffice:personal-data",
+        also_current_on=("backoffice:contributor-erase", "backoffice:beneficiary-erase"),
+    ),
+    NavEntry(
         _("Lettres d'information"),
         "backoffice:newsletters",
         also_current_on=("backoffice:newsletter-create", "backoffice:newsletter"),

@@ -26,4 +26,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("bouquet.backoffice.incubator.urls")),
     path("", include("bouquet.backoffice.outreach.urls")),
     path("", include("bouquet.backoffice.conversations.urls")),
+    # the data of people without an account, on their request (issue 9, helper privacy)
+    path("", include("bouquet.backoffice.privacy.urls")),
 ]

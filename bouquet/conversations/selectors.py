@@ -24,6 +24,7 @@ from bouquet.conversations.models import (
 )
 from bouquet.conversations.opinion import VoteMatrix
 from bouquet.conversations.opinion import next_statement as informative_next
+from bouquet.core.personal import Rows, rows
 from bouquet.processes.models import Process
 
 MAP_SIZE = 400.0
@@ -368,3 +369,25 @@ def room_state(room: Room) -> RoomState:
         queue=[s for s in seats if s.state == SeatState.QUEUED],
         seconds_left=left,
     )
+
+
+def personal_data(*, person: Any) -> dict[str, Rows]:
+    """What the conversations hold about a person with an account (their export, docs/decisions/0013)."""
+    participants = Participant.objects.filter(user=person)
+    return {
+        "conversations_rejointes": rows(
+            participants.order_by("id"), ["conversation__question", "room__title", "created_at"]
+        ),
+        "affirmations_proposees": rows(
+            Statement.objects.filter(author__in=participants).order_by("id"),
+            ["conversation__question", "text", "state", "created_at"],
+        ),
+        "votes_sur_les_affirmations": rows(
+            Vote.objects.filter(participant__in=participants).order_by("id"),
+            ["conversation__question", "statement__text", "value", "updated_at"],
+        ),
+        "places_dans_l_aquarium": rows(
+            FishbowlSeat.objects.filter(participant__in=participants).order_by("id"),
+            ["room__title", "name", "state", "created_at"],
+        ),
+    }

@@ -166,6 +166,9 @@ class Membership(TimeStampedModel):
         blank=True,
         related_name="+",
     )
+    # Set when a beneficiary's place waiting for its person was erased (at their request, or unclaimed for too
+    # long): the place still counts, its name no longer says who it was for, and its link no longer serves.
+    erased_at = models.DateTimeField(_("effacée le"), null=True, blank=True)
 
     class Meta:
         ordering = ["initiative", "role", "created_at", "id"]

@@ -11,19 +11,25 @@ from django.utils.translation import gettext as _
 from bouquet.bouquets.models import Bouquet
 from bouquet.core.errors import DomainError
 from bouquet.core.french import format_number
+from bouquet.core.personal import Rows, iso, rows
 from bouquet.incubator.analysis import bubbles, layout
 from bouquet.incubator.matching import Profile, Reason, best_for_giver, match
 from bouquet.incubator.models import (
+    Document,
     Energy,
     Exchange,
     Initiative,
+    InitiativeInvitation,
     JournalEntry,
     MemberRole,
     Membership,
+    MentorSession,
     Need,
     Offer,
     ResourceKind,
     Skill,
+    SpaceEntry,
+    Task,
 )
 from bouquet.incubator.texts import encoder, energy_text, initiative_text, need_text, vectors_for
 from bouquet.places.models import District
@@ -56,7 +62,12 @@ def membership_from_token(token: str) -> Membership:
         raise PlaceNotFound(_("Ce lien n'est pas valide. Vérifiez qu'il est complet.")) from error
     membership = (
         Membership.objects.select_related("initiative")
-        .filter(pk=data.get("place"), initiative_id=data.get("initiative"), beneficiary=True)
+        .filter(
+            pk=data.get("place"),
+            initiative_id=data.get("initiative"),
+            beneficiary=True,
+            erased_at__isnull=True,
+        )
         .first()
     )
     if membership is None:
@@ -457,3 +468,98 @@ def solidarity_chain(*, size: float = 600.0) -> Chain:
         sorted((initiatives[k] for k in g if k in initiatives), key=lambda i: i.title) for g in groups
     ]
     return Chain(list(nodes.values()), links, bubble_lists, exchanges, size)
+
+
+def personal_data(*, person: Any) -> dict[str, Rows]:
+    """What the lab holds about a person with an account (their export, docs/decisions/0013)."""
+    energy = Energy.objects.filter(person=person).first()
+    return {
+        "initiatives_lancees": rows(
+            Initiative.objects.filter(started_by=person).order_by("id"), ["id", "title", "created_at"]
+        ),
+        "groupes_d_initiatives": rows(
+            Membership.objects.filter(person=person).order_by("id"),
+            [
+                "initiative__title",
+                "role",
+                "beneficiary",
+                "beneficiary_name",
+                "consent_at",
+                "claimed_at",
+                "created_at",
+            ],
+        ),
+        "invitations_a_des_initiatives": rows(
+            InitiativeInvitation.objects.filter(person=person).order_by("id"),
+            ["initiative__title", "role", "message", "created_at", "expires_at", "answered_at", "accepted"],
+        ),
+        "energie_proposee": []
+        if energy is None
+        else [
+            {
+                "en_quelques_mots": energy.free_text,
+                "competences": ", ".join(energy.skills.order_by("name").values_list("name", flat=True)),
+                "heures_par_mois": energy.hours_per_month,
+                "materiel": energy.material,
+                "salle_ou_lieu": energy.rooms,
+                "quartiers": ", ".join(energy.districts.order_by("name").values_list("name", flat=True)),
+                "themes": ", ".join(energy.themes.order_by("name").values_list("name", flat=True)),
+                "en_pause": energy.paused,
+                "depuis": iso(energy.created_at),
+            }
+        ],
+        "notes_de_l_espace_prive": rows(
+            SpaceEntry.objects.filter(author=person).order_by("id"),
+            ["initiative__title", "kind", "title", "body", "held_on"],
+        ),
+        "taches": rows(
+            Task.objects.filter(owner=person).order_by("id"),
+            ["initiative__title", "title", "due_on", "done_at"],
+        ),
+        "documents_deposes": rows(
+            Document.objects.filter(uploaded_by=person).order_by("id"),
+            ["initiative__title", "name", "content_type", "size", "created_at"],
+        ),
+        "echanges_donnes": rows(
+            Exchange.objects.filter(helper_person=person).order_by("id"),
+            ["helped__title", "what", "happened_on"],
+        ),
+        "seances_d_accompagnement": rows(
+            MentorSession.objects.filter(mentor=person).order_by("id"),
+            ["initiative__title", "held_on", "summary", "next_steps"],
+        ),
+        "journal_des_initiatives": rows(
+            JournalEntry.objects.filter(actor=person).order_by("id"), ["initiative__title", "at", "text"]
+        ),
+    }
+
+
+def beneficiary_data(*, place: Membership) -> dict[str, Rows]:
+    """Everything held about a beneficiary recorded without an account (the lab gives it to them on request)."""
+    return {
+        "place_de_beneficiaire": [
+            {
+                "initiative": place.initiative.title,
+                "prenom_ou_nom_d_usage": place.beneficiary_name,
+                "consentement_le": iso(place.consent_at),
+                "inscrit_par": place.consent_recorded_by.public_name if place.consent_recorded_by else "",
+                "place_prise_le": iso(place.claimed_at),
+            }
+        ],
+        "journal": rows(
+            JournalEntry.objects.filter(
+                initiative=place.initiative, text__contains=place.beneficiary_name
+            ).order_by("id"),
+            ["at", "text"],
+        ),
+    }
+
+
+def beneficiaries_for_agent(*, search: str = "") -> QuerySet[Membership]:
+    """Places recorded for beneficiaries without an account, for an agent looking for one on their request."""
+    found = Membership.objects.filter(
+        beneficiary=True, person__isnull=True, erased_at__isnull=True
+    ).select_related("initiative")
+    if search.strip():
+        found = found.filter(beneficiary_name__icontains=search.strip())
+    return found.order_by("beneficiary_name", "id")

@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, QuerySet
 
+from bouquet.core.personal import iso
 from bouquet.notifications import kinds
 from bouquet.notifications.mailing import NEWSLETTER_KIND
 from bouquet.notifications.models import Follow, Newsletter, Notification, Preference
@@ -77,3 +78,38 @@ def received_newsletter(*, user: Any, newsletter: Newsletter) -> bool:
     return Notification.objects.filter(
         recipient=user, kind=NEWSLETTER_KIND, content_type=content_type, object_id=newsletter.pk
     ).exists()
+
+
+def personal_data(*, person: Any) -> dict[str, list[dict[str, Any]]]:
+    """What the notifications hold about a person (their export, docs/decisions/0013): what they follow, what they
+    were told, how often they want e-mails, the letters they wrote as an agent."""
+
+    return {
+        "suivis": [
+            {
+                "type": f.content_type.model,
+                "numero": f.object_id,
+                "pourquoi": f.reason,
+                "depuis": iso(f.created_at),
+            }
+            for f in Follow.objects.filter(user=person).select_related("content_type").order_by("id")
+        ],
+        "notifications": [
+            {
+                "message": n.message(),
+                "sujet": n.target_title,
+                "le": iso(n.created_at),
+                "lue_le": iso(n.read_at),
+                "envoyee_par_e_mail_le": iso(n.emailed_at),
+            }
+            for n in Notification.objects.filter(recipient=person).order_by("id")
+        ],
+        "preferences_de_notification": [
+            {"type": p.kind, "frequence": p.frequency}
+            for p in Preference.objects.filter(user=person).order_by("kind")
+        ],
+        "lettres_d_information_ecrites": [
+            {"objet": n.subject, "destinataires": n.audience_label, "envoyee_le": iso(n.sent_at)}
+            for n in Newsletter.objects.filter(author=person).order_by("id")
+        ],
+    }

@@ -170,6 +170,9 @@ class Contributor(TimeStampedModel):
         verbose_name=_("compte qui l'a réclamé"),
     )
     claimed_at = models.DateTimeField(_("réclamé le"), null=True, blank=True)
+    # Set when the person's record was erased at their request (or their account's): their contributions stay,
+    # signed « Contribution anonyme », and nothing here says who they were any more.
+    erased_at = models.DateTimeField(_("effacé le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("contributeur sans compte")

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from bouquet.accounts.rules import is_signed_in
+from bouquet.accounts.rules import is_agent, is_signed_in
 from bouquet.core.predicates import predicate
 from bouquet.outreach.models import Workshop
 from bouquet.processes.models import Process
@@ -45,3 +45,9 @@ def can_register(user: Any, workshop: Workshop) -> bool:
         and workshop.registration_open
         and workshop.starts_at > timezone.now()
     )
+
+
+@predicate
+def can_handle_personal_data(user: Any) -> bool:
+    """Agents answer a person without an account who asks for their record or for its erasure."""
+    return bool(is_agent(user))

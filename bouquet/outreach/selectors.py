@@ -4,7 +4,8 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from bouquet.accounts.models import User
-from bouquet.outreach.models import Contribution, Registration, Workshop
+from bouquet.core.personal import Rows, iso, rows
+from bouquet.outreach.models import Contribution, Contributor, Registration, Workshop
 from bouquet.processes.models import Process
 from bouquet.proposals.models import Proposal
 from bouquet.proposals.rules import submissions_open
@@ -107,3 +108,51 @@ def gathered_by(proposal: Proposal) -> Contribution | None:
 def contributions_of(user: User) -> QuerySet[Contribution]:
     """The contributions gathered for a person who claimed them."""
     return Contribution.objects.filter(contributor__claimed_by=user).select_related("proposal", "workshop")
+
+
+def personal_data(*, person: User) -> dict[str, Rows]:
+    """What the outreach app holds about a person with an account (their export, docs/decisions/0013): their seats
+    at workshops, the workshops they facilitated, and what was gathered from them before they claimed it."""
+    return {
+        "inscriptions_aux_ateliers": rows(
+            Registration.objects.filter(person=person).order_by("id"),
+            ["workshop__title", "workshop__starts_at", "state", "created_at"],
+        ),
+        "ateliers_animes": rows(
+            Workshop.objects.filter(facilitator=person).order_by("id"),
+            ["id", "title", "starts_at", "place_name"],
+        ),
+        "contributions_recueillies_rattachees": [
+            row
+            for contributor in Contributor.objects.filter(claimed_by=person).order_by("id")
+            for row in contributor_data(contributor=contributor)["contributions_recueillies"]
+        ],
+    }
+
+
+def contributor_data(*, contributor: Contributor) -> dict[str, Rows]:
+    """Everything held about a person who spoke without an account (an agent gives it to them on request)."""
+    return {
+        "personne": [
+            {
+                "prenom_ou_pseudonyme": contributor.name,
+                "quartier": contributor.district.name if contributor.district else "",
+                "contact": contributor.contact,
+                "consentement_le": iso(contributor.consent_at),
+                "rattachee_a_un_compte_le": iso(contributor.claimed_at),
+            }
+        ],
+        "contributions_recueillies": rows(
+            Contribution.objects.filter(contributor=contributor).order_by("id"),
+            ["proposal_id", "proposal__title", "kind", "origin", "workshop__title", "said_on"],
+        ),
+    }
+
+
+def contributors_for_agent(*, search: str = "") -> QuerySet[Contributor]:
+    """People who spoke without an account, for an agent looking for one on their request (name or contact)."""
+    found = Contributor.objects.select_related("district").annotate(contribution_count=Count("contributions"))
+    search = search.strip()
+    if search:
+        found = found.filter(Q(name__icontains=search) | Q(contact__icontains=search))
+    return found.exclude(erased_at__isnull=False).order_by("name", "id")

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -502,3 +503,109 @@ def claim_contributions(*, user: User, contact: str) -> int:
             )
         )
     return len(contributions)
+
+
+def _anonymise_contributor(contributor: Contributor) -> None:
+    """Nothing in the record says who the person was any more; their contributions stay and still count."""
+    Contributor.objects.filter(pk=contributor.pk).update(
+        name=_("Contribution anonyme"),
+        contact="",
+        identity=f"efface:{uuid.uuid4().hex}",
+        erased_at=timezone.now(),
+        updated_at=timezone.now(),
+    )
+
+
+def _forget_named_attendee(names: Sequence[str], workshops: Sequence[int]) -> None:
+    """Take ``names`` out of the lists of attendees who accepted to be named, in those workshops."""
+    wanted = {fold(name) for name in names if name.strip()}
+    for workshop in Workshop.objects.filter(pk__in=workshops).exclude(named_attendees=[]):
+        kept = [n for n in workshop.named_attendees if fold(str(n)) not in wanted]
+        if len(kept) != len(workshop.named_attendees):
+            Workshop.objects.filter(pk=workshop.pk).update(named_attendees=kept)
+
+
+@transaction.atomic
+def forget_person(*, person: User) -> int:
+    """A person's account is being erased (privacy.services.erase_account): their seats at workshops still to come
+    are given back (the first waiting takes it), the records gathered from them before they claimed them are
+    anonymised, and their name leaves the lists of named attendees. Past registrations and contributions stay, so
+    that the counts stay true. Returns how many rows changed."""
+    now = timezone.now()
+    changed = 0
+    upcoming = Registration.objects.filter(person=person, workshop__starts_at__gt=now).select_related(
+        "workshop"
+    )
+    for registration in list(upcoming):
+        with transaction.atomic():
+            locked = Workshop.objects.select_for_update().get(pk=registration.workshop_id)
+            freed = registration.state == Registration.State.CONFIRMED
+            registration.delete()
+            changed += 1
+            waiting = Registration.objects.filter(workshop=locked, state=Registration.State.WAITING)
+            promoted = waiting.order_by("created_at", "pk").first() if freed else None
+            if promoted is not None:
+                promoted.state = Registration.State.CONFIRMED
+                promoted.save(update_fields=["state", "updated_at"])
+                transaction.on_commit(
+                    partial(
+                        notifications.announce, "outreach.seat_freed", locked, recipients=[promoted.person]
+                    )
+                )
+    claimed = list(Contributor.objects.filter(claimed_by=person))
+    workshops = set(Registration.objects.filter(person=person).values_list("workshop_id", flat=True))
+    workshops |= set(
+        Contribution.objects.filter(contributor__in=claimed, workshop__isnull=False).values_list(
+            "workshop_id", flat=True
+        )
+    )
+    _forget_named_attendee([person.display_name, *(c.name for c in claimed)], sorted(workshops))
+    for contributor in claimed:
+        _anonymise_contributor(contributor)
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def erase_contributor(*, agent: User, contributor: Contributor, confirmation: str) -> Contributor:
+    """An agent erases, on their request, the record of a person who spoke without an account: the name, the
+    contact and the district's link to the name go; their contributions stay, signed « Contribution anonyme », and
+    their voices still count. ``confirmation`` is the name as shown, typed again by the agent."""
+    if not rules.can_handle_personal_data(agent):
+        raise ActionNotAllowed(_("Seuls les agents de la collectivité effacent une personne."))
+    locked = Contributor.objects.select_for_update().get(pk=contributor.pk)
+    if locked.erased_at is not None:
+        raise Conflict(_("Cette personne est déjà effacée."))
+    if " ".join(confirmation.split()).casefold() != " ".join(locked.name.split()).casefold():
+        message = _("Recopiez exactement le prénom ou le pseudonyme pour confirmer.")
+        raise InvalidInput(_("Rien n'a été effacé."), field_errors={"confirmation": message})
+    workshops = Contribution.objects.filter(contributor=locked, workshop__isnull=False).values_list(
+        "workshop_id", flat=True
+    )
+    _forget_named_attendee([locked.name], sorted(set(workshops)))
+    _anonymise_contributor(locked)
+    locked.refresh_from_db()
+    return locked
+
+
+def forget_old_contacts(*, before: dt.datetime) -> int:
+    """Retention: the contact (e-mail or phone) of people who spoke without an account, once their latest consent
+    is older than ``before`` and they have not claimed their contributions; their first name or pseudonym and
+    what they said stay. Returns how many contacts went."""
+    old = Contributor.objects.filter(
+        Q(identity__startswith="contact:") | ~Q(contact=""),
+        consent_at__lt=before,
+        claimed_by__isnull=True,
+        erased_at__isnull=True,
+    )
+    count = 0
+    for contributor in old:
+        district = contributor.district_id or "-"
+        identity = f"nom:{fold(contributor.name)}|{district}"
+        if Contributor.objects.filter(identity=identity).exists():
+            identity = f"sans-contact:{uuid.uuid4().hex}"  # another record already holds this name
+        Contributor.objects.filter(pk=contributor.pk).update(
+            contact="", identity=identity, updated_at=timezone.now()
+        )
+        count += 1
+    return count

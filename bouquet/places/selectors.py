@@ -14,6 +14,7 @@ from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from bouquet.core.personal import Rows, iso, rows
 from bouquet.core.text import fold
 from bouquet.places import geometry
 from bouquet.places.drawing import Drawing, MapItem, draw_map
@@ -549,3 +550,42 @@ def recent_place_decisions(*, everywhere: bool, district_ids: frozenset[int], li
             Q(place__district_id__in=district_ids) | Q(memory__place__district_id__in=district_ids)
         )
     return list(decisions.order_by("-created_at", "-id")[:limit])
+
+
+def personal_data(*, person: Any) -> dict[str, Rows]:
+    """What the places app holds about a person (their export, docs/decisions/0013): the places they added, their
+    memories (with the address of each photo), the archive items they added, their reports."""
+    return {
+        "lieux_ajoutes": rows(
+            Place.objects.filter(created_by=person).order_by("id"),
+            ["id", "name", "description", "created_at"],
+        ),
+        "souvenirs": [
+            {
+                "lieu": memory.place.name,
+                "titre": memory.title,
+                "recit": memory.story,
+                "quand": memory.when_text,
+                "photo": memory.photo.url if memory.photo else "",
+                "description_de_la_photo": memory.photo_alt,
+                "moderation": memory.moderation,
+                "le": iso(memory.created_at),
+            }
+            for memory in Memory.objects.filter(author=person).select_related("place").order_by("id")
+        ],
+        "archives_ajoutees": [
+            {
+                "lieu": item.place.name,
+                "titre": item.title,
+                "description": item.description,
+                "image": item.image.url if item.image else "",
+                "source": item.source,
+                "le": iso(item.created_at),
+            }
+            for item in ArchiveItem.objects.filter(added_by=person).select_related("place").order_by("id")
+        ],
+        "souvenirs_signales": rows(
+            MemoryReport.objects.filter(reporter=person).order_by("id"),
+            ["memory__title", "reason", "created_at"],
+        ),
+    }

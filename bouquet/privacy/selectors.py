@@ -1,19 +1,40 @@
 """Everything Bouquet holds about one person, read from every app, as plain rows.
 
-This app stands above the other domain apps because a person's data is spread over all of them; each table below
-says where it comes from. Secret ballots are not here: nothing links them to anyone (that is the point)."""
+This app stands above the other domain apps because a person's data is spread over all of them. The accounts,
+proposals, budgets and roles are read here; every app that came later reads its own part
+(``<app>.selectors.personal_data``), listed in ``PARTS``, and ``bouquet/privacy/coverage.py`` says, field by field,
+how each table about a person is exported and erased (a test fails when a new one is not there). Secret ballots are
+not here: nothing links them to anyone (that is the point)."""
 
+from collections.abc import Callable
 from typing import Any
 
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 
 from bouquet.accounts.models import User, Verification
+from bouquet.analytics import selectors as analytics
 from bouquet.budgets.models import BallotLine, Participation
+from bouquet.conversations import selectors as conversations
+from bouquet.core.personal import Rows
+from bouquet.incubator import selectors as incubator
+from bouquet.notifications import selectors as notifications
+from bouquet.outreach import selectors as outreach
+from bouquet.places import selectors as places
+from bouquet.projects import selectors as projects
 from bouquet.proposals.models import CoauthorRequest, Comment, Proposal, Report, Support
 from bouquet.roles.models import RoleGrant
 
-Rows = list[dict[str, Any]]
+# Each app that reads its own part of a person's data, in the order of the export.
+PARTS: tuple[Callable[..., dict[str, Rows]], ...] = (
+    notifications.personal_data,
+    places.personal_data,
+    outreach.personal_data,
+    conversations.personal_data,
+    incubator.personal_data,
+    projects.personal_data,
+    analytics.personal_data,
+)
 
 
 def _iso(value: Any) -> Any:
@@ -29,7 +50,7 @@ def personal_data(*, person: User) -> dict[str, Rows]:
     proposals = Proposal.objects.filter(author=person) | Proposal.objects.filter(coauthors=person)
     participations = Participation.objects.filter(voter=person).select_related("budget")
     named_ballots = [p.ballot_ref for p in participations if p.ballot_ref is not None]
-    return {
+    tables = {
         "compte": [
             {
                 "adresse_email": person.email,
@@ -108,3 +129,9 @@ def personal_data(*, person: User) -> dict[str, Rows]:
             ["ballot__budget__title", "project__title", "points"],
         ),
     }
+    for part in PARTS:
+        for name, found in part(person=person).items():
+            if name in tables:
+                raise ValueError(f"two apps export a table named {name}")
+            tables[name] = found
+    return tables

@@ -7,13 +7,16 @@ from typing import Any
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from bouquet.core.personal import Rows, rows
 from bouquet.projects import gap, months
 from bouquet.projects.models import (
     GapThresholds,
     Milestone,
     Project,
+    Recipient,
     Reconsultation,
     ReconsultationAnswer,
+    ReconsultationRequest,
     Status,
     Update,
 )
@@ -215,3 +218,25 @@ def requests_for_dashboard() -> QuerySet[Project]:
         .filter(request_count__gt=0)
         .order_by("-request_count", "id")
     )
+
+
+def personal_data(*, person: Any) -> dict[str, Rows]:
+    """What the follow-up of projects holds about a person (their export, docs/decisions/0013): the
+    re-consultations they were asked, their answers and their requests for one."""
+    return {
+        "reconsultations_recues": rows(
+            Recipient.objects.filter(person=person).order_by("id"),
+            ["reconsultation__project__title", "reconsultation__question", "reasons"],
+        ),
+        "reponses_aux_reconsultations": rows(
+            ReconsultationAnswer.objects.filter(person=person).order_by("id"),
+            ["reconsultation__project__title", "answer", "comment", "created_at"],
+        ),
+        "demandes_de_reconsultation": rows(
+            ReconsultationRequest.objects.filter(person=person).order_by("id"),
+            ["project__title", "message", "created_at"],
+        ),
+        "nouvelles_de_projets_ecrites": rows(
+            Update.objects.filter(author=person).order_by("id"), ["project__title", "title", "created_at"]
+        ),
+    }

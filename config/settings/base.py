@@ -349,6 +349,12 @@ BOUQUET_RETENTION_DAYS = {
     "census": int(os.environ.get("BOUQUET_RETENTION_CENSUS", "400")),
     # The keyed identity of who voted on paper or after a verification, counted from the end of the vote.
     "vote_identities": int(os.environ.get("BOUQUET_RETENTION_VOTE_IDENTITIES", "60")),
+    # The contact (e-mail or phone) of someone who spoke without an account, counted from their latest consent.
+    "contributor_contacts": int(os.environ.get("BOUQUET_RETENTION_CONTRIBUTOR_CONTACTS", "365")),
+    # The name on a beneficiary's place recorded without an account and never claimed, counted from its record.
+    "unclaimed_beneficiary_places": int(
+        os.environ.get("BOUQUET_RETENTION_UNCLAIMED_BENEFICIARY_PLACES", "180")
+    ),
 }
 # The key of the keyed hashes (HMAC-SHA256) under which verified identities, the list of inhabitants and paper
 # voters are stored (bouquet.accounts.verification). Set it in production, apart from SECRET_KEY: rotating

@@ -17,7 +17,14 @@ from bouquet.budgets.models import Budget, BudgetImport
 from bouquet.budgets.services import cast_ballot, compute_results
 from bouquet.core import imports
 from bouquet.outreach.paper import KIND, PAPER_FORMS
-from bouquet.outreach.services import WorkshopInput, publish_workshop, schedule_workshop
+from bouquet.outreach.services import (
+    ContributorInput,
+    GatheredInput,
+    WorkshopInput,
+    publish_workshop,
+    record_contribution,
+    schedule_workshop,
+)
 from bouquet.places.services import PlaceInput, add_memory, create_place
 from bouquet.processes.models import PhaseKind
 from bouquet.processes.services import reschedule_phase
@@ -381,8 +388,24 @@ def _outreach(world: World, collect: Any) -> None:
         filename="papier.csv",
         data=f"date;prénom;consentement;proposition\n{day};Zoé;oui;Des bancs à l'ombre sur la place.\n".encode(),
     )
+    # Someone who spoke without an account, with a contact (an agent gives or erases their data on request).
+    gathered = record_contribution(
+        facilitator=facilitator,
+        data=GatheredInput(
+            process=collect,
+            person=ContributorInput(name="Ninon", consent=True, contact="ninon@exemple.fr"),
+            title="Un abri pour les vélos",
+            body="Près de la maison de quartier.",
+        ),
+    )
     world.objects.update(
-        {"workshop": published.pk, "draft_workshop": draft.pk, "paper_kind": KIND, "staged_import": staged.pk}
+        {
+            "workshop": published.pk,
+            "draft_workshop": draft.pk,
+            "paper_kind": KIND,
+            "staged_import": staged.pk,
+            "contributor": gathered.contributor_id,
+        }
     )
 
 
@@ -494,5 +517,6 @@ def _lab_world(world: World) -> None:
             "lab_place_link": place_token(place),
             "lab_tampered_place": place_token(place)[:-2] + "zz",
             "lab_criterion": criterion.pk,
+            "lab_place": place.pk,
         }
     )

@@ -2,6 +2,7 @@
 
 from bouquet.conversations.services.maps import map_is_stale, refresh_map
 from bouquet.conversations.services.polis import import_polis, parse_export
+from bouquet.conversations.services.privacy import forget_person
 from bouquet.conversations.services.rooms import (
     add_remark,
     ask_to_enter,
@@ -29,6 +30,7 @@ from bouquet.conversations.services.voting import (
 )
 
 __all__ = [
+    "forget_person",
     "add_remark",
     "add_staff_statements",
     "add_statement",

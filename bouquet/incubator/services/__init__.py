@@ -35,6 +35,11 @@ from bouquet.incubator.services.initiatives import (
     touch,
     write_journal,
 )
+from bouquet.incubator.services.privacy import (
+    erase_beneficiary,
+    forget_person,
+    forget_unclaimed_places,
+)
 from bouquet.incubator.services.space import (
     add_entry,
     add_task,
@@ -55,6 +60,9 @@ from bouquet.incubator.services.stages import (
 )
 
 __all__ = [
+    "erase_beneficiary",
+    "forget_unclaimed_places",
+    "forget_person",
     "BeneficiaryInput",
     "CriterionInput",
     "CriterionState",
