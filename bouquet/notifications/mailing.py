@@ -23,6 +23,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -47,7 +48,7 @@ class _UnsubscribeSigner(signing.TimestampSigner):
 
     def __init__(self, key: str) -> None:
         super().__init__(key=key, salt=UNSUBSCRIBE_SALT)
-        derived = hashlib.sha256(f"{self.salt}signer{key}".encode()).digest()
+        derived = hashlib.sha256(force_bytes(self.salt) + b"signer" + force_bytes(key)).digest()
         self._mac = hmac.new(derived, digestmod=hashlib.sha256)
 
     def signature(self, value: str | bytes, key: str | bytes | None = None) -> str:

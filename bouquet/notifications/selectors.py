@@ -77,3 +77,13 @@ def received_newsletter(*, user: Any, newsletter: Newsletter) -> bool:
     return Notification.objects.filter(
         recipient=user, kind=NEWSLETTER_KIND, content_type=content_type, object_id=newsletter.pk
     ).exists()
+
+
+def follows_of(*, user: Any) -> QuerySet[Follow]:
+    """What a person follows, newest first, each with its target (one query per kind of target)."""
+    return (
+        Follow.objects.filter(user=user)
+        .select_related("content_type")
+        .prefetch_related("target")
+        .order_by("-created_at", "-pk")
+    )

@@ -159,7 +159,7 @@ def announce(
     held = getattr(_held, "on", False)
     with transaction.atomic():  # one transaction for the event's rows (SQLite commits once, not per batch)
         for start in range(0, len(ordered), BATCH):
-            told = []
+            told: list[tuple[int, str, str]] = []
             for user_id in ordered[start : start + BATCH]:
                 frequency = chosen.get(user_id, the_kind.default_frequency)
                 quiet = frequency == FrequencyChoice.NEVER or held
@@ -200,9 +200,9 @@ def _insert(common: dict[str, Any], told: list[tuple[int, str, str]]) -> list[in
     table = quote(Notification._meta.db_table)
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"
     sql = (
-        f"INSERT INTO {table} ({', '.join(quote(field.column) for field in fields)}) "  # nosec B608 - our own names
+        f"INSERT INTO {table} ({', '.join(quote(str(field.column)) for field in fields)}) "  # nosec B608 - our own names
         f"VALUES {', '.join([row] * len(told))} "
-        f"RETURNING {quote(Notification._meta.pk.column)}, {quote('recipient_id')}"
+        f"RETURNING {quote(str(Notification._meta.pk.column))}, {quote('recipient_id')}"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
