@@ -242,7 +242,7 @@ def follow(request: HttpRequest, target_type: TargetType, target_id: int) -> dic
         "target_type": target_type,
         "target_id": target_id,
         "following": True,
-        "message": _("Vous suivez ce contenu."),
+        "message": _("Vous suivez ce contenu : vous serez prévenu·e de ce qui s'y passe."),
     }
 
 
