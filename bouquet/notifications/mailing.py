@@ -79,7 +79,7 @@ def read_unsubscribe_token(token: str) -> tuple[int, str]:
     return data["u"], data["k"]
 
 
-_TOKEN_SLOT = "TOKEN0SLOT"
+_TOKEN_SLOT = "TOKEN0SLOT"  # nosec B105 - a placeholder in an address, replaced by each signed token
 
 
 def _unsubscribe_prefix_suffix() -> tuple[str, str]:
