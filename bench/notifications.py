@@ -5,13 +5,15 @@ Run: .venv/bin/python bench/notifications.py [--database-url URL] [--people 1000
 
 The database is recreated (only one whose name contains "bench") and migrated, as in bench/pages.py. Tasks run
 with the immediate backend (each batch is one task run in this process, as one worker would); e-mails go to the
-console backend, writing to var/bench_notifications.eml. Prints the time and the peak memory (resident set of
-the process, resource.getrusage) of each step. Targets (issue 12): under 60 s and under 500 MB each.
+console backend, writing to var/bench_notifications.eml. Prints the time, the peak memory (resident set of
+the process, resource.getrusage) and the load average of each step. BENCH_PROFILE=path writes a cProfile of
+each step (path, path.digest). Targets (issue 12): under 60 s and under 500 MB each.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
 import resource
 import sys
@@ -27,6 +29,11 @@ OUTBOX = Path(__file__).resolve().parent.parent / "var" / "bench_notifications.e
 def peak_mb() -> float:
     """The process's peak resident memory so far, in MB (Linux reports kilobytes)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load() -> str:
+    """The machine's load average (1, 5, 15 minutes): timings on a shared machine need it beside them."""
+    return " / ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def main() -> int:
@@ -102,8 +109,6 @@ def main() -> int:
     before = peak_mb()
     started = time.perf_counter()
     if os.environ.get("BENCH_PROFILE"):
-        import cProfile
-
         profiler = cProfile.Profile()
         profiler.enable()
     told = notifications.announce("proposals.answered", proposal, actor=agent, context={"status": "retenue"})
@@ -114,7 +119,8 @@ def main() -> int:
     sent = Notification.objects.filter(email_state=EmailState.SENT).count()
     print(  # noqa: T201
         f"1. One event to {told:,} followers: {sent:,} e-mails sent in {elapsed:.1f} s "
-        f"({told / elapsed:,.0f}/s); peak memory {peak_mb():.0f} MB (was {before:.0f} MB before)."
+        f"({told / elapsed:,.0f}/s); peak memory {peak_mb():.0f} MB (was {before:.0f} MB before); "
+        f"load average {load()}."
     )
 
     # 2. A daily summary for everyone: two events they chose to read in the daily summary.
@@ -122,11 +128,17 @@ def main() -> int:
     notifications.announce("proposals.commented", proposal, actor=author)
     before = peak_mb()
     started = time.perf_counter()
+    if os.environ.get("BENCH_PROFILE"):
+        profiler = cProfile.Profile()
+        profiler.enable()
     readers, tasks = queue_digests(frequency="daily")
+    if os.environ.get("BENCH_PROFILE"):
+        profiler.disable()
+        profiler.dump_stats(os.environ["BENCH_PROFILE"] + ".digest")
     elapsed = time.perf_counter() - started
     print(  # noqa: T201
         f"2. Daily summary for {readers:,} people ({tasks} tasks): {elapsed:.1f} s ({readers / elapsed:,.0f}/s); "
-        f"peak memory {peak_mb():.0f} MB (was {before:.0f} MB before)."
+        f"peak memory {peak_mb():.0f} MB (was {before:.0f} MB before); load average {load()}."
     )
     outbox.close()
     print(f"E-mails written to {OUTBOX} ({OUTBOX.stat().st_size / 1e6:.0f} MB).")  # noqa: T201

@@ -113,3 +113,13 @@ def personal_data(*, person: Any) -> dict[str, list[dict[str, Any]]]:
             for n in Newsletter.objects.filter(author=person).order_by("id")
         ],
     }
+
+
+def follows_of(*, user: Any) -> QuerySet[Follow]:
+    """What a person follows, newest first, each with its target (one query per kind of target)."""
+    return (
+        Follow.objects.filter(user=user)
+        .select_related("content_type")
+        .prefetch_related("target")
+        .order_by("-created_at", "-pk")
+    )

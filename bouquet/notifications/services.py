@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -156,25 +156,58 @@ def announce(
     }
     instant_ids: list[int] = []
     ordered = sorted(ids)
-    for start in range(0, len(ordered), BATCH):
-        rows = []
-        for user_id in ordered[start : start + BATCH]:
-            frequency = chosen.get(user_id, the_kind.default_frequency)
-            quiet = frequency == FrequencyChoice.NEVER or getattr(_held, "on", False)
-            state = EmailState.NONE if quiet else EmailState.PENDING
-            rows.append(
-                Notification(recipient_id=user_id, email_frequency=frequency, email_state=state, **common)
+    held = getattr(_held, "on", False)
+    with transaction.atomic():  # one transaction for the event's rows (SQLite commits once, not per batch)
+        for start in range(0, len(ordered), BATCH):
+            told: list[tuple[int, str, str]] = []
+            for user_id in ordered[start : start + BATCH]:
+                frequency = chosen.get(user_id, the_kind.default_frequency)
+                quiet = frequency == FrequencyChoice.NEVER or held
+                told.append((user_id, frequency, EmailState.NONE if quiet else EmailState.PENDING))
+            instant_ids.extend(
+                pk
+                for pk, (_user, frequency, state) in zip(_insert(common, told), told, strict=True)
+                if state == EmailState.PENDING and frequency == FrequencyChoice.INSTANT
             )
-        created = Notification.objects.bulk_create(rows)
-        instant_ids.extend(
-            row.pk
-            for row in created
-            if row.email_state == EmailState.PENDING
-            and row.email_frequency == FrequencyChoice.INSTANT
-            and row.pk is not None
-        )
     _send_later(instant_ids)
     return len(ids)
+
+
+_VARYING = ("recipient_id", "email_frequency", "email_state")
+
+
+def _insert(common: dict[str, Any], told: list[tuple[int, str, str]]) -> list[int]:
+    """Write one batch of an event's notifications in one INSERT and return their ids, in order.
+
+    The rows differ only by recipient, frequency and e-mail state: the other columns are prepared once for the
+    batch (``bulk_create`` prepared every field of every row, a quarter of the time of an event told to
+    100,000 people). ``RETURNING`` (SQLite and PostgreSQL) gives each row's id with its recipient, who is
+    told once per event: the ids come back in the order of ``told`` whatever order the database returns."""
+    model = Notification(recipient_id=0, email_frequency="", email_state="", **common)
+    fields = [field for field in Notification._meta.concrete_fields if not field.primary_key]
+    prepared = []
+    for field in fields:
+        value = field.pre_save(model, add=True)  # created_at: now, once for the batch
+        prepared.append(field.get_db_prep_save(value, connection=connection))
+    varying = [index for index, field in enumerate(fields) if field.attname in _VARYING]
+    order = [_VARYING.index(fields[index].attname) for index in varying]
+    params: list[Any] = []
+    for values in told:
+        for index, position in zip(varying, order, strict=True):
+            prepared[index] = values[position]
+        params.extend(prepared)
+    quote = connection.ops.quote_name
+    table = quote(Notification._meta.db_table)
+    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    sql = (
+        f"INSERT INTO {table} ({', '.join(quote(str(field.column)) for field in fields)}) "  # nosec B608 - our own names
+        f"VALUES {', '.join([row] * len(told))} "
+        f"RETURNING {quote(str(Notification._meta.pk.column))}, {quote('recipient_id')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        pk_of = {recipient: pk for pk, recipient in cursor.fetchall()}
+    return [pk_of[user_id] for user_id, _frequency, _state in told]
 
 
 def _send_later(ids: list[int]) -> None:

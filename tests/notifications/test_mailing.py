@@ -114,3 +114,25 @@ def test_the_written_message_reads_back_as_the_same_email():
     long = PlainEmail(subject="Objet", body="mot " * 400, to=["a@exemple.fr"])
     long.attach_alternative("<p>court</p>", "text/html")
     assert not isinstance(long.message(), RawMessage)
+
+
+def test_the_unsubscribe_token_is_djangos_signed_token():
+    from django.core import signing
+
+    from bouquet.notifications.mailing import UNSUBSCRIBE_SALT, read_unsubscribe_token, unsubscribe_token
+
+    token = unsubscribe_token(42, TEST_KIND.code)
+    assert read_unsubscribe_token(token) == (42, TEST_KIND.code)
+    assert signing.loads(token, salt=UNSUBSCRIBE_SALT) == {"u": 42, "k": TEST_KIND.code}
+    value, signature = token.rsplit(":", 1)
+    assert signature == signing.TimestampSigner(salt=UNSUBSCRIBE_SALT).signature(value)
+    with pytest.raises(signing.BadSignature):
+        read_unsubscribe_token(value + ":" + signature[:-2] + "xx")
+
+
+def test_a_batch_takes_the_same_few_queries_whatever_its_size(django_assert_max_num_queries):
+    people = [verified_person() for _ in range(30)]
+    ids = pending_instant(people)
+    with django_assert_max_num_queries(7):  # claim, read, addresses, mark skipped and sent (+ savepoint)
+        assert send_instant(ids) == 30
+    assert len(mail.outbox) == 30 and len({m.extra_headers["List-Unsubscribe"] for m in mail.outbox}) == 30

@@ -352,6 +352,7 @@ API_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("/api/v1/proposals/{pk}/comments", "POST"): {"body": "Je suis d'accord."},
     # the statement's id is the world's (``talk_statement``): ids differ between databases
     ("/api/v1/conversations/{pk}/votes", "POST"): {"statement_id": "talk_statement", "value": "agree"},
+    ("/api/v1/me/preferences/{kind}", "PUT"): {"frequency": "daily"},
 }
 
 

@@ -353,8 +353,17 @@ def _notifications(world: World, collect: Any) -> None:
             "demarche": "demarche",
             "unsubscribe_link": link,
             "tampered_unsubscribe": link[:-2] + ("zz" if not link.endswith("zz") else "yy"),
+            # The notifications API (notif): the inhabitant's notification (the letter), the types one may
+            # follow as the API names them, a kind of e-mail and an unknown one.
+            "my_notification": people["inhabitant"].notifications.order_by("-pk")[0].pk,
+            **{f"t_{name}": name for name in TARGET_TYPES},
+            "pref_kind": "proposals.answered",
+            "unknown_kind": "inconnu.inconnu",
         }
     )
+
+
+TARGET_TYPES = ("process", "proposal", "bouquet", "budget", "project", "place", "initiative", "conversation")
 
 
 def _outreach(world: World, collect: Any) -> None:

@@ -13,6 +13,7 @@ from bouquet.api.v1.conversations import router as conversations_router
 from bouquet.api.v1.docs import PackagedSwagger
 from bouquet.api.v1.errors import field_errors_from_pydantic
 from bouquet.api.v1.incubator import router as incubator_router
+from bouquet.api.v1.notifications import router as notifications_router
 from bouquet.api.v1.opendata import router as opendata_router
 from bouquet.api.v1.outreach import router as outreach_router
 from bouquet.api.v1.places import router as places_router
@@ -64,6 +65,7 @@ api.add_router("/", outreach_router)  # workshops (outreach)
 api.add_router("/", places_router)  # the memory of places
 api.add_router("/", projects_router)
 api.add_router("/", conversations_router)
+api.add_router("/", notifications_router)  # my notifications, follows and e-mail choices (notif)
 
 
 @api.exception_handler(ValidationError)
