@@ -118,9 +118,8 @@ def _read_history() -> _History:
     return _History(len(rows), dict(stays), dict(entered), to_autonomy, dict(sorted(depths.items())))
 
 
-def _history() -> _History:
+def _history(key: str) -> _History:
     """The history, read once per state of the lab's data (stays so far are added by the caller)."""
-    key = _history_stamp()
     found = cache.get(key)
     if isinstance(found, _History):
         return found
@@ -129,9 +128,10 @@ def _history() -> _History:
     return history
 
 
-def _joins_per_month(now: dt.datetime, months: int) -> list[tuple[str, int]]:
+def _joins_per_month(now: dt.datetime, months: int, stamp: str) -> list[tuple[str, int]]:
     """People who joined a group (mentors aside) in each of the last ``months`` months: one aggregate of plain
-    comparisons, one counted range per month (no per-row date function)."""
+    comparisons, one counted range per month (no per-row date function), read once per state of the
+    memberships and month shown."""
     local = timezone.localtime(now)
     first = local.year * 12 + local.month - 1 - (months - 1)  # the first month shown, counted in months
     starts = []
@@ -142,6 +142,10 @@ def _joins_per_month(now: dt.datetime, months: int) -> list[tuple[str, int]]:
                 year=index // 12, month=index % 12 + 1, day=1, hour=0, minute=0, second=0, microsecond=0
             )
         )
+    key = f"{stamp}:joins:{starts[0].isoformat()}:{months}"
+    found = cache.get(key)
+    if isinstance(found, list):
+        return found
     counted = (
         Membership.objects.filter(created_at__gte=starts[0], person__isnull=False)
         .exclude(role=MemberRole.MENTOR)
@@ -153,7 +157,9 @@ def _joins_per_month(now: dt.datetime, months: int) -> list[tuple[str, int]]:
             }
         )
     )
-    return [(f"{starts[k].month:02d}/{starts[k].year}", int(counted[f"m{k}"] or 0)) for k in range(months)]
+    joins = [(f"{starts[k].month:02d}/{starts[k].year}", int(counted[f"m{k}"] or 0)) for k in range(months)]
+    cache.set(key, joins, timeout=24 * 3600)
+    return joins
 
 
 def _spreads() -> list[Spread]:
@@ -186,8 +192,14 @@ def _spreads() -> list[Spread]:
     ):
         profile_counts[str(LeadProfile(profile).label)] += n
     sdg_numbers: Counter[int] = Counter()
-    for sdgs in Initiative.objects.values_list("confirmed_sdgs", flat=True):
-        sdg_numbers.update(sdgs or [])
+    for sdgs, n in (  # grouped by their list of SDGs: a few dozen rows, not one per initiative
+        Initiative.objects.order_by()
+        .values_list("confirmed_sdgs")
+        .annotate(n=Count("pk"))
+        .values_list("confirmed_sdgs", "n")
+    ):
+        for number in sdgs or []:
+            sdg_numbers[number] += n
     sdg_counts = Counter({_("ODD %(n)s") % {"n": n}: c for n, c in sdg_numbers.items()})
     return [
         spread(_("thèmes"), theme_counts),
@@ -204,7 +216,8 @@ def lab_dashboard(*, inactive_weeks: int = 6, months: int = 12) -> Dashboard:
     now = timezone.now()
     counts = dict(Initiative.objects.values_list("stage").annotate(n=Count("pk")).values_list("stage", "n"))
     per_stage = [(s.value, str(s.label), int(counts.get(s.value, 0))) for s in STAGE_ORDER]
-    history = _history()
+    stamp = _history_stamp()
+    history = _history(stamp)
     moment = now.timestamp()
     days_in_stage = []
     for s in STAGE_ORDER:
@@ -245,7 +258,7 @@ def lab_dashboard(*, inactive_weeks: int = 6, months: int = 12) -> Dashboard:
         mentors=mentors,
         spreads=spreads,
         biodiversity=biodiversity(spreads),
-        joins_per_month=_joins_per_month(now, months),
+        joins_per_month=_joins_per_month(now, months, stamp),
         invitation_depth=dict(depths),
         farthest_invitation=max(depths) if depths else 0,
     )

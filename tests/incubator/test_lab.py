@@ -186,6 +186,7 @@ def test_the_dashboard_history_is_read_again_as_soon_as_the_data_changes() -> No
     after = lab_dashboard()
     assert after.per_stage != before.per_stage
     assert sum(after.invitation_depth.values()) == sum(before.invitation_depth.values()) + 1
+    assert sum(n for _m, n in after.joins_per_month) == sum(n for _m, n in before.joins_per_month) + 1
     cache.clear()
     fresh = lab_dashboard()
     assert _figures_without_time(after) == _figures_without_time(fresh)
