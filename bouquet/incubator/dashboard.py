@@ -169,7 +169,7 @@ def _spreads() -> list[Spread]:
     whole_town = _("Toute la ville")
     theme_counts: Counter[str] = Counter()
     for theme_id, n in (
-        Initiative.themes.through.objects.order_by()
+        Initiative.themes.through.objects.order_by()  # type: ignore[misc]  # the stubs miss the annotation
         .values_list("theme_id")
         .annotate(n=Count("pk"))
         .values_list("theme_id", "n")
