@@ -97,7 +97,9 @@ def main() -> int:
                 "drifting",
             )
         )
-        return gap.summarise(rows.iterator(chunk_size=5000), today=selectors.this_month(), abandoned=Status.ABANDONED)
+        return gap.summarise(
+            rows.iterator(chunk_size=5000), today=selectors.this_month(), abandoned=Status.ABANDONED
+        )
 
     def api() -> object:
         return client.get("/api/v1/gap")
