@@ -32,7 +32,8 @@ class Spread:
 
 
 def spread(dimension: str, values: Iterable[Hashable]) -> Spread:
-    """Shannon entropy and Pielou evenness of the values (one per initiative, or several: themes, SDGs)."""
+    """Shannon entropy and Pielou evenness of the values (one per initiative, or several: themes, SDGs); a
+    mapping (a ``Counter``) gives each value with how many times it occurs."""
     counts = Counter(values)
     total = sum(counts.values())
     if total == 0:

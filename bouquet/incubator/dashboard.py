@@ -8,8 +8,8 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -58,31 +58,173 @@ def _days(delta: dt.timedelta) -> float:
     return delta.total_seconds() / DAY
 
 
+@dataclass(frozen=True, slots=True)
+class _History:
+    """What the dashboard reads from every initiative's past, cached until that past changes (see ``_history``):
+    the stays already over in each stage (days), when each initiative still on its way entered its stage
+    (timestamps: its stay so far is counted at each request), the days each autonomous one took, and how many
+    people sit how many invitations away from someone nobody invited."""
+
+    total: int
+    stays: dict[str, list[float]]
+    entered: dict[str, list[float]]
+    to_autonomy: list[float]
+    depths: dict[int, int]
+
+
+def _history_stamp() -> str:
+    """A key that changes whenever a row the history reads is added, removed or changed: the number, latest id
+    and latest change of initiatives and memberships, the number and latest id of stage moves (they are never
+    edited). The lab's services save ``updated_at`` with every field the history reads."""
+    parts: list[object] = []
+    for model, changed in ((Initiative, True), (Membership, True), (StageMove, False)):
+        figures = {"n": Count("pk"), "last": Max("pk")}
+        if changed:
+            figures["changed"] = Max("updated_at")
+        stamp = model._default_manager.order_by().aggregate(**figures)
+        parts.extend(v.isoformat() if isinstance(v, dt.datetime) else v for k, v in sorted(stamp.items()))
+    return "lab-history:1:" + ":".join(str(p) for p in parts)
+
+
+def _read_history() -> _History:
+    """Every initiative's stays, from its stage moves, and the invitation tree, from its memberships."""
+    rows = list(Initiative.objects.values_list("pk", "created_at", "stage", "stage_since", "autonomous_at"))
+    moves: dict[int, list[tuple[dt.datetime, str]]] = defaultdict(list)
+    for initiative_id, at, from_stage in StageMove.objects.values_list(
+        "initiative_id", "at", "from_stage"
+    ).order_by("initiative_id", "at", "id"):
+        moves[initiative_id].append((at, from_stage))
+    stays: dict[str, list[float]] = defaultdict(list)
+    entered: dict[str, list[float]] = defaultdict(list)
+    to_autonomy: list[float] = []
+    for pk, created_at, stage, stage_since, autonomous_at in rows:
+        began = created_at
+        for at, from_stage in moves.get(pk, []):
+            stays[from_stage].append(_days(at - began))
+            began = at
+        if stage != Stage.AUTONOMOUS:
+            entered[stage].append(stage_since.timestamp())
+        if autonomous_at is not None:
+            to_autonomy.append(_days(autonomous_at - created_at))
+    links: dict[int, int | None] = {}
+    for person_id, invited_by in (
+        Membership.objects.filter(person__isnull=False)
+        .values_list("person_id", "invited_by_id")
+        .order_by("created_at", "id")
+    ):
+        if person_id not in links or links[person_id] is None:
+            links[person_id] = invited_by
+    depths = Counter(invitation_depths(links.items()).values())
+    return _History(len(rows), dict(stays), dict(entered), to_autonomy, dict(sorted(depths.items())))
+
+
+def _history(key: str) -> _History:
+    """The history, read once per state of the lab's data (stays so far are added by the caller)."""
+    found = cache.get(key)
+    if isinstance(found, _History):
+        return found
+    history = _read_history()
+    cache.set(key, history, timeout=24 * 3600)
+    return history
+
+
+def _joins_per_month(now: dt.datetime, months: int, stamp: str) -> list[tuple[str, int]]:
+    """People who joined a group (mentors aside) in each of the last ``months`` months: one aggregate of plain
+    comparisons, one counted range per month (no per-row date function), read once per state of the
+    memberships and month shown."""
+    local = timezone.localtime(now)
+    first = local.year * 12 + local.month - 1 - (months - 1)  # the first month shown, counted in months
+    starts = []
+    for k in range(months + 1):
+        index = first + k
+        starts.append(
+            local.replace(
+                year=index // 12, month=index % 12 + 1, day=1, hour=0, minute=0, second=0, microsecond=0
+            )
+        )
+    key = f"{stamp}:joins:{starts[0].isoformat()}:{months}"
+    found = cache.get(key)
+    if isinstance(found, list):
+        return found
+    counted = (
+        Membership.objects.filter(created_at__gte=starts[0], person__isnull=False)
+        .exclude(role=MemberRole.MENTOR)
+        .order_by()
+        .aggregate(
+            **{
+                f"m{k}": Count("pk", filter=Q(created_at__gte=starts[k], created_at__lt=starts[k + 1]))
+                for k in range(months)
+            }
+        )
+    )
+    joins = [(f"{starts[k].month:02d}/{starts[k].year}", int(counted[f"m{k}"] or 0)) for k in range(months)]
+    cache.set(key, joins, timeout=24 * 3600)
+    return joins
+
+
+def _spreads() -> list[Spread]:
+    """The four dimensions of diversity, each counted by the database (the SDGs from each initiative's list)."""
+    themes = dict(Theme.objects.values_list("pk", "name"))
+    districts = dict(District.objects.values_list("pk", "name"))
+    whole_town = _("Toute la ville")
+    theme_counts: Counter[str] = Counter()
+    for theme_id, n in (
+        Initiative.themes.through.objects.order_by()  # type: ignore[misc]  # the stubs miss the annotation
+        .values_list("theme_id")
+        .annotate(n=Count("pk"))
+        .values_list("theme_id", "n")
+    ):
+        theme_counts[themes.get(theme_id, "")] += n
+    district_counts: Counter[str] = Counter()
+    for district_id, n in (
+        Initiative.objects.order_by()
+        .values_list("district_id")
+        .annotate(n=Count("pk"))
+        .values_list("district_id", "n")
+    ):
+        district_counts[districts.get(district_id, whole_town) if district_id else whole_town] += n
+    profile_counts: Counter[str] = Counter()
+    for profile, n in (
+        Initiative.objects.order_by()
+        .values_list("lead_profile")
+        .annotate(n=Count("pk"))
+        .values_list("lead_profile", "n")
+    ):
+        profile_counts[str(LeadProfile(profile).label)] += n
+    sdg_numbers: Counter[int] = Counter()
+    for sdgs, n in (  # grouped by their list of SDGs: a few dozen rows, not one per initiative
+        Initiative.objects.order_by()
+        .values_list("confirmed_sdgs")
+        .annotate(n=Count("pk"))
+        .values_list("confirmed_sdgs", "n")
+    ):
+        for number in sdgs or []:
+            sdg_numbers[number] += n
+    sdg_counts = Counter({_("ODD %(n)s") % {"n": n}: c for n, c in sdg_numbers.items()})
+    return [
+        spread(_("thèmes"), theme_counts),
+        spread(_("objectifs de développement durable"), sdg_counts),
+        spread(_("quartiers"), district_counts),
+        spread(_("profils de qui les lance"), profile_counts),
+    ]
+
+
 def lab_dashboard(*, inactive_weeks: int = 6, months: int = 12) -> Dashboard:
-    """Every figure of the lab's dashboard, in a fixed number of queries."""
+    """Every figure of the lab's dashboard, in a fixed number of queries. What only changes when the lab's data
+    changes (stays over, time to autonomy, invitation depths) is read once per state of that data; the rest is
+    counted by the database at each request."""
     now = timezone.now()
     counts = dict(Initiative.objects.values_list("stage").annotate(n=Count("pk")).values_list("stage", "n"))
     per_stage = [(s.value, str(s.label), int(counts.get(s.value, 0))) for s in STAGE_ORDER]
-    rows = list(Initiative.objects.values_list("pk", "created_at", "stage", "stage_since", "autonomous_at"))
-    moves: dict[int, list[tuple[dt.datetime, str, str]]] = defaultdict(list)
-    for initiative_id, at, from_stage, to_stage in StageMove.objects.values_list(
-        "initiative_id", "at", "from_stage", "to_stage"
-    ).order_by("initiative_id", "at", "id"):
-        moves[initiative_id].append((at, from_stage, to_stage))
-    stays: dict[str, list[float]] = defaultdict(list)
-    to_autonomy: list[float] = []
-    for pk, created_at, stage, stage_since, autonomous_at in rows:
-        entered = created_at
-        for at, from_stage, _to in moves.get(pk, []):
-            stays[from_stage].append(_days(at - entered))
-            entered = at
-        if stage != Stage.AUTONOMOUS:
-            stays[stage].append(_days(now - stage_since))
-        if autonomous_at is not None:
-            to_autonomy.append(_days(autonomous_at - created_at))
-    days_in_stage = [
-        (str(s.label), median(stays.get(s.value, []))) for s in STAGE_ORDER if s != Stage.AUTONOMOUS
-    ]
+    stamp = _history_stamp()
+    history = _history(stamp)
+    moment = now.timestamp()
+    days_in_stage = []
+    for s in STAGE_ORDER:
+        if s == Stage.AUTONOMOUS:
+            continue
+        so_far = [(moment - entered) / DAY for entered in history.entered.get(s.value, [])]
+        days_in_stage.append((str(s.label), median(history.stays.get(s.value, []) + so_far)))
     inactive = list(
         Initiative.objects.filter(last_activity_at__lt=now - dt.timedelta(weeks=inactive_weeks))
         .exclude(stage=Stage.AUTONOMOUS)
@@ -104,74 +246,20 @@ def lab_dashboard(*, inactive_weeks: int = 6, months: int = 12) -> Dashboard:
         .values_list("person_id", "person__display_name", "n")
         .order_by("-n", "person__display_name")
     ]
-    themes = dict(Theme.objects.values_list("pk", "name"))
-    districts = dict(District.objects.values_list("pk", "name"))
-    theme_values = [
-        themes.get(t, "") for t in Initiative.themes.through.objects.values_list("theme_id", flat=True)
-    ]
-    sdg_values: list[str] = []
-    district_values: list[str] = []
-    profile_values: list[str] = []
-    for sdgs, district_id, profile in Initiative.objects.values_list(
-        "confirmed_sdgs", "district_id", "lead_profile"
-    ):
-        sdg_values.extend(_("ODD %(n)s") % {"n": n} for n in (sdgs or []))
-        district_values.append(
-            districts.get(district_id, _("Toute la ville")) if district_id else _("Toute la ville")
-        )
-        profile_values.append(str(LeadProfile(profile).label))
-    spreads = [
-        spread(_("thèmes"), theme_values),
-        spread(_("objectifs de développement durable"), sdg_values),
-        spread(_("quartiers"), district_values),
-        spread(_("profils de qui les lance"), profile_values),
-    ]
-    local = timezone.localtime(now)
-    first = local.year * 12 + local.month - 1 - (months - 1)  # the first month shown, counted in months
-    since = local.replace(
-        year=first // 12, month=first % 12 + 1, day=1, hour=0, minute=0, second=0, microsecond=0
-    )
-    joined = dict(
-        Membership.objects.filter(created_at__gte=since, person__isnull=False)
-        .exclude(role=MemberRole.MENTOR)
-        .annotate(month=TruncMonth("created_at"))
-        .values_list("month")
-        .annotate(n=Count("pk"))
-        .values_list("month", "n")
-    )
-    by_month = {
-        (timezone.localtime(m).year, timezone.localtime(m).month)
-        if isinstance(m, dt.datetime) and timezone.is_aware(m)
-        else (m.year, m.month): n
-        for m, n in joined.items()
-        if m is not None
-    }
-    joins = []
-    cursor = since
-    for _i in range(months):
-        joins.append((f"{cursor.month:02d}/{cursor.year}", int(by_month.get((cursor.year, cursor.month), 0))))
-        cursor = (cursor + dt.timedelta(days=32)).replace(day=1)
-    links: dict[int, int | None] = {}
-    for person_id, invited_by in (
-        Membership.objects.filter(person__isnull=False)
-        .values_list("person_id", "invited_by_id")
-        .order_by("created_at", "id")
-    ):
-        if person_id not in links or links[person_id] is None:
-            links[person_id] = invited_by
-    depths = Counter(invitation_depths(links.items()).values())
+    spreads = _spreads()
+    depths = history.depths
     return Dashboard(
-        total=len(rows),
+        total=sum(counts.values()),
         per_stage=per_stage,
         days_in_stage=days_in_stage,
-        median_days_to_autonomy=median(to_autonomy),
+        median_days_to_autonomy=median(history.to_autonomy),
         inactive_weeks=inactive_weeks,
         inactive=inactive,
         mentors=mentors,
         spreads=spreads,
         biodiversity=biodiversity(spreads),
-        joins_per_month=joins,
-        invitation_depth=dict(sorted(depths.items())),
+        joins_per_month=_joins_per_month(now, months, stamp),
+        invitation_depth=dict(depths),
         farthest_invitation=max(depths) if depths else 0,
     )
 

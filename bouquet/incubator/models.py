@@ -115,6 +115,8 @@ class Initiative(TimeStampedModel):
         ordering = ["-last_activity_at", "-id"]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
+        # The dashboard's stamp reads the latest change: one step down this index, not a scan.
+        indexes = [models.Index(fields=["updated_at"], name="initiative_changed")]
 
     def __str__(self) -> str:
         return self.title
@@ -174,6 +176,10 @@ class Membership(TimeStampedModel):
         ordering = ["initiative", "role", "created_at", "id"]
         verbose_name = _("membre d'une initiative")
         verbose_name_plural = _("membres d'une initiative")
+        indexes = [
+            models.Index(fields=["updated_at"], name="membership_changed"),
+            models.Index(fields=["role", "person"], name="membership_role_person"),  # mentors' load
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["initiative", "person"],

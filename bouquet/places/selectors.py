@@ -32,7 +32,7 @@ from bouquet.places.models import (
     Place,
     PlaceModerationDecision,
 )
-from bouquet.places.timeline import TimelineItem, merge, registered_sources
+from bouquet.places.timeline import TimelineItem, registered_sources
 
 logger = logging.getLogger(__name__)
 
@@ -393,16 +393,19 @@ def place_for_page(*, pk: int) -> Place:
     return Place.objects.select_related("district", "created_by").get(pk=pk)
 
 
-def _memory_items(place: Place, *, limit: int) -> list[TimelineItem]:
-    """The place's published memories as timeline items, latest period first (two queries whatever ``limit``:
-    plain rows, then their authors' public names)."""
-    rows = list(
+def _memory_rows(place: Place, *, limit: int) -> list[tuple[Any, ...]]:
+    """The place's published memories as plain rows, latest period first."""
+    return list(
         place.memories.filter(moderation=Moderation.PUBLISHED)
         .order_by("-starts_on", "-id")
         .values_list(
             "id", "title", "story", "when_text", "starts_on", "ends_on", "photo", "photo_alt", "author_id"
         )[:limit]
     )
+
+
+def _memory_items_of(place: Place, rows: list[tuple[Any, ...]]) -> list[TimelineItem]:
+    """Timeline items of these memory rows (one more query: their authors' public names)."""
     if not rows:
         return []
     User = Memory._meta.get_field("author").related_model
@@ -434,6 +437,12 @@ def _memory_items(place: Place, *, limit: int) -> list[TimelineItem]:
     ]
 
 
+def _memory_items(place: Place, *, limit: int) -> list[TimelineItem]:
+    """The place's published memories as timeline items, latest period first (two queries whatever ``limit``:
+    plain rows, then their authors' public names)."""
+    return _memory_items_of(place, _memory_rows(place, limit=limit))
+
+
 def _archive_item(item: ArchiveItem) -> TimelineItem:
     return TimelineItem(
         starts_on=item.starts_on,
@@ -460,15 +469,42 @@ def place_memories(*, place: Place, limit: int) -> list[Memory]:
     )
 
 
-def place_timeline(*, place: Place, limit: int = 1000) -> list[TimelineItem]:
+def place_timeline(*, place: Place, limit: int = 1000, offset: int = 0) -> list[TimelineItem]:
     """Everything the place remembers, newest first: its memories and archive items, and the items every app
-    registered through ``bouquet.places.timeline.register_source`` (proposals, decisions, projects…)."""
-    groups = [
-        _memory_items(place, limit=limit),
-        [_archive_item(a) for a in place.archive_items.order_by("-starts_on", "-id")[:limit]],
-    ]
+    registered through ``bouquet.places.timeline.register_source`` (proposals, decisions, projects…); the
+    items from ``offset`` to ``limit`` of that order.
+
+    Memories are most of a long timeline: their order is decided on their dates and titles alone (one light
+    query), and only the memories of the slice asked for are read whole, so a later page costs little more than
+    the first one."""
+    keys = list(
+        place.memories.filter(moderation=Moderation.PUBLISHED)
+        .order_by("-starts_on", "-id")
+        .values_list("id", "starts_on", "ends_on", "title")[:limit]
+    )
+    others = [_archive_item(a) for a in place.archive_items.order_by("-starts_on", "-id")[:limit]]
+    groups: list[list[TimelineItem]] = [others]
     groups.extend(source(place, limit=limit) for source in registered_sources())
-    return merge(groups, limit=limit)
+    # Each entry: its sort key, then the memory's id or the item itself; memories first as ``merge`` has them.
+    entries: list[tuple[tuple[Any, ...], int | TimelineItem]] = [
+        ((starts_on, ends_on or starts_on, title), pk) for pk, starts_on, ends_on, title in keys
+    ]
+    entries.extend(((i.starts_on, i.last_day, i.title), i) for group in groups for i in group)
+    entries.sort(key=lambda entry: entry[0], reverse=True)
+    window = entries[offset:limit]
+    wanted = [e[1] for e in window if isinstance(e[1], int)]
+    memories: dict[str, TimelineItem] = {}
+    if wanted:
+        rows = [
+            r
+            for r in place.memories.filter(pk__in=wanted)
+            .order_by()
+            .values_list(
+                "id", "title", "story", "when_text", "starts_on", "ends_on", "photo", "photo_alt", "author_id"
+            )
+        ]
+        memories = {item.extra["id"]: item for item in _memory_items_of(place, rows)}
+    return [memories[str(e[1])] if isinstance(e[1], int) else e[1] for e in window]
 
 
 def place_remembers(*, place: Place, count: int = 3) -> list[TimelineItem]:

@@ -5,6 +5,7 @@ Months are the stored integers of ``months``; a row is what the selector reads i
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,8 @@ def quartiles(values: Iterable[int]) -> Quartiles:
 # One project as the dashboard reads it, a plain tuple (50,000 of them are read per dashboard): theme, district,
 # conceived, planned delivery, delivered (months), status, drifting.
 GapRow = tuple[str, str, int | None, int | None, int | None, str, bool]
+# The same with how many projects share it (the database groups identical rows: far fewer than projects).
+CountedGapRow = tuple[str, str, int | None, int | None, int | None, str, bool, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,19 @@ def summarise(
 ) -> GapFigures:
     """The dashboard's figures: months from vote to opening over delivered projects (all, by theme, by district,
     by year of vote), the share still waiting after N years, and the slip between planned and actual delivery."""
+    return summarise_counted(
+        ((*row, 1) for row in rows), today=today, abandoned=abandoned, waiting_years=waiting_years
+    )
+
+
+def summarise_counted(
+    rows: Iterable[CountedGapRow],
+    *,
+    today: int,
+    abandoned: str = "abandoned",
+    waiting_years: Sequence[int] = (1, 2, 3, 4, 5),
+) -> GapFigures:
+    """``summarise`` over rows that each stand for ``n`` identical projects (their last field)."""
     figures = GapFigures()
     durations: list[int] = []
     theme: dict[str, list[int]] = {}
@@ -86,33 +102,35 @@ def summarise(
     slips: list[int] = []
     eligible = dict.fromkeys(waiting_years, 0)
     waiting = dict.fromkeys(waiting_years, 0)
-    for theme_label, district_label, conceived, planned, delivered, status, drifting in rows:
-        figures.total += 1
-        figures.drifting += bool(drifting)
+    for theme_label, district_label, conceived, planned, delivered, status, drifting, n in rows:
+        figures.total += n
+        if drifting:
+            figures.drifting += n
         is_abandoned = status == abandoned
         if is_abandoned:
-            figures.abandoned += 1
+            figures.abandoned += n
         if delivered is not None:
-            figures.delivered += 1
+            figures.delivered += n
             if planned is not None:
                 slip = delivered - planned
-                slips.append(slip)
-                figures.late += slip > 0
+                slips.extend(repeat(slip, n))
+                if slip > 0:
+                    figures.late += n
         if conceived is None:
             continue
         if delivered is not None:
             months = delivered - conceived
-            durations.append(months)
-            theme.setdefault(theme_label, []).append(months)
-            district.setdefault(district_label, []).append(months)
-            year.setdefault(conceived // 12, []).append(months)
+            durations.extend(repeat(months, n))
+            theme.setdefault(theme_label, []).extend(repeat(months, n))
+            district.setdefault(district_label, []).extend(repeat(months, n))
+            year.setdefault(conceived // 12, []).extend(repeat(months, n))
         if is_abandoned:
             continue
         for span in waiting_years:
             if conceived + 12 * span <= today:
-                eligible[span] += 1
+                eligible[span] += n
                 if delivered is None or delivered - conceived > 12 * span:
-                    waiting[span] += 1
+                    waiting[span] += n
     figures.vote_to_opening = quartiles(durations)
     figures.by_theme = {key: quartiles(theme[key]) for key in sorted(theme)}
     figures.by_district = {key: quartiles(district[key]) for key in sorted(district, key=natural_order)}

@@ -132,22 +132,28 @@ def projects_for_list(filters: ProjectFilters, *, public: bool = True) -> QueryS
 
 
 def gap_figures(filters: ProjectFilters, *, public: bool = True) -> gap.GapFigures:
-    """The dashboard's figures over the filtered projects, in one query and one pass."""
-    # No ORDER BY: sorting 50,000 rows by title was half of the time.
+    """The dashboard's figures over the filtered projects, in one query and one pass: the database groups the
+    projects that read the same (theme, district, months, status, drift) and counts them, so Python goes over a
+    few thousand groups rather than every project."""
+    fields = (
+        "theme_label",
+        "district_label",
+        "conceived_month",
+        "planned_delivery_month",
+        "delivered_month",
+        "status",
+        "drifting",
+    )
     rows = (
         filtered(filters, public=public)
-        .order_by()
-        .values_list(  # type: ignore[misc]
-            "theme_label",
-            "district_label",
-            "conceived_month",
-            "planned_delivery_month",
-            "delivered_month",
-            "status",
-            "drifting",
-        )
+        .order_by()  # no ORDER BY: sorting the groups is not needed
+        .values_list(*fields)
+        .annotate(n=Count("id"))
+        .values_list(*fields, "n")
     )
-    return gap.summarise(rows.iterator(chunk_size=5000), today=this_month(), abandoned=Status.ABANDONED)
+    return gap.summarise_counted(
+        rows.iterator(chunk_size=5000), today=this_month(), abandoned=Status.ABANDONED
+    )
 
 
 def filter_choices(*, public: bool = True) -> dict[str, list[str]]:

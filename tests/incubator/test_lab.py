@@ -4,6 +4,7 @@ private in the API, energies never listed."""
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -12,7 +13,7 @@ from django.utils import timezone
 
 from bouquet.incubator import services
 from bouquet.incubator.analysis import biodiversity, bubbles, spread
-from bouquet.incubator.dashboard import lab_dashboard
+from bouquet.incubator.dashboard import Dashboard, lab_dashboard
 from bouquet.incubator.models import Initiative, SpaceEntryKind, Stage, StageCriterion
 from tests.factories import DistrictFactory, ThemeFactory, UserFactory
 from tests.incubator.factories import lead_of, mentor, start
@@ -158,3 +159,36 @@ def test_the_api_gives_needs_with_matching_offers_exchanges_and_the_dashboard() 
     board = Client().get("/api/v1/lab/dashboard").json()
     assert board["initiatives"] == 2 and board["bubbles"] == [sorted([garden.pk, repair.pk])]
     assert "équitabilité de Shannon" in board["biodiversity_explained"]
+
+
+def _figures_without_time(board: Dashboard) -> tuple[object, ...]:
+    """The figures that only change with the data (stays so far grow with the clock)."""
+    return (
+        board.total,
+        board.per_stage,
+        board.invitation_depth,
+        board.median_days_to_autonomy,
+        board.spreads,
+    )
+
+
+def test_the_dashboard_history_is_read_again_as_soon_as_the_data_changes() -> None:
+    _lab(3)
+    agent = UserFactory(agent=True)
+    before = lab_dashboard()
+    # The second read comes from the cache, and says the same.
+    assert _figures_without_time(lab_dashboard()) == _figures_without_time(before)
+    StageCriterion.objects.all().delete()
+    moved = Initiative.objects.order_by("pk").first()
+    assert moved is not None
+    services.move_stage(person=agent, initiative=moved, to_stage=Stage.GROUP)
+    services.join_initiative(person=UserFactory(), initiative=moved)
+    after = lab_dashboard()
+    assert after.per_stage != before.per_stage
+    assert sum(after.invitation_depth.values()) == sum(before.invitation_depth.values()) + 1
+    assert sum(n for _m, n in after.joins_per_month) == sum(n for _m, n in before.joins_per_month) + 1
+    cache.clear()
+    fresh = lab_dashboard()
+    assert _figures_without_time(after) == _figures_without_time(fresh)
+    # A stay over counts at once: the idea stage now has the stay that just ended beside the ones still going.
+    assert after.days_in_stage[0][1] is not None

@@ -37,6 +37,21 @@ def test_a_place_with_its_timeline(client: Client) -> None:
     ]
 
 
+def test_a_long_timeline_comes_by_pages_with_the_next_offset(client: Client) -> None:
+    place = make_place("Lavoir")
+    for index in range(12):
+        make_memory(place, title=f"Souvenir {index}", when=str(1950 + index))
+    first = client.get(f"/api/v1/places/{place.pk}", {"limit": 5}).json()
+    assert [i["title"] for i in first["timeline"]] == [f"Souvenir {i}" for i in range(11, 6, -1)]
+    assert first["timeline_next_offset"] == 5
+    last = client.get(f"/api/v1/places/{place.pk}", {"limit": 5, "offset": 10}).json()
+    assert [i["title"] for i in last["timeline"]] == ["Souvenir 1", "Souvenir 0"]
+    assert last["timeline_next_offset"] is None
+    whole = client.get(f"/api/v1/places/{place.pk}").json()
+    assert len(whole["timeline"]) == 12 and whole["timeline_next_offset"] is None
+    assert client.get(f"/api/v1/places/{place.pk}", {"offset": -1}).status_code == 422
+
+
 def test_a_place_awaiting_moderation_is_not_found(client: Client) -> None:
     place = make_place(moderation=Moderation.PENDING)
     assert client.get(f"/api/v1/places/{place.pk}").status_code == 404

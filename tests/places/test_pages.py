@@ -169,9 +169,29 @@ def test_the_place_page_makes_as_many_queries_whatever_its_timeline() -> None:
             make_memory(place, title=f"Souvenir {index}", when=str(1950 + index))
         with CaptureQueriesContext(connection) as queries:
             html = Client().get(place.get_absolute_url()).content.decode()
-        assert html.count("Souvenir ") >= size
+        assert html.count("Souvenir ") >= min(size, 25)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_a_long_timeline_comes_by_pages_of_25_with_a_link_to_older_memories() -> None:
+    place = make_place("Lavoir")
+    for index in range(30):
+        make_memory(place, title=f"Souvenir {index}", when=str(1950 + index))
+    first = Client().get(place.get_absolute_url()).content.decode()
+    assert [i for i in range(30) if f">Souvenir {i}<" in first] == list(range(5, 30))
+    assert "?page=2" in first  # a plain link: it works without JavaScript
+    with CaptureQueriesContext(connection) as queries:
+        second = Client().get(place.get_absolute_url() + "?page=2").content.decode()
+    assert [i for i in range(30) if f">Souvenir {i}<" in second] == list(range(5))
+    assert "?page=3" not in second and "?page=1" in second
+    assert len(queries) == counts_of_first_page(place)
+
+
+def counts_of_first_page(place: Place) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        Client().get(place.get_absolute_url())
+    return len(queries)
 
 
 def test_proposing_on_a_place_shows_what_it_remembers_first_and_joins_its_timeline(proposals_process) -> None:  # type: ignore[no-untyped-def]

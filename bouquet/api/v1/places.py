@@ -16,7 +16,8 @@ from bouquet.places.models import Moderation, Place
 router = Router(tags=["places"])
 
 MAX_RADIUS_M = 5000
-MAX_TIMELINE = 1000
+MAX_TIMELINE = 1000  # the deepest a timeline is read
+TIMELINE_PAGE = 100  # items of a timeline in one answer unless ``limit`` says otherwise
 
 
 class PlaceOut(Schema):
@@ -52,7 +53,12 @@ class TimelineItemOut(Schema):
 class PlaceDetailOut(PlaceOut):
     description: str
     creator_kind: str
-    timeline: list[TimelineItemOut]
+    timeline: list[TimelineItemOut] = Field(
+        description="Items of the timeline, newest first, from `offset`, at most `limit` of them."
+    )
+    timeline_next_offset: int | None = Field(
+        None, description="The `offset` that gives the next items of the timeline; null when there are none."
+    )
 
 
 class PlaceFilters(Schema):
@@ -100,16 +106,28 @@ def list_places(request: HttpRequest, filters: Query[PlaceFilters]) -> object:
 
 @router.get("/places/{place_id}", response=PlaceDetailOut, summary="One place and its timeline")
 def get_place(
-    request: HttpRequest, place_id: int, limit: int = Query(MAX_TIMELINE, ge=1, le=MAX_TIMELINE)
+    request: HttpRequest,
+    place_id: int,
+    limit: int = Query(
+        TIMELINE_PAGE, ge=1, le=MAX_TIMELINE, description="How many items of the timeline to give."
+    ),
+    offset: int = Query(
+        0, ge=0, le=MAX_TIMELINE - 1, description="How many of the newest items of the timeline to skip."
+    ),
 ) -> dict[str, Any]:
     """A published place with its timeline, newest first: memories, archive items, proposals, decisions, and
-    what other parts of the platform add (projects, workshops)."""
+    what other parts of the platform add (projects, workshops). The timeline comes by pages of `limit` items
+    (100 unless asked otherwise, up to 1,000); `timeline_next_offset` gives the next page's `offset`."""
     place = (
         Place.objects.filter(pk=place_id, moderation=Moderation.PUBLISHED).select_related("district").first()
     )
     if place is None:
         raise Http404
-    timeline = selectors.place_timeline(place=place, limit=limit)
+    end = min(offset + limit, MAX_TIMELINE)
+    # One item more than asked says whether the timeline goes on.
+    timeline = selectors.place_timeline(place=place, limit=end + 1, offset=offset)
+    more = len(timeline) > end - offset and end < MAX_TIMELINE
+    timeline = timeline[: end - offset]
     site = request.build_absolute_uri("/").rstrip("/")  # once: the items' addresses are site-relative
     return {
         **_row(place),
@@ -133,4 +151,5 @@ def get_place(
             }
             for item in timeline
         ],
+        "timeline_next_offset": end if more else None,
     }

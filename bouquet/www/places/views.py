@@ -35,7 +35,7 @@ from bouquet.www.places.forms import (
 )
 
 TIMELINE_LIMIT = 1000  # the page reads at most this many items of a timeline (the API gives them all at once)
-TIMELINE_PAGE = 100
+TIMELINE_PAGE = 25  # items per page of the timeline: a page with a long past stays light to render
 
 
 def _timeline_page(raw: str | None) -> int:
@@ -119,10 +119,12 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A place and everything it remembers, newest first: memories, archives, proposals, decisions, projects."""
     place = _place_or_404(request, pk)
     page = _timeline_page(request.GET.get("page"))
-    # One more item than the page shows says whether older ones remain.
-    merged = selectors.place_timeline(place=place, limit=page * TIMELINE_PAGE + 1)
-    timeline = merged[(page - 1) * TIMELINE_PAGE : page * TIMELINE_PAGE]
-    older = len(merged) > page * TIMELINE_PAGE and page < TIMELINE_LIMIT // TIMELINE_PAGE
+    # One more item than the page shows says whether older ones remain; only this page's items are read whole.
+    shown = selectors.place_timeline(
+        place=place, limit=page * TIMELINE_PAGE + 1, offset=(page - 1) * TIMELINE_PAGE
+    )
+    timeline = shown[:TIMELINE_PAGE]
+    older = len(shown) > TIMELINE_PAGE and page < TIMELINE_LIMIT // TIMELINE_PAGE
     nearby = [
         n
         for n in selectors.places_near(place.latitude, place.longitude, NEARBY_M, limit=6)
