@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('bouquets', '0004_allocation_moves_from_budgets'),
-        ('incubator', '0002_default_criteria'),
+        ('incubator', '0003_erased_at'),
         ('places', '0007_district_population_and_open_data_licence'),
         ('proposals', '0006_proposal_place'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
