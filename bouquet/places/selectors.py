@@ -32,7 +32,7 @@ from bouquet.places.models import (
     Place,
     PlaceModerationDecision,
 )
-from bouquet.places.timeline import TimelineItem, registered_sources
+from bouquet.places.timeline import TimelineItem, merge, registered_sources
 
 logger = logging.getLogger(__name__)
 
