@@ -119,3 +119,60 @@ def mean_pairwise_cosine(x: np.ndarray) -> float:
     # sum of all pairwise dots = |sum|^2 - sum of self dots; avoids the n x n matrix.
     total = float(s @ s) - float(np.einsum("ij,ij->", x, x))
     return float(total / (n * (n - 1)))
+
+
+def split_mixed(
+    x: np.ndarray, cut: float, spread: float, min_part: int = 3, depth: int = 2
+) -> np.ndarray | None:
+    """Sub-bouquets of one large bouquet when its members form well-separated needs; None when it holds one.
+
+    Average linkage lets a large bouquet keep a mean similarity above the cut while it gathers several needs
+    that share a setting (« la rue », « les écoles »): each need is tight, their mix is loose. The members are
+    grouped again, by the same average linkage, at a stricter cut (the bouquet's own cohesion plus one
+    `spread`, the corpus's standard deviation of pairwise similarities). The bouquet is split when this finds at
+    least two sub-groups of `min_part` members or more, each clearly tighter than it is close to the others
+    (its cohesion at least one `spread` above its mean similarity to the rest of the bouquet). The members the
+    stricter cut leaves alone join the sub-group they are closest to when they keep the bouquet's cut with it,
+    else they go back to the pool (-1). Sub-groups are split again, `depth` levels at most."""
+    n = x.shape[0]
+    if n < 2 * min_part or spread <= 0:
+        return None
+    strict = mean_pairwise_cosine(x) + spread
+    sub = agglomerate(x, strict)
+    sizes = np.bincount(sub[sub >= 0]) if (sub >= 0).any() else np.zeros(0, np.int64)
+    parts = [int(p) for p in np.flatnonzero(sizes >= min_part)]
+    if len(parts) < 2:
+        return None
+    kept: list[int] = []
+    for p in parts:
+        inside = x[sub == p]
+        rest = x[sub != p]
+        between = float((inside @ rest.T).mean())
+        if mean_pairwise_cosine(inside) - between >= spread:
+            kept.append(p)
+    if len(kept) < 2:
+        return None
+    out = np.full(n, -1, dtype=np.int64)
+    sums = np.vstack([x[sub == p].sum(axis=0) for p in kept])
+    counts = np.asarray([int((sub == p).sum()) for p in kept], dtype=np.float32)
+    for i in range(n):
+        own = int(sub[i])
+        if own in kept:
+            out[i] = kept.index(own)
+            continue
+        means = (sums @ x[i]) / counts
+        best = int(means.argmax())
+        if means[best] >= cut:
+            out[i] = best
+    if depth > 1:
+        offset = len(kept)
+        for p in range(len(kept)):
+            idx = np.flatnonzero(out == p)
+            deeper = split_mixed(x[idx], cut, spread, min_part, depth - 1)
+            if deeper is None:
+                continue
+            moved = deeper > 0
+            out[idx[moved]] = deeper[moved] + offset - 1
+            out[idx[deeper < 0]] = -1
+            offset += int(deeper.max())
+    return out

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -12,7 +13,14 @@ from dataclasses import dataclass, replace
 import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
 
-from bouquet.bouquets.engine.clustering import agglomerate, choose_k, k_range, kmeans, mean_pairwise_cosine
+from bouquet.bouquets.engine.clustering import (
+    agglomerate,
+    choose_k,
+    k_range,
+    kmeans,
+    mean_pairwise_cosine,
+    split_mixed,
+)
 from bouquet.bouquets.engine.duplicates import near_identical, relative_cut, terms_key, title_terms
 from bouquet.bouquets.engine.index import ANN_MIN_ROWS, ProposalIndex, VectorIndex
 from bouquet.bouquets.engine.labels import (
@@ -99,6 +107,9 @@ class EngineConfig:
     # The territory's own place names (districts, squares, parks) recognised in texts besides the street words
     # (places.py): place names weigh on location, not on meaning.
     place_names: tuple[str, ...] = ()
+    # A bouquet larger than this many proposals, or than the square root of the corpus's size when that is
+    # larger, is split when its members form well-separated needs (clustering.split_mixed); 0 never splits.
+    split_min_size: int = 12
 
 
 @dataclass(slots=True)
@@ -195,6 +206,7 @@ class _Grouper:
         self.representation = HybridRepresentation(encoder, FrenchTfidf(), config.encoder_weight)
         self._sdg = sdg
         self.bouquet_cut = config.bouquet_threshold
+        self.bouquet_spread = 0.0
         self.duplicate_cut = config.duplicate_ceiling
         self.tagger: Tagger | None = None
 
@@ -332,6 +344,7 @@ class _Grouper:
         rows = np.random.default_rng(cfg.seed).choice(n, size=min(n, 2000), replace=False)
         sims = x[rows] @ x[rows].T
         off = sims[~np.eye(len(rows), dtype=bool)]
+        self.bouquet_spread = float(off.std())
         cut = float(off.mean() + cfg.bouquet_z * off.std())
         return round(min(cfg.bouquet_threshold, max(cfg.bouquet_floor, cut)), 4)
 
@@ -440,6 +453,7 @@ class _Grouper:
             labels[np.asarray(rows)[mask]] = sub[mask] + offset
             offset += int(sub.max()) + 1 if mask.any() else 0
         offset = self._across_themes(x, labels, fixed_rows, offset)
+        self._split_large(x, labels, offset)
         # A bouquet lives in the theme most of its members came from; its members follow it there.
         for label in np.unique(labels[labels >= 0]).tolist():
             members = np.flatnonzero(labels == label).tolist()
@@ -481,6 +495,23 @@ class _Grouper:
             mask = sub >= 0
             labels[np.asarray(pool)[mask]] = sub[mask] + offset
             offset += int(sub.max()) + 1 if mask.any() else 0
+        return offset
+
+    def _split_large(self, x: np.ndarray, labels: np.ndarray, offset: int) -> int:
+        """Split the large bouquets found here (never a pinned one: their rows are not labelled) whose members
+        form well-separated needs; a member no part keeps goes back to the pool. Returns the next free label."""
+        if self.config.split_min_size <= 0:
+            return offset
+        limit = max(self.config.split_min_size, math.ceil(math.sqrt(x.shape[0])))
+        for label in np.unique(labels[labels >= 0]).tolist():
+            rows = np.flatnonzero(labels == label)
+            if len(rows) <= limit:
+                continue
+            parts = split_mixed(x[rows], self.bouquet_cut, self.bouquet_spread)
+            if parts is None:
+                continue
+            labels[rows] = np.where(parts >= 0, parts + offset, -1)
+            offset += int(parts.max()) + 1
         return offset
 
     @staticmethod

@@ -31,6 +31,13 @@ FILLERS = frozenset(
     for w in """faut falloir oui non vraiment souhaite souhaiter souhait mieux plus moins besoin demande demander
     merci svp stp vite encore toujours bien chose choses truc gens faire fait peu beaucoup""".split()
 )
+# Words that only situate against what follows them (« au bord de la Loirette », « de moins de 11 ans », « côté
+# quai »): when a place name or a number is taken out after them, they go too, with their small words.
+RELATIONAL = frozenset(
+    fold(w)
+    for w in """bord bords côté cote coin angle abords pied pieds face près proche long autour moins plus environ
+    hauteur niveau sortie entrée entree""".split()
+)
 _PLACE_ENTITIES = frozenset({"LOC", "PER", "ORG", "GPE"})
 _SMALL = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PUNCT", "PART"})
 MAX_CHARS = 70
@@ -111,18 +118,33 @@ def candidates(tokens: Sequence[Tok], keep_places: frozenset[str]) -> list[str]:
     most members share), and each clause's noun phrase without its leading verb."""
     clauses: list[list[Tok]] = [[]]
     for tok in tokens:
-        if tok.pos == "PUNCT" and tok.text not in ("'", "’", "-"):
+        if (tok.pos == "PUNCT" and tok.text not in ("'", "’", "-")) or tok.text in ("/", "|", "+"):
             clauses.append([])
         else:
             clauses[-1].append(tok)
     out: list[str] = []
     for clause in clauses:
         kept: list[Tok] = []
-        for tok in clause:
-            if _is_place(tok) and not (_stems(tok.text) and _stems(tok.text) <= keep_places):
+        for i, tok in enumerate(clause):
+            # The small French model tags a title's capitalised first word as a proper name (« Piste
+            # cyclable… », « Réaménagement du… »): there it is one only when it is recognised as a named entity.
+            opening = i == 0 and tok.pos == "PROPN" and not tok.ent and tok.text[:1].isupper()
+            if not opening and _is_place(tok) and not (_stems(tok.text) and _stems(tok.text) <= keep_places):
                 # The small words that led to the name go with it: « aux Halles », « du Château d'Eau ».
                 while kept and kept[-1].pos in ("ADP", "DET"):
                     kept.pop()
+                # A word that only situated against the name goes with it (« au bord », « de moins »), and so
+                # does an address noun left without its name nor an article (« associations rue »).
+                while kept and (
+                    fold(kept[-1].text.lower()) in RELATIONAL
+                    or (
+                        fold(kept[-1].text.lower()) in STREET_NOUNS
+                        and (len(kept) < 2 or kept[-2].pos != "DET")
+                    )
+                ):
+                    kept.pop()
+                    while kept and kept[-1].pos in ("ADP", "DET"):
+                        kept.pop()
                 continue
             kept.append(tok)
         kept = _trim(kept)
@@ -137,12 +159,13 @@ def candidates(tokens: Sequence[Tok], keep_places: frozenset[str]) -> list[str]:
 
 
 def support(heads: Sequence[str]) -> dict[str, float]:
-    """Share of the titles holding each stem."""
+    """Share of the titles holding each stem. In a group of three or more, a word only one title holds is
+    shared by none (its share is 0): it says what that proposal adds, not what the group has in common."""
     counts: Counter[str] = Counter()
     for head in heads:
         counts.update(_stems(head))
     n = max(len(heads), 1)
-    return {s: c / n for s, c in counts.items()}
+    return {s: (c / n if c > 1 or n < 3 else 0.0) for s, c in counts.items()}
 
 
 def choose(

@@ -63,3 +63,30 @@ def test_a_place_named_by_one_member_only_is_left_out(tagger: SpacyTagger) -> No
     ]
     name = _name(tagger, heads)
     assert name is not None and "Halles" not in name and "basket" in name
+
+
+def test_a_place_taken_out_takes_the_words_that_only_situated_against_it(tagger: SpacyTagger) -> None:
+    """Faults a reader saw in the sample of names (bench/data/name_rating.csv): « Un festival de musique au
+    bord », « Un city stade pour les enfants de moins », « Ouvrir la maison des associations rue », « Piste
+    cyclable avenue » (whose capitalised first word the small model takes for a proper name)."""
+    from bouquet.bouquets.engine.phrases import candidates
+
+    def first(title: str) -> str:
+        return candidates(tagger.tag([title])[0], frozenset())[0]
+
+    assert first("Un festival de musique au bord de la Loirette") == "Un festival de musique"
+    assert first("Un city stade pour les enfants de moins de 11ans") == "Un city stade pour les enfants"
+    assert first("Ouvrir la maison des associations rue Daguerre !") == "Ouvrir la maison des associations"
+    assert first("Piste cyclable avenue de la Marcaissonne") == "Piste cyclable"
+
+
+def test_a_word_one_member_alone_holds_does_not_name_a_group_of_three(tagger: SpacyTagger) -> None:
+    """What the members share names them, not what one of them adds (« Prévoir l'électricité et l'eau pour les
+    marchands » for a group where only one title speaks of electricity)."""
+    heads = [
+        "Du matériel pour les fêtes de quartier",
+        "Acheter du matériel pour animer des débats et des fêtes",
+        "Proposer de la vaisselle durable pour les fêtes de quartier",
+    ]
+    name = _name(tagger, heads)
+    assert name is not None and name.lower().endswith("matériel pour les fêtes de quartier")

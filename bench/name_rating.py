@@ -1,0 +1,126 @@
+"""Sample of bouquets whose names a French reader rates (issue 11): regenerates bench/data/name_rating.csv's rows.
+
+Run: .venv/bin/python bench/name_rating.py --seed 11 [--out FILE] [--data DIR]
+
+Groups four French sets as the product groups them (automatic number of themes, spaCy names): the Paris
+participatory budget winners' titles, Toulouse 2022's project names, the names of its first district
+(Capitole, Arnaud-Bernard, Carmes), and the demo town's proposals (title and description, each process on its
+own). Then draws 45 bouquets at random with the given seed, across all the bouquets of the four sets, and
+writes each with its name and members, its rating columns left empty. The ratings kept in
+bench/data/name_rating.csv were given by an AI reader of French during development, not by a participation
+officer; `--check FILE` says whether a rated file holds exactly the sample this script draws.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
+
+from bouquet.bouquets.engine import Engine, UseEncoder  # noqa: E402
+from tests.shared_data import shared_data_dir  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = 45
+COLUMNS = ("seed", "set", "bouquet", "size", "name", "members", "name_score", "same_need_score", "reason")
+
+
+def pabulib_names(path: Path) -> list[str]:
+    """Project names of a pabulib file."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = csv.DictReader(lines[lines.index("PROJECTS") + 1 : lines.index("VOTES")], delimiter=";")
+    return [r["name"].strip() for r in rows if r.get("name", "").strip()]
+
+
+def paris_titles(data: Path) -> list[str]:
+    """The Paris winners' titles, placeholders aside."""
+    with (data / "paris_bp" / "projets_gagnants.csv").open(encoding="utf-8") as fh:
+        titles = [r["titre_projet_gagnant"].strip() for r in csv.DictReader(fh)]
+    return [t for t in titles if t and t != "NON REGISTRÉ"]
+
+
+def demo_processes() -> dict[str, list[str]]:
+    """The demo town's proposals, « title. description » as the product reads them, by process."""
+    out: dict[str, list[str]] = {}
+    with (ROOT / "bouquet" / "demo" / "data" / "proposals.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            out.setdefault(row["process"], []).append(f"{row['title']}. {row['body']}")
+    return out
+
+
+def corpora(data: Path) -> dict[str, list[str]]:
+    """Each set to group on its own, by name."""
+    sets = {
+        "paris": paris_titles(data),
+        "toulouse": pabulib_names(data / "pabulib" / "France_Toulouse_2022.pb"),
+        "toulouse-capitole": pabulib_names(
+            data / "pabulib" / "France_Toulouse_2022_1_-_Capitole_Arnaud_Bernard_Carmes.pb"
+        ),
+    }
+    sets.update({f"demo:{slug}": texts for slug, texts in demo_processes().items()})
+    return sets
+
+
+def short(text: str, limit: int = 90) -> str:
+    """The first sentence of a member (its title for the demo's proposals), cut for reading."""
+    head = text.split(". ", 1)[0] if len(text) > limit else text
+    return head if len(head) <= limit else head[: limit - 1] + "…"
+
+
+def draw(seed: int, data: Path) -> list[dict[str, str]]:
+    """Group every set, then draw the sample of bouquets."""
+    encoder = UseEncoder()
+    found: list[dict[str, str]] = []
+    for name, texts in corpora(data).items():
+        ids = [str(i) for i in range(len(texts))]
+        grouping = Engine(encoder).group(texts, ids, with_sdgs=False)
+        for b in grouping.bouquets:
+            members = [short(texts[int(m)]) for m in b.member_ids]
+            found.append(
+                {
+                    "seed": str(seed),
+                    "set": name,
+                    "bouquet": b.key,
+                    "size": str(len(members)),
+                    "name": b.label.text,
+                    "members": " | ".join(members[:12]) + (" | …" if len(members) > 12 else ""),
+                }
+            )
+    picks = np.random.default_rng(seed).choice(len(found), size=min(SAMPLE, len(found)), replace=False)
+    return [found[int(i)] for i in sorted(picks.tolist())]
+
+
+def main() -> int:
+    """Write the sample, or check a rated file against it."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seed", type=int, required=True)
+    ap.add_argument("--out", type=Path, help="CSV to write (default: standard output)")
+    ap.add_argument("--check", type=Path, help="rated CSV whose rows of this seed must be this sample")
+    ap.add_argument("--data", type=Path, default=shared_data_dir())
+    args = ap.parse_args()
+    rows = draw(args.seed, args.data)
+    if args.check:
+        with args.check.open(encoding="utf-8") as fh:
+            rated = [r for r in csv.DictReader(fh) if r["seed"] == str(args.seed)]
+        same = [(r["set"], r["name"], r["members"]) for r in rated] == [
+            (r["set"], r["name"], r["members"]) for r in rows
+        ]
+        print("the same sample" if same else "not the same sample: the engine or the data changed")
+        return 0 if same else 1
+    out = args.out.open("w", encoding="utf-8", newline="") if args.out else sys.stdout
+    writer = csv.DictWriter(out, fieldnames=COLUMNS)
+    writer.writeheader()
+    for r in rows:
+        writer.writerow({**r, "name_score": "", "same_need_score": "", "reason": ""})
+    if args.out:
+        out.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
