@@ -10,7 +10,11 @@ PG_URL ?= $(shell scripts/postgres-url.sh)
 # spin instead of helping (the seeding ran 2-3 times slower with them; the test runs use two worker processes).
 ONE_THREAD := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 # Pure algorithms import no Django and touch no database: the PostgreSQL pass need not run them again.
-DB_FREE_TESTS := --ignore=tests/bouquets/engine --ignore=tests/budgets/counting --ignore=tests/conversations/opinion
+# The browser crawl of every page at 320 px and on a desktop (layout, axe, third-party requests) checks what the
+# browser draws, the same on both databases; the pages' queries run on PostgreSQL in tests/www/test_plain_language.py
+# (decision 0010).
+DB_FREE_TESTS := --ignore=tests/bouquets/engine --ignore=tests/budgets/counting --ignore=tests/conversations/opinion \
+	--ignore=tests/e2e/test_crawl.py
 
 .PHONY: help install demo dev test test-sqlite test-postgres lint fix browser messages bench clean
 
