@@ -84,19 +84,7 @@ def main() -> int:
         from bouquet.projects import gap
         from bouquet.projects.models import Status
 
-        rows = (
-            selectors.filtered(selectors.ProjectFilters())
-            .order_by()
-            .values_list(
-                "theme_label",
-                "district_label",
-                "conceived_month",
-                "planned_delivery_month",
-                "delivered_month",
-                "status",
-                "drifting",
-            )
-        )
+        rows = selectors.filtered(selectors.ProjectFilters()).order_by().values_list(*selectors.GAP_FIELDS)
         return gap.summarise(
             rows.iterator(chunk_size=5000), today=selectors.this_month(), abandoned=Status.ABANDONED
         )

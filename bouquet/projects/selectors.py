@@ -131,19 +131,23 @@ def projects_for_list(filters: ProjectFilters, *, public: bool = True) -> QueryS
     return filtered(filters, public=public).order_by("-drifting", "-vote_year", "title", "id")  # type: ignore[misc]
 
 
+# What the gap figures read of a project (``gap.summarise`` takes rows of these, in this order).
+GAP_FIELDS = (
+    "theme_label",
+    "district_label",
+    "conceived_month",
+    "planned_delivery_month",
+    "delivered_month",
+    "status",
+    "drifting",
+)
+
+
 def gap_figures(filters: ProjectFilters, *, public: bool = True) -> gap.GapFigures:
     """The dashboard's figures over the filtered projects, in one query and one pass: the database groups the
     projects that read the same (theme, district, months, status, drift) and counts them, so Python goes over a
     few thousand groups rather than every project."""
-    fields = (
-        "theme_label",
-        "district_label",
-        "conceived_month",
-        "planned_delivery_month",
-        "delivered_month",
-        "status",
-        "drifting",
-    )
+    fields = GAP_FIELDS
     rows = (
         filtered(filters, public=public)
         .order_by()  # no ORDER BY: sorting the groups is not needed
