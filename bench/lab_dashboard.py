@@ -126,13 +126,18 @@ def fill(count: int, rng: random.Random, start: int) -> None:
     MentorSession.objects.bulk_create(sessions)
 
 
-def measure(client: object, url: str, repeat: int) -> tuple[float, int]:
+def measure(client: object, url: str, repeat: int, *, cold: bool = False) -> tuple[float, int]:
+    """Median time and query count of a page; ``cold``: the cache is emptied before each request, as after any
+    change to the lab's data (the history is then read again from the database)."""
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     times = []
     queries = 0
     for _ in range(repeat + 2):
+        if cold:
+            cache.clear()
         with CaptureQueriesContext(connection) as captured:
             began = time.perf_counter()
             response = client.get(url)  # type: ignore[attr-defined]
@@ -165,6 +170,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     setup(args.database_url)
+    from django.core.cache import cache
     from django.test import Client
 
     from bouquet.accounts.models import Role, User
@@ -180,21 +186,29 @@ def main() -> int:
             fill(args.big - args.small, rng, args.small)
         for url in ("/gestion/laboratoire/", "/api/v1/lab/dashboard"):
             results[(url, size)] = measure(client, url, args.repeat)
+            cold_ms, cold_queries = results[(url, size, "cold")] = measure(
+                client, url, args.repeat, cold=True
+            )
             if args.profile and size == args.big:
+                cache.clear()
                 profile(client, url)
             ms, queries = results[(url, size)]
             print(
-                f"{url:<24} {size:>5} initiatives: {ms:7.1f} ms (median of {args.repeat}), {queries} queries"
+                f"{url:<24} {size:>5} initiatives: {ms:7.1f} ms (median of {args.repeat}), {queries} queries;"
+                f" after a change (cache emptied): {cold_ms:7.1f} ms, {cold_queries} queries"
             )
     flat = all(
-        results[(u, args.small)][1] == results[(u, args.big)][1]
+        results[(u, args.small, *cold)][1] == results[(u, args.big, *cold)][1]
         for u in ("/gestion/laboratoire/", "/api/v1/lab/dashboard")
+        for cold in ((), ("cold",))
     )
     print("query count flat:" if flat else "query count GROWS:", "yes" if flat else "no")
     page_ms = results[("/gestion/laboratoire/", args.big)][0]
+    cold_ms = results[("/gestion/laboratoire/", args.big, "cold")][0]
     print(
         f"Target: the page under 100 ms with {args.big:,} initiatives: "
-        f"{'met' if page_ms < 100 else 'NOT met'} ({page_ms:.1f} ms)"
+        f"{'met' if max(page_ms, cold_ms) < 100 else 'NOT met'}"
+        f" ({page_ms:.1f} ms from the cache, {cold_ms:.1f} ms after a change)"
     )
     print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0 if flat else 1

@@ -146,7 +146,8 @@ GAP_FIELDS = (
 def gap_figures(filters: ProjectFilters, *, public: bool = True) -> gap.GapFigures:
     """The dashboard's figures over the filtered projects, in one query and one pass: the database groups the
     projects that read the same (theme, district, months, status, drift) and counts them, so Python goes over a
-    few thousand groups rather than every project."""
+    few thousand groups rather than every project (their number is bounded by themes x districts x months, not by
+    the number of projects)."""
     fields = GAP_FIELDS
     rows = (
         filtered(filters, public=public)
@@ -155,17 +156,25 @@ def gap_figures(filters: ProjectFilters, *, public: bool = True) -> gap.GapFigur
         .annotate(n=Count("id"))
         .values_list(*fields, "n")
     )
-    return gap.summarise_counted(
-        rows.iterator(chunk_size=5000), today=this_month(), abandoned=Status.ABANDONED
-    )
+    # Read at once, not through ``iterator()``: on PostgreSQL that declares a server-side cursor, which cost
+    # more than the query itself (120 ms against 40 ms for 9,000 groups of 50,000 projects, bench/gap.py).
+    return gap.summarise_counted(iter(rows), today=this_month(), abandoned=Status.ABANDONED)
 
 
 def filter_choices(*, public: bool = True) -> dict[str, list[str]]:
-    """The themes, districts and years the filters offer (three small DISTINCT queries, without ordering)."""
+    """The themes, districts and years the filters offer: one DISTINCT query over the three columns together (a
+    few hundred combinations; one pass over the projects instead of three)."""
     projects = (Project.objects.public() if public else Project.objects.all()).order_by()
-    themes = {x for x in projects.values_list("theme_label", flat=True).distinct() if x}
-    districts = {x for x in projects.values_list("district_label", flat=True).distinct() if x}
-    years = {y for y in projects.values_list("vote_year", flat=True).distinct() if y}
+    themes: set[str] = set()
+    districts: set[str] = set()
+    years: set[int] = set()
+    for theme, district, year in projects.values_list("theme_label", "district_label", "vote_year").distinct():
+        if theme:
+            themes.add(theme)
+        if district:
+            districts.add(district)
+        if year:
+            years.add(year)
     return {
         "themes": sorted(themes),
         "districts": sorted(districts, key=gap.natural_order),
