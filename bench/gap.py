@@ -126,10 +126,10 @@ def main() -> int:
     if not args.keep:
         small, large = counts[1_000], counts[args.projects]
         print(f"query counts flat: {small == large} ({small} at 1,000, {large} at {args.projects:,})")  # noqa: T201
-    met = "met" if ms_figures < TARGET_MS else "NOT met"
+    met = "met" if max(ms_figures, ms_page, ms_api) < TARGET_MS else "NOT met"
     print(  # noqa: T201
-        f"Target: the gap figures over {args.projects:,} projects under {TARGET_MS:.0f} ms: {met} "
-        f"({ms_figures:.1f} ms); page {ms_page:.1f} ms, API {ms_api:.1f} ms. "
+        f"Target: the gap dashboard over {args.projects:,} projects under {TARGET_MS:.0f} ms (its figures, its "
+        f"page and its API): {met} (figures {ms_figures:.1f} ms, page {ms_page:.1f} ms, API {ms_api:.1f} ms). "
         f"Load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores."
     )
     return 0
