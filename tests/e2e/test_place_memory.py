@@ -5,22 +5,20 @@ place's timeline, photo and description included. A newcomer on a phone opens a 
 what the place remembers first, and leads to what goes on around it.
 """
 
-import datetime as dt
 import io
 import re
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import Page, expect
 
 from bouquet.conversations.services import open_conversation
-from bouquet.outreach.services import WorkshopInput, publish_workshop, schedule_workshop
 from bouquet.places.models import Memory
 from bouquet.projects.services import ProjectInput, create_project
 from tests.e2e.accessibility import AxeChecker
 from tests.factories import ProcessFactory, UserFactory
+from tests.outreach.factories import make_workshop
 from tests.places.factories import make_memory, make_place
 
 BOTH_WAYS = pytest.mark.parametrize("js_enabled", [True, False], ids=["with-js", "without-js"])
@@ -99,18 +97,9 @@ def test_a_newcomer_on_a_phone_finds_what_goes_on_around_a_process_about_a_place
     make_memory(place, title="La fête des voisins de 1998", when="juin 1998")
     process = ProcessFactory(place=place, title="Réinventons la place des Tilleuls")
     conversation = open_conversation(by=agent, process=process, question="Faut-il garder le parking ?")
-    starts = timezone.now() + dt.timedelta(days=4)
-    workshop = schedule_workshop(
-        facilitator=agent,
-        data=WorkshopInput(
-            process=process,
-            title="Balade diagnostic",
-            starts_at=starts,
-            ends_at=starts + dt.timedelta(hours=2),
-            place_name="Devant la tour Ronsard",
-        ),
+    make_workshop(
+        agent, process, "Balade diagnostic", days=4, place_name="Devant la tour Ronsard", published=True
     )
-    publish_workshop(facilitator=agent, workshop=workshop)
     create_project(agent=agent, process=process, data=ProjectInput(title="Replanter huit tilleuls"))
 
     page.set_viewport_size({"width": 320, "height": 640})

@@ -1,13 +1,11 @@
-import datetime as dt
-
 import pytest
-from django.utils import timezone
 
 from bouquet.accounts.models import Role, User
 from bouquet.outreach.models import Workshop
-from bouquet.outreach.services import ContributorInput, WorkshopInput, schedule_workshop
+from bouquet.outreach.services import ContributorInput
 from bouquet.processes.models import Process
 from tests.factories import RoleGrantFactory, UserFactory
+from tests.outreach.factories import make_workshop
 
 
 @pytest.fixture
@@ -20,18 +18,8 @@ def facilitator(proposals_process: Process) -> User:
 
 @pytest.fixture
 def workshop(facilitator: User, proposals_process: Process) -> Workshop:
-    starts = timezone.now() + dt.timedelta(days=3)
-    return schedule_workshop(
-        facilitator=facilitator,
-        data=WorkshopInput(
-            process=proposals_process,
-            title="Gestion des biodéchets",
-            starts_at=starts,
-            ends_at=starts + dt.timedelta(hours=2),
-            place_name="Maison de quartier",
-            registration_open=True,
-            capacity=2,
-        ),
+    return make_workshop(
+        facilitator, proposals_process, "Gestion des biodéchets", registration_open=True, capacity=2
     )
 
 

@@ -33,6 +33,7 @@ from bouquet.projects.models import Answer, ReconsultationAnswer, Reconsultation
 from bouquet.proposals.models import Proposal, Support
 from bouquet.proposals.services import ProposalInput, add_support, submit_proposal
 from tests.factories import ProcessFactory, ProposalFactory, RoleGrantFactory, UserFactory
+from tests.outreach.factories import make_workshop
 from tests.places.factories import make_place
 
 pytestmark = pytest.mark.django_db
@@ -65,35 +66,20 @@ def _take_part_everywhere(jeanne: User) -> dict[str, Any]:
 
     # Outreach: a seat at a workshop to come (another waits for it), one at a past workshop where she was named;
     # what she said in the street, with her address, claimed later with her account.
-    starts = timezone.now() + dt.timedelta(days=3)
-    coming = outreach.schedule_workshop(
-        facilitator=facilitator,
-        data=outreach.WorkshopInput(
-            process=process,
-            title="Biodéchets",
-            starts_at=starts,
-            ends_at=starts + dt.timedelta(hours=2),
-            place_name="Maison de quartier",
-            registration_open=True,
-            capacity=1,
-        ),
+    coming = make_workshop(
+        facilitator, process, "Biodéchets", published=True, registration_open=True, capacity=1
     )
-    outreach.publish_workshop(facilitator=facilitator, workshop=coming)
     outreach.register_for_workshop(person=jeanne, workshop=coming)
     waiting = UserFactory()
     outreach.register_for_workshop(person=waiting, workshop=coming)
-    past = outreach.schedule_workshop(
-        facilitator=facilitator,
-        data=outreach.WorkshopInput(
-            process=process,
-            title="Arbres de la place",
-            starts_at=starts,
-            ends_at=starts + dt.timedelta(hours=2),
-            place_name="Salle des fêtes",
-            registration_open=True,
-        ),
+    past = make_workshop(
+        facilitator,
+        process,
+        "Arbres de la place",
+        place_name="Salle des fêtes",
+        published=True,
+        registration_open=True,
     )
-    outreach.publish_workshop(facilitator=facilitator, workshop=past)
     outreach.register_for_workshop(person=jeanne, workshop=past)
     outreach.record_report(
         facilitator=facilitator,

@@ -23,6 +23,7 @@ from bouquet.privacy.services import purge_expired_data
 from bouquet.processes.models import PhaseKind, Process
 from bouquet.proposals.models import Proposal
 from tests.factories import ProcessFactory, ProposalFactory, RoleGrantFactory, UserFactory
+from tests.outreach.factories import make_workshop
 
 pytestmark = pytest.mark.django_db
 
@@ -42,17 +43,7 @@ def facilitator(process: Process) -> User:
 
 
 def _gather(facilitator: User, process: Process, *, name: str = "Zoé", contact: str = CONTACT) -> Contributor:
-    starts = timezone.now() - dt.timedelta(days=2)
-    workshop = outreach.schedule_workshop(
-        facilitator=facilitator,
-        data=outreach.WorkshopInput(
-            process=process,
-            title="Place du marché",
-            starts_at=starts,
-            ends_at=starts + dt.timedelta(hours=2),
-            place_name="Halle",
-        ),
-    )
+    workshop = make_workshop(facilitator, process, "Place du marché", days=-2, place_name="Halle")
     outreach.record_report(
         facilitator=facilitator,
         workshop=workshop,

@@ -20,10 +20,7 @@ from bouquet.outreach.paper import KIND, PAPER_FORMS
 from bouquet.outreach.services import (
     ContributorInput,
     GatheredInput,
-    WorkshopInput,
-    publish_workshop,
     record_contribution,
-    schedule_workshop,
 )
 from bouquet.places.services import PlaceInput, add_memory, create_place
 from bouquet.processes.models import PhaseKind
@@ -45,6 +42,7 @@ from tests.factories import (
     TopicFactory,
     UserFactory,
 )
+from tests.outreach.factories import make_workshop
 
 # The columns of the expected table, in this order. "inhabitant" wrote the proposals; "other" is another
 # inhabitant, who wrote the comments but none of the proposals; "moderator" moderates the whole territory,
@@ -370,25 +368,10 @@ def _outreach(world: World, collect: Any) -> None:
     """Workshops (one published, one not) of the process "collect", and a file of paper forms the facilitator
     sent to the staged import and has not confirmed yet (outreach)."""
     facilitator = world.people["facilitator"]
-    starts = timezone.now() + dt.timedelta(days=3)
-
-    def workshop(title: str) -> Any:
-        return schedule_workshop(
-            facilitator=facilitator,
-            data=WorkshopInput(
-                process=collect,
-                title=title,
-                starts_at=starts,
-                ends_at=starts + dt.timedelta(hours=2),
-                place_name="Maison de quartier",
-                registration_open=True,
-                capacity=10,
-            ),
-        )
-
-    published = workshop("Atelier public")
-    publish_workshop(facilitator=facilitator, workshop=published)
-    draft = workshop("Atelier en préparation")
+    published = make_workshop(
+        facilitator, collect, "Atelier public", published=True, registration_open=True, capacity=10
+    )
+    draft = make_workshop(facilitator, collect, "Atelier en préparation", registration_open=True, capacity=10)
     day = timezone.localdate().strftime("%d/%m/%Y")
     staged = imports.stage_import(
         user=facilitator,

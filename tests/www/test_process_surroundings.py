@@ -1,40 +1,25 @@
 """A process about a place shows what the place remembers first, and its page links to what other apps built
 inside it (conversations, workshops, projects, its place); the agents' form chooses the place."""
 
-import datetime as dt
-
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from bouquet.conversations.services import open_conversation
-from bouquet.outreach.services import WorkshopInput, publish_workshop, schedule_workshop
 from bouquet.places.models import Moderation
 from bouquet.processes.models import Process
 from bouquet.projects.models import Project
 from bouquet.projects.services import ProjectInput, create_project
 from tests.backoffice.conftest import text
 from tests.factories import DistrictFactory, ProcessFactory, UserFactory
+from tests.outreach.factories import make_workshop
 from tests.places.factories import make_memory, make_place
 
 pytestmark = pytest.mark.django_db
 
 
 def _workshop(process: Process, agent: object, title: str, *, days: int, published: bool = True) -> None:
-    starts = timezone.now() + dt.timedelta(days=days)
-    workshop = schedule_workshop(
-        facilitator=agent,  # type: ignore[arg-type]
-        data=WorkshopInput(
-            process=process,
-            title=title,
-            starts_at=starts,
-            ends_at=starts + dt.timedelta(hours=2),
-            place_name="Maison de quartier",
-        ),
-    )
-    if published:
-        publish_workshop(facilitator=agent, workshop=workshop)  # type: ignore[arg-type]
+    make_workshop(agent, process, title, days=days, published=published)  # type: ignore[arg-type]
 
 
 def test_an_inhabitant_opening_a_process_about_a_place_sees_what_it_remembers_first() -> None:
