@@ -221,6 +221,23 @@ def test_list_filters_refuse_ids_beyond_the_database_with_422(client, query):
     assert response.json()["errors"][query.split("=")[0]] == "Valeur hors des limites permises."
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/api/v1/initiatives?district=-{HUGE}",
+        "/api/v1/initiatives?sdg=18",
+        f"/api/v1/places?district_id={HUGE}",
+        f"/api/v1/projects?year={HUGE}",
+        f"/api/v1/gap?year={HUGE}",
+    ],
+)
+def test_other_lists_refuse_numbers_beyond_their_range_with_422(client, url):
+    response = client.get(url)
+    assert response.status_code == 422, response.content
+    name = url.split("?")[1].split("=")[0]
+    assert response.json()["errors"][name] == "Valeur hors des limites permises."
+
+
 def test_writes_refuse_ids_beyond_the_database_with_422(client, token):
     proposal = ProposalFactory()
     created = _post(

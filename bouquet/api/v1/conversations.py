@@ -1,21 +1,21 @@
 """Conversations: their statements with counts, the opinion groups and consensus; voting with the pages' rules."""
 
-from typing import Annotated, Literal
+from typing import Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import ConfigDict
 
 from bouquet.api.v1.auth import WRITE_AUTH
 from bouquet.api.v1.pagination import BoundedPages
+from bouquet.api.v1.params import RowId
 from bouquet.conversations import flows, selectors, services
 from bouquet.conversations.models import Conversation, MapSnapshot, Statement, StatementState, VoteValue
 
 router = Router(tags=["conversations"])
 
-RowId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 VALUES = {"agree": VoteValue.AGREE, "disagree": VoteValue.DISAGREE, "pass": VoteValue.PASS}
 
 

@@ -9,6 +9,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from bouquet.api.v1.pagination import BoundedPages
+from bouquet.api.v1.params import RowId, SdgNumber
 from bouquet.incubator import selectors
 from bouquet.incubator.dashboard import biodiversity_in_words, lab_dashboard
 from bouquet.incubator.models import Exchange, Initiative, Need, Stage
@@ -165,7 +166,7 @@ class DashboardOut(Schema):
 @router.get("/initiatives", response=list[InitiativeOut], summary="Initiatives of the lab")
 @paginate(BoundedPages, page_size=50)
 def list_initiatives(
-    request: HttpRequest, stage: str = "", district: int | None = None, sdg: int | None = None
+    request: HttpRequest, stage: str = "", district: RowId | None = None, sdg: SdgNumber | None = None
 ) -> list[Initiative]:
     """Initiatives with their stage, district, SDGs and member count (no private content), newest activity
     first; filter by ``stage``, ``district`` (id) or ``sdg`` (1 to 17)."""

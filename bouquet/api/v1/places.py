@@ -9,6 +9,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from bouquet.api.v1.pagination import BoundedPages
+from bouquet.api.v1.params import RowId
 from bouquet.core.errors import InvalidInput
 from bouquet.places import selectors
 from bouquet.places.models import Moderation, Place
@@ -63,7 +64,7 @@ class PlaceDetailOut(PlaceOut):
 
 class PlaceFilters(Schema):
     q: str = Field("", max_length=100, description="Words of the place's name.")
-    district_id: int | None = None
+    district_id: RowId | None = None
     latitude: float | None = Field(None, ge=-90, le=90, description="With longitude: places near this point.")
     longitude: float | None = Field(None, ge=-180, le=180)
     radius_m: int = Field(500, ge=1, le=MAX_RADIUS_M, description="How far from the point, in metres.")

@@ -10,6 +10,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from bouquet.api.v1.pagination import BoundedPages
+from bouquet.api.v1.params import Year
 from bouquet.projects import gap, progress, selectors
 from bouquet.projects.models import Project, Status
 
@@ -147,7 +148,7 @@ def list_projects(
     request: HttpRequest,
     theme: str | None = None,
     district: str | None = None,
-    year: int | None = None,
+    year: Year | None = None,
     status: str | None = None,
     drifting: bool | None = None,
 ) -> object:
@@ -311,7 +312,7 @@ def get_gap(
     request: HttpRequest,
     theme: str | None = None,
     district: str | None = None,
-    year: int | None = None,
+    year: Year | None = None,
     status: str | None = None,
     drifting: bool | None = None,
 ) -> dict[str, Any]:

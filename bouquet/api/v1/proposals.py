@@ -13,6 +13,7 @@ from pydantic import ConfigDict
 from bouquet.api.v1.auth import WRITE_AUTH
 from bouquet.api.v1.idempotency import idempotency_key
 from bouquet.api.v1.pagination import BoundedPages
+from bouquet.api.v1.params import RowId
 from bouquet.bouquets.flows import submit_and_place_proposal
 from bouquet.core.errors import Conflict, InvalidInput
 from bouquet.core.limits import check_limit
@@ -38,10 +39,6 @@ from bouquet.proposals.services import (
 )
 
 router = Router(tags=["proposals"])
-
-# A row id as the database stores it (a 64-bit integer): a larger number answers 422 instead of overflowing the
-# query (a 500 on SQLite and PostgreSQL before).
-RowId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 class Strict(Schema):
