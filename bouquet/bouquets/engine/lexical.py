@@ -15,8 +15,9 @@ stems `duplicates.title_terms` stores for « the same words »), with two French
   the Snowball stemmer leaves apart. A family's rarity is that of all the titles holding one of its stems.
 
 It is normalised by what the text's own words would score against a title of its own length holding them all,
-so that it reads from 0 (no word shared) to about 1 (every word shared; a shorter title a little more), and is added to the meaning with a small weight: it
-reorders near candidates, it does not decide duplicates (the encoder does, duplicates.py)."""
+so that it reads from 0 (no word shared) to about 1 (every word shared; a shorter title a little more), and is
+added to the meaning with a small weight: it reorders near candidates, it does not decide duplicates (the encoder
+does, duplicates.py)."""
 
 from __future__ import annotations
 
