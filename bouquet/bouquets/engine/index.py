@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from bouquet.bouquets.engine.lexical import TitleWords
 from bouquet.bouquets.engine.types import Keyword
 
 # Measured (docs/bouquets-engine.md): exact search costs ~0.25 ms per 1,000 vectors of 768-d on 2 cores;
@@ -220,6 +221,9 @@ class ProposalIndex:
         self.duplicate_cut = duplicate_cut
         # Each row's title stems (duplicates.terms_key): « the same words » needs no text kept in the index.
         self.row_terms: list[str] = list(row_terms) if row_terms is not None else [""] * len(vectors)
+        # The same stems as an inverted index, for the words a new text shares with titles (lexical.py): built
+        # from row_terms, so it is rebuilt identically when a stored index is loaded.
+        self.title_words = TitleWords(self.row_terms)
         # Each row's named places (places.places_key): the same need in two places is not a duplicate.
         self.row_places: list[str] = list(row_places) if row_places is not None else [""] * len(vectors)
         self.bouquet_rows: dict[str, list[int]] = defaultdict(list)
@@ -266,6 +270,7 @@ class ProposalIndex:
         self.vectors.add([pid], vector)
         self._rows[pid] = len(self.vectors) - 1
         self.row_terms.append(terms)
+        self.title_words.add(terms)
         self.row_places.append(places)
         self.row_theme.append(theme_key)
         self.row_bouquet.append(bouquet_key)

@@ -97,6 +97,11 @@ def _term(token: str) -> str | None:
     return str(_STEMMER.stemWord(key))
 
 
+def content_stem(word: str) -> str | None:
+    """Stem of one content word, None for a stop word, a number or a single letter."""
+    return _term(word)
+
+
 def content_tokens(text: str) -> list[tuple[str, str]]:
     """Return (stem, surface word) pairs of the content words of a text, in order."""
     out: list[tuple[str, str]] = []
