@@ -205,8 +205,10 @@ def test_similar_writes_the_ten_nearest_of_each_query_with_the_duplicate_decisio
     for qid in ("q1", "q2"):
         mine = [r for r in rows if r["query_id"] == qid]
         assert [int(r["rank"]) for r in mine] == list(range(1, min(10, len(CORPUS)) + 1))
+        # Ranked on meaning and the rare words shared (decision 0029): the meaning column alone need not fall
+        # row after row, but it is a cosine.
         sims = [float(r["similarity"]) for r in mine]
-        assert sims == sorted(sims, reverse=True)
+        assert all(-1.0 <= s <= 1.0 + 1e-6 for s in sims)
         assert all(r["id"].startswith("P-") and r["duplicate"] in {"0", "1"} for r in mine)
     # The very same text is its own first neighbour and a duplicate.
     first = next(r for r in rows if r["query_id"] == "q2")
