@@ -168,6 +168,12 @@ def _low(tok: Tok) -> str:
     return fold(tok.text.lower())
 
 
+def _address(tok: Tok) -> bool:
+    """An address noun, singular or plural (« rue », « allées »)."""
+    low = _low(tok)
+    return low in STREET_NOUNS or (low[-1:] in ("s", "x") and low[:-1] in STREET_NOUNS)
+
+
 def _stems(text: str) -> frozenset[str]:
     return frozenset(s for s, _ in content_tokens(text))
 
@@ -192,9 +198,11 @@ def _normalise(tokens: Sequence[Tok]) -> list[Tok]:
             out[i] = replace(tok, pos="NOUN", ent="")
         elif tok.pos == "PROPN" and not tok.text[:1].isupper():
             out[i] = replace(tok, pos="X", ent="")
+        elif i > 0 and tok.pos in ("CCONJ", "ADV") and tok.text[:1].isupper() and tok.text[1:].islower():
+            out[i] = replace(tok, pos="PROPN")  # « la Goutte d'Or »: « Or » is a name here
         elif tok.pos == "ADJ" and i > 0 and _low(out[i - 1]) in _ARTICLES:
             nxt = out[i + 1] if i + 1 < len(out) else None
-            if nxt is None or nxt.pos not in ("NOUN", "ADJ", "PROPN") or _low(nxt) in STREET_NOUNS:
+            if nxt is None or nxt.pos not in ("NOUN", "ADJ", "PROPN") or _address(nxt):
                 out[i] = replace(tok, pos="NOUN")
     return out
 
@@ -284,7 +292,7 @@ def _cut_before_place(kept: list[Tok], shared: frozenset[str]) -> list[Tok]:
             # An adjective whose noun was part of the name (« de l'ancien [Stade] »).
             kept = kept[:-1]
 
-        elif low in STREET_NOUNS:
+        elif _address(last):
             if _keeps_address(kept, shared):
                 break
             kept = kept[:-1]
@@ -379,6 +387,8 @@ def _noun_phrases(clause: Sequence[Tok]) -> list[list[Tok]]:
         ):
             j += 1
         phrase = article + list(clause[start:j])
+        if j < n and not clause[j - 1].space:
+            continue  # inside a word joined by a hyphen (« parents-enfants »)
         out.append(_phrase_tokens(phrase))
         for _ in range(2):
             # A complement (a link word, an optional article, adjectives, a noun and its adjectives) or a second
@@ -392,7 +402,7 @@ def _noun_phrases(clause: Sequence[Tok]) -> list[list[Tok]]:
                 k += 1
             while k < n and clause[k].pos == "ADJ":
                 k += 1
-            if k >= n or clause[k].pos not in _NOUNISH:
+            if k >= n or clause[k].pos not in (*_NOUNISH, "PROPN"):
                 break
             k += 1
             while k < n and (
@@ -401,6 +411,8 @@ def _noun_phrases(clause: Sequence[Tok]) -> list[list[Tok]]:
             ):
                 k += 1
             j = k
+            if j < n and not clause[j - 1].space:
+                break
             out.append(_phrase_tokens(article + list(clause[start:j])))
     return out
 
@@ -420,6 +432,8 @@ def _readable(tokens: Sequence[Tok], keep_places: frozenset[str]) -> bool:
         and _stems(t.text) <= keep_places
         and (t.pos == "PROPN" or (t.text[:1].isupper() and t is not tokens[0]))
     ]
+    # « Les allées Charles de Fitte » names a place, not a need.
+    nouns = [t for t in nouns if not (places and _address(t))]
     if nouns and not all(t in places for t in nouns):
         return True
     return bool(places) and len(content) > len(places)
@@ -441,10 +455,18 @@ def candidates(
     capitals = _in_capitals(tokens)
     out: list[list[Tok]] = []
     for clause in _clauses(tokens):
-        kept = _trim(_clean(clause, keep_places, shared, capitals))
+        cleaned = _clean(clause, keep_places, shared, capitals)
+        kept = _trim(cleaned)
         if not kept:
             continue
-        out.append(kept)
+        # A clause that only says where (« en complément des commerces », « dans le parc ») is no name itself.
+        opening = next((t for t in cleaned if t.pos not in ("CCONJ", "PUNCT")), None)
+        if (
+            opening is None
+            or opening.pos != "ADP"
+            or _low(opening) in ("de", "d'", "d’", "du", "des", "pour")
+        ):
+            out.append(kept)
         out.extend(_noun_phrases(kept))
     seen: set[str] = set()
     names: list[str] = []
