@@ -759,8 +759,9 @@ class _Grouper:
         row_places: Sequence[str],
     ) -> dict[tuple[str, str], str]:
         """A French phrase per group, taken from its most central titles (phrases.py), tagged in one batch.
-        Titles are read without their place names, unless every member names the same place: then the group
-        is about that place, and its name says so."""
+        The central titles are tagged as written, so that a phrase is cut where a place name was, never glued
+        across it; what members share is read without their place names, unless every member names the same
+        place: then the group is about that place, and its name may say so."""
         if not groups or self.config.phrase_titles == 0:
             return {}
         tagger = self.tagger or SpacyTagger()
@@ -781,7 +782,7 @@ class _Grouper:
                 read[r] = full_heads[r]
         heads = read
         wanted = sorted({r for rows in central.values() for r in rows})
-        tagged = dict(zip(wanted, tagger.tag([heads[r] for r in wanted]), strict=True))
+        tagged = dict(zip(wanted, tagger.tag([full_heads[r] for r in wanted]), strict=True))
         names: dict[tuple[str, str], str] = {}
         for key, rows in groups.items():
             # Shares over at most 200 members: enough to tell a shared word from a rare one.

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from bouquet.bouquets.engine.text import SurfaceForms
+from bouquet.bouquets.engine.phrases import RELATIONAL
+from bouquet.bouquets.engine.text import SurfaceForms, fold
 from bouquet.bouquets.engine.types import Keyword
 
 
@@ -75,18 +76,31 @@ def head_of(text: str) -> str:
     return text.split(". ", 1)[0].strip()
 
 
+# Small words a cut title must not end on, nor on a word that only situates against what was cut (« au bord »).
+_HANGING = RELATIONAL | frozenset(
+    fold(w)
+    for w in """de d' du des la le les l' un une à au aux et ou pour par sur dans en avec sans sous chez vers
+    très""".split()
+)
+
+
 def label_text(keywords: Sequence[Keyword], fallback: str = "", n: int = 3) -> str:
-    """Join the first keywords into a short French label; with a single word, quote the most central text."""
+    """Join the first keywords into a short French label; with a single word, the most central text's title,
+    cut between words when long."""
     words = [k.word for k in keywords[:n]]
     # One word alone ("pharmacie", "pleut") rarely names a need: the most central proposal says it better.
     # A phrase alone ("repair café", "personnes âgées") does.
     if sum(len(w.split()) for w in words) >= 2 or (words and not fallback):
         return ", ".join(words)
     if fallback:
-        first = head_of(fallback).rstrip(".")
-        # Cut between words, never inside one.
-        short = first if len(first) <= 60 else first[:58].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
-        return f"Autour de « {short} »"
+        first = head_of(fallback).rstrip(" .!?")
+        if len(first) <= 60:
+            return first
+        # Cut between words, never inside one, and not after a word that waits for what was cut (« autour du »).
+        words = first[:60].rsplit(" ", 1)[0].rstrip(" ,;:").split()
+        while len(words) > 1 and fold(words[-1].lower()) in _HANGING:
+            words.pop()
+        return " ".join(words)
     return "Propositions diverses"
 
 

