@@ -168,7 +168,9 @@ def filter_choices(*, public: bool = True) -> dict[str, list[str]]:
     themes: set[str] = set()
     districts: set[str] = set()
     years: set[int] = set()
-    for theme, district, year in projects.values_list("theme_label", "district_label", "vote_year").distinct():
+    for theme, district, year in projects.values_list(
+        "theme_label", "district_label", "vote_year"
+    ).distinct():
         if theme:
             themes.add(theme)
         if district:
