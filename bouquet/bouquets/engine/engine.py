@@ -33,7 +33,14 @@ from bouquet.bouquets.engine.labels import (
 )
 from bouquet.bouquets.engine.lexical import text_terms
 from bouquet.bouquets.engine.phrases import SpacyTagger, Tagger, choose
-from bouquet.bouquets.engine.places import places_key, same_location, without_places
+from bouquet.bouquets.engine.places import (
+    lower_case_words,
+    names,
+    places_key,
+    same_location,
+    without_names,
+    without_places,
+)
 from bouquet.bouquets.engine.representations import (
     Encoder,
     FrenchTfidf,
@@ -116,6 +123,9 @@ class EngineConfig:
     # A bouquet larger than this many proposals, or than the square root of the corpus's size when that is
     # larger, is split when its members form well-separated needs (clustering.split_mixed); 0 never splits.
     split_min_size: int = 12
+    # A bouquet whose members share a place or another proper name keeps only the members that still meet
+    # without the names (issue 11: a shared place is not a shared need); False groups on the whole texts.
+    need_beyond_names: bool = True
 
 
 @dataclass(slots=True)
@@ -215,6 +225,9 @@ class _Grouper:
         self.bouquet_spread = 0.0
         self.duplicate_cut = config.duplicate_ceiling
         self.tagger: Tagger | None = None
+        self.texts: list[str] = []  # the usable texts of this run, row by row
+        # Rows taken out of a bouquet whose members met on a name, not a need: the names they shared.
+        self.name_only: dict[int, tuple[str, ...]] = {}
 
     @property
     def sdg(self) -> SdgSuggester:
@@ -259,6 +272,7 @@ class _Grouper:
         usable = [i for i in usable if ids[i] not in copy_of]
         u_ids = [ids[i] for i in usable]
         u_texts = [texts[i] for i in usable]
+        self.texts = u_texts
         # Grouping reads the needs; the places stay aside for the location (duplicates, a bouquet about one place).
         meaning = [meaning_text(t, cfg) for t in u_texts]
         row_places = [places_key(t, cfg.place_names) for t in u_texts]
@@ -459,7 +473,8 @@ class _Grouper:
             labels[np.asarray(rows)[mask]] = sub[mask] + offset
             offset += int(sub.max()) + 1 if mask.any() else 0
         offset = self._across_themes(x, labels, fixed_rows, offset)
-        self._split_large(x, labels, offset)
+        offset = self._split_large(x, labels, offset)
+        self._need_beyond_names(x, labels, offset)
         # A bouquet lives in the theme most of its members came from; its members follow it there.
         for label in np.unique(labels[labels >= 0]).tolist():
             members = np.flatnonzero(labels == label).tolist()
@@ -518,6 +533,57 @@ class _Grouper:
                 continue
             labels[rows] = np.where(parts >= 0, parts + offset, -1)
             offset += int(parts.max()) + 1
+        return offset
+
+    def _need_beyond_names(self, x: np.ndarray, labels: np.ndarray, offset: int) -> int:
+        """Refuse what holds a bouquet together only by a name (issue 11): the bouquets found here whose members
+        share a place or another proper name (« quartier des Sept-Deniers », « Tour Saint-Jacques ») are grouped
+        again on their texts without names (the encoder reads them again, the word block too), at the same cut.
+        Members that still meet stay together (the same need in the same place); the others go to the pool, with
+        the names they shared (`Reason.shared_names`). Bouquets agents fixed are not labelled here, so never
+        touched. Returns the next free label."""
+        if not self.config.need_beyond_names:
+            return offset
+        texts, territory = self.texts, self.config.place_names
+        common: frozenset[str] | None = None
+        checks: list[tuple[np.ndarray, list[frozenset[str]]]] = []
+        for label in np.unique(labels[labels >= 0]).tolist():
+            rows = np.flatnonzero(labels == label)
+            if common is None:
+                common = lower_case_words(texts)
+            held = [names(texts[r], territory, common) for r in rows.tolist()]
+            counts = Counter(k for held_by in held for k in held_by)
+            if any(c >= 2 for c in counts.values()):
+                shared = [frozenset(k for k in held_by if counts[k] >= 2) for held_by in held]
+                checks.append((rows, shared))
+        if not checks or common is None:
+            return offset
+        plain: dict[int, str] = {}
+        for rows, _ in checks:
+            for r in rows.tolist():
+                bare = without_names(texts[r], territory, common)
+                if bare != texts[r]:
+                    plain[r] = bare
+        again = sorted(plain)
+        bare_vectors: dict[int, np.ndarray] = {}
+        if again:
+            bare_texts = [plain[r] or "." for r in again]
+            vectors = self.representation.combine(
+                encode_texts(self.encoder, bare_texts), [analyse(t) for t in bare_texts]
+            )
+            bare_vectors = {r: vectors[i] for i, r in enumerate(again)}
+        for rows, shared in checks:
+            xs = np.vstack([bare_vectors.get(r, x[r]) for r in rows.tolist()])
+            sub = agglomerate(xs, self.bouquet_cut)
+            if (sub == 0).all():
+                continue
+            for i, r in enumerate(rows.tolist()):
+                if sub[i] >= 0:
+                    labels[r] = sub[i] + offset
+                else:
+                    labels[r] = -1
+                    self.name_only[r] = tuple(sorted(shared[i]))
+            offset += int(sub.max()) + 1 if (sub >= 0).any() else 0
         return offset
 
     @staticmethod
@@ -743,6 +809,8 @@ class _Grouper:
             else:
                 near = nearest.get(r)
                 reason = Reason((), (u_ids[near[0]],), round(near[1], 4)) if near else Reason()
+                if r in self.name_only:
+                    reason = replace(reason, shared_names=self.name_only[r])
                 status = MemberStatus.UNGROUPED
             memberships[pid] = Membership(pid, status, row_theme[r], b, reason, sdgs=sdgs)
         grouping = Grouping(

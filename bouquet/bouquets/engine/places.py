@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -227,3 +227,60 @@ def same_location(first: str, second: str) -> bool:
     if not first or not second:
         return True
     return not set(first.split(PLACES_SEPARATOR)).isdisjoint(second.split(PLACES_SEPARATOR))
+
+
+# What ends a sentence: a capital after it begins one, and says nothing about a name.
+_SENTENCE_END: Final = re.compile(r"[.!?:;…|\n(«»\"]\s*$")
+
+
+def _proper_words(text: str, common: Container[str] = ()) -> list[tuple[int, int]]:
+    """Offsets of the capitalised words inside sentences (« un café près de la Tour Saint-Jacques »): in French a
+    capital there marks a proper name (a place, a person, a venue). A sentence's first word says nothing; words
+    written all in capitals (« JO », « ESS ») are acronyms, and a text written in capitals has no such words.
+    Titles are often written with capitals on their nouns (« Ajout d'Arbres »): a word found in ``common``
+    (words the corpus also writes in lower case, folded) is not a name."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) > 3 and all(ch.isupper() for ch in letters):
+        return []
+    out = []
+    for word, start, end in _tokens(text):
+        core = _split_elision(word)
+        if not core or not core[0].isupper() or (len(core) > 1 and core.isupper()):
+            continue
+        if start == 0 or _SENTENCE_END.search(text[:start]) or not text[:start].strip():
+            continue
+        if _fold(core) in common:
+            continue
+        out.append((start, end))
+    return out
+
+
+def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words (folded) that the texts write in lower case somewhere: common words, whatever their capitals."""
+    return frozenset(
+        _fold(core) for text in texts for word, _, _ in _tokens(text) if (core := _split_elision(word))[:1].islower()
+    )
+
+
+def names(text: str, territory: Iterable[str] = (), common: Container[str] = ()) -> frozenset[str]:
+    """The names a text holds, as comparable keys: its places (``Mention.key``) and its other proper names
+    (« Tour Saint-Jacques pour tous » → « saint jacques »)."""
+    keys = {m.key for m in place_mentions(text, territory)}
+    keys.update(place_key(_split_elision(text[start:end])) for start, end in _proper_words(text, common))
+    return frozenset(k for k in keys if k)
+
+
+def without_names(text: str, territory: Iterable[str] = (), common: Container[str] = ()) -> str:
+    """The text without its place names and its other proper names (``without_places``, then the capitalised words
+    inside sentences): what is left says the need alone, so that two texts meeting on a name can be asked whether
+    they still meet without it."""
+    rest = without_places(text, territory)
+    spans = _proper_words(rest, common)
+    if not spans:
+        return rest
+    out, last = [], 0
+    for start, end in spans:
+        out.append(rest[last:start])
+        last = end
+    out.append(rest[last:])
+    return re.sub(r"\s{2,}", " ", "".join(out)).strip()

@@ -42,6 +42,8 @@ class Reason:
     shared_keywords: tuple[str, ...] = ()
     nearest_ids: tuple[str, ...] = ()
     similarity: float = 0.0  # mean cosine to the other members of its bouquet (or to its nearest one)
+    # Left unsorted because it met the others only on these names (places, proper names), not on a need.
+    shared_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

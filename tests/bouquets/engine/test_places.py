@@ -119,3 +119,21 @@ def test_the_same_need_in_another_street_is_not_a_duplicate(
     assert without_places("Végétaliser la rue des Martyrs") == without_places(GREEN["g3"])
     here = engine.similar("Végétaliser la rue Jean-Baptiste Pigalle", k=10)
     assert [m.id for m in here][:1] == ["g3"]
+
+
+def test_names_are_places_and_capitalised_words_inside_sentences() -> None:
+    from bouquet.bouquets.engine.places import lower_case_words, names, without_names
+
+    texts = [
+        "Tour Saint-Jacques pour tous",
+        "Un café solidaire dans le quartier de la tour Saint-Jacques",
+        "Ajout d'Arbres quartier des Arènes Romaines",
+        "Planter des arbres",
+        "Les JO pour tous. Des bancs",
+    ]
+    common = lower_case_words(texts)
+    assert names(texts[0], (), common) == {"saint jacques"} == names(texts[1], (), common)
+    assert without_names(texts[0], (), common) == "Tour pour tous"  # the first word of a sentence says nothing
+    # a noun written with a capital in a title is not a name when the corpus writes it in lower case too
+    assert without_names(texts[2], (), common) == "Ajout d'Arbres quartier"
+    assert names(texts[4], (), common) == frozenset()  # an acronym, a sentence's first word
