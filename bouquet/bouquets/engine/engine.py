@@ -552,10 +552,10 @@ class _Grouper:
             if common is None:
                 common = lower_case_words(texts)
             held = [names(texts[r], territory, common) for r in rows.tolist()]
-            counts = Counter(k for held_by in held for k in held_by)
-            if any(c >= 2 for c in counts.values()):
-                shared = [frozenset(k for k in held_by if counts[k] >= 2) for held_by in held]
-                checks.append((rows, shared))
+            if sum(1 for held_by in held if held_by) >= 2:
+                counts = Counter(k for held_by in held for k in held_by)
+                # What it shared with the others, else what it named.
+                checks.append((rows, [frozenset(k for k in h if counts[k] >= 2) or h for h in held]))
         if not checks or common is None:
             return offset
         plain: dict[int, str] = {}

@@ -230,6 +230,10 @@ def same_location(first: str, second: str) -> bool:
 
 
 # What ends a sentence: a capital after it begins one, and says nothing about a name.
+# A district's ordinal (« du 12e », « le 7ème », « 1er ») says where, not what.
+_ORDINAL: Final = re.compile(r"(?<![^\W_])\d{1,2}\s?(?:e|è|ème|eme|er|ère)(?![^\W_])", re.IGNORECASE)
+# The kinds of place that are settings, not what a need is about: taken out with their names by ``without_names``.
+_SETTING_FOLDED: Final = frozenset({"quartier", "quartiers", "secteur"})
 _SENTENCE_END: Final = re.compile(r"[.!?:;…|\n(«»\"]\s*$")
 
 
@@ -258,7 +262,10 @@ def _proper_words(text: str, common: Container[str] = ()) -> list[tuple[int, int
 def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
     """The words (folded) that the texts write in lower case somewhere: common words, whatever their capitals."""
     return frozenset(
-        _fold(core) for text in texts for word, _, _ in _tokens(text) if (core := _split_elision(word))[:1].islower()
+        _fold(core)
+        for text in texts
+        for word, _, _ in _tokens(text)
+        if (core := _split_elision(word))[:1].islower()
     )
 
 
@@ -267,17 +274,29 @@ def names(text: str, territory: Iterable[str] = (), common: Container[str] = ())
     (« Tour Saint-Jacques pour tous » → « saint jacques »)."""
     keys = {m.key for m in place_mentions(text, territory)}
     keys.update(place_key(_split_elision(text[start:end])) for start, end in _proper_words(text, common))
+    keys.update(_fold(m.group(0)) for m in _ORDINAL.finditer(text))
     return frozenset(k for k in keys if k)
 
 
 def without_names(text: str, territory: Iterable[str] = (), common: Container[str] = ()) -> str:
-    """The text without its place names and its other proper names (``without_places``, then the capitalised words
-    inside sentences): what is left says the need alone, so that two texts meeting on a name can be asked whether
-    they still meet without it."""
-    rest = without_places(text, territory)
+    """The text without its places (the name, with its kind when that is a street or a district: « rue de la
+    Roquette », « quartier des Sept-Deniers », but « la piscine » of « la piscine Mathis » stays), its other proper names (the capitalised words inside sentences) and its districts' ordinals: what is left says
+    the need alone, so that texts meeting on where they are can be asked whether they still meet without it."""
+    rest, last = [], 0
+    for m in place_mentions(text, territory):
+        # A street or a district is a setting; a pool, a school or a park is often what the need is about.
+        kind = _fold(text[m.start : m.name_start].strip())
+        rest.append(text[last : m.start if kind in _SETTING_FOLDED else m.name_start])
+        last = m.end
+    rest.append(text[last:])
+    rest_text = _ORDINAL.sub("", "".join(rest))
+    return _without_proper_words(rest_text, common)
+
+
+def _without_proper_words(rest: str, common: Container[str]) -> str:
     spans = _proper_words(rest, common)
     if not spans:
-        return rest
+        return re.sub(r"\s{2,}", " ", rest).strip()
     out, last = [], 0
     for start, end in spans:
         out.append(rest[last:start])
