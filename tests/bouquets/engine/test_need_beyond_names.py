@@ -2,8 +2,7 @@
 unsorted, with the names they shared; the same need in one place, or in two places, still forms a bouquet."""
 
 from bouquet.bouquets.engine import Constraints, Engine, EngineConfig, MemberStatus, PinnedBouquet
-
-from .conftest import CORPUS
+from tests.bouquets.engine.conftest import CORPUS
 
 # Real titles from the blind reading of seed 13 (Paris and Toulouse): each pair or group met on a place name.
 SAME_PLACE_OTHER_NEEDS: dict[str, str] = {

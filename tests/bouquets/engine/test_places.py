@@ -133,7 +133,9 @@ def test_names_are_places_and_capitalised_words_inside_sentences() -> None:
     ]
     common = lower_case_words(texts)
     assert names(texts[0], (), common) == {"saint jacques"} == names(texts[1], (), common)
-    assert without_names(texts[0], (), common) == "Tour pour tous"  # the first word of a sentence says nothing
+    assert (
+        without_names(texts[0], (), common) == "Tour pour tous"
+    )  # the first word of a sentence says nothing
     assert without_names("Des bancs rue de la Roquette dans le 11e") == "Des bancs dans le"
     # a noun written with a capital in a title is not a name when the corpus writes it in lower case too
     assert without_names(texts[2], (), common) == "Ajout d'Arbres"
