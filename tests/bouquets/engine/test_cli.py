@@ -64,7 +64,9 @@ def test_cli_writes_every_row_with_themes_bouquets_and_status(tmp_path: Path) ->
     assert by_id["mot"]["statut_texte"] == "texte_trop_court"
     assert by_id["en"]["statut_texte"] == "autre_langue"
     assert by_id["long"]["statut_texte"] == "texte_tres_long" and by_id["long"]["theme"]
-    assert by_id["velo1"]["bouquet"] and by_id["velo1"]["bouquet"] == by_id["velo2"]["bouquet"]
+    # The hashing encoder sees words only: velo2 shares nothing but « avenue Jean Jaurès » with velo1, a place and
+    # not a need for it (issue 11), while velo3 shares « piste cyclable ».
+    assert by_id["velo1"]["bouquet"] and by_id["velo1"]["bouquet"] == by_id["velo3"]["bouquet"]
     assert by_id["velo1"]["libelle_bouquet"] and "11" in by_id["velo1"]["odd"]
     assert by_id["piano"]["statut"] == "pas_encore_groupe"
 
