@@ -542,8 +542,8 @@ class _Grouper:
         Members that still meet stay together (the same need in the same place); the others go to the pool, with
         the names they shared (`Reason.shared_names`). Bouquets agents fixed are not labelled here, so never
         touched. Returns the next free label."""
-        if not self.config.need_beyond_names:
-            return offset
+        if not self.config.need_beyond_names or len(self.texts) != len(labels):
+            return offset  # off, or rows given without their texts (vectors alone say nothing of names)
         texts, territory = self.texts, self.config.place_names
         common: frozenset[str] | None = None
         checks: list[tuple[np.ndarray, list[frozenset[str]]]] = []

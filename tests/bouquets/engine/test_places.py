@@ -136,7 +136,9 @@ def test_names_are_places_and_capitalised_words_inside_sentences() -> None:
     assert (
         without_names(texts[0], (), common) == "Tour pour tous"
     )  # the first word of a sentence says nothing
-    assert without_names("Des bancs rue de la Roquette dans le 11e") == "Des bancs dans le"
+    # a street's kind stays (« la rue » may be the need), a district goes with its name, and so do ordinals
+    assert without_names("Des bancs rue de la Roquette dans le 11e") == "Des bancs rue dans le"
+    assert without_names("Un four à pain dans le quartier des Sept-Deniers") == "Un four à pain dans le"
     # a noun written with a capital in a title is not a name when the corpus writes it in lower case too
     assert without_names(texts[2], (), common) == "Ajout d'Arbres"
     assert names(texts[4], (), common) == frozenset()  # an acronym, a sentence's first word
