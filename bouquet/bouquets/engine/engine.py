@@ -126,6 +126,8 @@ class EngineConfig:
     # A bouquet whose members share a place or another proper name keeps only the members that still meet
     # without the names (issue 11: a shared place is not a shared need); False groups on the whole texts.
     need_beyond_names: bool = True
+    # At most this many members are read again for it, smallest bouquets first (a bound on its cost at scale).
+    need_check_rows: int = 3000
 
 
 @dataclass(slots=True)
@@ -547,8 +549,16 @@ class _Grouper:
         texts, territory = self.texts, self.config.place_names
         common: frozenset[str] | None = None
         checks: list[tuple[np.ndarray, list[frozenset[str]]]] = []
-        for label in np.unique(labels[labels >= 0]).tolist():
+        found = np.unique(labels[labels >= 0])
+        sizes = np.bincount(labels[labels >= 0])[found] if len(found) else found
+        read = 0
+        # Smallest bouquets first (pairs and triples held by a place are the usual case); the texts read again are
+        # capped so that a large corpus pays a bounded price (the encoder is the slow part).
+        for label in found[np.argsort(sizes, kind="stable")].tolist():
             rows = np.flatnonzero(labels == label)
+            if read + len(rows) > self.config.need_check_rows:
+                break
+            read += len(rows)
             if common is None:
                 common = lower_case_words(texts)
             held = [names(texts[r], territory, common) for r in rows.tolist()]
