@@ -61,6 +61,9 @@ class AxeChecker:
 
     def violations(self, page: Page) -> list[Violation]:
         """All WCAG A/AA violations on the page, whatever their impact."""
+        # A test may call the checker right after a click: wait until the page it leads to has loaded (axe once
+        # read an empty document, « <html><head></head><body></body></html> », on a loaded machine).
+        page.wait_for_load_state("load")
         if self.js_enabled:
             return run_axe(page)
         return run_axe(self._snapshot(page))
