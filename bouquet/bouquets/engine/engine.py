@@ -551,11 +551,18 @@ class _Grouper:
         checks: list[tuple[np.ndarray, list[frozenset[str]]]] = []
         found = np.unique(labels[labels >= 0])
         sizes = np.bincount(labels[labels >= 0])[found] if len(found) else found
+        # Each bouquet's rows, in row order, from one sort (not one scan of every label per bouquet).
+        order = np.argsort(labels, kind="stable")
+        starts = np.searchsorted(labels[order], found, side="left")
+        rows_of = {
+            int(label): order[start : start + size]
+            for label, start, size in zip(found, starts, sizes, strict=True)
+        }
         read = 0
         # Smallest bouquets first (pairs and triples held by a place are the usual case); the texts read again are
         # capped so that a large corpus pays a bounded price (the encoder is the slow part).
         for label in found[np.argsort(sizes, kind="stable")].tolist():
-            rows = np.flatnonzero(labels == label)
+            rows = rows_of[label]
             if read + len(rows) > self.config.need_check_rows:
                 break
             read += len(rows)
