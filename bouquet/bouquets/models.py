@@ -177,12 +177,13 @@ class CurationDecision(TimeStampedModel):
 
 
 class ProposalVector(models.Model):
-    """A proposal's sentence-encoder vector, kept so that regrouping does not encode every text again.
+    """A proposal's vector by one sentence encoder (the grouping's, and the duplicate judge's), kept so that
+    regrouping does not encode every text again.
 
     The vector depends only on the text and the encoder (not on the corpus), so it stays valid until the
     proposal is edited: ``text_hash`` tells."""
 
-    proposal = models.OneToOneField("proposals.Proposal", on_delete=models.CASCADE, related_name="vector")
+    proposal = models.ForeignKey("proposals.Proposal", on_delete=models.CASCADE, related_name="vectors")
     encoder = models.CharField(max_length=40)
     text_hash = models.CharField(max_length=64)
     vector = models.BinaryField()
@@ -190,6 +191,11 @@ class ProposalVector(models.Model):
     class Meta:
         verbose_name = _("vecteur d'une proposition")
         verbose_name_plural = _("vecteurs des propositions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "encoder"], name="one_vector_per_proposal_and_encoder"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.proposal_id} ({self.encoder})"

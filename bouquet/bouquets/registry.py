@@ -18,14 +18,17 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Final
 
+import numpy as np
 from django.conf import settings
 from django.db.models import Count, Max
 
 from bouquet.bouquets.corpus import engine_config, proposal_text, text_hash
 from bouquet.bouquets.engine import (
+    E5Encoder,
     Encoder,
     Engine,
     HashingEncoder,
+    RepresentationUnavailable,
     UseEncoder,
     vectors_from_bytes,
 )
@@ -55,6 +58,25 @@ def configured_encoder() -> Encoder:
     return ENCODERS[EncoderChoice(getattr(settings, "BOUQUET_ENCODER", EncoderChoice.USE))]()
 
 
+class JudgeChoice(StrEnum):
+    """Who decides that two proposals say the same (``settings.BOUQUET_DUPLICATE_JUDGE``)."""
+
+    E5 = "e5"  # multilingual e5-small, packaged: reads paraphrases best (decision 0030), the default
+    NONE = "none"  # the grouping's encoder decides too: the test suite, and a machine without AVX2
+
+
+def configured_judge() -> Encoder | None:
+    """The duplicate judge chosen in the settings, or None when the grouping's encoder judges."""
+    choice = JudgeChoice(getattr(settings, "BOUQUET_DUPLICATE_JUDGE", JudgeChoice.E5))
+    if choice is JudgeChoice.NONE:
+        return None
+    try:
+        return E5Encoder()
+    except RepresentationUnavailable:
+        logger.warning("The e5 duplicate judge is not installed: the grouping's encoder judges duplicates")
+        return None
+
+
 # ---- the encoder, warmed without making a request wait ----------------------------------------------------
 
 _warming = threading.Event()
@@ -62,7 +84,9 @@ _warming = threading.Event()
 
 def encoder_is_warm() -> bool:
     """Whether the configured encoder answers without loading a model first."""
-    return not isinstance(configured_encoder(), UseEncoder) or bool(UseEncoder._shared)
+    judge = configured_judge()
+    encoder_warm = not isinstance(configured_encoder(), UseEncoder) or bool(UseEncoder._shared)
+    return encoder_warm and (judge is None or E5Encoder.is_loaded())
 
 
 def warm_encoder_in_background() -> None:
@@ -74,6 +98,9 @@ def warm_encoder_in_background() -> None:
     def load() -> None:
         try:
             configured_encoder().encode(["échauffement"])
+            judge = configured_judge()
+            if judge is not None:
+                judge.encode(["échauffement"])
         finally:
             _warming.clear()
 
@@ -155,7 +182,7 @@ def _load(clustering: Clustering) -> _Entry | None:
     if not state:
         return None
     try:
-        engine = Engine.from_bytes(bytes(state), configured_encoder(), engine_config())
+        engine = Engine.from_bytes(bytes(state), configured_encoder(), engine_config(), configured_judge())
     except ValueError:
         # Built with another encoder than the configured one: useless until the next regrouping.
         logger.warning("Regrouping %s was stored with another encoder; regroup to place again", clustering.pk)
@@ -189,21 +216,28 @@ def _add(entry: _Entry, rows: Sequence[tuple[int, int, str | None, str | None]])
     engine = entry.engine
     ids = [proposal_id for _pk, proposal_id, _theme, _bouquet in rows]
     texts = {p.pk: proposal_text(p) for p in Proposal.objects.filter(pk__in=ids).only("title", "body")}
+    encoders = [e for e in (engine.encoder, engine.judge) if e is not None]
     vectors = {
-        v.proposal_id: v
-        for v in ProposalVector.objects.filter(proposal_id__in=ids, encoder=engine.encoder.name)
+        (v.encoder, v.proposal_id): v
+        for v in ProposalVector.objects.filter(proposal_id__in=ids, encoder__in=[e.name for e in encoders])
     }
+
+    def stored(encoder: Encoder | None, proposal_id: int, text: str) -> np.ndarray | None:
+        row = vectors.get((encoder.name, proposal_id)) if encoder is not None else None
+        if row is None or encoder is None or row.text_hash != text_hash(text):
+            return None
+        return vectors_from_bytes(bytes(row.vector), encoder.dim)[0]
+
     for pk, proposal_id, theme_key, bouquet_key in rows:
         text = texts.get(proposal_id)
         if text is None:
             continue
-        stored = vectors.get(proposal_id)
-        vector = (
-            vectors_from_bytes(bytes(stored.vector), engine.encoder.dim)[0]
-            if stored is not None and stored.text_hash == text_hash(text)
-            else None
-        )
         engine.add(
-            str(proposal_id), text, theme_key=theme_key, bouquet_key=bouquet_key, encoder_vector=vector
+            str(proposal_id),
+            text,
+            theme_key=theme_key,
+            bouquet_key=bouquet_key,
+            encoder_vector=stored(engine.encoder, proposal_id, text),
+            judge_vector=stored(engine.judge, proposal_id, text),
         )
         entry.added[proposal_id] = pk

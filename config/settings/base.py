@@ -338,6 +338,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 # The sentence encoder of the bouquets engine (bouquet.bouquets.registry.EncoderChoice): "use", the packaged
 # multilingual USE, or "hashing", words only, deterministic and instant (the test suite).
 BOUQUET_ENCODER = os.environ.get("BOUQUET_ENCODER", "use")
+# Who decides that two proposals say the same (registry.JudgeChoice): "e5", the packaged multilingual e5-small,
+# which reads paraphrases best (decision 0030), or "none": the encoder above decides (the test suite).
+BOUQUET_DUPLICATE_JUDGE = os.environ.get("BOUQUET_DUPLICATE_JUDGE", "e5")
 
 # How long what is no longer needed is kept, in days (privacy.services.purge_expired_data, run daily by
 # `manage.py purge_expired_data`; the privacy page shows these durations).

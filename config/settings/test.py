@@ -10,6 +10,7 @@ ACCOUNT_RATE_LIMITS = False  # type: ignore[assignment]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 # Words only, deterministic and instant: the few tests about meaning ask for the real encoder themselves.
 BOUQUET_ENCODER = "hashing"
+BOUQUET_DUPLICATE_JUDGE = "none"
 # The robots' minimum fill time is off: client tests post forms they never displayed, and the browser tests fill
 # them in well under a second. tests/www/test_human_check.py sets it to check the refusal.
 BOUQUET_MIN_FILL_SECONDS = 0.0

@@ -50,6 +50,36 @@ def test_placing_only_stores_and_every_engine_catches_up_from_the_rows(
 
 
 @pytest.mark.django_db
+def test_with_the_e5_judge_every_process_judges_duplicates_from_the_stored_vectors(
+    agent, process_with_needs, django_capture_on_commit_callbacks, settings
+):
+    """The product's default: the grouping's encoder and the duplicate judge each store their vector per
+    proposal; a placed proposal brings its judge's vector, and an engine rebuilt from the rows judges alike."""
+    from bouquet.bouquets.models import ProposalVector
+
+    settings.BOUQUET_ENCODER, settings.BOUQUET_DUPLICATE_JUDGE = "use", "e5"
+    process, ids = process_with_needs
+    regroup(agent, process, django_capture_on_commit_callbacks)
+    everyone = [pid for group in ids.values() for pid in group]
+    for name in ("use", "e5"):
+        assert set(ProposalVector.objects.filter(encoder=name).values_list("proposal_id", flat=True)) == set(
+            everyone
+        )
+    new = _new(process, "Des arbres et de l'ombre place des Tilleuls")
+    place_proposal(proposal=new)
+    assert ProposalVector.objects.filter(proposal=new).count() == 2
+    engine = registry.engine_for(process)
+    assert engine is not None and engine.judge is not None and engine.index is not None
+    assert engine.index.judge is not None and str(new.pk) in engine.index
+    found = selectors.similar_proposals(
+        process=process, text="Des arbres et de l'ombre sur la place des Tilleuls"
+    )
+    assert found and found[0].proposal.pk == new.pk
+    registry.forget_engines()  # another process, starting from the stored rows
+    assert _digest(registry.engine_for(process)) == _digest(engine)
+
+
+@pytest.mark.django_db
 def test_an_engine_that_knows_a_vanished_placement_is_rebuilt(
     agent, process_with_needs, django_capture_on_commit_callbacks
 ):

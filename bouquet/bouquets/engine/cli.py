@@ -15,6 +15,7 @@ import numpy as np
 from tqdm import tqdm
 
 from bouquet.bouquets.engine.engine import Engine, Progress
+from bouquet.bouquets.engine.representations import E5Encoder, Encoder, RepresentationUnavailable
 from bouquet.bouquets.engine.types import Grouping, MemberStatus, SdgSuggestion
 from bouquet.core.spreadsheet import CELL_LIMIT, cell_limit, neutralise
 
@@ -292,14 +293,22 @@ def similar_main(args: argparse.Namespace) -> int:
         return 2
     texts = [". ".join(r.get(c, "").strip() for c in args.text_column if r.get(c, "").strip()) for r in rows]
     # Row numbers inside the engine: the id column may repeat, and no row may be lost.
-    engine = Engine()
+    # As the product does: the e5 judge decides duplicates when it is installed (decision 0030).
+    try:
+        judge: Encoder | None = E5Encoder()
+    except RepresentationUnavailable as exc:
+        print(f"{exc} Les doublons seront jugés par l'encodeur du regroupement.", file=sys.stderr)
+        judge = None
+    engine = Engine(judge=judge)
     vectors = encode_with_cache(engine, texts, args.cache) if args.cache else None
+    judged = encode_with_cache(Engine(judge), texts, args.cache) if args.cache and judge else None
     engine.group(
         texts,
         [str(i) for i in range(len(rows))],
         with_sdgs=False,
         progress=_TqdmProgress,
         encoder_vectors=vectors,
+        judge_vectors=judged,
     )
     try:
         with args.out.open("w", encoding="utf-8", newline="") as fh:

@@ -52,6 +52,20 @@ def near_identical(query: tuple[str, ...], stored: str, *, typing: bool = False)
     return contained and len(shared) / len(mine | other) > 0.5
 
 
+def pair_levels(encoder_block: np.ndarray, *, sample: int = 400, seed: int = 0) -> tuple[float, float]:
+    """The centre and spread of a corpus's pairwise similarities (median, and the median absolute deviation
+    scaled to a standard deviation) from `sample` rows against `sample` * 10 others, so that the cost stays
+    small at 100,000 proposals; `encoder_block`: (n, d) L2-normalised vectors, n >= 2."""
+    n = encoder_block.shape[0]
+    rng = np.random.default_rng(seed)
+    rows = rng.choice(n, size=min(n, sample), replace=False)
+    cols = rng.choice(n, size=min(n, sample * 10), replace=False)
+    sims = encoder_block[rows] @ encoder_block[cols].T
+    pairs = sims[rows[:, None] != cols[None, :]]  # a row against itself is not a pair
+    centre = float(np.median(pairs))
+    return centre, 1.4826 * float(np.median(np.abs(pairs - centre)))
+
+
 def relative_cut(
     encoder_block: np.ndarray,
     *,
@@ -61,19 +75,11 @@ def relative_cut(
     sample: int = 400,
     seed: int = 0,
 ) -> float:
-    """The duplicate cut of a corpus (see the module); `encoder_block`: (n, d) L2-normalised encoder vectors.
-
-    The centre and spread come from `sample` rows against `sample` * 10 others (n only enters through the
-    sqrt(2 ln n) term), so the cost stays small at 100,000 proposals."""
+    """The duplicate cut of a corpus (see the module); `encoder_block`: (n, d) L2-normalised encoder vectors
+    (n only enters through the sqrt(2 ln n) term)."""
     n = encoder_block.shape[0]
     if n < 20:
         return ceiling
-    rng = np.random.default_rng(seed)
-    rows = rng.choice(n, size=min(n, sample), replace=False)
-    cols = rng.choice(n, size=min(n, sample * 10), replace=False)
-    sims = encoder_block[rows] @ encoder_block[cols].T
-    pairs = sims[rows[:, None] != cols[None, :]]  # a row against itself is not a pair
-    centre = float(np.median(pairs))
-    spread = 1.4826 * float(np.median(np.abs(pairs - centre)))
+    centre, spread = pair_levels(encoder_block, sample=sample, seed=seed)
     cut = centre + spread * (margin + float(np.sqrt(2.0 * np.log(n))))
     return round(min(ceiling, max(floor, cut)), 4)

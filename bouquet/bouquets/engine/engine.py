@@ -21,8 +21,14 @@ from bouquet.bouquets.engine.clustering import (
     mean_pairwise_cosine,
     split_mixed,
 )
-from bouquet.bouquets.engine.duplicates import near_identical, relative_cut, terms_key, title_terms
-from bouquet.bouquets.engine.index import ANN_MIN_ROWS, ProposalIndex, VectorIndex
+from bouquet.bouquets.engine.duplicates import (
+    near_identical,
+    pair_levels,
+    relative_cut,
+    terms_key,
+    title_terms,
+)
+from bouquet.bouquets.engine.index import ANN_MIN_ROWS, Judgement, ProposalIndex, VectorIndex
 from bouquet.bouquets.engine.labels import (
     class_onehot,
     class_tfidf,
@@ -106,6 +112,14 @@ class EngineConfig:
     # development pairs of bench/data/ (the top-3 rate is flat from 0.1 to 0.3 at 100,000 proposals).
     lexical_weight: float = 0.25
     similar_candidates: int = 50
+    # When the engine is given a duplicate judge (an encoder of its own for the duplicate decision: e5, which
+    # separates paraphrases from unrelated proposals better than USE, decision 0030), its cut, bounds and shared
+    # words' weight are on its own scale: e5's cosines sit in a narrow band (unrelated titles around 0.85, spread
+    # 0.02). Chosen on the development pairs of bench/data/ only.
+    judge_margin: float = 0.25
+    judge_floor: float = 0.88
+    judge_ceiling: float = 0.95
+    judge_lexical_weight: float = 0.05
     neighbours: int = 10  # kNN vote size for placement
     k_max: int = 30  # largest automatic number of themes
     max_chars: int = 10000  # longer texts are flagged "truncated" (TF-IDF reads all; encoders read 2,000)
@@ -204,14 +218,52 @@ def group(
     with_sdgs: bool = True,
     progress: ProgressFactory | None = None,
     sdg: SdgSuggester | None = None,
+    judge: Encoder | None = None,
+    judge_vectors: np.ndarray | None = None,
 ) -> tuple[Grouping, ProposalIndex]:
     """Partition proposals into themes (k given or automatic), then bouquets, honouring agents' constraints.
 
-    Pure: nothing is kept between calls. Returns the grouping and the index that places new proposals."""
+    Pure: nothing is kept between calls. Returns the grouping and the index that places new proposals; with a
+    `judge` encoder (and its stored vectors, if any), the index decides duplicates with it."""
     cfg = config or EngineConfig()
-    return _Grouper(encoder, cfg, sdg).run(
+    grouping, index = _Grouper(encoder, cfg, sdg).run(
         texts, ids, themes, constraints or Constraints(), encoder_vectors, with_sdgs, progress
     )
+    if judge is not None:
+        index.judge = judgement(judge, cfg, texts, ids, index.ids, judge_vectors, progress)
+    return grouping, index
+
+
+def judgement(
+    judge: Encoder,
+    config: EngineConfig,
+    texts: Sequence[str],
+    ids: Sequence[str],
+    indexed: Sequence[str],
+    judge_vectors: np.ndarray | None = None,
+    progress: ProgressFactory | None = None,
+) -> Judgement:
+    """The judge's vectors of the indexed proposals (given for all `ids`, or encoded here) and this corpus's
+    duplicate cut on its scale (duplicates.py)."""
+    at = {str(pid): i for i, pid in enumerate(ids)}
+    rows = [at[pid] for pid in indexed]
+    if judge_vectors is None:
+        block = encode_texts(judge, [texts[i] for i in rows], progress)
+    else:
+        block = np.asarray(judge_vectors, dtype=np.float32)[rows]
+    block = l2_normalise(block) if len(block) else np.zeros((0, judge.dim), np.float32)
+    vectors = VectorIndex(judge.dim, config.ann_min_rows)
+    if len(rows):
+        vectors.add(list(indexed), block)
+    centre, spread = pair_levels(block, seed=config.seed) if len(rows) >= 2 else (0.0, 0.0)
+    cut = relative_cut(
+        block,
+        margin=config.judge_margin,
+        floor=config.judge_floor,
+        ceiling=config.judge_ceiling,
+        seed=config.seed,
+    )
+    return Judgement(judge.name, vectors, cut, round(centre, 4), round(spread, 4))
 
 
 class _Grouper:
@@ -931,10 +983,14 @@ class Engine:
 
     It keeps the encoder (loaded once) and the `ProposalIndex` of the last grouping it ran or loaded."""
 
-    def __init__(self, encoder: Encoder | None = None, config: EngineConfig | None = None) -> None:
-        """Use the packaged USE encoder by default, in a hybrid with French TF-IDF."""
+    def __init__(
+        self, encoder: Encoder | None = None, config: EngineConfig | None = None, judge: Encoder | None = None
+    ) -> None:
+        """Use the packaged USE encoder by default, in a hybrid with French TF-IDF; `judge`: the encoder the
+        duplicate decision reads, when it is not that one (see `EngineConfig.judge_margin`)."""
         self.config = config or EngineConfig()
         self.encoder: Encoder = encoder or UseEncoder()
+        self.judge = judge
         self.representation = HybridRepresentation(self.encoder, FrenchTfidf(), self.config.encoder_weight)
         self._sdg: SdgSuggester | None = None
         self.index: ProposalIndex | None = None
@@ -963,8 +1019,10 @@ class Engine:
         encoder_vectors: np.ndarray | None = None,
         with_sdgs: bool = True,
         progress: ProgressFactory | None = None,
+        judge_vectors: np.ndarray | None = None,
     ) -> Grouping:
-        """Run `group()` with this engine's encoder, then place new proposals against its index."""
+        """Run `group()` with this engine's encoder (and duplicate judge), then place new proposals against its
+        index."""
         grouping, index = group(
             texts,
             ids,
@@ -976,6 +1034,8 @@ class Engine:
             with_sdgs=with_sdgs,
             progress=progress,
             sdg=self.sdg if with_sdgs else None,
+            judge=self.judge,
+            judge_vectors=judge_vectors,
         )
         self.use(index)
         return grouping
@@ -985,6 +1045,11 @@ class Engine:
         if index.encoder_name and index.encoder_name != self.encoder.name:
             raise ValueError(
                 f"index built with the {index.encoder_name!r} encoder, not {self.encoder.name!r}"
+            )
+        if index.judge is not None and (self.judge is None or self.judge.name != index.judge.name):
+            raise ValueError(
+                f"index judging duplicates with the {index.judge.name!r} encoder, not"
+                f" {self.judge.name if self.judge else None!r}"
             )
         self.representation.set_state(dict(index.representation_state))
         self.index = index
@@ -1013,9 +1078,27 @@ class Engine:
         )
         return self.representation.combine(enc, [meaning]), enc
 
+    def _judge_vector(self, text: str, judge_vector: np.ndarray | None = None) -> np.ndarray | None:
+        """The duplicate judge's unit vector of one text, when the index judges with its own encoder."""
+        if self.index is None or self.index.judge is None or self.judge is None:
+            return None
+        if judge_vector is None:
+            judge_vector = self.judge.encode([text])
+        return l2_normalise(np.asarray(judge_vector, dtype=np.float32).reshape(1, -1))
+
+    def judge_vectors(
+        self, texts: Sequence[str], progress: ProgressFactory | None = None
+    ) -> np.ndarray | None:
+        """Stable vectors of the duplicate judge, if the engine has one: what the product stores beside the
+        encoder's."""
+        return encode_texts(self.judge, texts, progress) if self.judge is not None else None
+
     @property
     def duplicate_cut(self) -> float:
-        """Encoder cosine above which an indexed proposal is a probable duplicate (set by the grouping)."""
+        """Similarity in meaning above which an indexed proposal is a probable duplicate (set by the grouping,
+        on the judge's scale when the index has one)."""
+        if self.index is not None and self.index.judge is not None:
+            return self.index.judge.cut
         return self.index.duplicate_cut if self.index is not None else self.config.duplicate_ceiling
 
     def similar(
@@ -1027,6 +1110,7 @@ class Engine:
         exclude_id: str | None = None,
         *,
         typing: bool = False,
+        judge_vector: np.ndarray | None = None,
     ) -> list[Match]:
         """The indexed proposals nearest to a text, best first (meaning, and the rare words they share: see
         `EngineConfig.lexical_weight`): only the probable duplicates by default, or every one whose similarity in
@@ -1037,16 +1121,23 @@ class Engine:
         # Candidates: the nearest by the hybrid vectors, and the titles sharing the most rare words with the text
         # (an original the vectors ranked far, its words kept by whoever rewords it).
         found = self._neighbours(index, vec, wide, exclude_id)
-        lexical = index.title_words.scores(text_terms(text))
         seen = {m.id for m in found}
+        jvec = self._judge_vector(text, judge_vector)
+        if jvec is not None and index.judge is not None:
+            # And the nearest by the judge's own vectors, which read paraphrases best.
+            for m in self._neighbours_by(index, index.judge.vectors, jvec, wide, exclude_id):
+                if m.id not in seen:
+                    found.append(m)
+                    seen.add(m.id)
+        lexical = index.title_words.scores(text_terms(text))
         for row in index.title_words.top(lexical, wide + 1).tolist():
             pid = index.ids[row]
             if pid not in seen and pid != exclude_id:
                 found.append(Match(pid, 0.0, index.row_theme[row], index.row_bouquet[row]))
                 seen.add(pid)
         # Judged on meaning (the duplicate decision reads it alone), ranked on meaning and shared rare words.
-        judged = self._judge(index, found, text, enc, typing=typing)
-        weight = self.config.lexical_weight
+        judged = self._judge(index, found, text, enc, typing=typing, judge_vector=jvec)
+        weight = self.config.judge_lexical_weight if jvec is not None else self.config.lexical_weight
         judged.sort(key=lambda m: (-(m.similarity + weight * float(lexical[index.row_of(m.id)])), m.id))
         if threshold is None:
             return [m for m in judged if m.duplicate][:k]
@@ -1056,7 +1147,14 @@ class Engine:
         self, index: ProposalIndex, vec: np.ndarray, k: int, exclude_id: str | None
     ) -> list[Match]:
         """kNN matches (hybrid cosine) with their theme and bouquet."""
-        sims, idx = index.vectors.search(vec, k + (1 if exclude_id else 0))
+        return self._neighbours_by(index, index.vectors, vec, k, exclude_id)
+
+    def _neighbours_by(
+        self, index: ProposalIndex, vectors: VectorIndex, vec: np.ndarray, k: int, exclude_id: str | None
+    ) -> list[Match]:
+        """kNN matches in one of the index's vector sets (its rows are the index's) with their theme and
+        bouquet."""
+        sims, idx = vectors.search(vec, k + (1 if exclude_id else 0))
         out = []
         for s, i in zip(sims[0], idx[0], strict=True):
             if i < 0 or index.ids[i] == exclude_id:
@@ -1065,16 +1163,29 @@ class Engine:
         return out[:k]
 
     def _judge(
-        self, index: ProposalIndex, found: list[Match], text: str, enc: np.ndarray, *, typing: bool = False
+        self,
+        index: ProposalIndex,
+        found: list[Match],
+        text: str,
+        enc: np.ndarray,
+        *,
+        typing: bool = False,
+        judge_vector: np.ndarray | None = None,
     ) -> list[Match]:
-        """The same matches with their similarity in meaning (encoder cosine) and the duplicate decision."""
+        """The same matches with their similarity in meaning (the judge's cosine when the index has one, else
+        the encoder's) and the duplicate decision."""
         if not found:
             return []
-        dim = enc.shape[1]
-        weight = float(np.sqrt(self.representation.encoder_weight)) or 1.0
         rows = [index.row_of(m.id) for m in found]
-        query = l2_normalise(enc.astype(np.float32))[0]
-        meaning = (index.vectors.matrix[rows, :dim] @ query) / weight
+        if index.judge is not None and judge_vector is not None:
+            meaning = index.judge.vectors.matrix[rows] @ judge_vector[0]
+            cut = index.judge.cut
+        else:
+            dim = enc.shape[1]
+            weight = float(np.sqrt(self.representation.encoder_weight)) or 1.0
+            query = l2_normalise(enc.astype(np.float32))[0]
+            meaning = (index.vectors.matrix[rows, :dim] @ query) / weight
+            cut = index.duplicate_cut
         words = title_terms(text)
         here = places_key(text, self.config.place_names)
         out = []
@@ -1082,7 +1193,7 @@ class Engine:
             same_words = near_identical(words, index.row_terms[row], typing=typing)
             # The same need in two named places is two proposals, not one written twice.
             same_place = same_location(here, index.row_places[row])
-            dup = bool((sim >= index.duplicate_cut and same_place) or same_words)
+            dup = bool((sim >= cut and same_place) or same_words)
             out.append(replace(m, similarity=round(float(sim), 4), duplicate=dup))
         return out
 
@@ -1094,8 +1205,10 @@ class Engine:
         add: bool = False,
         encoder_vector: np.ndarray | None = None,
         with_sdgs: bool = True,
+        judge_vector: np.ndarray | None = None,
     ) -> ProposalFit:
-        """Theme by a similarity-weighted vote of the 10 nearest proposals, bouquet if close enough, duplicates."""
+        """Theme by a similarity-weighted vote of the 10 nearest proposals, bouquet if close enough, duplicates
+        (among those and, with a judge, its own nearest)."""
         index = self._require_index()
         cfg = self.config
         status_text = text_status(text, cfg.max_chars)
@@ -1135,7 +1248,15 @@ class Engine:
             )
         elif neigh:
             reason = Reason((), (neigh[0].id,), neigh[0].similarity)
-        dups = tuple(m for m in self._judge(index, neigh, text, enc) if m.duplicate)
+        jvec = self._judge_vector(text, judge_vector)
+        candidates_dup = list(neigh)
+        if jvec is not None and index.judge is not None:
+            seen = {m.id for m in neigh}
+            nearest = self._neighbours_by(index, index.judge.vectors, jvec, cfg.neighbours, id)
+            candidates_dup += [m for m in nearest if m.id not in seen]
+        dups = tuple(
+            m for m in self._judge(index, candidates_dup, text, enc, judge_vector=jvec) if m.duplicate
+        )
         sdgs = self.sdg.suggest([text], enc)[0] if with_sdgs else ()
         status = MemberStatus.GROUPED if bouquet else MemberStatus.UNGROUPED
         if add and id is not None:
@@ -1146,6 +1267,7 @@ class Engine:
                 bouquet,
                 terms_key(title_terms(text)),
                 places_key(text, self.config.place_names),
+                judge_vector=jvec,
             )
         return ProposalFit(
             theme, round(confidence, 4), bouquet, status, reason, dups, tuple(neigh), sdgs, status_text
@@ -1159,6 +1281,7 @@ class Engine:
         theme_key: str | None,
         bouquet_key: str | None,
         encoder_vector: np.ndarray | None = None,
+        judge_vector: np.ndarray | None = None,
     ) -> None:
         """Index a proposal where it was put (no vote), so later placements and searches see it.
 
@@ -1175,6 +1298,7 @@ class Engine:
             bouquet_key,
             terms_key(title_terms(text)),
             places_key(text, self.config.place_names),
+            judge_vector=self._judge_vector(text, judge_vector),
         )
 
     def suggest_sdgs(
@@ -1193,10 +1317,14 @@ class Engine:
 
     @classmethod
     def from_bytes(
-        cls, data: bytes, encoder: Encoder | None = None, config: EngineConfig | None = None
+        cls,
+        data: bytes,
+        encoder: Encoder | None = None,
+        config: EngineConfig | None = None,
+        judge: Encoder | None = None,
     ) -> Engine:
         """Rebuild an engine able to place proposals from `to_bytes` output."""
-        engine = cls(encoder, config)
+        engine = cls(encoder, config, judge)
         engine.use(
             ProposalIndex.from_bytes(
                 data,

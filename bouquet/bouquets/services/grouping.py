@@ -194,6 +194,14 @@ def _run_grouping(clustering_id: int) -> Clustering:
         vectors = encoder_vectors_for(
             encoder=encoder, config=config, proposals=proposals, texts=texts, progress=progress
         )
+        judge = registry.configured_judge()
+        judge_vectors = (
+            encoder_vectors_for(
+                encoder=judge, config=config, proposals=proposals, texts=texts, progress=progress
+            )
+            if judge is not None
+            else None
+        )
         grouping, index = group(
             texts,
             ids,
@@ -203,6 +211,8 @@ def _run_grouping(clustering_id: int) -> Clustering:
             constraints=constraints_for(process),
             encoder_vectors=vectors,
             progress=progress,
+            judge=judge,
+            judge_vectors=judge_vectors,
         )
         _save_grouping(clustering=clustering, grouping=grouping, proposals=proposals)
         Clustering.objects.filter(process=process).exclude(pk=clustering.pk).update(engine_state=None)
@@ -214,7 +224,7 @@ def _run_grouping(clustering_id: int) -> Clustering:
             proposal_count=len(proposals),
             engine_state=index.to_bytes(),
         )
-        engine = Engine(encoder, config)
+        engine = Engine(encoder, config, judge)
         engine.use(index)
         registry.remember_engine(process, clustering, engine)
     except Exception as error:
@@ -260,7 +270,9 @@ def encoder_vectors_for(
     if fresh is not None:
         rows[missing] = fresh
         with transaction.atomic():
-            ProposalVector.objects.filter(proposal_id__in=[proposals[i].pk for i in missing]).delete()
+            ProposalVector.objects.filter(
+                proposal_id__in=[proposals[i].pk for i in missing], encoder=encoder.name
+            ).delete()
             ProposalVector.objects.bulk_create(
                 [
                     ProposalVector(

@@ -28,7 +28,12 @@ def place_proposal(*, proposal: Proposal) -> Placement | None:
     vector = encoder_vectors_for(
         encoder=engine.encoder, config=engine.config, proposals=[proposal], texts=[text]
     )[0]
-    fit = engine.place(text, str(proposal.pk), encoder_vector=vector)
+    judge_vector = (
+        encoder_vectors_for(encoder=engine.judge, config=engine.config, proposals=[proposal], texts=[text])[0]
+        if engine.judge is not None
+        else None
+    )
+    fit = engine.place(text, str(proposal.pk), encoder_vector=vector, judge_vector=judge_vector)
     bouquet = (
         Bouquet.objects.filter(process=process, key=fit.bouquet_key).first() if fit.bouquet_key else None
     )
