@@ -1047,10 +1047,9 @@ class Engine:
                 f"index built with the {index.encoder_name!r} encoder, not {self.encoder.name!r}"
             )
         if index.judge is not None and (self.judge is None or self.judge.name != index.judge.name):
-            raise ValueError(
-                f"index judging duplicates with the {index.judge.name!r} encoder, not"
-                f" {self.judge.name if self.judge else None!r}"
-            )
+            # Judged by an encoder this engine lacks (the settings changed): the grouping encoder's meaning and
+            # cut, also stored, decide instead, as in an index grouped without a judge.
+            index.judge = None
         self.representation.set_state(dict(index.representation_state))
         self.index = index
 

@@ -82,9 +82,11 @@ def test_the_judge_is_stored_restored_and_grows_with_the_index(judge: E5Encoder)
     assert restored.index is not None and restored.index.judge is not None
     assert restored.duplicate_cut == engine.duplicate_cut
     assert np.array_equal(restored.index.judge.vectors.matrix, engine.index.judge.vectors.matrix)
-    # Without its judge, a judged index is refused with a clear reason rather than judged on another scale.
-    with pytest.raises(ValueError, match="e5"):
-        Engine.from_bytes(engine.to_bytes(), UseEncoder())
+    # Loaded without its judge (the settings changed), the grouping encoder's meaning and cut decide instead.
+    unjudged = Engine.from_bytes(engine.to_bytes(), UseEncoder())
+    assert unjudged.index is not None and unjudged.index.judge is None
+    assert unjudged.duplicate_cut == engine.index.duplicate_cut < engine.duplicate_cut
+    assert unjudged.similar("Un banc à l'ombre, c'est tout ce qu'on demande")[0].id == "ombre"
     # A proposal added later is judged like the grouped ones: its twin finds it.
     restored.add("kiosque", "Un kiosque à musique dans le square", theme_key=None, bouquet_key=None)
     assert len(restored.index.judge.vectors) == len(restored.index)
