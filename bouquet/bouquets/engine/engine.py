@@ -32,7 +32,14 @@ from bouquet.bouquets.engine.labels import (
     top_keywords,
 )
 from bouquet.bouquets.engine.lexical import text_terms
-from bouquet.bouquets.engine.phrases import SpacyTagger, Tagger, choose
+from bouquet.bouquets.engine.phrases import (
+    GENERIC_ACTIONS,
+    SpacyTagger,
+    Tagger,
+    choose,
+    generic_words,
+    without_generic_words,
+)
 from bouquet.bouquets.engine.places import (
     lower_case_words,
     names,
@@ -40,6 +47,7 @@ from bouquet.bouquets.engine.places import (
     same_location,
     without_names,
     without_places,
+    without_settings,
 )
 from bouquet.bouquets.engine.representations import (
     Encoder,
@@ -569,7 +577,10 @@ class _Grouper:
             if common is None:
                 common = lower_case_words(texts)
             held = [names(texts[r], territory, common) for r in rows.tolist()]
-            if sum(1 for held_by in held if held_by) >= 2:
+            # Generic action words (« améliorer », « créer ») and words of two senses (« cours ») hold no need
+            # either: members sharing them are read again without them.
+            generic = [generic_words(texts[r]) for r in rows.tolist()]
+            if sum(1 for held_by in held if held_by) >= 2 or sum(1 for g in generic if g) >= 2:
                 counts = Counter(k for held_by in held for k in held_by)
                 # What it shared with the others, else what it named.
                 checks.append((rows, [frozenset(k for k in h if counts[k] >= 2) or h for h in held]))
@@ -578,7 +589,7 @@ class _Grouper:
         plain: dict[int, str] = {}
         for rows, _ in checks:
             for r in rows.tolist():
-                bare = without_names(texts[r], territory, common)
+                bare = without_generic_words(self._without_setting(texts[r], territory, common))
                 if bare != texts[r]:
                     plain[r] = bare
         again = sorted(plain)
@@ -602,6 +613,16 @@ class _Grouper:
                     self.name_only[r] = tuple(sorted(shared[i]))
             offset += int(sub.max()) + 1 if (sub >= 0).any() else 0
         return offset
+
+    @staticmethod
+    def _without_setting(text: str, territory: Sequence[str], common: frozenset[str]) -> str:
+        """The text without its places, their kind too (« la médiathèque Marguerite Duras »), when words of a
+        need are left (« Un auditorium pour la »); else without the names only, the kind kept (« Rénover la
+        piscine Mathis » → « Rénover la piscine »)."""
+        bare = without_settings(text, territory, common)
+        if any(s not in GENERIC_ACTIONS for s, _ in content_tokens(bare)):
+            return bare
+        return without_names(text, territory, common)
 
     @staticmethod
     def _stable_keys(

@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
+import re
+
 from bouquet.bouquets.engine.text import content_tokens, fold, stem
 
 # Nouns of addresses: kept as words (« la rue »), but the proper name after them is a place.
@@ -43,6 +45,39 @@ RELATIONAL = frozenset(
     for w in """bord bords côté cote coin angle abords pied pieds face près proche long autour moins plus environ
     hauteur niveau sortie entrée entree entre""".split()
 )
+# Verbs and nouns of action that say something is to be done, not what (« améliorer », « créer », « la
+# rénovation »): six titles that open on « Améliorer » share no need by it. They neither name a group alone nor
+# count as what its members share; the need check (engine.py) reads texts again without them. Written here, as
+# stems, from the words the blind readers of seeds 13 and 14 saw groups held by.
+GENERIC_ACTIONS = frozenset(
+    stem(w)
+    for w in """améliorer amélioration améliorations créer création rénover rénovation réaménager réaménagement
+    aménager aménagement aménagements installer installation développer développement renouveau embellir
+    embellissement réhabiliter réhabilitation réfection refection refaire ajouter ajout implanter implantation
+    favoriser réaliser réalisation valoriser valorisation redynamiser repenser réinventer transformer
+    transformation équiper restaurer restauration moderniser modernisation lutter augmenter prévoir
+    permettre faciliter poursuivre proposer offrir""".split()
+)
+# Nouns too general to name a group without their complement (« Jeux » but « Jeux pour enfants », « Une table »
+# but « Tables de pique-nique », « Le parc », « La rue »): a name made of one of them alone is refused. The kinds
+# of place (« parc », « médiathèque », « collège ») name where, not what is wanted there.
+GENERIC_NOUNS = (
+    frozenset(
+        stem(w)
+        for w in """zone zones espace espaces lieu lieux site secteur endroit coin point chose partie ensemble
+        action actions dispositif structure équipement équipements table tables jeu jeux aire aires parcours
+        aide aides local locaux salle salles bâtiment centre maison mur murs sol ville quartier quartiers
+        rue rues place places square parc parcs jardin jardins collège école écoles lycée crèche médiathèque
+        bibliothèque gymnase piscine stade mairie marché statue plan idée proposition possibilité""".split()
+    )
+    | GENERIC_ACTIONS
+)
+# Words whose stem joins two needs (« cours » of a school and « cours » of lessons; « courir »; « pieds » of trees
+# and walking « à pied »; « panneaux » of signs and solar ones): shared alone they do not make a name.
+AMBIGUOUS = frozenset(stem(w) for w in "cours cour courir pied pieds panneau panneaux application".split())
+# Possessives that refer to a sentence's subject: a noun phrase taken out of it takes the article (« Trier ses
+# déchets » → « Les déchets »).
+_POSSESSIVE = {"ses": "les", "son": "le", "sa": "la", "leurs": "les"}
 _PLACE_ENTITIES = frozenset({"LOC", "PER", "ORG", "GPE"})
 _SMALL = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PUNCT", "PART", "AUX"})
 # Words that open a noun phrase (the tagger calls « du », « au » prepositions).
@@ -223,7 +258,14 @@ def _is_count(tokens: Sequence[Tok], i: int) -> bool:
     """« 3 colonnes », « 10 écoles »: digits that count the noun after them."""
     tok = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return tok.text.isdigit() and nxt is not None and nxt.pos in ("NOUN", "ADJ") and not _numbered(nxt)
+    # « du 12 rue X » is a house number, not a count of streets.
+    return (
+        tok.text.isdigit()
+        and nxt is not None
+        and nxt.pos in ("NOUN", "ADJ")
+        and not _numbered(nxt)
+        and not _address(nxt)
+    )
 
 
 def _clauses(tokens: Sequence[Tok]) -> list[list[Tok]]:
@@ -334,6 +376,12 @@ def _phrase_tokens(tokens: Sequence[Tok]) -> list[Tok]:
     """A noun phrase taken out of its sentence starts with the article it would have alone."""
     first = tokens[0]
     low = _low(first)
+    if low in _POSSESSIVE:
+        nxt = tokens[1].text if len(tokens) > 1 else ""
+        article = _POSSESSIVE[low]
+        if article in ("le", "la") and fold(nxt[:1].lower()) in _VOWELS:
+            return [Tok("l'", "", "DET", "", "Sing"), *tokens[1:]]
+        return [replace(first, text=article), *tokens[1:]]
     if low in _ALONE:
         nxt = tokens[1].text if len(tokens) > 1 else ""
         article = _ALONE[low]
@@ -434,6 +482,13 @@ def _readable(tokens: Sequence[Tok], keep_places: frozenset[str]) -> bool:
     ]
     # « Les allées Charles de Fitte » names a place, not a need.
     nouns = [t for t in nouns if not (places and _address(t))]
+    said = [t for t in content if t not in places]
+    if len(said) == 1 and (said[0].pos != "NOUN" or _stems(said[0].text) <= GENERIC_NOUNS):
+        # One word said alone: a verb (« Embellir »), an adjective, or a noun too general without its
+        # complement (« Zone », « Le parc », « Une table »).
+        return False
+    if said and all(_stems(t.text) <= GENERIC_NOUNS for t in said):
+        return False  # general words only (« Aménagement du parc », « Le coin des rues »)
     if nouns and not all(t in places for t in nouns):
         return True
     return bool(places) and len(content) > len(places)
@@ -468,6 +523,10 @@ def candidates(
         ):
             out.append(kept)
         out.extend(_noun_phrases(kept))
+        if len(kept) > 2 and kept[0].pos == "VERB" and kept[0].form == "Inf":
+            # A verb and its object without what follows (« Ouvrir une bagagerie » of « Ouvrir une bagagerie
+            # pour les personnes à la rue »).
+            out.extend([kept[0], *np] for np in _noun_phrases(kept[1:]) if np and np[0].text == kept[1].text)
     seen: set[str] = set()
     names: list[str] = []
     for phrase in out:
@@ -527,15 +586,52 @@ def choose(
                 continue
             if fallback is None and not capitals:
                 fallback = phrase
-            score = sum(shares.get(s, 0.0) - bar for s in stems)
+            # A generic action word or a word of two senses neither makes nor spoils a name's claim to be
+            # shared (« Améliorer » opens six titles of six needs).
+            weak = GENERIC_ACTIONS | AMBIGUOUS
+            score = sum(shares.get(s, 0.0) - bar for s in stems if s not in GENERIC_ACTIONS)
             words = phrase.replace("’", "'").split()
             score -= 0.02 * max(0, len(words) - 6)
             echoed = sum(written[w.lower()] > 1 for w in words) / len(words)
-            if max(shares.get(s, 0.0) for s in stems) < min(min_share, top):
+            if max((shares.get(s, 0.0) for s in stems if s not in weak), default=0.0) < min(min_share, top):
                 continue
-            key = (round(score, 6), echoed, -len(phrase), phrase)
+            if score <= 0:
+                continue
+            # A phrase (a noun and its complement or adjective, a verb and its object) reads as a name where a
+            # word alone reads as a keyword (« Végétalisation », « Bagagerie »).
+            # A generic word costs a little: « Des jardinières » before « Installation de jardinières ».
+            phrase_bonus = (0.3 if len(stems - weak) >= 2 else 0.0) - 0.05 * len(stems & weak)
+            key = (round(score + phrase_bonus, 6), echoed, -len(phrase), phrase)
             if best is None or key > best:
                 best = key
-    if best is not None and best[0] > 0:
+    if best is not None:
         return _capitalised(best[3])
     return _capitalised(fallback) if fallback else None
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+# « mettre en place », « mise en place »: one generic action in three words.
+_SET_UP = re.compile(r"(?<![^\W_])(?:mettre|mise|mis|mettons|mettez)\s+en\s+place(?![^\W_])", re.IGNORECASE)
+
+
+def generic_words(text: str) -> frozenset[str]:
+    """The generic action words (as stems) a text holds: what the need check reads as no need at all
+    (« améliorer », « créer », « mettre en place »). Words of two senses stay: « la cour de l'école » and
+    « la cour oasis » are one need, and the encoder reads the sense from the words around them."""
+    found = {s for s, _ in content_tokens(text) if s in GENERIC_ACTIONS}
+    if _SET_UP.search(text):
+        found.add("mettre en place")
+    return frozenset(found)
+
+
+def without_generic_words(text: str) -> str:
+    """The text without its generic action words (« Améliorer le confort de vie des séniors » → « le confort de
+    vie des séniors »), when something is left; else the text as it was."""
+    bare = _SET_UP.sub(" ", text)
+
+    def drop(match: re.Match[str]) -> str:
+        stems = _stems(match.group(0))
+        return " " if stems and stems <= GENERIC_ACTIONS else match.group(0)
+
+    bare = " ".join(_WORDS.sub(drop, bare).split())
+    return bare if _stems(bare) else text
