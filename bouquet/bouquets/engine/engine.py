@@ -34,6 +34,7 @@ from bouquet.bouquets.engine.labels import (
 from bouquet.bouquets.engine.lexical import text_terms
 from bouquet.bouquets.engine.phrases import (
     GENERIC_ACTIONS,
+    GENERIC_NOUNS,
     SpacyTagger,
     Tagger,
     choose,
@@ -557,6 +558,7 @@ class _Grouper:
         texts, territory = self.texts, self.config.place_names
         common: frozenset[str] | None = None
         checks: list[tuple[np.ndarray, list[frozenset[str]]]] = []
+        kinds_out: set[int] = set()
         found = np.unique(labels[labels >= 0])
         sizes = np.bincount(labels[labels >= 0])[found] if len(found) else found
         # Each bouquet's rows, in row order, from one sort (not one scan of every label per bouquet).
@@ -580,16 +582,28 @@ class _Grouper:
             # Generic action words (« améliorer », « créer ») and words of two senses (« cours ») hold no need
             # either: members sharing them are read again without them.
             generic = [generic_words(texts[r]) for r in rows.tolist()]
-            if sum(1 for held_by in held if held_by) >= 2 or sum(1 for g in generic if g) >= 2:
+            by_name = sum(1 for held_by in held if held_by) >= 2
+            if by_name or sum(1 for g in generic if g) >= 2:
+                # Members that write no common word but names, generic actions and kinds of place (three
+                # projects in three médiathèques) are read without the kinds too.
+                bare_kinds = not self._share_a_word(rows, territory, common)
+                if not by_name and not bare_kinds:
+                    continue
                 counts = Counter(k for held_by in held for k in held_by)
                 # What it shared with the others, else what it named.
                 checks.append((rows, [frozenset(k for k in h if counts[k] >= 2) or h for h in held]))
+                kinds_out.update(rows.tolist() if bare_kinds else ())
         if not checks or common is None:
             return offset
         plain: dict[int, str] = {}
         for rows, _ in checks:
             for r in rows.tolist():
-                bare = without_generic_words(self._without_setting(texts[r], territory, common))
+                place_free = (
+                    self._without_setting(texts[r], territory, common)
+                    if r in kinds_out
+                    else without_names(texts[r], territory, common)
+                )
+                bare = without_generic_words(place_free)
                 if bare != texts[r]:
                     plain[r] = bare
         again = sorted(plain)
@@ -613,6 +627,15 @@ class _Grouper:
                     self.name_only[r] = tuple(sorted(shared[i]))
             offset += int(sub.max()) + 1 if (sub >= 0).any() else 0
         return offset
+
+    def _share_a_word(self, rows: np.ndarray, territory: Sequence[str], common: frozenset[str]) -> bool:
+        """Whether half the members (two at least) write the same word that is neither a name, a generic action
+        (« améliorer ») nor a general noun of places and things (« parc », « rue », « zone »)."""
+        counts: Counter[str] = Counter()
+        for r in rows.tolist():
+            bare = without_names(self.texts[r], territory, common)
+            counts.update({s for s, _ in content_tokens(bare)} - GENERIC_NOUNS)
+        return bool(counts) and max(counts.values()) >= max(2, math.ceil(len(rows) / 2))
 
     @staticmethod
     def _without_setting(text: str, territory: Sequence[str], common: frozenset[str]) -> str:

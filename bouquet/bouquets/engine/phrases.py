@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 import re
 
+from bouquet.bouquets.engine.places import PLACE_WORDS
 from bouquet.bouquets.engine.text import content_tokens, fold, stem
 
 # Nouns of addresses: kept as words (« la rue »), but the proper name after them is a place.
@@ -66,7 +67,7 @@ GENERIC_NOUNS = (
         stem(w)
         for w in """zone zones espace espaces lieu lieux site secteur endroit coin point chose partie ensemble
         action actions dispositif structure équipement équipements table tables jeu jeux aire aires parcours
-        aide aides local locaux salle salles bâtiment centre maison mur murs sol ville quartier quartiers
+        aide aides local locaux salle salles bâtiment centre ville quartier quartiers
         rue rues place places square parc parcs jardin jardins collège école écoles lycée crèche médiathèque
         bibliothèque gymnase piscine stade mairie marché statue plan idée proposition possibilité""".split()
     )
@@ -96,6 +97,8 @@ _DANGLING = RELATIONAL | frozenset(
     fold(w) for w in "très trop bien aussi encore toujours mieux pas ne".split()
 )
 MAX_CHARS = 70
+_QUOTES = frozenset("«»\"“”„‹›")
+_KINDS = frozenset(fold(w) for w in PLACE_WORDS)
 _VOWELS = frozenset("aeiouyh")
 
 
@@ -283,7 +286,7 @@ def _clauses(tokens: Sequence[Tok]) -> list[list[Tok]]:
 
 def _ending_ok(tokens: Sequence[Tok]) -> bool:
     last = tokens[-1]
-    if last.pos in _SMALL or _low(last) in _ARTICLES or _low(last) in _DANGLING:
+    if last.pos in _SMALL or _low(last) in _ARTICLES or _low(last) in _LINKS or _low(last) in _DANGLING:
         return False
     # « Voie verte pour aller »: an infinitive after a preposition waits for its object.
     return not (last.pos == "VERB" and last.form == "Inf" and len(tokens) > 1 and tokens[-2].pos == "ADP")
@@ -299,12 +302,18 @@ def _trim(tokens: list[Tok]) -> list[Tok]:
     while tokens and (
         tokens[-1].pos in _SMALL
         or _low(tokens[-1]) in _ARTICLES
+        or _low(tokens[-1]) in _LINKS
         or tokens[-1].pos == "INTJ"
         or _filler(tokens[-1])
     ):
         tokens = tokens[:-1]
-    while tokens and tokens[0].pos in ("CCONJ", "SCONJ", "PUNCT", "ADP") and _low(tokens[0]) not in _ARTICLES:
+    while tokens and (
+        (tokens[0].pos in ("CCONJ", "SCONJ", "PUNCT", "ADP") and _low(tokens[0]) not in _ARTICLES)
+        or tokens[0].text in _QUOTES
+    ):
         tokens = tokens[1:]
+    while tokens and tokens[-1].text in _QUOTES:
+        tokens = tokens[:-1]
     return tokens
 
 
@@ -318,7 +327,17 @@ def _keeps_address(kept: Sequence[Tok], shared: frozenset[str]) -> bool:
         return True
     if _low(kept[-2]) in ("au", "aux"):
         return False
+    if len(kept) >= 4 and _low(kept[-3]) in ("de", "d'", "d’"):
+        # « Végétalisation de la rue », not « dans le quartier de la rue », where the street was only a setting.
+        return kept[-4].pos == "NOUN" and not _address(kept[-4]) and not _place_kind(kept[-4])
     return len(kept) < 3 or kept[-3].pos in ("VERB", "AUX") or _low(kept[-3]) in ("de", "d'", "d’")
+
+
+def _place_kind(tok: Tok) -> bool:
+    """A kind of place whose name may follow it (« l'école », « le jardin », « la médiathèque »): left last when
+    its name is taken out, it only says where (« Un auvent pour les enfants de l'école »)."""
+    low = _low(tok)
+    return low in _KINDS or (low[-1:] in ("s", "x") and low[:-1] in _KINDS)
 
 
 def _cut_before_place(kept: list[Tok], shared: frozenset[str]) -> list[Tok]:
@@ -328,13 +347,15 @@ def _cut_before_place(kept: list[Tok], shared: frozenset[str]) -> list[Tok]:
     while kept:
         last = kept[-1]
         low = _low(last)
-        if last.pos in _SMALL or low in _ARTICLES or last.pos == "NUM" or low in RELATIONAL:
+        if last.pos in _SMALL or low in _ARTICLES or low in _LINKS or last.pos == "NUM" or low in RELATIONAL:
             kept = kept[:-1]
         elif last.pos == "ADJ" and len(kept) > 1 and _low(kept[-2]) in _ARTICLES:
             # An adjective whose noun was part of the name (« de l'ancien [Stade] »).
             kept = kept[:-1]
 
-        elif _address(last):
+        elif _address(last) or (
+            _place_kind(last) and len(kept) > 1 and _low(kept[-2]) in ("le", "la", "l'", "l’", "au", "du")
+        ):
             if _keeps_address(kept, shared):
                 break
             kept = kept[:-1]
@@ -391,13 +412,15 @@ def _phrase_tokens(tokens: Sequence[Tok]) -> list[Tok]:
     return list(tokens)
 
 
-def _noun_phrases(clause: Sequence[Tok]) -> list[list[Tok]]:
+def _noun_phrases(clause: Sequence[Tok], *, first_only: bool = False) -> list[list[Tok]]:
     """Noun phrases of a clause with their article, alone and with up to two complements: « les fêtes », « les
     fêtes de quartier »; a plural after a bare « de » takes « des » (« Pose de jardinières » → « Des
     jardinières »)."""
     out: list[list[Tok]] = []
     n = len(clause)
     for i, tok in enumerate(clause):
+        if first_only and i > 0:
+            break
         before = _low(clause[i - 1]) if i > 0 else ""
         # Only the phrase that says what is wanted: the clause's own (« Des jardinières »), a verb's object, the
         # complement of a noun of action (« Installation de composteurs », « Rénovation du parc ») or a second
@@ -426,17 +449,25 @@ def _noun_phrases(clause: Sequence[Tok]) -> list[list[Tok]]:
         if j >= n or clause[j].pos not in _NOUNISH:
             continue
         j += 1
+        bare_end = j
         # The noun's own words: nouns in a row (« skate park »), a name the group shares (« parc Montsouris »),
         # adjectives and participles (« verts », « rénovés », « plus agréables »).
+        noun_number = clause[bare_end - 1].number
         while j < n and (
             clause[j].pos in ("ADJ", "NOUN", "PROPN")
             or (clause[j].pos == "VERB" and clause[j].form == "Part")
             or (clause[j].pos == "ADV" and j + 1 < n and clause[j + 1].pos == "ADJ")
         ):
+            if clause[j].pos == "ADJ" and clause[j].number and noun_number and clause[j].number != noun_number:
+                break  # « Aire de jeux accessible »: the adjective agrees with another noun than « jeux »
             j += 1
         phrase = article + list(clause[start:j])
         if j < n and not clause[j - 1].space:
             continue  # inside a word joined by a hyphen (« parents-enfants »)
+        if bare_end < j and clause[bare_end].pos == "ADJ" and clause[bare_end - 1].space:
+            # The noun without its adjectives too (« le patrimoine » of « le patrimoine archéologique »): what
+            # one member adds is not always what the group shares.
+            out.append(_phrase_tokens(article + list(clause[start:bare_end])))
         out.append(_phrase_tokens(phrase))
         for _ in range(2):
             # A complement (a link word, an optional article, adjectives, a noun and its adjectives) or a second
@@ -482,13 +513,16 @@ def _readable(tokens: Sequence[Tok], keep_places: frozenset[str]) -> bool:
     ]
     # « Les allées Charles de Fitte » names a place, not a need.
     nouns = [t for t in nouns if not (places and _address(t))]
-    said = [t for t in content if t not in places]
+    # Words of no meaning of their own (« nouveaux », « plus ») say nothing.
+    said = [t for t in content if t not in places and _stems(t.text)]
     if len(said) == 1 and (said[0].pos != "NOUN" or _stems(said[0].text) <= GENERIC_NOUNS):
         # One word said alone: a verb (« Embellir »), an adjective, or a noun too general without its
         # complement (« Zone », « Le parc », « Une table »).
         return False
-    if said and all(_stems(t.text) <= GENERIC_NOUNS for t in said):
-        return False  # general words only (« Aménagement du parc », « Le coin des rues »)
+    if said and all(_stems(t.text) <= GENERIC_NOUNS - GENERIC_ACTIONS for t in said):
+        # Nouns of places and things in general only (« Le coin des rues »); an action on them names a kind of
+        # work people ask for (« Réaménagement de la rue »).
+        return False
     if nouns and not all(t in places for t in nouns):
         return True
     return bool(places) and len(content) > len(places)
@@ -526,7 +560,7 @@ def candidates(
         if len(kept) > 2 and kept[0].pos == "VERB" and kept[0].form == "Inf":
             # A verb and its object without what follows (« Ouvrir une bagagerie » of « Ouvrir une bagagerie
             # pour les personnes à la rue »).
-            out.extend([kept[0], *np] for np in _noun_phrases(kept[1:]) if np and np[0].text == kept[1].text)
+            out.extend([kept[0], *np] for np in _noun_phrases(kept[1:], first_only=True))
     seen: set[str] = set()
     names: list[str] = []
     for phrase in out:
@@ -578,13 +612,16 @@ def choose(
     fallback: str | None = None
     # A title written in capitals gives a name only when every title is.
     readable = [t for t in tagged_heads if not _in_capitals(t)] or list(tagged_heads)
-    for tokens in readable:
+    for number, tokens in enumerate(readable):
         capitals = _in_capitals(tokens)
+        first_title = number == 0
         for phrase in candidates(tokens, keep_places, shared):
             stems = _stems(phrase)
             if not stems or stems <= FILLERS:
                 continue
-            if fallback is None and not capitals:
+            if not capitals and (fallback is None or (len(_stems(fallback)) < 2 <= len(stems) and first_title)):
+                # The first phrase of the most central title, a phrase rather than a word alone (« Une place plus
+                # agréable », not « Phase » of its « (phase 2) »).
                 fallback = phrase
             # A generic action word or a word of two senses neither makes nor spoils a name's claim to be
             # shared (« Améliorer » opens six titles of six needs).
@@ -601,6 +638,9 @@ def choose(
             # word alone reads as a keyword (« Végétalisation », « Bagagerie »).
             # A generic word costs a little: « Des jardinières » before « Installation de jardinières ».
             phrase_bonus = (0.3 if len(stems - weak) >= 2 else 0.0) - 0.05 * len(stems & weak)
+            if len(stems - weak) == 1 and words[0].lower().endswith(("er", "ir", "re")) and _stems(words[0]) <= weak:
+                # A verb and its object (« Restaurer le patrimoine ») reads better than its object alone.
+                phrase_bonus += 0.15
             key = (round(score + phrase_bonus, 6), echoed, -len(phrase), phrase)
             if best is None or key > best:
                 best = key
