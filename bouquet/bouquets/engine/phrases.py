@@ -16,13 +16,12 @@ enough with the bouquet, the name is the most central title's first readable cla
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
-
-import re
 
 from bouquet.bouquets.engine.places import PLACE_WORDS
 from bouquet.bouquets.engine.text import content_tokens, fold, stem
@@ -97,7 +96,7 @@ _DANGLING = RELATIONAL | frozenset(
     fold(w) for w in "très trop bien aussi encore toujours mieux pas ne".split()
 )
 MAX_CHARS = 70
-_QUOTES = frozenset("«»\"“”„‹›")
+_QUOTES = frozenset('«»"“”„‹›')
 _KINDS = frozenset(fold(w) for w in PLACE_WORDS)
 _VOWELS = frozenset("aeiouyh")
 
@@ -458,7 +457,12 @@ def _noun_phrases(clause: Sequence[Tok], *, first_only: bool = False) -> list[li
             or (clause[j].pos == "VERB" and clause[j].form == "Part")
             or (clause[j].pos == "ADV" and j + 1 < n and clause[j + 1].pos == "ADJ")
         ):
-            if clause[j].pos == "ADJ" and clause[j].number and noun_number and clause[j].number != noun_number:
+            if (
+                clause[j].pos == "ADJ"
+                and clause[j].number
+                and noun_number
+                and clause[j].number != noun_number
+            ):
                 break  # « Aire de jeux accessible »: the adjective agrees with another noun than « jeux »
             j += 1
         phrase = article + list(clause[start:j])
@@ -619,7 +623,9 @@ def choose(
             stems = _stems(phrase)
             if not stems or stems <= FILLERS:
                 continue
-            if not capitals and (fallback is None or (len(_stems(fallback)) < 2 <= len(stems) and first_title)):
+            if not capitals and (
+                fallback is None or (len(_stems(fallback)) < 2 <= len(stems) and first_title)
+            ):
                 # The first phrase of the most central title, a phrase rather than a word alone (« Une place plus
                 # agréable », not « Phase » of its « (phase 2) »).
                 fallback = phrase
@@ -638,7 +644,11 @@ def choose(
             # word alone reads as a keyword (« Végétalisation », « Bagagerie »).
             # A generic word costs a little: « Des jardinières » before « Installation de jardinières ».
             phrase_bonus = (0.3 if len(stems - weak) >= 2 else 0.0) - 0.05 * len(stems & weak)
-            if len(stems - weak) == 1 and words[0].lower().endswith(("er", "ir", "re")) and _stems(words[0]) <= weak:
+            if (
+                len(stems - weak) == 1
+                and words[0].lower().endswith(("er", "ir", "re"))
+                and _stems(words[0]) <= weak
+            ):
                 # A verb and its object (« Restaurer le patrimoine ») reads better than its object alone.
                 phrase_bonus += 0.15
             key = (round(score + phrase_bonus, 6), echoed, -len(phrase), phrase)
