@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from bouquet.bouquets.engine.places import PLACE_WORDS
+from bouquet.bouquets.engine.places import PLACE_WORDS, STREET_WORDS
 from bouquet.bouquets.engine.text import content_tokens, fold, stem
 
 # Nouns of addresses: kept as words (« la rue »), but the proper name after them is a place.
@@ -72,6 +72,9 @@ GENERIC_NOUNS = (
     )
     | GENERIC_ACTIONS
 )
+# What a name may not be made of alone: the general nouns above, and every street word and kind of place of the
+# gazetteer (« L'avenue », « La piscine »).
+_BARE = GENERIC_NOUNS | frozenset(stem(w) for w in (*STREET_WORDS, *PLACE_WORDS, *STREET_NOUNS, *RELATIONAL))
 # Words whose stem joins two needs (« cours » of a school and « cours » of lessons; « courir »; « pieds » of trees
 # and walking « à pied »; « panneaux » of signs and solar ones): shared alone they do not make a name.
 AMBIGUOUS = frozenset(stem(w) for w in "cours cour courir pied pieds panneau panneaux application".split())
@@ -238,8 +241,13 @@ def _normalise(tokens: Sequence[Tok]) -> list[Tok]:
         elif i > 0 and tok.pos in ("CCONJ", "ADV") and tok.text[:1].isupper() and tok.text[1:].islower():
             out[i] = replace(tok, pos="PROPN")  # « la Goutte d'Or »: « Or » is a name here
         elif tok.pos == "ADJ" and i > 0 and _low(out[i - 1]) in _ARTICLES:
-            nxt = out[i + 1] if i + 1 < len(out) else None
-            if nxt is None or nxt.pos not in ("NOUN", "ADJ", "PROPN") or _address(nxt):
+            # « une piste cyclable sécurisée », tagged as three adjectives: when no noun ends the run of
+            # adjectives after an article, the first one is the noun.
+            k = i + 1
+            while k < len(out) and out[k].pos == "ADJ":
+                k += 1
+            nxt = out[k] if k < len(out) else None
+            if nxt is None or nxt.pos not in ("NOUN", "PROPN") or _address(nxt):
                 out[i] = replace(tok, pos="NOUN")
     return out
 
@@ -468,10 +476,12 @@ def _noun_phrases(clause: Sequence[Tok], *, first_only: bool = False) -> list[li
         phrase = article + list(clause[start:j])
         if j < n and not clause[j - 1].space:
             continue  # inside a word joined by a hyphen (« parents-enfants »)
-        if bare_end < j and clause[bare_end].pos == "ADJ" and clause[bare_end - 1].space:
-            # The noun without its adjectives too (« le patrimoine » of « le patrimoine archéologique »): what
-            # one member adds is not always what the group shares.
-            out.append(_phrase_tokens(article + list(clause[start:bare_end])))
+        for cut in range(bare_end, j):
+            if clause[cut].pos == "ADJ" and clause[cut - 1].space:
+                # The noun with fewer of its adjectives too (« le patrimoine » of « le patrimoine archéologique »,
+                # « une piste cyclable » of « une piste cyclable séparée »): what one member adds is not always
+                # what the group shares.
+                out.append(_phrase_tokens(article + list(clause[start:cut])))
         out.append(_phrase_tokens(phrase))
         for _ in range(2):
             # A complement (a link word, an optional article, adjectives, a noun and its adjectives) or a second
@@ -519,11 +529,11 @@ def _readable(tokens: Sequence[Tok], keep_places: frozenset[str]) -> bool:
     nouns = [t for t in nouns if not (places and _address(t))]
     # Words of no meaning of their own (« nouveaux », « plus ») say nothing.
     said = [t for t in content if t not in places and _stems(t.text)]
-    if len(said) == 1 and (said[0].pos != "NOUN" or _stems(said[0].text) <= GENERIC_NOUNS):
+    if len(said) == 1 and (said[0].pos != "NOUN" or _stems(said[0].text) <= _BARE):
         # One word said alone: a verb (« Embellir »), an adjective, or a noun too general without its
         # complement (« Zone », « Le parc », « Une table »).
         return False
-    if said and all(_stems(t.text) <= GENERIC_NOUNS - GENERIC_ACTIONS for t in said):
+    if said and all(_stems(t.text) <= _BARE - GENERIC_ACTIONS for t in said):
         # Nouns of places and things in general only (« Le coin des rues »); an action on them names a kind of
         # work people ask for (« Réaménagement de la rue »).
         return False
