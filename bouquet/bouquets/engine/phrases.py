@@ -43,7 +43,7 @@ FILLERS = frozenset(
 RELATIONAL = frozenset(
     fold(w)
     for w in """bord bords côté cote coin angle abords pied pieds face près proche long autour moins plus environ
-    hauteur niveau sortie entrée entree entre""".split()
+    hauteur niveau sortie entrée entree entre cœur coeur bout milieu sein""".split()
 )
 # Verbs and nouns of action that say something is to be done, not what (« améliorer », « créer », « la
 # rénovation »): six titles that open on « Améliorer » share no need by it. They neither name a group alone nor
@@ -295,6 +295,8 @@ def _ending_ok(tokens: Sequence[Tok]) -> bool:
     last = tokens[-1]
     if last.pos in _SMALL or _low(last) in _ARTICLES or _low(last) in _LINKS or _low(last) in _DANGLING:
         return False
+    if last.pos == "ADJ" and len(tokens) > 1 and _low(tokens[-2]) in _ARTICLES:
+        return False  # « Création d'un véritable »: the noun was cut
     # « Voie verte pour aller »: an infinitive after a preposition waits for its object.
     return not (last.pos == "VERB" and last.form == "Inf" and len(tokens) > 1 and tokens[-2].pos == "ADP")
 
@@ -529,9 +531,14 @@ def _readable(tokens: Sequence[Tok], keep_places: frozenset[str]) -> bool:
     nouns = [t for t in nouns if not (places and _address(t))]
     # Words of no meaning of their own (« nouveaux », « plus ») say nothing.
     said = [t for t in content if t not in places and _stems(t.text)]
-    if len(said) == 1 and (said[0].pos != "NOUN" or _stems(said[0].text) <= _BARE):
-        # One word said alone: a verb (« Embellir »), an adjective, or a noun too general without its
-        # complement (« Zone », « Le parc », « Une table »).
+    if len(said) == 1 and (
+        said[0].pos != "NOUN"
+        or _stems(said[0].text) <= _BARE
+        or not any(_low(t) in _ARTICLES or _low(t) in ("de", "d'", "d’") for t in tokens)
+    ):
+        # One word said alone: a verb (« Embellir »), an adjective, a noun too general without its complement
+        # (« Zone », « Le parc », « Une table »), or a noun without its article (« Bagagerie », « Handicap »:
+        # a keyword, where « Une ressourcerie » or « La propreté » reads as a name).
         return False
     if said and all(_stems(t.text) <= _BARE - GENERIC_ACTIONS for t in said):
         # Nouns of places and things in general only (« Le coin des rues »); an action on them names a kind of
@@ -574,7 +581,9 @@ def candidates(
         if len(kept) > 2 and kept[0].pos == "VERB" and kept[0].form == "Inf":
             # A verb and its object without what follows (« Ouvrir une bagagerie » of « Ouvrir une bagagerie
             # pour les personnes à la rue »).
-            out.extend([kept[0], *np] for np in _noun_phrases(kept[1:], first_only=True))
+            # The object as written after its verb (« Faire du numérique », not « Faire le numérique »).
+            if not _filler(kept[0]):
+                out.extend(list(kept[: len(np) + 1]) for np in _noun_phrases(kept[1:], first_only=True))
     seen: set[str] = set()
     names: list[str] = []
     for phrase in out:
