@@ -518,6 +518,8 @@ def _readable(tokens: Sequence[Tok], keep_places: frozenset[str]) -> bool:
     (« Montmartre accessible à tous »); one adjective, one place or one verb alone is not a name."""
     if not tokens or not _ending_ok(tokens):
         return False
+    if tokens[0].pos == "PRON" or _low(tokens[0]) in ("ce", "c'", "c’", "qui", "que", "qu'", "qu’"):
+        return False  # words quoted from someone (« Qui je laisse mon fils », « Ce n'est pas que… »)
     content = [t for t in tokens if t.pos in ("NOUN", "ADJ", "VERB", "PROPN", "X", "NUM")]
     nouns = [t for t in content if t.pos == "NOUN" and not _numbered(t)]
     places = [
@@ -582,7 +584,7 @@ def candidates(
             # A verb and its object without what follows (« Ouvrir une bagagerie » of « Ouvrir une bagagerie
             # pour les personnes à la rue »).
             # The object as written after its verb (« Faire du numérique », not « Faire le numérique »).
-            if not _filler(kept[0]):
+            if not _filler(kept[0]) and _low(kept[1]) not in ("au", "aux"):  # « Réparer au lieu [de jeter] »
                 out.extend(list(kept[: len(np) + 1]) for np in _noun_phrases(kept[1:], first_only=True))
     seen: set[str] = set()
     names: list[str] = []
