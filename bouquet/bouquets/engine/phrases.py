@@ -542,7 +542,7 @@ def _readable(tokens: Sequence[Tok], keep_places: frozenset[str]) -> bool:
         # (« Zone », « Le parc », « Une table »), or a noun without its article (« Bagagerie », « Handicap »:
         # a keyword, where « Une ressourcerie » or « La propreté » reads as a name).
         return False
-    if said and all(_stems(t.text) <= _BARE - GENERIC_ACTIONS for t in said):
+    if said and all(_stems(t.text) <= GENERIC_NOUNS - GENERIC_ACTIONS for t in said):
         # Nouns of places and things in general only (« Le coin des rues »); an action on them names a kind of
         # work people ask for (« Réaménagement de la rue »).
         return False
