@@ -677,7 +677,40 @@ def choose(
                 best = key
     if best is not None:
         return _capitalised(best[3])
+    if len(member_heads) == 2 and len(readable) == 2:
+        # Two proposals that share no word: a name that says both (« Une épicerie et l'aide alimentaire »)
+        # rather than one member's title for the pair.
+        # Each from its title's first clause (« Boxe et fitness entre femmes », not « avec garde des enfants »).
+        cores = [_core(candidates((_clauses(tokens) or [[]])[0], keep_places, shared)) for tokens in readable]
+        if cores[0] and cores[1] and cores[0] != cores[1] and _is_article_led(cores[1]):
+            second = cores[1][:1].lower() + cores[1][1:]
+            both = f"{cores[0]} et {second}"
+            if len(both) <= MAX_CHARS:
+                return _capitalised(both)
     return _capitalised(fallback) if fallback else None
+
+
+def _is_article_led(phrase: str) -> bool:
+    first = phrase.replace("’", "'").split(" ", 1)[0].lower()
+    return first in _ARTICLES or first.startswith(("l'", "d'"))
+
+
+def _core(found: Sequence[str]) -> str | None:
+    """The short noun phrase that says what one proposal asks for, with its article (« Une épicerie solidaire »)."""
+    found = [p for p in found if " et " not in p and _stems(p) and not _stems(p) <= FILLERS]
+    if found and len(found[0]) <= 36 and not found[0].split()[0].lower().endswith(("er", "ir", "re")):
+        return found[
+            0
+        ]  # the title's first clause when short and not a verb's (« Boxe et fitness entre femmes »)
+    phrases = [p for p in found if _is_article_led(p)]
+    if not phrases:
+        return None
+    # The title's first noun phrase (what it asks for, « des assises », not « la balade » it is for), with its
+    # adjectives and complement while short.
+    head = phrases[0].split()[:2]
+    same = [p for p in phrases if p.split()[:2] == head]
+    short = [p for p in same if len(p) <= 36]
+    return max(short, key=len) if short else min(same, key=len)
 
 
 _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)

@@ -293,3 +293,13 @@ def test_a_possessive_takes_the_article_and_a_verb_keeps_its_object(tagger: Spac
         tagger.tag(["Créer une piste cyclable sécurisée sur l'avenue Jean Jaurès"])[0], frozenset()
     )
     assert "une piste cyclable" in found
+
+
+def test_a_pair_that_shares_no_word_is_named_by_both(tagger: SpacyTagger) -> None:
+    """« Une épicerie ouverte à tous » for a pair with student food aid (rated 3, « one member's title »): a pair
+    of proposals sharing no word is named by what each asks for."""
+    heads = [
+        "De l'aide alimentaire pour les étudiants",
+        "Une épicerie ouverte à tous, avec des prix selon les revenus",
+    ]
+    assert _name(tagger, heads) == "L'aide alimentaire et une épicerie ouverte à tous"
