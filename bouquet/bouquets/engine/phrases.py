@@ -681,7 +681,7 @@ def choose(
         # Two proposals that share no word: a name that says both (« Une épicerie et l'aide alimentaire »)
         # rather than one member's title for the pair.
         # Each from its title's first clause (« Boxe et fitness entre femmes », not « avec garde des enfants »).
-        cores = [_core(candidates((_clauses(tokens) or [[]])[0], keep_places, shared)) for tokens in readable]
+        cores = [_core((_clauses(tokens) or [[]])[0], keep_places, shared) for tokens in readable]
         if cores[0] and cores[1] and cores[0] != cores[1] and _is_article_led(cores[1]):
             second = cores[1][:1].lower() + cores[1][1:]
             both = f"{cores[0]} et {second}"
@@ -690,13 +690,26 @@ def choose(
     return _capitalised(fallback) if fallback else None
 
 
+def _opens(phrase: str, words: Sequence[str]) -> bool:
+    parts = phrase.replace("’", "'").split()
+    noun = fold(parts[1].lower()) if len(parts) > 1 else ""
+    return noun in words[:3]
+
+
 def _is_article_led(phrase: str) -> bool:
     first = phrase.replace("’", "'").split(" ", 1)[0].lower()
     return first in _ARTICLES or first.startswith(("l'", "d'"))
 
 
-def _core(found: Sequence[str]) -> str | None:
-    """The short noun phrase that says what one proposal asks for, with its article (« Une épicerie solidaire »)."""
+def _core(clause: Sequence[Tok], keep_places: frozenset[str], shared: frozenset[str]) -> str | None:
+    """The short noun phrase that says what one proposal asks for, from its title's first clause, with its article
+    (« Une épicerie solidaire »): the clause itself when short, else the noun phrase it opens with or that follows
+    its first word (« Installer des bancs » → « des bancs »), not one further on (« Pouvoir s'asseoir entre la
+    pharmacie et l'arrêt de bus » is not about « l'arrêt »)."""
+    found = candidates(clause, keep_places, shared)
+    words = [fold(t.text.lower()) for t in clause]
+    # The noun phrase's noun (its second word) is among the clause's first three words.
+    found = [p for p in found if p == (found[0] if found else "") or _opens(p, words)]
     found = [p for p in found if " et " not in p and _stems(p) and not _stems(p) <= FILLERS]
     if found and len(found[0]) <= 36 and not found[0].split()[0].lower().endswith(("er", "ir", "re")):
         return found[
