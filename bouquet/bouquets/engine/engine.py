@@ -551,8 +551,11 @@ class _Grouper:
         share a place or another proper name (« quartier des Sept-Deniers », « Tour Saint-Jacques ») are grouped
         again on their texts without names (the encoder reads them again, the word block too), at the same cut.
         Members that still meet stay together (the same need in the same place); the others go to the pool, with
-        the names they shared (`Reason.shared_names`). Bouquets agents fixed are not labelled here, so never
-        touched. Returns the next free label."""
+        the names they shared (`Reason.shared_names`). Generic action words (« améliorer », « créer », « mettre en
+        place »: phrases.GENERIC_ACTIONS) hold no need either: bouquets whose members write them are read again
+        without them too, and where the members share no other word than names, generic actions and general
+        nouns of places (« la médiathèque X », « le collège Y »), without the kind of place either. Bouquets
+        agents fixed are not labelled here, so never touched. Returns the next free label."""
         if not self.config.need_beyond_names or len(self.texts) != len(labels):
             return offset  # off, or rows given without their texts (vectors alone say nothing of names)
         texts, territory = self.texts, self.config.place_names
