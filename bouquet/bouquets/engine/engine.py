@@ -38,7 +38,15 @@ from bouquet.bouquets.engine.labels import (
     top_keywords,
 )
 from bouquet.bouquets.engine.lexical import text_terms
-from bouquet.bouquets.engine.phrases import SpacyTagger, Tagger, choose
+from bouquet.bouquets.engine.phrases import (
+    GENERIC_ACTIONS,
+    GENERIC_NOUNS,
+    SpacyTagger,
+    Tagger,
+    choose,
+    generic_words,
+    without_generic_words,
+)
 from bouquet.bouquets.engine.places import (
     lower_case_words,
     names,
@@ -46,6 +54,7 @@ from bouquet.bouquets.engine.places import (
     same_location,
     without_names,
     without_places,
+    without_settings,
 )
 from bouquet.bouquets.engine.representations import (
     Encoder,
@@ -594,13 +603,17 @@ class _Grouper:
         share a place or another proper name (« quartier des Sept-Deniers », « Tour Saint-Jacques ») are grouped
         again on their texts without names (the encoder reads them again, the word block too), at the same cut.
         Members that still meet stay together (the same need in the same place); the others go to the pool, with
-        the names they shared (`Reason.shared_names`). Bouquets agents fixed are not labelled here, so never
-        touched. Returns the next free label."""
+        the names they shared (`Reason.shared_names`). Generic action words (« améliorer », « créer », « mettre en
+        place »: phrases.GENERIC_ACTIONS) hold no need either: bouquets whose members write them are read again
+        without them too, and where the members share no other word than names, generic actions and general
+        nouns of places (« la médiathèque X », « le collège Y »), without the kind of place either. Bouquets
+        agents fixed are not labelled here, so never touched. Returns the next free label."""
         if not self.config.need_beyond_names or len(self.texts) != len(labels):
             return offset  # off, or rows given without their texts (vectors alone say nothing of names)
         texts, territory = self.texts, self.config.place_names
         common: frozenset[str] | None = None
         checks: list[tuple[np.ndarray, list[frozenset[str]]]] = []
+        kinds_out: set[int] = set()
         found = np.unique(labels[labels >= 0])
         sizes = np.bincount(labels[labels >= 0])[found] if len(found) else found
         # Each bouquet's rows, in row order, from one sort (not one scan of every label per bouquet).
@@ -621,16 +634,31 @@ class _Grouper:
             if common is None:
                 common = lower_case_words(texts)
             held = [names(texts[r], territory, common) for r in rows.tolist()]
-            if sum(1 for held_by in held if held_by) >= 2:
+            # Generic action words (« améliorer », « créer ») and words of two senses (« cours ») hold no need
+            # either: members sharing them are read again without them.
+            generic = [generic_words(texts[r]) for r in rows.tolist()]
+            by_name = sum(1 for held_by in held if held_by) >= 2
+            if by_name or sum(1 for g in generic if g) >= 2:
+                # Members that write no common word but names, generic actions and kinds of place (three
+                # projects in three médiathèques) are read without the kinds too.
+                bare_kinds = not self._share_a_word(rows, territory, common)
+                if not by_name and not bare_kinds:
+                    continue
                 counts = Counter(k for held_by in held for k in held_by)
                 # What it shared with the others, else what it named.
                 checks.append((rows, [frozenset(k for k in h if counts[k] >= 2) or h for h in held]))
+                kinds_out.update(rows.tolist() if bare_kinds else ())
         if not checks or common is None:
             return offset
         plain: dict[int, str] = {}
         for rows, _ in checks:
             for r in rows.tolist():
-                bare = without_names(texts[r], territory, common)
+                place_free = (
+                    self._without_setting(texts[r], territory, common)
+                    if r in kinds_out
+                    else without_names(texts[r], territory, common)
+                )
+                bare = without_generic_words(place_free)
                 if bare != texts[r]:
                     plain[r] = bare
         again = sorted(plain)
@@ -654,6 +682,25 @@ class _Grouper:
                     self.name_only[r] = tuple(sorted(shared[i]))
             offset += int(sub.max()) + 1 if (sub >= 0).any() else 0
         return offset
+
+    def _share_a_word(self, rows: np.ndarray, territory: Sequence[str], common: frozenset[str]) -> bool:
+        """Whether half the members (two at least) write the same word that is neither a name, a generic action
+        (« améliorer ») nor a general noun of places and things (« parc », « rue », « zone »)."""
+        counts: Counter[str] = Counter()
+        for r in rows.tolist():
+            bare = without_names(self.texts[r], territory, common)
+            counts.update({s for s, _ in content_tokens(bare)} - GENERIC_NOUNS)
+        return bool(counts) and max(counts.values()) >= max(2, math.ceil(len(rows) / 2))
+
+    @staticmethod
+    def _without_setting(text: str, territory: Sequence[str], common: frozenset[str]) -> str:
+        """The text without its places, their kind too (« la médiathèque Marguerite Duras »), when words of a
+        need are left (« Un auditorium pour la »); else without the names only, the kind kept (« Rénover la
+        piscine Mathis » → « Rénover la piscine »)."""
+        bare = without_settings(text, territory, common)
+        if any(s not in GENERIC_ACTIONS for s, _ in content_tokens(bare)):
+            return bare
+        return without_names(text, territory, common)
 
     @staticmethod
     def _stable_keys(

@@ -16,12 +16,14 @@ enough with the bouquet, the name is the most central title's first readable cla
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
+from bouquet.bouquets.engine.places import PLACE_WORDS, STREET_WORDS
 from bouquet.bouquets.engine.text import content_tokens, fold, stem
 
 # Nouns of addresses: kept as words (« la rue »), but the proper name after them is a place.
@@ -41,8 +43,44 @@ FILLERS = frozenset(
 RELATIONAL = frozenset(
     fold(w)
     for w in """bord bords côté cote coin angle abords pied pieds face près proche long autour moins plus environ
-    hauteur niveau sortie entrée entree entre""".split()
+    hauteur niveau sortie entrée entree entre cœur coeur bout milieu sein""".split()
 )
+# Verbs and nouns of action that say something is to be done, not what (« améliorer », « créer », « la
+# rénovation »): six titles that open on « Améliorer » share no need by it. They neither name a group alone nor
+# count as what its members share; the need check (engine.py) reads texts again without them. Written here, as
+# stems, from the words the blind readers of seeds 13 and 14 saw groups held by.
+GENERIC_ACTIONS = frozenset(
+    stem(w)
+    for w in """améliorer amélioration améliorations créer création rénover rénovation réaménager réaménagement
+    aménager aménagement aménagements installer installation développer développement renouveau embellir
+    embellissement réhabiliter réhabilitation réfection refection refaire ajouter ajout implanter implantation
+    favoriser réaliser réalisation valoriser valorisation redynamiser repenser réinventer transformer
+    transformation équiper restaurer restauration moderniser modernisation lutter augmenter prévoir
+    permettre faciliter poursuivre proposer offrir""".split()
+)
+# Nouns too general to name a group without their complement (« Jeux » but « Jeux pour enfants », « Une table »
+# but « Tables de pique-nique », « Le parc », « La rue »): a name made of one of them alone is refused. The kinds
+# of place (« parc », « médiathèque », « collège ») name where, not what is wanted there.
+GENERIC_NOUNS = (
+    frozenset(
+        stem(w)
+        for w in """zone zones espace espaces lieu lieux site secteur endroit coin point chose partie ensemble
+        action actions dispositif structure équipement équipements table tables jeu jeux aire aires parcours
+        aide aides local locaux salle salles bâtiment centre ville quartier quartiers
+        rue rues place places square parc parcs jardin jardins collège école écoles lycée crèche médiathèque
+        bibliothèque gymnase piscine stade mairie marché statue plan idée proposition possibilité""".split()
+    )
+    | GENERIC_ACTIONS
+)
+# What a name may not be made of alone: the general nouns above, and every street word and kind of place of the
+# gazetteer (« L'avenue », « La piscine »).
+_BARE = GENERIC_NOUNS | frozenset(stem(w) for w in (*STREET_WORDS, *PLACE_WORDS, *STREET_NOUNS, *RELATIONAL))
+# Words whose stem joins two needs (« cours » of a school and « cours » of lessons; « courir »; « pieds » of trees
+# and walking « à pied »; « panneaux » of signs and solar ones): shared alone they do not make a name.
+AMBIGUOUS = frozenset(stem(w) for w in "cours cour courir pied pieds panneau panneaux application".split())
+# Possessives that refer to a sentence's subject: a noun phrase taken out of it takes the article (« Trier ses
+# déchets » → « Les déchets »).
+_POSSESSIVE = {"ses": "les", "son": "le", "sa": "la", "leurs": "les"}
 _PLACE_ENTITIES = frozenset({"LOC", "PER", "ORG", "GPE"})
 _SMALL = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PUNCT", "PART", "AUX"})
 # Words that open a noun phrase (the tagger calls « du », « au » prepositions).
@@ -61,6 +99,8 @@ _DANGLING = RELATIONAL | frozenset(
     fold(w) for w in "très trop bien aussi encore toujours mieux pas ne".split()
 )
 MAX_CHARS = 70
+_QUOTES = frozenset('«»"“”„‹›')
+_KINDS = frozenset(fold(w) for w in PLACE_WORDS)
 _VOWELS = frozenset("aeiouyh")
 
 
@@ -201,8 +241,13 @@ def _normalise(tokens: Sequence[Tok]) -> list[Tok]:
         elif i > 0 and tok.pos in ("CCONJ", "ADV") and tok.text[:1].isupper() and tok.text[1:].islower():
             out[i] = replace(tok, pos="PROPN")  # « la Goutte d'Or »: « Or » is a name here
         elif tok.pos == "ADJ" and i > 0 and _low(out[i - 1]) in _ARTICLES:
-            nxt = out[i + 1] if i + 1 < len(out) else None
-            if nxt is None or nxt.pos not in ("NOUN", "ADJ", "PROPN") or _address(nxt):
+            # « une piste cyclable sécurisée », tagged as three adjectives: when no noun ends the run of
+            # adjectives after an article, the first one is the noun.
+            k = i + 1
+            while k < len(out) and out[k].pos == "ADJ":
+                k += 1
+            nxt = out[k] if k < len(out) else None
+            if nxt is None or nxt.pos not in ("NOUN", "PROPN") or _address(nxt):
                 out[i] = replace(tok, pos="NOUN")
     return out
 
@@ -223,7 +268,14 @@ def _is_count(tokens: Sequence[Tok], i: int) -> bool:
     """« 3 colonnes », « 10 écoles »: digits that count the noun after them."""
     tok = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return tok.text.isdigit() and nxt is not None and nxt.pos in ("NOUN", "ADJ") and not _numbered(nxt)
+    # « du 12 rue X » is a house number, not a count of streets.
+    return (
+        tok.text.isdigit()
+        and nxt is not None
+        and nxt.pos in ("NOUN", "ADJ")
+        and not _numbered(nxt)
+        and not _address(nxt)
+    )
 
 
 def _clauses(tokens: Sequence[Tok]) -> list[list[Tok]]:
@@ -241,8 +293,10 @@ def _clauses(tokens: Sequence[Tok]) -> list[list[Tok]]:
 
 def _ending_ok(tokens: Sequence[Tok]) -> bool:
     last = tokens[-1]
-    if last.pos in _SMALL or _low(last) in _ARTICLES or _low(last) in _DANGLING:
+    if last.pos in _SMALL or _low(last) in _ARTICLES or _low(last) in _LINKS or _low(last) in _DANGLING:
         return False
+    if last.pos == "ADJ" and len(tokens) > 1 and _low(tokens[-2]) in _ARTICLES:
+        return False  # « Création d'un véritable »: the noun was cut
     # « Voie verte pour aller »: an infinitive after a preposition waits for its object.
     return not (last.pos == "VERB" and last.form == "Inf" and len(tokens) > 1 and tokens[-2].pos == "ADP")
 
@@ -257,12 +311,18 @@ def _trim(tokens: list[Tok]) -> list[Tok]:
     while tokens and (
         tokens[-1].pos in _SMALL
         or _low(tokens[-1]) in _ARTICLES
+        or _low(tokens[-1]) in _LINKS
         or tokens[-1].pos == "INTJ"
         or _filler(tokens[-1])
     ):
         tokens = tokens[:-1]
-    while tokens and tokens[0].pos in ("CCONJ", "SCONJ", "PUNCT", "ADP") and _low(tokens[0]) not in _ARTICLES:
+    while tokens and (
+        (tokens[0].pos in ("CCONJ", "SCONJ", "PUNCT", "ADP") and _low(tokens[0]) not in _ARTICLES)
+        or tokens[0].text in _QUOTES
+    ):
         tokens = tokens[1:]
+    while tokens and tokens[-1].text in _QUOTES:
+        tokens = tokens[:-1]
     return tokens
 
 
@@ -276,7 +336,17 @@ def _keeps_address(kept: Sequence[Tok], shared: frozenset[str]) -> bool:
         return True
     if _low(kept[-2]) in ("au", "aux"):
         return False
+    if len(kept) >= 4 and _low(kept[-3]) in ("de", "d'", "d’"):
+        # « Végétalisation de la rue », not « dans le quartier de la rue », where the street was only a setting.
+        return kept[-4].pos == "NOUN" and not _address(kept[-4]) and not _place_kind(kept[-4])
     return len(kept) < 3 or kept[-3].pos in ("VERB", "AUX") or _low(kept[-3]) in ("de", "d'", "d’")
+
+
+def _place_kind(tok: Tok) -> bool:
+    """A kind of place whose name may follow it (« l'école », « le jardin », « la médiathèque »): left last when
+    its name is taken out, it only says where (« Un auvent pour les enfants de l'école »)."""
+    low = _low(tok)
+    return low in _KINDS or (low[-1:] in ("s", "x") and low[:-1] in _KINDS)
 
 
 def _cut_before_place(kept: list[Tok], shared: frozenset[str]) -> list[Tok]:
@@ -286,13 +356,15 @@ def _cut_before_place(kept: list[Tok], shared: frozenset[str]) -> list[Tok]:
     while kept:
         last = kept[-1]
         low = _low(last)
-        if last.pos in _SMALL or low in _ARTICLES or last.pos == "NUM" or low in RELATIONAL:
+        if last.pos in _SMALL or low in _ARTICLES or low in _LINKS or last.pos == "NUM" or low in RELATIONAL:
             kept = kept[:-1]
         elif last.pos == "ADJ" and len(kept) > 1 and _low(kept[-2]) in _ARTICLES:
             # An adjective whose noun was part of the name (« de l'ancien [Stade] »).
             kept = kept[:-1]
 
-        elif _address(last):
+        elif _address(last) or (
+            _place_kind(last) and len(kept) > 1 and _low(kept[-2]) in ("le", "la", "l'", "l’", "au", "du")
+        ):
             if _keeps_address(kept, shared):
                 break
             kept = kept[:-1]
@@ -334,6 +406,12 @@ def _phrase_tokens(tokens: Sequence[Tok]) -> list[Tok]:
     """A noun phrase taken out of its sentence starts with the article it would have alone."""
     first = tokens[0]
     low = _low(first)
+    if low in _POSSESSIVE:
+        nxt = tokens[1].text if len(tokens) > 1 else ""
+        article = _POSSESSIVE[low]
+        if article in ("le", "la") and fold(nxt[:1].lower()) in _VOWELS:
+            return [Tok("l'", "", "DET", "", "Sing"), *tokens[1:]]
+        return [replace(first, text=article), *tokens[1:]]
     if low in _ALONE:
         nxt = tokens[1].text if len(tokens) > 1 else ""
         article = _ALONE[low]
@@ -343,13 +421,15 @@ def _phrase_tokens(tokens: Sequence[Tok]) -> list[Tok]:
     return list(tokens)
 
 
-def _noun_phrases(clause: Sequence[Tok]) -> list[list[Tok]]:
+def _noun_phrases(clause: Sequence[Tok], *, first_only: bool = False) -> list[list[Tok]]:
     """Noun phrases of a clause with their article, alone and with up to two complements: « les fêtes », « les
     fêtes de quartier »; a plural after a bare « de » takes « des » (« Pose de jardinières » → « Des
     jardinières »)."""
     out: list[list[Tok]] = []
     n = len(clause)
     for i, tok in enumerate(clause):
+        if first_only and i > 0:
+            break
         before = _low(clause[i - 1]) if i > 0 else ""
         # Only the phrase that says what is wanted: the clause's own (« Des jardinières »), a verb's object, the
         # complement of a noun of action (« Installation de composteurs », « Rénovation du parc ») or a second
@@ -378,17 +458,32 @@ def _noun_phrases(clause: Sequence[Tok]) -> list[list[Tok]]:
         if j >= n or clause[j].pos not in _NOUNISH:
             continue
         j += 1
+        bare_end = j
         # The noun's own words: nouns in a row (« skate park »), a name the group shares (« parc Montsouris »),
         # adjectives and participles (« verts », « rénovés », « plus agréables »).
+        noun_number = clause[bare_end - 1].number
         while j < n and (
             clause[j].pos in ("ADJ", "NOUN", "PROPN")
             or (clause[j].pos == "VERB" and clause[j].form == "Part")
             or (clause[j].pos == "ADV" and j + 1 < n and clause[j + 1].pos == "ADJ")
         ):
+            if (
+                clause[j].pos == "ADJ"
+                and clause[j].number
+                and noun_number
+                and clause[j].number != noun_number
+            ):
+                break  # « Aire de jeux accessible »: the adjective agrees with another noun than « jeux »
             j += 1
         phrase = article + list(clause[start:j])
         if j < n and not clause[j - 1].space:
             continue  # inside a word joined by a hyphen (« parents-enfants »)
+        for cut in range(bare_end, j):
+            if clause[cut].pos == "ADJ" and clause[cut - 1].space:
+                # The noun with fewer of its adjectives too (« le patrimoine » of « le patrimoine archéologique »,
+                # « une piste cyclable » of « une piste cyclable séparée »): what one member adds is not always
+                # what the group shares.
+                out.append(_phrase_tokens(article + list(clause[start:cut])))
         out.append(_phrase_tokens(phrase))
         for _ in range(2):
             # A complement (a link word, an optional article, adjectives, a noun and its adjectives) or a second
@@ -423,6 +518,8 @@ def _readable(tokens: Sequence[Tok], keep_places: frozenset[str]) -> bool:
     (« Montmartre accessible à tous »); one adjective, one place or one verb alone is not a name."""
     if not tokens or not _ending_ok(tokens):
         return False
+    if tokens[0].pos == "PRON" or _low(tokens[0]) in ("ce", "c'", "c’", "qui", "que", "qu'", "qu’"):
+        return False  # words quoted from someone (« Qui je laisse mon fils », « Ce n'est pas que… »)
     content = [t for t in tokens if t.pos in ("NOUN", "ADJ", "VERB", "PROPN", "X", "NUM")]
     nouns = [t for t in content if t.pos == "NOUN" and not _numbered(t)]
     places = [
@@ -434,6 +531,21 @@ def _readable(tokens: Sequence[Tok], keep_places: frozenset[str]) -> bool:
     ]
     # « Les allées Charles de Fitte » names a place, not a need.
     nouns = [t for t in nouns if not (places and _address(t))]
+    # Words of no meaning of their own (« nouveaux », « plus ») say nothing.
+    said = [t for t in content if t not in places and _stems(t.text)]
+    if len(said) == 1 and (
+        said[0].pos != "NOUN"
+        or _stems(said[0].text) <= _BARE
+        or not any(_low(t) in _ARTICLES or _low(t) in ("de", "d'", "d’") for t in tokens)
+    ):
+        # One word said alone: a verb (« Embellir »), an adjective, a noun too general without its complement
+        # (« Zone », « Le parc », « Une table »), or a noun without its article (« Bagagerie », « Handicap »:
+        # a keyword, where « Une ressourcerie » or « La propreté » reads as a name).
+        return False
+    if said and all(_stems(t.text) <= GENERIC_NOUNS - GENERIC_ACTIONS for t in said):
+        # Nouns of places and things in general only (« Le coin des rues »); an action on them names a kind of
+        # work people ask for (« Réaménagement de la rue »).
+        return False
     if nouns and not all(t in places for t in nouns):
         return True
     return bool(places) and len(content) > len(places)
@@ -468,6 +580,12 @@ def candidates(
         ):
             out.append(kept)
         out.extend(_noun_phrases(kept))
+        if len(kept) > 2 and kept[0].pos == "VERB" and kept[0].form == "Inf":
+            # A verb and its object without what follows (« Ouvrir une bagagerie » of « Ouvrir une bagagerie
+            # pour les personnes à la rue »).
+            # The object as written after its verb (« Faire du numérique », not « Faire le numérique »).
+            if not _filler(kept[0]) and _low(kept[1]) not in ("au", "aux"):  # « Réparer au lieu [de jeter] »
+                out.extend(list(kept[: len(np) + 1]) for np in _noun_phrases(kept[1:], first_only=True))
     seen: set[str] = set()
     names: list[str] = []
     for phrase in out:
@@ -519,23 +637,118 @@ def choose(
     fallback: str | None = None
     # A title written in capitals gives a name only when every title is.
     readable = [t for t in tagged_heads if not _in_capitals(t)] or list(tagged_heads)
-    for tokens in readable:
+    for number, tokens in enumerate(readable):
         capitals = _in_capitals(tokens)
+        first_title = number == 0
         for phrase in candidates(tokens, keep_places, shared):
             stems = _stems(phrase)
             if not stems or stems <= FILLERS:
                 continue
-            if fallback is None and not capitals:
+            if not capitals and (
+                fallback is None or (len(_stems(fallback)) < 2 <= len(stems) and first_title)
+            ):
+                # The first phrase of the most central title, a phrase rather than a word alone (« Une place plus
+                # agréable », not « Phase » of its « (phase 2) »).
                 fallback = phrase
-            score = sum(shares.get(s, 0.0) - bar for s in stems)
+            # A generic action word or a word of two senses neither makes nor spoils a name's claim to be
+            # shared (« Améliorer » opens six titles of six needs).
+            weak = GENERIC_ACTIONS | AMBIGUOUS
+            score = sum(shares.get(s, 0.0) - bar for s in stems if s not in GENERIC_ACTIONS)
             words = phrase.replace("’", "'").split()
             score -= 0.02 * max(0, len(words) - 6)
             echoed = sum(written[w.lower()] > 1 for w in words) / len(words)
-            if max(shares.get(s, 0.0) for s in stems) < min(min_share, top):
+            if max((shares.get(s, 0.0) for s in stems if s not in weak), default=0.0) < min(min_share, top):
                 continue
-            key = (round(score, 6), echoed, -len(phrase), phrase)
+            if score <= 0:
+                continue
+            # A phrase (a noun and its complement or adjective, a verb and its object) reads as a name where a
+            # word alone reads as a keyword (« Végétalisation », « Bagagerie »).
+            # A generic word costs a little: « Des jardinières » before « Installation de jardinières ».
+            phrase_bonus = (0.3 if len(stems - weak) >= 2 else 0.0) - 0.05 * len(stems & weak)
+            if (
+                len(stems - weak) == 1
+                and words[0].lower().endswith(("er", "ir", "re"))
+                and _stems(words[0]) <= weak
+            ):
+                # A verb and its object (« Restaurer le patrimoine ») reads better than its object alone.
+                phrase_bonus += 0.15
+            key = (round(score + phrase_bonus, 6), echoed, -len(phrase), phrase)
             if best is None or key > best:
                 best = key
-    if best is not None and best[0] > 0:
+    if best is not None:
         return _capitalised(best[3])
+    if len(member_heads) == 2 and len(readable) == 2:
+        # Two proposals that share no word: a name that says both (« Une épicerie et l'aide alimentaire »)
+        # rather than one member's title for the pair.
+        # Each from its title's first clause (« Boxe et fitness entre femmes », not « avec garde des enfants »).
+        cores = [_core((_clauses(tokens) or [[]])[0], keep_places, shared) for tokens in readable]
+        if cores[0] and cores[1] and cores[0] != cores[1] and _is_article_led(cores[1]):
+            second = cores[1][:1].lower() + cores[1][1:]
+            both = f"{cores[0]} et {second}"
+            if len(both) <= MAX_CHARS:
+                return _capitalised(both)
     return _capitalised(fallback) if fallback else None
+
+
+def _opens(phrase: str, words: Sequence[str]) -> bool:
+    parts = phrase.replace("’", "'").split()
+    noun = fold(parts[1].lower()) if len(parts) > 1 else ""
+    return noun in words[:3]
+
+
+def _is_article_led(phrase: str) -> bool:
+    first = phrase.replace("’", "'").split(" ", 1)[0].lower()
+    return first in _ARTICLES or first.startswith(("l'", "d'"))
+
+
+def _core(clause: Sequence[Tok], keep_places: frozenset[str], shared: frozenset[str]) -> str | None:
+    """The short noun phrase that says what one proposal asks for, from its title's first clause, with its article
+    (« Une épicerie solidaire »): the clause itself when short, else the noun phrase it opens with or that follows
+    its first word (« Installer des bancs » → « des bancs »), not one further on (« Pouvoir s'asseoir entre la
+    pharmacie et l'arrêt de bus » is not about « l'arrêt »)."""
+    found = candidates(clause, keep_places, shared)
+    words = [fold(t.text.lower()) for t in clause]
+    # The noun phrase's noun (its second word) is among the clause's first three words.
+    found = [p for p in found if p == (found[0] if found else "") or _opens(p, words)]
+    found = [p for p in found if " et " not in p and _stems(p) and not _stems(p) <= FILLERS]
+    if found and len(found[0]) <= 36 and not found[0].split()[0].lower().endswith(("er", "ir", "re")):
+        return found[
+            0
+        ]  # the title's first clause when short and not a verb's (« Boxe et fitness entre femmes »)
+    phrases = [p for p in found if _is_article_led(p)]
+    if not phrases:
+        return None
+    # The title's first noun phrase (what it asks for, « des assises », not « la balade » it is for), with its
+    # adjectives and complement while short.
+    head = phrases[0].split()[:2]
+    same = [p for p in phrases if p.split()[:2] == head]
+    short = [p for p in same if len(p) <= 36]
+    return max(short, key=len) if short else min(same, key=len)
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+# « mettre en place », « mise en place »: one generic action in three words.
+_SET_UP = re.compile(r"(?<![^\W_])(?:mettre|mise|mis|mettons|mettez)\s+en\s+place(?![^\W_])", re.IGNORECASE)
+
+
+def generic_words(text: str) -> frozenset[str]:
+    """The generic action words (as stems) a text holds: what the need check reads as no need at all
+    (« améliorer », « créer », « mettre en place »). Words of two senses stay: « la cour de l'école » and
+    « la cour oasis » are one need, and the encoder reads the sense from the words around them."""
+    found = {s for s, _ in content_tokens(text) if s in GENERIC_ACTIONS}
+    if _SET_UP.search(text):
+        found.add("mettre en place")
+    return frozenset(found)
+
+
+def without_generic_words(text: str) -> str:
+    """The text without its generic action words (« Améliorer le confort de vie des séniors » → « le confort de
+    vie des séniors »), when something is left; else the text as it was."""
+    bare = _SET_UP.sub(" ", text)
+
+    def drop(match: re.Match[str]) -> str:
+        stems = _stems(match.group(0))
+        return " " if stems and stems <= GENERIC_ACTIONS else match.group(0)
+
+    bare = " ".join(_WORDS.sub(drop, bare).split())
+    return bare if _stems(bare) else text

@@ -303,3 +303,16 @@ def _without_proper_words(rest: str, common: Container[str]) -> str:
         last = end
     out.append(rest[last:])
     return re.sub(r"\s{2,}", " ", "".join(out)).strip()
+
+
+def without_settings(text: str, territory: Iterable[str] = (), common: Container[str] = ()) -> str:
+    """The text without its place mentions whole, their kind included (« la médiathèque Marguerite Duras », « au
+    parc Montsouris »), its other proper names and its districts' ordinals: what is left of « Un auditorium pour
+    la médiathèque Marguerite Yourcenar » is the auditorium. Used where a kind of place shared with names
+    (three projects in three médiathèques) must not hold needs together on its own."""
+    rest, last = [], 0
+    for m in place_mentions(text, territory):
+        rest.append(text[last : m.start])
+        last = m.end
+    rest.append(text[last:])
+    return _without_proper_words(_ORDINAL.sub("", "".join(rest)), common)

@@ -67,3 +67,45 @@ def test_a_pinned_bouquet_held_by_a_place_is_kept(real_engine: Engine) -> None:
     )
     bouquet = next(b for b in g.bouquets if b.key == "P")
     assert set(bouquet.member_ids) == {"tour1", "tour2"} and bouquet.pinned
+
+
+# Real titles from the blind readings of seeds 13 and 14 (Paris, Toulouse): groups held by a generic action word
+# (« lutter contre », « créer ») or by a kind of place with a different name each time (« la médiathèque X »).
+SHARED_GENERIC_WORDS: dict[str, str] = {
+    "lutter1": "Un jeu éducatif pour lutter contre le racisme",
+    "lutter2": "Lutter contre toutes les pollutions",
+    "lutter3": "Lutter contre les inégalités d’accès",
+    "lutter4": "Lutter contre le bruit",
+    "college1": "Le rêve du collège PMF",
+    "college2": "De la danse à l'école des Amandiers et au collège Doisneau",
+    "college3": "Amélioration de la cour du Collège Charlemagne",
+    "college4": "Des élèves mobilisés pour embellir le collège Paul Valéry",
+}
+# One need written with generic action words: it stays one bouquet.
+SAME_NEED_GENERIC_WORDS: dict[str, str] = {
+    "ecoles1": "Rénover les écoles du 17ème",
+    "ecoles2": "Embellir et rénover les écoles du 5e",
+    "ecoles3": "Rénovons les écoles du 17ème !",
+}
+
+
+def test_a_generic_action_word_or_a_kind_of_place_alone_does_not_make_a_bouquet(real_engine: Engine) -> None:
+    corpus = {**CORPUS, **SHARED_GENERIC_WORDS, **SAME_NEED_GENERIC_WORDS}
+    g = real_engine.group(list(corpus.values()), list(corpus), with_sdgs=False)
+    keys = {pid: m.bouquet_key for pid, m in g.memberships.items()}
+    for group in ("lutter", "college"):
+        members = [pid for pid in SHARED_GENERIC_WORDS if pid.startswith(group)]
+        held = [keys[pid] for pid in members if keys[pid] is not None]
+        assert len(set(held)) == len(held), (group, held)  # no two of them in one bouquet
+    assert keys["ecoles1"] is not None and keys["ecoles1"] == keys["ecoles2"] == keys["ecoles3"]
+    assert keys["velo1"] is not None and keys["velo1"] == keys["velo2"] == keys["velo3"]
+
+
+def test_without_the_check_generic_words_group_them(real_encoder: object) -> None:
+    """The check is what keeps them apart: without it, members of each set meet."""
+    engine = Engine(real_encoder, EngineConfig(need_beyond_names=False))  # type: ignore[arg-type]
+    corpus = {**CORPUS, **SHARED_GENERIC_WORDS, **SAME_NEED_GENERIC_WORDS}
+    g = engine.group(list(corpus.values()), list(corpus), with_sdgs=False)
+    keys = [g.memberships[pid].bouquet_key for pid in SHARED_GENERIC_WORDS]
+    held = [k for k in keys if k is not None]
+    assert len(set(held)) < len(held)
