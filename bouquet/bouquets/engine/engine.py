@@ -989,7 +989,8 @@ class _Grouper:
             )
             name = choose([tagged[r] for r in central[key]], [heads[r] for r in sample], several=several[2])
             if name:
-                names[key] = name
+                # A thing without a verb takes the work most members ask for (« Rénover les salles de danse »).
+                names[key] = with_work(name, [full_heads[r] for r in sample])
                 if several[0] & frozenset(s for s, _ in content_tokens(name)):
                     plural_of[key] = (several[0], several[1])
         # A name said of several things in several places takes the plural (« Rénover la piscine » for five

@@ -1069,21 +1069,27 @@ def _plural_stems(head: str) -> frozenset[str]:
 
 
 # Works people ask for on places (« Rénovation de la piscine X », « Rénovons l'église Y »), as verbs for a name
-# said of several places (« Rénover les églises »). Read as stems: the noun and the verb share one.
+# said of several places (« Rénover les églises »). Read as stems: the noun and the verb share one. Not
+# « aménager » (« Aménagement d'aires de sport » is no work on « l'art urbain ») nor « équiper » (its stem is
+# that of « équipements », a thing).
 _WORKS = (
-    "rénover restaurer réhabiliter moderniser embellir aménager réaménager végétaliser sécuriser valoriser "
-    "agrandir équiper entretenir éclairer protéger nettoyer rafraîchir ouvrir"
+    "rénover restaurer réhabiliter moderniser embellir végétaliser sécuriser valoriser agrandir entretenir "
+    "protéger nettoyer rafraîchir"
 ).split()
 _WORK_OF = {stem(v): v for v in _WORKS} | {stem(v[:-2] + "ons"): v for v in _WORKS if v.endswith("er")}
 _IN_VALUE = re.compile(r"(?<![^\W_])(?:mise|mettre)\s+en\s+valeur(?![^\W_])", re.IGNORECASE)
 
 
 def with_work(name: str, member_heads: Sequence[str]) -> str:
-    """A plural name without a verb (« Les églises », « Les centres sportifs ») takes the work most of its members
-    ask for, when a third of them (two at least) ask for the same one (« Rénover les centres sportifs »,
-    « Mettre en valeur les églises »); else the name as it is."""
+    """A name that is a thing without a verb (« Les églises », « Des salles de danse ») takes the work its members
+    ask for, when a third of them (two at least) ask for the same one (« Rénover les salles de danse », « Mettre
+    en valeur les églises »); else the name as it is."""
     first = name.split(" ", 1)
-    if len(first) < 2 or first[0] not in ("Les", "Des"):
+    if name[:2] in ("L'", "L’") and len(name) > 2:
+        first = [name[:2], name[2:]]
+    if len(first) < 2 or first[0] not in ("Les", "Des", "Le", "La", "L'", "L’"):
+        return name
+    if len(member_heads) < 2 or any(_stems(w) & set(_WORK_OF) for w in name.split()):
         return name
     counts: Counter[str] = Counter()
     for head in member_heads:
@@ -1096,4 +1102,5 @@ def with_work(name: str, member_heads: Sequence[str]) -> str:
     work, count = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
     if count < max(2, len(member_heads) / 3):
         return name
-    return f"{work.capitalize()} {first[0].lower()} {first[1]}"
+    article = "les" if first[0] == "Des" else first[0].lower()
+    return f"{work.capitalize()} {article}{'' if article.endswith(("'", '’')) else ' '}{first[1]}"

@@ -137,3 +137,14 @@ def test_quoted_speech_and_hashtags_give_no_name(tagger: SpacyTagger) -> None:
     # A quoted name stays: it is not someone speaking.
     named = candidates(tagger.tag(["Le projet « Jardin des cultures » au square"])[0], frozenset())
     assert named
+
+
+def test_a_thing_without_a_verb_takes_the_work_its_members_ask() -> None:
+    heads = [
+        "Rénovation des salles de danse du Centre d'Animation Jemmapes",
+        "Rénovation/aménagement des espaces de danse square Tino Rossi",
+    ]
+    assert with_work("Des salles de danse", heads) == "Rénover les salles de danse"
+    # « Aménager » is no work of its own: « Aménagement d'aires de sport urbain » is not one on « l'art urbain ».
+    art = ["Aménagement d'aires de sport urbain dans le 17e arrondissement", "Aménagement de la passerelle"]
+    assert with_work("L'art urbain", art) == "L'art urbain"
