@@ -41,10 +41,14 @@ from bouquet.bouquets.engine.lexical import text_terms
 from bouquet.bouquets.engine.phrases import (
     GENERIC_ACTIONS,
     GENERIC_NOUNS,
+    MAX_CHARS,
     SpacyTagger,
     Tagger,
     choose,
     generic_words,
+    named_several,
+    pluralise,
+    with_work,
     without_generic_words,
 )
 from bouquet.bouquets.engine.places import (
@@ -968,6 +972,7 @@ class _Grouper:
         wanted = sorted({r for rows in central.values() for r in rows})
         tagged = dict(zip(wanted, tagger.tag([full_heads[r] for r in wanted]), strict=True))
         names: dict[tuple[str, str], str] = {}
+        plural_of: dict[tuple[str, str], tuple[frozenset[str], dict[str, str]]] = {}
         for key, rows in groups.items():
             # Shares over at most 200 members: enough to tell a shared word from a rare one.
             sample = (
@@ -975,9 +980,32 @@ class _Grouper:
                 if len(rows) <= 200
                 else [rows[i] for i in np.linspace(0, len(rows) - 1, 200).astype(int)]
             )
-            name = choose([tagged[r] for r in central[key]], [heads[r] for r in sample])
+            # What the members name several of, in several places (« la piscine Mathis », « la piscine Bernard
+            # Lafay »): unless the group is about one place, its name may be that kind alone, in the plural.
+            several = (
+                named_several([full_heads[r] for r in sample])
+                if key not in one_place and len(rows) > 1
+                else (frozenset(), {}, frozenset())
+            )
+            name = choose([tagged[r] for r in central[key]], [heads[r] for r in sample], several=several[2])
             if name:
-                names[key] = name
+                # A thing without a verb takes the work most members ask for (« Rénover les salles de danse »).
+                names[key] = with_work(name, [full_heads[r] for r in sample])
+                if several[0] & frozenset(s for s, _ in content_tokens(name)):
+                    plural_of[key] = (several[0], several[1])
+        # A name said of several things in several places takes the plural (« Rénover la piscine » for five
+        # pools → « Rénover les piscines ») and, without a verb, the work most members ask for there.
+        if plural_of:
+            keys = sorted(plural_of)
+            # The small model reads « L’église » (typographic apostrophe) as a proper name: tagged with a plain one.
+            plain = [names[k].replace("’", "'") for k in keys]
+            for key, tokens in zip(keys, tagger.tag(plain), strict=True):
+                plural = pluralise(tokens, *plural_of[key])
+                if plural and len(plural) <= MAX_CHARS:
+                    rows = groups[key]
+                    sample = rows if len(rows) <= 200 else rows[:200]
+                    named = with_work(plural, [full_heads[r] for r in sample])
+                    names[key] = named if len(named) <= MAX_CHARS else plural
         return names
 
     @staticmethod

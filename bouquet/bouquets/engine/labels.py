@@ -79,8 +79,8 @@ def head_of(text: str) -> str:
 # Small words a cut title must not end on, nor on a word that only situates against what was cut (« au bord »).
 _HANGING = RELATIONAL | frozenset(
     fold(w)
-    for w in """de d' du des la le les l' un une à au aux et ou pour par sur dans en avec sans sous chez vers
-    très""".split()
+    for w in """de d' d’ du des la le les l' l’ un une à au aux et ou pour par sur dans en avec sans sous chez
+    vers très""".split()
 )
 
 
@@ -98,7 +98,7 @@ def label_text(keywords: Sequence[Keyword], fallback: str = "", n: int = 3) -> s
             return first
         # Cut between words, never inside one, and not after a word that waits for what was cut (« autour du »).
         words = first[:60].rsplit(" ", 1)[0].rstrip(" ,;:").split()
-        while len(words) > 1 and fold(words[-1].lower()) in _HANGING:
+        while len(words) > 1 and (fold(words[-1].lower()) in _HANGING or words[-1].endswith(("'", "’"))):
             words.pop()
         return " ".join(words)
     return "Propositions diverses"

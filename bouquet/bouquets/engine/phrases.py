@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -282,6 +282,7 @@ def _clauses(tokens: Sequence[Tok]) -> list[list[Tok]]:
     """Clauses of a title: split at punctuation (not at apostrophes or hyphens inside words), at « / », « | »,
     « + » and at a dash between spaces (« École Boulangers - Pour une école plus verte »)."""
     out: list[list[Tok]] = [[]]
+    tokens = _without_speech(tokens)
     for i, tok in enumerate(tokens):
         dash = tok.text in ("-", "–", "—") and (bool(tok.space) or (i > 0 and bool(tokens[i - 1].space)))
         if (tok.pos == "PUNCT" and tok.text not in ("'", "’", "-")) or dash or tok.text in ("/", "|", "+"):
@@ -289,6 +290,41 @@ def _clauses(tokens: Sequence[Tok]) -> list[list[Tok]]:
         else:
             out[-1].append(tok)
     return [c for c in out if c]
+
+
+# Words of someone speaking (« avec qui je laisse mon fils ? »): quoted words holding them are speech, not a name.
+_SPEECH = frozenset(
+    fold(w)
+    for w in """je j' j’ tu on nous vous me m' m’ moi mon ma mes ton ta tes notre nos votre vos il elle ils elles
+    qui que qu' qu’""".split()
+)
+_OPENING_QUOTES = frozenset("«“„‹")
+
+
+def _without_speech(tokens: Sequence[Tok]) -> list[Tok]:
+    """The title without the words it quotes from someone (« Propos recueillis : « avec qui je laisse mon fils
+    ? » »): a quoted passage holding a pronoun or a possessive of a speaker is taken out, with its quotes; a quoted
+    name (« le projet « Jardin des cultures » ») stays. A quote never closed runs to the end of the title. A
+    hashtag goes too."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.text in _OPENING_QUOTES or tok.text == '"':
+            closing = (
+                "»" if tok.text == "«" else ("”" if tok.text in "“„" else ('"' if tok.text == '"' else "›"))
+            )
+            end = next((k for k in range(i + 1, len(tokens)) if tokens[k].text == closing), len(tokens))
+            inside = tokens[i + 1 : end]
+            if any(_low(t) in _SPEECH or (t.pos == "PRON" and _low(t) not in ("y", "en")) for t in inside):
+                i = end + 1
+                continue
+        if tok.text in ("#", "@") and not tok.space and i + 1 < len(tokens):
+            i += 2  # a hashtag (« #ÉcoleDeRêve »), a slogan rather than words of a name
+            continue
+        out.append(tok)
+        i += 1
+    return out
 
 
 def _ending_ok(tokens: Sequence[Tok]) -> bool:
@@ -512,7 +548,9 @@ def _noun_phrases(clause: Sequence[Tok], *, first_only: bool = False) -> list[li
     return out
 
 
-def _readable(tokens: Sequence[Tok], keep_places: frozenset[str]) -> bool:
+def _readable(
+    tokens: Sequence[Tok], keep_places: frozenset[str], several: frozenset[str] = frozenset()
+) -> bool:
     """A name, not a fragment: it ends on a word that needs nothing after it; it holds a common noun (an
     infinitive clause, its object), or names a place the bouquet is about with something said of it
     (« Montmartre accessible à tous »); one adjective, one place or one verb alone is not a name."""
@@ -520,6 +558,10 @@ def _readable(tokens: Sequence[Tok], keep_places: frozenset[str]) -> bool:
         return False
     if tokens[0].pos == "PRON" or _low(tokens[0]) in ("ce", "c'", "c’", "qui", "que", "qu'", "qu’"):
         return False  # words quoted from someone (« Qui je laisse mon fils », « Ce n'est pas que… »)
+    if _low(tokens[0]) in _SPEECH or tokens[0].text in _QUOTES:
+        return False  # a speaker's words (« Mon fils », « Nos enfants »), or a name opening on a quote
+    if any("#" in t.text or "@" in t.text for t in tokens):
+        return False  # a hashtag or a handle (« #ÉcoleDeRêve ») is a slogan, not a name
     content = [t for t in tokens if t.pos in ("NOUN", "ADJ", "VERB", "PROPN", "X", "NUM")]
     nouns = [t for t in content if t.pos == "NOUN" and not _numbered(t)]
     places = [
@@ -535,14 +577,14 @@ def _readable(tokens: Sequence[Tok], keep_places: frozenset[str]) -> bool:
     said = [t for t in content if t not in places and _stems(t.text)]
     if len(said) == 1 and (
         said[0].pos != "NOUN"
-        or _stems(said[0].text) <= _BARE
+        or (_stems(said[0].text) <= _BARE and not _stems(said[0].text) <= several)
         or not any(_low(t) in _ARTICLES or _low(t) in ("de", "d'", "d’") for t in tokens)
     ):
         # One word said alone: a verb (« Embellir »), an adjective, a noun too general without its complement
         # (« Zone », « Le parc », « Une table »), or a noun without its article (« Bagagerie », « Handicap »:
         # a keyword, where « Une ressourcerie » or « La propreté » reads as a name).
         return False
-    if said and all(_stems(t.text) <= GENERIC_NOUNS - GENERIC_ACTIONS for t in said):
+    if said and all(_stems(t.text) <= GENERIC_NOUNS - GENERIC_ACTIONS - several for t in said):
         # Nouns of places and things in general only (« Le coin des rues »); an action on them names a kind of
         # work people ask for (« Réaménagement de la rue »).
         return False
@@ -558,7 +600,10 @@ def _in_capitals(tokens: Sequence[Tok]) -> bool:
 
 
 def candidates(
-    tokens: Sequence[Tok], keep_places: frozenset[str], shared: frozenset[str] = frozenset()
+    tokens: Sequence[Tok],
+    keep_places: frozenset[str],
+    shared: frozenset[str] = frozenset(),
+    several: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Candidate phrases of one title, readable ones only: its clauses cut before place names (unless listed in
     `keep_places`, stems most members share; an address noun stays when its stem is in `shared`) and the noun
@@ -590,7 +635,12 @@ def candidates(
     names: list[str] = []
     for phrase in out:
         text = _join(phrase)
-        if text and text.lower() not in seen and len(text) <= MAX_CHARS and _readable(phrase, keep_places):
+        if (
+            text
+            and text.lower() not in seen
+            and len(text) <= MAX_CHARS
+            and _readable(phrase, keep_places, several)
+        ):
             seen.add(text.lower())
             names.append(text)
     return names
@@ -612,7 +662,11 @@ def _capitalised(name: str) -> str:
 
 
 def choose(
-    tagged_heads: Sequence[Sequence[Tok]], member_heads: Sequence[str], *, min_share: float = 0.5
+    tagged_heads: Sequence[Sequence[Tok]],
+    member_heads: Sequence[str],
+    *,
+    min_share: float = 0.5,
+    several: frozenset[str] = frozenset(),
 ) -> str | None:
     """The best candidate phrase for a group whose members' titles are `member_heads` (all of them, for the
     shares) and whose most central titles are tagged in `tagged_heads`, most central first. When none is shared
@@ -640,7 +694,7 @@ def choose(
     for number, tokens in enumerate(readable):
         capitals = _in_capitals(tokens)
         first_title = number == 0
-        for phrase in candidates(tokens, keep_places, shared):
+        for phrase in candidates(tokens, keep_places, shared, several):
             stems = _stems(phrase)
             if not stems or stems <= FILLERS:
                 continue
@@ -665,6 +719,11 @@ def choose(
             # word alone reads as a keyword (« Végétalisation », « Bagagerie »).
             # A generic word costs a little: « Des jardinières » before « Installation de jardinières ».
             phrase_bonus = (0.3 if len(stems - weak) >= 2 else 0.0) - 0.05 * len(stems & weak)
+            if stems - weak and stems - weak <= several:
+                # The kind of place the members name several of (« L'église » of « Des chapelles de l'église »
+                # for 31 churches): said in the plural with the work asked (« Mettre en valeur les églises »), it
+                # reads as a phrase and is what they share, not one member's chapels.
+                phrase_bonus += 0.3
             if (
                 len(stems - weak) == 1
                 and words[0].lower().endswith(("er", "ir", "re"))
@@ -752,3 +811,296 @@ def without_generic_words(text: str) -> str:
 
     bare = " ".join(_WORDS.sub(drop, bare).split())
     return bare if _stems(bare) else text
+
+
+# French plural rules for the nouns and adjectives of a name (the regular « -s » and the written exceptions).
+_AL_S = frozenset("bal bals carnaval chacal festival récital régal cal naval fatal banal final natal".split())
+_AIL_AUX = frozenset("bail corail émail soupirail travail vantail vitrail".split())
+_OU_X = frozenset("bijou caillou chou genou hibou joujou pou".split())
+_EU_S = frozenset("pneu bleu émeu landau sarrau".split())
+_BEFORE_VOWEL = {"nouvel": "nouveaux", "bel": "beaux", "vieil": "vieux"}
+
+
+def plural_word(word: str) -> str:
+    """The plural of a French noun or adjective by the written rules: « piscine » → « piscines », « canal » →
+    « canaux », « nouveau » → « nouveaux », « cours » unchanged; a compound joined by a hyphen takes it on each
+    of its words that varies only when the first is a noun (« skate-park » → « skate-parks »: its last word)."""
+    if not word or not word[-1].isalpha():
+        return word
+    if "-" in word:
+        head, _, tail = word.rpartition("-")
+        return f"{head}-{plural_word(tail)}"
+    low = word.lower()
+    if low in _BEFORE_VOWEL:
+        return _BEFORE_VOWEL[low]
+    if low.endswith(("s", "x", "z")):
+        return word
+    if low.endswith("al") and low not in _AL_S:
+        return word[:-2] + ("AUX" if word.isupper() else "aux")
+    if low in _AIL_AUX:
+        return word[:-3] + "aux"
+    if low.endswith(("eau", "au", "eu")) and low not in _EU_S:
+        return word + "x"
+    if low in _OU_X:
+        return word + "x"
+    return word + "s"
+
+
+# Article of one thing → article of several: « la piscine » → « les piscines », « une piste » → « des pistes ».
+_PLURAL_ARTICLE = {
+    "le": "les",
+    "la": "les",
+    "l'": "les",
+    "l’": "les",
+    "un": "des",
+    "une": "des",
+    "du": "des",
+    "au": "aux",
+    "ce": "ces",
+    "cet": "ces",
+    "cette": "ces",
+}
+# Nouns of an action or a quality (« végétalisation », « éclairage », « sécurité »): one work done in several
+# places stays singular (« Végétalisation des rues »).
+_ACTS = ("tion", "sion", "ment", "age", "ité", "ite", "ure", "ance", "ence")
+_COMPLEMENT = frozenset(fold(w) for w in "de d' d’ du des".split())
+
+
+def _article_before(toks: Sequence[Tok], i: int) -> int:
+    """Index of the article of the noun at i (over the adjectives before it), or -1."""
+    k = i - 1
+    while k >= 0 and toks[k].pos == "ADJ" and toks[k].number != "Plur":
+        k -= 1
+    return k if k >= 0 and _low(toks[k]) in _PLURAL_ARTICLE else -1
+
+
+def pluralise(tokens: Sequence[Tok], nouns: frozenset[str], written: Mapping[str, str]) -> str | None:
+    """A name said of several things (« Rénover la piscine » for five pools → « Rénover les piscines »): each
+    singular noun whose stem is in `nouns` is put in the plural with its article and adjectives, and so is a
+    singular noun whose complement it is (« le solarium de la piscine » → « les solariums des piscines »). The
+    plural is a member's own written form (`written`: stem → plural surface form) when one wrote it, else the
+    written rules (`plural_word`); a noun without an article opening the name takes « les » (« Piste cyclable »
+    → « Les pistes cyclables »). None when nothing is to change."""
+    toks = _normalise(tokens)
+    targets = {
+        i
+        for i, t in enumerate(toks)
+        if t.pos == "NOUN"
+        and t.number != "Plur"
+        and _stems(t.text) & nouns
+        and not _numbered(t)
+        and not _low(t).endswith(_ACTS)
+        and not _stems(t.text) <= GENERIC_ACTIONS
+    }
+    if not targets:
+        return None
+    # The nouns whose complement is a target, through « de », « du », « de la » (not « pour », « à »).
+    first = min(targets)
+    while True:
+        art = _article_before(toks, first)
+        if art >= 0 and _low(toks[art]) == "du":
+            noun = art - 1  # « du » holds the link
+        elif art > 0 and _low(toks[art - 1]) in ("de", "d'", "d’"):
+            noun = art - 2
+        else:
+            break
+        while noun >= 0 and toks[noun].pos == "ADJ":
+            noun -= 1
+        if (
+            noun >= 2
+            and toks[noun].pos == "NOUN"
+            and _article_before(toks, noun) < 0
+            and _low(toks[noun - 1]) in ("de", "d'", "d’")
+            and toks[noun - 2].pos == "NOUN"
+        ):
+            noun -= 2  # over a bare complement: « la cour [de récréation] de l'école »
+        elif (
+            noun >= 1
+            and toks[noun].pos == "NOUN"
+            and _article_before(toks, noun) < 0
+            and toks[noun - 1].pos == "NOUN"
+        ):
+            noun -= 1  # over a noun that qualifies the one before it: « l'espace [jeunesse] »
+        if (
+            noun < 0
+            or toks[noun].pos != "NOUN"
+            or toks[noun].number == "Plur"
+            or _article_before(toks, noun) < 0
+        ):
+            break
+        targets.add(noun)
+        first = noun
+    words: list[list[str]] = [[t.text, t.space] for t in toks]
+    drop: set[int] = set()
+    for i in sorted(targets):
+        stem_key = next(iter(_stems(toks[i].text) & nouns), "")
+        form = written.get(stem_key) or plural_word(toks[i].text)
+        words[i][0] = form if toks[i].text[:1].islower() or i == 0 else form[:1].upper() + form[1:]
+        # Adjectives after the noun agree (« piste cyclable » → « pistes cyclables »), and those before it.
+        k = i + 1
+        while k < len(toks) and (
+            toks[k].pos == "ADJ"
+            or (toks[k].pos == "VERB" and toks[k].form == "Part")
+            or (toks[k].pos == "X" and toks[k].text.isalpha() and toks[k].text.islower())
+        ):
+            if toks[k].number != "Plur":
+                words[k][0] = plural_word(toks[k].text)
+            k += 1
+        art = _article_before(toks, i)
+        for a in range(max(art, 0) + (1 if art >= 0 else 0), i):
+            if toks[a].pos == "ADJ":
+                words[a][0] = plural_word(toks[a].text)
+        if art >= 2 and toks[art - 1].pos in ("ADJ", "VERB") and _low(toks[art - 2]) in ("rendre", "rendons"):
+            words[art - 1][0] = plural_word(toks[art - 1].text)  # « Rendre piétonnes les rues »
+        if art < 0:
+            if i == 0:
+                words[0][0] = "Les " + (form if toks[0].text[1:2].isupper() else form[:1].lower() + form[1:])
+            continue
+        low = _low(toks[art])
+        prev = _low(toks[art - 1]) if art > 0 else ""
+        new = _PLURAL_ARTICLE[low]
+        if low in ("la", "l'", "l’") and prev in ("de", "d'", "d’"):
+            drop.add(art)
+            words[art - 1] = [words[art - 1][0][:1] + "es", " "]
+            continue
+        if low in ("la", "l'", "l’", "le") and prev == "à":
+            drop.add(art)
+            words[art - 1] = ["aux", " "]
+            continue
+        if low in ("un", "une") and prev in ("de", "d'", "d’"):
+            # « Création d'un jardin » → « Création de jardins » (« d' » before a vowel).
+            drop.add(art)
+            vowel = fold(words[art + 1][0][:1].lower()) in _VOWELS
+            words[art - 1] = ["d'" if vowel else "de", "" if vowel else " "]
+            continue
+        if new == "des" and art + 1 < i:
+            # An adjective before the noun: « de nouveaux équipements », not « des nouveaux ».
+            new = "d'" if fold(words[art + 1][0][:1].lower()) in _VOWELS else "de"
+        if toks[art].text[:1].isupper():
+            new = new.capitalize()
+        words[art] = [new, "" if new.endswith("'") else " "]
+    text = "".join(w + s for i, (w, s) in enumerate(words) if i not in drop)
+    text = " ".join(text.split())
+    return _capitalised(text) if text != _join(toks) else None
+
+
+_STREET_STEMS = frozenset(stem(w) for w in (*STREET_NOUNS, *STREET_WORDS))
+_TITLE_WORDS = re.compile(r"[^\s'’()\[\],;:!?.«»\"/|+]+", re.UNICODE)
+
+
+def _place_after(words: Sequence[str], i: int) -> str:
+    """The place name that follows the word at i, over up to two adjectives (« la piscine Mathis », « piste
+    cyclable chemin Caillibens »), lower-cased; empty when none follows it directly."""
+    k = i + 1
+    for _ in range(3):
+        if k >= len(words):
+            return ""
+        word = words[k]
+        low = fold(word.lower())
+        if any(ch.isdigit() for ch in word) or word[:1].isupper():
+            return low
+        if (
+            low in STREET_NOUNS
+            and k + 1 < len(words)
+            and (words[k + 1][:1].isupper() or any(ch.isdigit() for ch in words[k + 1]))
+        ):
+            return fold(words[k + 1].lower())
+        if (
+            low in _ARTICLES
+            or low in _LINKS
+            or low in ("et", "ou", "sur", "dans", "à", "a")
+            or not _stems(word)
+        ):
+            return ""
+        k += 1  # an adjective (« cyclable », « couvert »)
+    return ""
+
+
+def named_several(full_heads: Sequence[str]) -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
+    """What a group's titles name several of: the stems of nouns that two members or more give with different
+    place names (« la piscine Mathis », « la piscine Bernard Lafay »), or that two members or more write in the
+    plural (« des jardins partagés ») while no more than twice as many write them in the singular; and the
+    plural each member wrote (stem → most written plural form), for the name to take their own words; and the
+    stems found by their places alone (a kind of place that may name the group, in the plural). A word some
+    member writes only in the singular and none in the plural (« parcours ») counts only by its places."""
+    places: dict[str, set[str]] = {}
+    writers: dict[str, set[int]] = {}
+    plural: dict[str, Counter[str]] = {}
+    singular: Counter[str] = Counter()
+    for n, head in enumerate(full_heads):
+        words = _TITLE_WORDS.findall(head)
+        seen_plural: set[str] = set()
+        seen_singular: set[str] = set()
+        for i, word in enumerate(words):
+            stems = _stems(word)
+            if len(stems) != 1 or word[:1].isupper() and i > 0:
+                continue
+            (s,) = stems
+            if word.lower().endswith(("s", "x")) and len(word) > 3:
+                plural.setdefault(s, Counter())[word.lower()] += 1
+                seen_plural.add(s)
+            else:
+                seen_singular.add(s)
+            place = _place_after(words, i)
+            if place:
+                places.setdefault(s, set()).add(place)
+                writers.setdefault(s, set()).add(n)
+        for s in seen_singular - seen_plural:
+            singular[s] += 1
+    found = {s for s, where in places.items() if len(where) >= 2 and len(writers[s]) >= 2}
+    # Streets are where a need is, not what is wanted: « Les rues » never names a group alone.
+    by_place = frozenset(found) - _STREET_STEMS
+    for s in plural:
+        count = sum(1 for head in full_heads if s in _plural_stems(head))
+        # Some member writes it in the singular too: a word that varies (not « parcours », « bois »).
+        if count >= 2 and 1 <= singular[s] <= 2 * count:
+            found.add(s)
+    written = {s: forms.most_common(1)[0][0] for s, forms in plural.items() if s in found}
+    return frozenset(found), written, by_place
+
+
+def _plural_stems(head: str) -> frozenset[str]:
+    return frozenset(
+        s
+        for word in _TITLE_WORDS.findall(head)
+        if word.lower().endswith(("s", "x")) and len(word) > 3
+        for s in _stems(word)
+    )
+
+
+# Works people ask for on places (« Rénovation de la piscine X », « Rénovons l'église Y »), as verbs for a name
+# said of several places (« Rénover les églises »). Read as stems: the noun and the verb share one. Not
+# « aménager » (« Aménagement d'aires de sport » is no work on « l'art urbain ») nor « équiper » (its stem is
+# that of « équipements », a thing).
+_WORKS = (
+    "rénover restaurer réhabiliter moderniser embellir végétaliser sécuriser valoriser agrandir entretenir "
+    "protéger nettoyer rafraîchir"
+).split()
+_WORK_OF = {stem(v): v for v in _WORKS} | {stem(v[:-2] + "ons"): v for v in _WORKS if v.endswith("er")}
+_IN_VALUE = re.compile(r"(?<![^\W_])(?:mise|mettre)\s+en\s+valeur(?![^\W_])", re.IGNORECASE)
+
+
+def with_work(name: str, member_heads: Sequence[str]) -> str:
+    """A name that is a thing without a verb (« Les églises », « Des salles de danse ») takes the work its members
+    ask for, when a third of them (two at least) ask for the same one (« Rénover les salles de danse », « Mettre
+    en valeur les églises »); else the name as it is."""
+    first = name.split(" ", 1)
+    if name[:2] in ("L'", "L’") and len(name) > 2:
+        first = [name[:2], name[2:]]
+    if len(first) < 2 or first[0] not in ("Les", "Des", "Le", "La", "L'", "L’"):
+        return name
+    if len(member_heads) < 2 or any(_stems(w) & set(_WORK_OF) for w in name.split()):
+        return name
+    counts: Counter[str] = Counter()
+    for head in member_heads:
+        works = {_WORK_OF[s] for s, _ in content_tokens(head) if s in _WORK_OF}
+        if _IN_VALUE.search(head):
+            works.add("mettre en valeur")
+        counts.update(works)
+    if not counts:
+        return name
+    work, count = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    if count < max(2, len(member_heads) / 3):
+        return name
+    article = "les" if first[0] == "Des" else first[0].lower()
+    return f"{work.capitalize()} {article}{'' if article.endswith(("'", '’')) else ' '}{first[1]}"
