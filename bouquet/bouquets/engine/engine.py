@@ -129,10 +129,10 @@ class EngineConfig:
     # separates paraphrases from unrelated proposals better than USE, decision 0030), its cut, bounds and shared
     # words' weight are on its own scale: e5's cosines sit in a narrow band (unrelated titles around 0.85, spread
     # 0.02). Chosen on the development pairs of bench/data/ only.
-    judge_margin: float = 0.25
+    judge_margin: float = 0.5
     judge_floor: float = 0.88
     judge_ceiling: float = 0.95
-    judge_lexical_weight: float = 0.05
+    judge_lexical_weight: float = 0.02
     neighbours: int = 10  # kNN vote size for placement
     k_max: int = 30  # largest automatic number of themes
     max_chars: int = 10000  # longer texts are flagged "truncated" (TF-IDF reads all; encoders read 2,000)
