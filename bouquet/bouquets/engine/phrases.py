@@ -21,6 +21,7 @@ import threading
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Protocol
 
 from bouquet.bouquets.engine.places import PLACE_WORDS, STREET_WORDS
@@ -214,7 +215,9 @@ def _address(tok: Tok) -> bool:
     return low in STREET_NOUNS or (low[-1:] in ("s", "x") and low[:-1] in STREET_NOUNS)
 
 
+@lru_cache(maxsize=1 << 16)
 def _stems(text: str) -> frozenset[str]:
+    """The content stems of a word or phrase (remembered: naming asks for the same words again and again)."""
     return frozenset(s for s, _ in content_tokens(text))
 
 
@@ -1050,8 +1053,9 @@ def named_several(full_heads: Sequence[str]) -> tuple[frozenset[str], dict[str, 
     found = {s for s, where in places.items() if len(where) >= 2 and len(writers[s]) >= 2}
     # Streets are where a need is, not what is wanted: « Les rues » never names a group alone.
     by_place = frozenset(found) - _STREET_STEMS
+    plural_of = [_plural_stems(head) for head in full_heads] if plural else []
     for s in plural:
-        count = sum(1 for head in full_heads if s in _plural_stems(head))
+        count = sum(1 for stems in plural_of if s in stems)
         # Some member writes it in the singular too: a word that varies (not « parcours », « bois »).
         if count >= 2 and 1 <= singular[s] <= 2 * count:
             found.add(s)
