@@ -446,6 +446,43 @@ def duplicates(titles: list[str], pool_extra: list[str], encoder: UseEncoder, si
             )
             for name, (pairs, unrelated) in sets.items():
                 _duplicate_row(engine, texts, name, pairs, unrelated)
+            if with_judge:
+                _margin_curve(engine, texts, *sets["development"])
+
+
+def _margin_curve(
+    engine: Engine, texts: list[str], pairs: list[dict[str, str]], unrelated: list[str]
+) -> None:
+    """How the judge's margin was chosen (decision 0030), on the development set only: flagged paraphrases and
+    unrelated proposals for each margin; the smallest margin keeping unrelated flagged at or under 0.025 at
+    every index size is the one kept."""
+    judge = engine.index.judge if engine.index is not None else None
+    if judge is None or engine.judge is None:
+        return
+    kept, z = judge.cut, float(np.sqrt(2.0 * np.log(len(texts))))
+    queries = engine.judge.encode([r["paraphrase"] for r in pairs])
+    others = engine.judge.encode(unrelated)
+    curve = []
+    for margin in (0.0, 0.25, 0.5, 0.75, 1.0):
+        cut = min(
+            engine.config.judge_ceiling,
+            max(engine.config.judge_floor, judge.centre + judge.spread * (margin + z)),
+        )
+        judge.cut = cut
+        flagged = sum(
+            any(
+                texts[int(m.id)] == r["original"] and m.duplicate
+                for m in engine.similar(r["paraphrase"], k=10, threshold=-1.0, judge_vector=q)
+            )
+            for r, q in zip(pairs, queries, strict=True)
+        )
+        alarms = sum(bool(engine.similar(t, judge_vector=q)) for t, q in zip(unrelated, others, strict=True))
+        curve.append(f"{margin:g}: cut {cut:.3f}, {flagged / len(pairs):.2f} / {alarms / len(unrelated):.3f}")
+    judge.cut = kept
+    print(
+        f"{len(texts):,} development, judge margin → paraphrases / unrelated flagged: " + "; ".join(curve),
+        flush=True,
+    )
 
 
 def _duplicate_row(
