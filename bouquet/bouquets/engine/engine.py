@@ -1160,13 +1160,6 @@ class Engine:
             judge_vector = self.judge.encode([text])
         return l2_normalise(np.asarray(judge_vector, dtype=np.float32).reshape(1, -1))
 
-    def judge_vectors(
-        self, texts: Sequence[str], progress: ProgressFactory | None = None
-    ) -> np.ndarray | None:
-        """Stable vectors of the duplicate judge, if the engine has one: what the product stores beside the
-        encoder's."""
-        return encode_texts(self.judge, texts, progress) if self.judge is not None else None
-
     @property
     def duplicate_cut(self) -> float:
         """Similarity in meaning above which an indexed proposal is a probable duplicate (set by the grouping,
@@ -1192,17 +1185,14 @@ class Engine:
         index = self._require_index()
         vec, enc = self._vector(text, encoder_vector)
         wide = max(k, self.config.similar_candidates)
-        # Candidates: the nearest by the hybrid vectors, and the titles sharing the most rare words with the text
-        # (an original the vectors ranked far, its words kept by whoever rewords it).
-        found = self._neighbours(index, vec, wide, exclude_id)
-        seen = {m.id for m in found}
+        # Candidates: the nearest by the hybrid vectors (and by the judge's, when there is one), and the titles
+        # sharing the most rare words with the text (an original the vectors ranked far, its words kept by
+        # whoever rewords it).
         jvec = self._judge_vector(text, judge_vector)
-        if jvec is not None and index.judge is not None:
-            # And the nearest by the judge's own vectors, which read paraphrases best.
-            for m in self._neighbours_by(index, index.judge.vectors, jvec, wide, exclude_id):
-                if m.id not in seen:
-                    found.append(m)
-                    seen.add(m.id)
+        found = self._with_judged(
+            index, self._neighbours(index, vec, wide, exclude_id), jvec, wide, exclude_id
+        )
+        seen = {m.id for m in found}
         lexical = index.title_words.scores(text_terms(text))
         for row in index.title_words.top(lexical, wide + 1).tolist():
             pid = index.ids[row]
@@ -1222,6 +1212,22 @@ class Engine:
     ) -> list[Match]:
         """kNN matches (hybrid cosine) with their theme and bouquet."""
         return self._neighbours_by(index, index.vectors, vec, k, exclude_id)
+
+    def _with_judged(
+        self,
+        index: ProposalIndex,
+        found: list[Match],
+        judge_vector: np.ndarray | None,
+        k: int,
+        exclude_id: str | None,
+    ) -> list[Match]:
+        """The matches found, then the judge's `k` nearest not among them (it reads paraphrases best), when the
+        index has a judge."""
+        if judge_vector is None or index.judge is None:
+            return list(found)
+        seen = {m.id for m in found}
+        nearest = self._neighbours_by(index, index.judge.vectors, judge_vector, k, exclude_id)
+        return [*found, *(m for m in nearest if m.id not in seen)]
 
     def _neighbours_by(
         self, index: ProposalIndex, vectors: VectorIndex, vec: np.ndarray, k: int, exclude_id: str | None
@@ -1323,11 +1329,7 @@ class Engine:
         elif neigh:
             reason = Reason((), (neigh[0].id,), neigh[0].similarity)
         jvec = self._judge_vector(text, judge_vector)
-        candidates_dup = list(neigh)
-        if jvec is not None and index.judge is not None:
-            seen = {m.id for m in neigh}
-            nearest = self._neighbours_by(index, index.judge.vectors, jvec, cfg.neighbours, id)
-            candidates_dup += [m for m in nearest if m.id not in seen]
+        candidates_dup = self._with_judged(index, neigh, jvec, cfg.neighbours, id)
         dups = tuple(
             m for m in self._judge(index, candidates_dup, text, enc, judge_vector=jvec) if m.duplicate
         )
