@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a scri
 
 from bouquet.bouquets.engine import E5Encoder, Engine, EngineConfig, FrenchTfidf, UseEncoder, VectorIndex  # noqa: E402
 from bouquet.bouquets.engine.cli import encode_with_cache  # noqa: E402
+from bouquet.bouquets.engine.duplicates import cut_from_levels  # noqa: E402
 from bouquet.bouquets.engine.index import exact_search  # noqa: E402
 from tests.shared_data import shared_data_dir  # noqa: E402
 
@@ -459,14 +460,18 @@ def _margin_curve(
     judge = engine.index.judge if engine.index is not None else None
     if judge is None or engine.judge is None:
         return
-    kept, z = judge.cut, float(np.sqrt(2.0 * np.log(len(texts))))
+    kept = judge.cut
     queries = engine.judge.encode([r["paraphrase"] for r in pairs])
     others = engine.judge.encode(unrelated)
     curve = []
     for margin in (0.0, 0.25, 0.5, 0.75, 1.0):
-        cut = min(
-            engine.config.judge_ceiling,
-            max(engine.config.judge_floor, judge.centre + judge.spread * (margin + z)),
+        cut = cut_from_levels(
+            judge.centre,
+            judge.spread,
+            len(texts),
+            margin=margin,
+            floor=engine.config.judge_floor,
+            ceiling=engine.config.judge_ceiling,
         )
         judge.cut = cut
         flagged = sum(

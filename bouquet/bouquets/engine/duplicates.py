@@ -81,5 +81,15 @@ def relative_cut(
     if n < 20:
         return ceiling
     centre, spread = pair_levels(encoder_block, sample=sample, seed=seed)
+    return cut_from_levels(centre, spread, n, margin=margin, floor=floor, ceiling=ceiling)
+
+
+def cut_from_levels(
+    centre: float, spread: float, n: int, *, margin: float, floor: float, ceiling: float
+) -> float:
+    """The cut of a corpus of n proposals whose pairwise levels are known: centre + (margin + sqrt(2 ln n))
+    spreads, within [floor, ceiling]; the ceiling for a corpus too small to measure (under 20)."""
+    if n < 20:
+        return ceiling
     cut = centre + spread * (margin + float(np.sqrt(2.0 * np.log(n))))
     return round(min(ceiling, max(floor, cut)), 4)

@@ -22,6 +22,7 @@ from bouquet.bouquets.engine.clustering import (
     split_mixed,
 )
 from bouquet.bouquets.engine.duplicates import (
+    cut_from_levels,
     near_identical,
     pair_levels,
     relative_cut,
@@ -268,13 +269,15 @@ def judgement(
     vectors = VectorIndex(judge.dim, config.ann_min_rows)
     if len(rows):
         vectors.add(list(indexed), block)
+    # The pairwise levels are measured once, for the cut and for the record.
     centre, spread = pair_levels(block, seed=config.seed) if len(rows) >= 2 else (0.0, 0.0)
-    cut = relative_cut(
-        block,
+    cut = cut_from_levels(
+        centre,
+        spread,
+        len(rows),
         margin=config.judge_margin,
         floor=config.judge_floor,
         ceiling=config.judge_ceiling,
-        seed=config.seed,
     )
     return Judgement(judge.name, vectors, cut, round(centre, 4), round(spread, 4))
 
