@@ -28,6 +28,7 @@ from tests.shared_data import shared_data_dir  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = 45
 COLUMNS = ("seed", "set", "bouquet", "size", "name", "members", "name_score", "same_need_score", "reason")
+THEME_COLUMNS = ("set", "theme", "size", "name", "bouquets", "members", "name_score", "reason")
 
 
 def pabulib_names(path: Path) -> list[str]:
@@ -66,6 +67,18 @@ def corpora(data: Path) -> dict[str, list[str]]:
     return sets
 
 
+def paris_editions(data: Path) -> dict[str, list[str]]:
+    """The Paris winners' titles of each edition with at least 100 of them, as a set each: themes the naming
+    rules were not written on (issue 11's held-out theme sets)."""
+    by: dict[str, list[str]] = {}
+    with (data / "paris_bp" / "projets_gagnants.csv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            title = r["titre_projet_gagnant"].strip()
+            if title and title != "NON REGISTRÉ":
+                by.setdefault(f"paris-{r['edition']}", []).append(title)
+    return {k: v for k, v in sorted(by.items()) if len(v) >= 100}
+
+
 def short(text: str, limit: int = 90) -> str:
     """The first sentence of a member (its title for the demo's proposals), cut for reading."""
     head = text.split(". ", 1)[0] if len(text) > limit else text
@@ -95,14 +108,51 @@ def draw(seed: int, data: Path) -> list[dict[str, str]]:
     return [found[int(i)] for i in sorted(picks.tolist())]
 
 
+def themes(data: Path, editions: bool = False) -> list[dict[str, str]]:
+    """Every theme of every set (a set has a few dozen at most), with its bouquets' names and members spread over
+    it: what a reader needs to say whether the theme's name says what its proposals are about."""
+    encoder = UseEncoder()
+    found: list[dict[str, str]] = []
+    sets = paris_editions(data) if editions else corpora(data)
+    for name, texts in sets.items():
+        ids = [str(i) for i in range(len(texts))]
+        grouping = Engine(encoder).group(texts, ids, with_sdgs=False)
+        bouquet_of = {b.key: b for b in grouping.bouquets}
+        for t in grouping.themes:
+            inside = sorted((bouquet_of[k] for k in t.bouquet_keys), key=lambda b: -len(b.member_ids))
+            spread = np.linspace(0, len(t.member_ids) - 1, min(12, len(t.member_ids))).astype(int)
+            found.append(
+                {
+                    "set": name,
+                    "theme": t.key,
+                    "size": str(len(t.member_ids)),
+                    "name": t.label.text,
+                    "bouquets": " | ".join(f"{b.label.text} ({len(b.member_ids)})" for b in inside[:8]),
+                    "members": " | ".join(short(texts[int(t.member_ids[int(i)])]) for i in spread),
+                }
+            )
+    return found
+
+
 def main() -> int:
     """Write the sample, or check a rated file against it."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--seed", type=int, required=True)
+    ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, help="CSV to write (default: standard output)")
     ap.add_argument("--check", type=Path, help="rated CSV whose rows of this seed must be this sample")
     ap.add_argument("--data", type=Path, default=shared_data_dir())
+    ap.add_argument("--themes", action="store_true", help="every theme's name instead (no seed drawn)")
+    ap.add_argument("--editions", action="store_true", help="with --themes: each Paris edition as a set")
     args = ap.parse_args()
+    if args.themes:
+        out = args.out.open("w", encoding="utf-8", newline="") if args.out else sys.stdout
+        writer = csv.DictWriter(out, fieldnames=THEME_COLUMNS)
+        writer.writeheader()
+        for r in themes(args.data, args.editions):
+            writer.writerow({**r, "name_score": "", "reason": ""})
+        if args.out:
+            out.close()
+        return 0
     rows = draw(args.seed, args.data)
     if args.check:
         with args.check.open(encoding="utf-8") as fh:

@@ -21,6 +21,7 @@ from bouquet.bouquets.engine.clustering import (
     mean_pairwise_cosine,
     split_mixed,
 )
+from bouquet.bouquets.engine.domains import DomainReader, theme_name
 from bouquet.bouquets.engine.duplicates import (
     cut_from_levels,
     near_identical,
@@ -47,6 +48,7 @@ from bouquet.bouquets.engine.phrases import (
     Tagger,
     choose,
     generic_words,
+    name_share,
     named_several,
     pluralise,
     with_work,
@@ -145,6 +147,9 @@ class EngineConfig:
     short_text_terms: int = 4
     # Most central titles of a bouquet or theme whose phrases may name it (phrases.py); 0 keeps keyword labels.
     phrase_titles: int = 6
+    # A theme keeps its phrase name when at least this share of its members write the name's main word; else
+    # the domains of local action its members fall in name it (domains.py).
+    theme_phrase_share: float = 0.4
     # The territory's own place names (districts, squares, parks) recognised in texts besides the street words
     # (places.py): place names weigh on location, not on meaning.
     place_names: tuple[str, ...] = ()
@@ -291,6 +296,7 @@ class _Grouper:
         self.encoder = encoder
         self.representation = HybridRepresentation(encoder, FrenchTfidf(), config.encoder_weight)
         self._sdg = sdg
+        self._domains: DomainReader | None = None
         self.bouquet_cut = config.bouquet_threshold
         self.bouquet_spread = 0.0
         self.duplicate_cut = config.duplicate_ceiling
@@ -305,6 +311,13 @@ class _Grouper:
         if self._sdg is None:
             self._sdg = SdgSuggester(self.encoder, encoder_weight=self.config.encoder_weight)
         return self._sdg
+
+    @property
+    def domains(self) -> DomainReader:
+        """The domains of local action, read with this run's encoder (built when a theme needs them)."""
+        if self._domains is None:
+            self._domains = DomainReader(self.encoder, encoder_weight=self.config.encoder_weight)
+        return self._domains
 
     def run(
         self,
@@ -862,6 +875,14 @@ class _Grouper:
             [head_of(t) for t in full_texts],
             row_places,
         )
+        names |= self._domain_names(
+            {k: rows for k, rows in theme_rows.items() if not cons.theme_labels.get(k)},
+            names,
+            heads,
+            u_texts,
+            enc,
+            docs,
+        )
 
         bouquets: list[FoundBouquet] = []
         for key in sorted(members_of, key=lambda k: (row_theme[members_of[k][0]] or "", k)):
@@ -1010,6 +1031,39 @@ class _Grouper:
                     named = with_work(plural, [full_heads[r] for r in sample])
                     names[key] = named if len(named) <= MAX_CHARS else plural
         return names
+
+    def _domain_names(
+        self,
+        theme_rows: Mapping[str, list[int]],
+        names: Mapping[tuple[str, str], str],
+        heads: Sequence[str],
+        texts: Sequence[str],
+        enc: np.ndarray,
+        docs: list[list[str]],
+    ) -> dict[tuple[str, str], str]:
+        """A theme whose phrase name few of its members share (« Une fontaine à eau potable » for fifty
+        proposals about trees, benches and play areas) is named by the domains of local action its members fall
+        in (domains.py): « Nature en ville, jeux d'enfants et mobilier urbain »."""
+        if not theme_rows or self.config.phrase_titles == 0:
+            return {}
+        wanted = {
+            key: rows
+            for key, rows in theme_rows.items()
+            if len(rows) > 1
+            and name_share(names.get(("t", key), ""), [heads[r] for r in rows])
+            < self.config.theme_phrase_share
+        }
+        if not wanted:
+            return {}
+        every = sorted({r for rows in wanted.values() for r in rows})
+        at = {r: i for i, r in enumerate(every)}
+        scores = self.domains.scores([texts[r] for r in every], enc[every], [docs[r] for r in every])
+        out: dict[tuple[str, str], str] = {}
+        for key, rows in wanted.items():
+            name = theme_name(scores[[at[r] for r in rows]])
+            if name:
+                out[("t", key)] = name
+        return out
 
     @staticmethod
     def _nearest_in_theme(

@@ -659,6 +659,16 @@ def support(heads: Sequence[str]) -> dict[str, float]:
     return {s: (c / n if c > 1 or n == 1 else 0.0) for s, c in counts.items()}
 
 
+def name_share(name: str, member_heads: Sequence[str]) -> float:
+    """Share of the members whose title holds the name's most held word, generic actions and fillers aside:
+    how far the name is what the group has in common (0 for no name)."""
+    stems = _stems(name) - GENERIC_ACTIONS - FILLERS
+    if not stems or not member_heads:
+        return 0.0
+    held = [_stems(head) for head in member_heads]
+    return max(sum(1 for h in held if s in h) for s in stems) / len(member_heads)
+
+
 def _capitalised(name: str) -> str:
     name = name.rstrip(" .,;:!?")
     return name[:1].upper() + name[1:]

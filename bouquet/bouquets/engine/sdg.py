@@ -6,10 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
-from bouquet.bouquets.engine.representations import Encoder, l2_normalise
-from bouquet.bouquets.engine.text import analyse_any
+from bouquet.bouquets.engine.described import Described
+from bouquet.bouquets.engine.representations import Encoder
 from bouquet.bouquets.engine.types import SdgSuggestion
 
 
@@ -173,10 +172,7 @@ class SdgSuggester:
         self.threshold = threshold
         self.margin = margin
         self.max_goals = max_goals
-        docs = [f"{g.name}. {g.description}" for g in SDGS]
-        self._goal_vectors = encoder.encode(docs)
-        self._tfidf = TfidfVectorizer(analyzer=analyse_any, sublinear_tf=True, dtype=np.float32)
-        self._goal_terms = self._tfidf.fit_transform(docs)
+        self._described = Described(encoder, [f"{g.name}. {g.description}" for g in SDGS], encoder_weight)
 
     def scores(
         self,
@@ -185,14 +181,7 @@ class SdgSuggester:
         docs: list[list[str]] | None = None,
     ) -> np.ndarray:
         """(n, 17) similarity of each text to each goal (`docs`: the texts already analysed, to save time)."""
-        enc = encoder_vectors if encoder_vectors is not None else self.encoder.encode(texts)
-        enc_sim = l2_normalise(enc) @ self._goal_vectors.T
-        term_sim = np.asarray(
-            (self._tfidf.transform(docs if docs is not None else list(texts)) @ self._goal_terms.T).todense()
-        )
-        w = self.encoder_weight
-        scores: np.ndarray = (w * enc_sim + (1.0 - w) * term_sim).astype(np.float32)
-        return scores
+        return self._described.scores(texts, encoder_vectors, docs)
 
     def pick(self, row: np.ndarray) -> tuple[SdgSuggestion, ...]:
         """Top goals above the threshold and within `margin` of the best one."""
