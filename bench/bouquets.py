@@ -87,7 +87,8 @@ def kmeans_scores(x, labels: list[str], k: int, seeds: int) -> tuple[float, floa
 def label_acceptability(names: list[str]) -> float:
     """Share of names that pass the written rules (docs/bouquets-engine.md, « Names »): a phrase of words people
     wrote, not a keyword list (« bancs, eau, enfants ») nor a quote (« Autour de … »); no filler alone; no word
-    cut; not ending on a small word; at most 70 characters."""
+    cut; not ending on a small word; at most 70 characters. An enumeration written as one (« Nature en ville,
+    écoles et sport », a theme's domains) is a phrase, not a keyword list."""
     small = {
         "de",
         "du",
@@ -112,7 +113,7 @@ def label_acceptability(names: list[str]) -> float:
         words = name.lower().split()
         return bool(
             words
-            and ", " not in name
+            and (", " not in name or " et " in name.rsplit(", ", 1)[-1])
             and not name.startswith("Autour de")
             and "…" not in name
             and words[-1] not in small
@@ -143,6 +144,7 @@ def quality(
         if s == 0:
             hom, cov, nb = bouquet_quality(dict(g.memberships), truth)
             names = [b.label.text for b in g.bouquets]
+            theme_names = [t.label.text for t in g.themes]
     arr = np.array(res)
     print(
         f"{'default: ' + g.representation:34s} {arr[:, 0].mean():6.3f} {arr[:, 0].std():5.3f} "
@@ -153,6 +155,10 @@ def quality(
         print(
             f"bouquet sizes: median {int(np.median(sizes))}, largest {sizes[-1]}; unsorted share "
             f"{1 - cov:.2f}; names acceptable by the written rules {label_acceptability(names):.2f}"
+        )
+        print(
+            f"theme names (acceptable by the written rules {label_acceptability(theme_names):.2f}): "
+            + " | ".join(theme_names)
         )
     tfidf = FrenchTfidf()
     tfidf.fit(texts)

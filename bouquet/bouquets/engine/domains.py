@@ -10,12 +10,13 @@ platforms and budgets are about; not taken from any list."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from bouquet.bouquets.engine.described import Described
+from bouquet.bouquets.engine.phrases import MAX_CHARS
 from bouquet.bouquets.engine.representations import Encoder
 
 
@@ -55,17 +56,22 @@ DOMAINS: tuple[Domain, ...] = (
         "sanisettes, tables de pique-nique, abris contre la pluie, mobilier urbain, brumisateurs.",
     ),
     Domain(
-        "Vélo et marche à pied",
+        "Vélo",
         "vélo",
-        "Pistes cyclables, arceaux et stationnement pour les vélos, local vélo fermé, atelier de réparation de "
-        "vélos, trottoirs larges, cheminements piétons, marcher en sécurité, rues piétonnes, rues aux écoles.",
+        "Pistes cyclables, voies vélo protégées, arceaux et stationnement pour les vélos, local vélo fermé, box "
+        "à vélos, atelier de réparation de vélos, vélos-cargos, location de vélos, double sens cyclable.",
+    ),
+    Domain(
+        "Trottoirs, traversées et rues piétonnes",
+        "piétons",
+        "Trottoirs larges et dégagés, cheminements piétons, passages piétons sûrs, traverser la rue, rues "
+        "piétonnes, piétonnisation, rues aux écoles, promenades, marcher en sécurité, continuités piétonnes.",
     ),
     Domain(
         "Circulation et stationnement",
         "circulation",
-        "Voitures, vitesse, ralentisseurs, zone 30, zone de rencontre, passages piétons, traverser la rue, "
-        "carrefours dangereux, stationnement sauvage, places de parking, livraisons, rodéos de scooters, bruit "
-        "des moteurs.",
+        "Voitures, vitesse, ralentisseurs, zone 30, zone de rencontre, carrefours dangereux, stationnement "
+        "sauvage, places de parking, livraisons, rodéos de scooters, bruit des moteurs, embouteillages.",
     ),
     Domain(
         "Bus et transports en commun",
@@ -195,7 +201,7 @@ DOMAINS: tuple[Domain, ...] = (
     ),
     Domain(
         "Égalité entre femmes et hommes",
-        "égalité",
+        "égalité femmes-hommes",
         "Femmes, filles, place des femmes dans l'espace public, sport féminin, violences faites aux femmes, "
         "marches exploratoires, sexisme, égalité.",
     ),
@@ -248,23 +254,31 @@ class DomainReader:
 
 
 def domain_shares(scores: np.ndarray) -> list[tuple[Domain, float]]:
-    """The domains the rows (members of one theme) fall in, most held first, with the share of rows in each.
-    A row falls in its best domain when that scores at least MIN_SCORE."""
+    """The domains the rows (members of one theme) fall in, most held first, with the share of the rows read in
+    a domain that fall in each. A row falls in its best domain when that scores at least MIN_SCORE; the rows no
+    domain speaks of (a short title, a name of a person) do not count. Empty when fewer than half are read."""
     if scores.size == 0:
         return []
     best = scores.argmax(axis=1)
     held = scores[np.arange(len(best)), best] >= MIN_SCORE
+    read = int(held.sum())
+    if read == 0 or read < len(best) / 2:
+        return []
     counts = Counter(int(j) for j, ok in zip(best, held, strict=True) if ok)
-    n = len(best)
-    return [(DOMAINS[j], c / n) for j, c in sorted(counts.items(), key=lambda jc: (-jc[1], jc[0]))]
+    return [(DOMAINS[j], c / read) for j, c in sorted(counts.items(), key=lambda jc: (-jc[1], jc[0]))]
+
+
+def _listed(parts: Sequence[str]) -> str:
+    return ", ".join(parts[:-1]) + " et " + parts[-1] if len(parts) > 1 else parts[0]
 
 
 def theme_name(scores: np.ndarray) -> str | None:
     """The name of a theme whose members' domain scores are `scores`: its main domain's name when it holds half
     of them, else the domains they are spread over, most held first, until they hold half of them together
-    (« Jeux d'enfants, mobilier urbain et nature en ville »); None when four domains do not (a theme of
-    everything, or of nothing these domains say)."""
-    shares = [(d, s) for d, s in domain_shares(scores) if s >= MIN_SHARE]
+    (« Jeux d'enfants, mobilier urbain et nature en ville »). A theme that four domains do not cover is a
+    mixture and is named as one, by its three most held domains (« Divers : sport, culture et patrimoine »).
+    None when its members are not read in domains."""
+    shares = domain_shares(scores)
     if not shares:
         return None
     if shares[0][1] >= ALONE_SHARE:
@@ -272,14 +286,36 @@ def theme_name(scores: np.ndarray) -> str | None:
     named: list[Domain] = []
     held = 0.0
     for domain, share in shares[:MAX_DOMAINS]:
+        if share < MIN_SHARE:
+            break
         named.append(domain)
         held += share
         if held >= COVER:
             break
     if held < COVER:
-        return None
+        return "Divers : " + _listed(_fitting([d.short for d, _share in shares[:3]], len("Divers : ")))
     if len(named) == 1:
         return named[0].name
-    parts = [d.short for d in named]
-    listed = ", ".join(parts[:-1]) + " et " + parts[-1]
+    listed = _listed(_fitting([d.short for d in named]))
     return listed[:1].upper() + listed[1:]
+
+
+def theme_names(scores: Mapping[str, np.ndarray], taken: Iterable[str] = ()) -> dict[str, str]:
+    """Domain names of several themes (`scores`: each theme's members' rows), none twice and none already
+    `taken` by another theme: between two themes of one domain, the larger takes the name and the other keeps
+    its phrase."""
+    used = set(taken)
+    out: dict[str, str] = {}
+    for key, rows in sorted(scores.items(), key=lambda kr: (-len(kr[1]), kr[0])):
+        name = theme_name(rows)
+        if name and name not in used:
+            out[key] = name
+            used.add(name)
+    return out
+
+
+def _fitting(parts: list[str], before: int = 0) -> list[str]:
+    """The first parts, as many as a name of MAX_CHARS holds (two at least)."""
+    while len(parts) > 2 and before + len(_listed(parts)) > MAX_CHARS:
+        parts = parts[:-1]
+    return parts

@@ -21,7 +21,7 @@ from bouquet.bouquets.engine.clustering import (
     mean_pairwise_cosine,
     split_mixed,
 )
-from bouquet.bouquets.engine.domains import DomainReader, theme_name
+from bouquet.bouquets.engine.domains import DomainReader, theme_names
 from bouquet.bouquets.engine.duplicates import (
     cut_from_levels,
     near_identical,
@@ -1058,12 +1058,9 @@ class _Grouper:
         every = sorted({r for rows in wanted.values() for r in rows})
         at = {r: i for i, r in enumerate(every)}
         scores = self.domains.scores([texts[r] for r in every], enc[every], [docs[r] for r in every])
-        out: dict[tuple[str, str], str] = {}
-        for key, rows in wanted.items():
-            name = theme_name(scores[[at[r] for r in rows]])
-            if name:
-                out[("t", key)] = name
-        return out
+        kept = {names[("t", key)] for key in theme_rows if key not in wanted and ("t", key) in names}
+        named = theme_names({key: scores[[at[r] for r in rows]] for key, rows in wanted.items()}, kept)
+        return {("t", key): name for key, name in named.items()}
 
     @staticmethod
     def _nearest_in_theme(

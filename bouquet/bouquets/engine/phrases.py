@@ -660,13 +660,14 @@ def support(heads: Sequence[str]) -> dict[str, float]:
 
 
 def name_share(name: str, member_heads: Sequence[str]) -> float:
-    """Share of the members whose title holds the name's most held word, generic actions and fillers aside:
-    how far the name is what the group has in common (0 for no name)."""
+    """Share of the members whose title holds the name's least held word, generic actions and fillers aside:
+    how far the whole name is what the group has in common (« Végétaliser des murs » is not, for a group where
+    all say « végétaliser » and few « murs »); 0 for no name."""
     stems = _stems(name) - GENERIC_ACTIONS - FILLERS
     if not stems or not member_heads:
         return 0.0
     held = [_stems(head) for head in member_heads]
-    return max(sum(1 for h in held if s in h) for s in stems) / len(member_heads)
+    return min(sum(1 for h in held if s in h) for s in stems) / len(member_heads)
 
 
 def _capitalised(name: str) -> str:
