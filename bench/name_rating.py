@@ -1,6 +1,7 @@
 """Sample of bouquets whose names a French reader rates (issue 11): regenerates bench/data/name_rating.csv's rows.
 
 Run: .venv/bin/python bench/name_rating.py --seed 11 [--out FILE] [--data DIR]
+     .venv/bin/python bench/name_rating.py --themes [--editions] [--out FILE]
 
 Groups four French sets as the product groups them (automatic number of themes, spaCy names): the Paris
 participatory budget winners' titles, Toulouse 2022's project names, the names of its first district
@@ -9,6 +10,10 @@ own). Then draws 45 bouquets at random with the given seed, across all the bouqu
 writes each with its name and members, its rating columns left empty. The ratings kept in
 bench/data/name_rating.csv were given by an AI reader of French during development, not by a participation
 officer; `--check FILE` says whether a rated file holds exactly the sample this script draws.
+
+`--themes` writes every theme of the same sets instead (a few dozen), with its bouquets' names and members spread
+over it; with `--editions`, of each Paris edition grouped on its own (themes the naming rules were not written
+on). The readings kept are bench/data/theme_rating_round*_blind.csv.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The demo territory builds through the services from its data files and shows a living town."""
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -74,6 +75,12 @@ def test_seed_demo_builds_the_town_of_the_data_files(client):
     before = (Process.objects.count(), Proposal.objects.count(), User.objects.count())
     call_command("seed_demo", verbosity=0)
     assert (Process.objects.count(), Proposal.objects.count(), User.objects.count()) == before
+    # --reset builds the same town again: the accounts' memories and newsletters go with them, and no row of
+    # any kind is left over from the first town (places, announcements…).
+    counts = {m._meta.label: m.objects.count() for m in apps.get_models()}
+    call_command("seed_demo", reset=True, verbosity=0)
+    assert {m._meta.label: m.objects.count() for m in apps.get_models()} == counts
+    assert client.login(email=ADMIN_EMAIL, password=ADMIN_PASSWORD)
 
 
 @pytest.mark.django_db

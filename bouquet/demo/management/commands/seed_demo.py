@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 
 from bouquet.accounts.models import Role, User
@@ -23,8 +24,9 @@ from bouquet.demo.notifications import seed_notifications
 from bouquet.demo.opendata import seed_populations
 from bouquet.demo.outreach import seed_outreach
 from bouquet.incubator.models import Initiative
+from bouquet.notifications.models import Announcement
 from bouquet.notifications.services import emails_held
-from bouquet.places.models import District, MapFeature
+from bouquet.places.models import ArchiveItem, District, MapFeature, Place
 from bouquet.places.services import add_map_feature, create_district
 from bouquet.processes.models import Phase, PhaseKind, Process
 from bouquet.processes.services import PhaseSpec, create_process, reschedule_phase
@@ -68,7 +70,8 @@ class Command(BaseCommand):
             self.demo = load()
         except ContentError as error:
             raise CommandError(f"Contenu de démonstration illisible : {error}") from error
-        if Process.objects.exists():
+        # A half-built or half-reset town (processes gone, accounts left) is redone, not built over.
+        if Process.objects.exists() or User.objects.filter(email__endswith="@val-de-loirette.test").exists():
             if not options["reset"]:
                 self.stdout.write(
                     self.style.WARNING(
@@ -77,7 +80,8 @@ class Command(BaseCommand):
                 )
                 self._print_accounts()
                 return
-            self._reset()
+            with transaction.atomic():
+                self._reset()
         rng = random.Random(options["seed"])  # nosec B311  # a reproducible demo, not a secret
         with transaction.atomic():
             self._build(rng)
@@ -129,7 +133,23 @@ class Command(BaseCommand):
         Theme.objects.all().delete()
         District.objects.all().delete()
         MapFeature.objects.all().delete()
-        User.objects.filter(email__endswith="@val-de-loirette.test").delete()
+        Place.objects.all().delete()  # the places of the town's memory, their memories with them
+        ArchiveItem.objects.all().delete()
+        # Announcements say which events were told: a new row may reuse a deleted one's id (SQLite), and an old
+        # announcement would then keep the rebuilt town's events from being told.
+        Announcement.objects.all().delete()
+        # What the demo's accounts wrote elsewhere (memories of places, newsletters, moderation decisions…) holds
+        # them: it is demo content too, deleted with them, whatever app it belongs to.
+        accounts = User.objects.filter(email__endswith="@val-de-loirette.test")
+        for _round in range(20):
+            try:
+                accounts.delete()
+                return
+            except (ProtectedError, RestrictedError) as held:
+                blocking = held.protected_objects if isinstance(held, ProtectedError) else held.restricted_objects
+                for row in blocking:
+                    row.delete()
+        raise CommandError("Les comptes de démonstration restent liés à des données : effacez la base (var/).")
 
     def _print_accounts(self) -> None:
         self.stdout.write(self.style.SUCCESS(f"Ville de démonstration prête : http://127.0.0.1:{self.port}"))
