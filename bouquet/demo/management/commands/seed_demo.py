@@ -146,10 +146,14 @@ class Command(BaseCommand):
                 accounts.delete()
                 return
             except (ProtectedError, RestrictedError) as held:
-                blocking = held.protected_objects if isinstance(held, ProtectedError) else held.restricted_objects
+                blocking = (
+                    held.protected_objects if isinstance(held, ProtectedError) else held.restricted_objects
+                )
                 for row in blocking:
                     row.delete()
-        raise CommandError("Les comptes de démonstration restent liés à des données : effacez la base (var/).")
+        raise CommandError(
+            "Les comptes de démonstration restent liés à des données : effacez la base (var/)."
+        )
 
     def _print_accounts(self) -> None:
         self.stdout.write(self.style.SUCCESS(f"Ville de démonstration prête : http://127.0.0.1:{self.port}"))
