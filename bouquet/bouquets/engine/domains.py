@@ -237,20 +237,12 @@ MAX_DOMAINS = 4
 ALONE_SHARE = 0.5
 
 
-class DomainReader:
-    """Reads texts against the domains (the encoder's cosine and shared words, as the goals are read)."""
+class DomainReader(Described):
+    """Reads texts against the domains (the encoder's cosine and shared words, as the goals are read):
+    `scores()` gives (n, domains)."""
 
     def __init__(self, encoder: Encoder, encoder_weight: float = 0.7) -> None:
-        self._described = Described(encoder, [f"{d.name}. {d.description}" for d in DOMAINS], encoder_weight)
-
-    def scores(
-        self,
-        texts: Sequence[str],
-        encoder_vectors: np.ndarray | None = None,
-        docs: list[list[str]] | None = None,
-    ) -> np.ndarray:
-        """(n, domains) similarity of each text to each domain."""
-        return self._described.scores(texts, encoder_vectors, docs)
+        super().__init__(encoder, [f"{d.name}. {d.description}" for d in DOMAINS], encoder_weight)
 
 
 def domain_shares(scores: np.ndarray) -> list[tuple[Domain, float]]:

@@ -155,8 +155,9 @@ SDGS: tuple[Sdg, ...] = (
 )
 
 
-class SdgSuggester:
-    """Scores texts against the goal descriptions: weighted encoder cosine plus TF-IDF cosine over stems."""
+class SdgSuggester(Described):
+    """Scores texts against the goal descriptions (`scores()`: (n, 17), weighted encoder cosine plus TF-IDF
+    cosine over stems) and picks a text's goals."""
 
     def __init__(
         self,
@@ -167,21 +168,10 @@ class SdgSuggester:
         max_goals: int = 3,
     ) -> None:
         """Embed the 17 descriptions once; TF-IDF is fitted on them so idf separates the goals."""
-        self.encoder = encoder
-        self.encoder_weight = encoder_weight
+        super().__init__(encoder, [f"{g.name}. {g.description}" for g in SDGS], encoder_weight)
         self.threshold = threshold
         self.margin = margin
         self.max_goals = max_goals
-        self._described = Described(encoder, [f"{g.name}. {g.description}" for g in SDGS], encoder_weight)
-
-    def scores(
-        self,
-        texts: Sequence[str],
-        encoder_vectors: np.ndarray | None = None,
-        docs: list[list[str]] | None = None,
-    ) -> np.ndarray:
-        """(n, 17) similarity of each text to each goal (`docs`: the texts already analysed, to save time)."""
-        return self._described.scores(texts, encoder_vectors, docs)
 
     def pick(self, row: np.ndarray) -> tuple[SdgSuggestion, ...]:
         """Top goals above the threshold and within `margin` of the best one."""
