@@ -147,7 +147,7 @@ class EngineConfig:
     short_text_terms: int = 4
     # Most central titles of a bouquet or theme whose phrases may name it (phrases.py); 0 keeps keyword labels.
     phrase_titles: int = 6
-    # A theme keeps its phrase name when at least this share of its members write the name's main word; else
+    # A theme keeps its phrase name when each word of it is written by at least this share of its members; else
     # the domains of local action its members fall in name it (domains.py).
     theme_phrase_share: float = 0.4
     # The territory's own place names (districts, squares, parks) recognised in texts besides the street words

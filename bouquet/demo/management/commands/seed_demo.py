@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.db.models import ProtectedError, RestrictedError
+from django.db.models import ProtectedError, QuerySet, RestrictedError
 from django.utils import timezone
 
 from bouquet.accounts.models import Role, User
@@ -43,6 +43,11 @@ ADMIN_EMAIL = "admin@val-de-loirette.test"
 ADMIN_PASSWORD = "demo-bouquet-2026"  # noqa: S105  # nosec B105  # a demo account on a local database, printed on screen
 
 
+def _demo_accounts() -> QuerySet[User]:
+    """The demo town's accounts (their addresses end in the demo's domain)."""
+    return User.objects.filter(email__endswith="@val-de-loirette.test")
+
+
 class Command(BaseCommand):
     help = (
         "Crée la ville de démonstration Val-de-Loirette (quartiers, démarches, propositions, commentaires)."
@@ -71,7 +76,7 @@ class Command(BaseCommand):
         except ContentError as error:
             raise CommandError(f"Contenu de démonstration illisible : {error}") from error
         # A half-built or half-reset town (processes gone, accounts left) is redone, not built over.
-        if Process.objects.exists() or User.objects.filter(email__endswith="@val-de-loirette.test").exists():
+        if Process.objects.exists() or _demo_accounts().exists():
             if not options["reset"]:
                 self.stdout.write(
                     self.style.WARNING(
@@ -88,7 +93,7 @@ class Command(BaseCommand):
             seed_outreach()  # workshops, contributions gathered on people's behalf, paper forms (outreach)
             # Every demo account has the same password: hash it once (hashing it for each of the 55 accounts
             # took 20 s of CPU, most of the seeding).
-            demo_users = User.objects.filter(email__endswith="@val-de-loirette.test")
+            demo_users = _demo_accounts()
             demo_users.update(password=make_password(ADMIN_PASSWORD))
         self._group()
         self._budget()
@@ -140,7 +145,7 @@ class Command(BaseCommand):
         Announcement.objects.all().delete()
         # What the demo's accounts wrote elsewhere (memories of places, newsletters, moderation decisions…) holds
         # them: it is demo content too, deleted with them, whatever app it belongs to.
-        accounts = User.objects.filter(email__endswith="@val-de-loirette.test")
+        accounts = _demo_accounts()
         for _round in range(20):
             try:
                 accounts.delete()
