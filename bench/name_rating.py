@@ -21,13 +21,14 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
 
-from bouquet.bouquets.engine import Engine, UseEncoder  # noqa: E402
+from bouquet.bouquets.engine import Engine, Grouping, UseEncoder  # noqa: E402
 from tests.shared_data import shared_data_dir  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,13 +91,27 @@ def short(text: str, limit: int = 90) -> str:
     return head if len(head) <= limit else head[: limit - 1] + "…"
 
 
+def grouped(sets: dict[str, list[str]]) -> Iterator[tuple[str, list[str], Grouping]]:
+    """Each set grouped on its own, as the product groups a process (automatic number of themes, no goals)."""
+    encoder = UseEncoder()
+    for name, texts in sets.items():
+        yield name, texts, Engine(encoder).group(texts, [str(i) for i in range(len(texts))], with_sdgs=False)
+
+
+def write(rows: list[dict[str, str]], columns: tuple[str, ...], path: Path | None) -> None:
+    """The rows as CSV, their rating columns left empty, to `path` or standard output."""
+    out = path.open("w", encoding="utf-8", newline="") if path else sys.stdout
+    writer = csv.DictWriter(out, fieldnames=columns, restval="")
+    writer.writeheader()
+    writer.writerows(rows)
+    if path:
+        out.close()
+
+
 def draw(seed: int, data: Path) -> list[dict[str, str]]:
     """Group every set, then draw the sample of bouquets."""
-    encoder = UseEncoder()
     found: list[dict[str, str]] = []
-    for name, texts in corpora(data).items():
-        ids = [str(i) for i in range(len(texts))]
-        grouping = Engine(encoder).group(texts, ids, with_sdgs=False)
+    for name, texts, grouping in grouped(corpora(data)):
         for b in grouping.bouquets:
             members = [short(texts[int(m)]) for m in b.member_ids]
             found.append(
@@ -116,12 +131,8 @@ def draw(seed: int, data: Path) -> list[dict[str, str]]:
 def themes(data: Path, editions: bool = False) -> list[dict[str, str]]:
     """Every theme of every set (a set has a few dozen at most), with its bouquets' names and members spread over
     it: what a reader needs to say whether the theme's name says what its proposals are about."""
-    encoder = UseEncoder()
     found: list[dict[str, str]] = []
-    sets = paris_editions(data) if editions else corpora(data)
-    for name, texts in sets.items():
-        ids = [str(i) for i in range(len(texts))]
-        grouping = Engine(encoder).group(texts, ids, with_sdgs=False)
+    for name, texts, grouping in grouped(paris_editions(data) if editions else corpora(data)):
         bouquet_of = {b.key: b for b in grouping.bouquets}
         for t in grouping.themes:
             inside = sorted((bouquet_of[k] for k in t.bouquet_keys), key=lambda b: -len(b.member_ids))
@@ -150,13 +161,7 @@ def main() -> int:
     ap.add_argument("--editions", action="store_true", help="with --themes: each Paris edition as a set")
     args = ap.parse_args()
     if args.themes:
-        out = args.out.open("w", encoding="utf-8", newline="") if args.out else sys.stdout
-        writer = csv.DictWriter(out, fieldnames=THEME_COLUMNS)
-        writer.writeheader()
-        for r in themes(args.data, args.editions):
-            writer.writerow({**r, "name_score": "", "reason": ""})
-        if args.out:
-            out.close()
+        write(themes(args.data, args.editions), THEME_COLUMNS, args.out)
         return 0
     rows = draw(args.seed, args.data)
     if args.check:
@@ -167,13 +172,7 @@ def main() -> int:
         ]
         print("the same sample" if same else "not the same sample: the engine or the data changed")
         return 0 if same else 1
-    out = args.out.open("w", encoding="utf-8", newline="") if args.out else sys.stdout
-    writer = csv.DictWriter(out, fieldnames=COLUMNS)
-    writer.writeheader()
-    for r in rows:
-        writer.writerow({**r, "name_score": "", "same_need_score": "", "reason": ""})
-    if args.out:
-        out.close()
+    write(rows, COLUMNS, args.out)
     return 0
 
 

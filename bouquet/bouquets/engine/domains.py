@@ -229,12 +229,10 @@ DOMAINS: tuple[Domain, ...] = (
 MIN_SCORE = 0.12
 # A domain is named among a theme's when at least this share of its members fall in it.
 MIN_SHARE = 0.1
-# Domains are named, most held first, until they hold this share of the members together (four at most); a theme
-# whose named domains hold less is too scattered to be named by them.
+# One domain holding this share of the members names a theme alone; else domains are named, most held first,
+# until they hold it together (four at most); a theme whose named domains hold less is a mixture.
 COVER = 0.5
 MAX_DOMAINS = 4
-# One domain alone names a theme when it holds this share of its members.
-ALONE_SHARE = 0.5
 
 
 class DomainReader(Described):
@@ -273,7 +271,7 @@ def theme_name(scores: np.ndarray) -> str | None:
     shares = domain_shares(scores)
     if not shares:
         return None
-    if shares[0][1] >= ALONE_SHARE:
+    if shares[0][1] >= COVER:
         return shares[0][0].name
     named: list[Domain] = []
     held = 0.0
@@ -286,8 +284,6 @@ def theme_name(scores: np.ndarray) -> str | None:
             break
     if held < COVER:
         return "Divers : " + _listed(_fitting([d.short for d, _share in shares[:3]], len("Divers : ")))
-    if len(named) == 1:
-        return named[0].name
     listed = _listed(_fitting([d.short for d in named]))
     return listed[:1].upper() + listed[1:]
 
